@@ -1,0 +1,21 @@
+"""The exhibition as data: pydantic models, the loader for a content folder and its validation report.
+
+Nothing here imports Qt; the UI receives an immutable `Exhibition` and renders it.
+"""
+
+from kiosk.content.loader import ContentError, load_exhibition
+from kiosk.content.problems import Problem
+from kiosk.content.schema import Exhibition, Figure, Lang, Photo, Section, Text, Topic
+
+__all__ = [
+    "ContentError",
+    "Exhibition",
+    "Figure",
+    "Lang",
+    "Photo",
+    "Problem",
+    "Section",
+    "Text",
+    "Topic",
+    "load_exhibition",
+]
