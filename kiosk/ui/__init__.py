@@ -1,0 +1,1 @@
+"""Qt widgets; rules live in the Qt-free packages."""
