@@ -1,0 +1,80 @@
+"""Command line: `kiosk` starts the exhibition; `kiosk check` validates a content folder.
+
+    kiosk [--windowed] [--size WxH] [--content DIR] [--lang zh|en] [--smoke]
+    kiosk check [--content DIR]
+
+Qt is imported only once a window is really needed, so `kiosk check` runs on any machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kiosk import __version__
+
+
+def _content_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="content folder (exhibition.toml, sections/, photos/); default: the bundled exhibition",
+    )
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected WIDTHxHEIGHT, e.g. 1080x1920") from None
+    if w < 320 or h < 320:
+        raise argparse.ArgumentTypeError("window is too small")
+    return (w, h)
+
+
+def run_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="The 渌口 exhibition kiosk.")
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument("--windowed", action="store_true", help="a normal window with a cursor (development)")
+    parser.add_argument("--size", type=_size, default=None, metavar="WxH", help="window size with --windowed")
+    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="start language (default: zh)")
+    parser.add_argument(
+        "--smoke", action="store_true", help="visit every screen once, print one line each, exit 0 if all is well"
+    )
+    _content_arg(parser)
+    return parser
+
+
+def check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk check", description="Validate a content folder: every problem with its file and field."
+    )
+    _content_arg(parser)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "check":
+        from kiosk.check import run_check
+
+        args = check_parser().parse_args(argv[1:])
+        return run_check(args.content)
+
+    args = run_parser().parse_args(argv)
+    from kiosk import preflight
+
+    reason = preflight.problem()
+    if reason:
+        print(f"kiosk: {reason}", file=sys.stderr)
+        return 3
+    from kiosk.app import run
+
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
