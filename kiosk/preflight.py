@@ -89,3 +89,15 @@ def problem(env: dict[str, str] | None = None) -> str | None:
             + "\n"
         )
     return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python3 -m kiosk.preflight [offscreen|xcb]`: print the missing Debian packages (for the setup scripts)."""
+    args = sys.argv[1:] if argv is None else argv
+    platform = args[0] if args else qt_platform()
+    print(" ".join(missing_packages(platform)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

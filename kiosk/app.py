@@ -1,0 +1,179 @@
+"""Composition root: load the content, build the services and the window, wire their signals, run.
+
+Nothing else in the kiosk reaches for a global; everything a screen needs is handed to it here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from kiosk import paths
+from kiosk.content import ContentError, Exhibition, Text, load_exhibition
+from kiosk.content.loader import photo_path
+from kiosk.logs import setup_logging
+from kiosk.navigation import Navigator, Route
+from kiosk.ui.fonts import register_fonts
+from kiosk.ui.image_provider import ImageProvider
+from kiosk.ui.panels.home_screen import Destination, HomeScreen
+from kiosk.ui.panels.intro_screen import IntroScreen
+from kiosk.ui.panels.screen import Screen
+from kiosk.ui.panels.section_screen import SectionScreen
+from kiosk.ui.shell.main_window import MainWindow
+from kiosk.ui.theme import Theme
+
+log = logging.getLogger(__name__)
+
+PROCESS_START = time.perf_counter()
+REFERENCE_SIZE = (1920, 1080)
+
+
+@dataclass
+class Kiosk:
+    """Everything the running app is made of, for the smoke mode, benchmarks and tests to drive."""
+
+    app: QApplication
+    window: MainWindow
+    navigator: Navigator
+    exhibition: Exhibition
+    content_dir: Path
+    images: ImageProvider
+
+    def top_level_routes(self) -> list[Route]:
+        routes = [Route("home"), Route("intro")]
+        routes += [Route("section", s.id) for s in self.exhibition.sections]
+        return routes
+
+
+def load_content(folder: Path | None) -> tuple[Exhibition, Path]:
+    """The requested content folder, or the bundled exhibition if that one is broken (logged loudly)."""
+    requested = Path(folder) if folder else paths.default_content_dir()
+    try:
+        exhibition, warnings = load_exhibition(requested)
+        for warning in warnings:
+            log.warning("content: %s", warning)
+        return exhibition, requested
+    except ContentError as exc:
+        for problem in exc.problems:
+            log.error("content: %s", problem)
+        bundled = paths.default_content_dir()
+        if requested.resolve() == bundled.resolve():
+            raise
+        log.error("content folder %s is broken; showing the bundled exhibition instead", requested)
+        exhibition, _ = load_exhibition(bundled)
+        return exhibition, bundled
+
+
+def destinations(exhibition: Exhibition) -> list[Destination]:
+    return [
+        Destination(Route("section", s.id), s.title, _first_topics(s), s.accent, s.icon) for s in exhibition.sections
+    ]
+
+
+def _first_topics(section) -> Text:  # noqa: ANN001
+    names = section.topics[:4]
+    return Text(zh=" · ".join(t.title.zh for t in names), en=" · ".join(t.title.en for t in names))
+
+
+def _qt_message(kind: QtMsgType, context, message: str) -> None:  # noqa: ANN001
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
+def build(
+    content: Path | None = None,
+    windowed: bool = True,
+    size: tuple[int, int] | None = None,
+    lang: str = "zh",
+) -> Kiosk:
+    """Create (or reuse) the QApplication and the fully wired kiosk window, not yet shown."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("lukou-kiosk")
+    exhibition, content_dir = load_content(content)
+    families = register_fonts()
+    if size is None:
+        geometry = app.primaryScreen().geometry()
+        size = (geometry.width(), geometry.height())
+        if app.platformName() in ("offscreen", "minimal"):
+            size = REFERENCE_SIZE  # no real screen: lay out for the reference canvas
+    theme = Theme.for_size(size[0], size[1], families)
+    app.setStyleSheet(theme.stylesheet())
+    app.setFont(theme.font(28))
+    images = ImageProvider()
+    navigator = Navigator([s.id for s in exhibition.sections])
+    window: MainWindow | None = None
+
+    def open_photo(photo_id: str) -> None:
+        log.info("photo chosen: %s", photo_id)  # the full-screen viewer attaches here
+
+    def factory(route: Route, th: Theme) -> Screen | None:
+        hero = photo_path(content_dir, exhibition.photo(exhibition.hero_photo).file)
+        if route.screen == "home":
+            return HomeScreen(th, exhibition, destinations(exhibition), hero, images)
+        if route.screen == "intro":
+            return IntroScreen(th, exhibition)
+        if route.screen == "section" and route.arg:
+            try:
+                section = exhibition.section(route.arg)
+            except KeyError:
+                return None
+            return SectionScreen(th, exhibition, section, lambda f: photo_path(content_dir, f), images, open_photo)
+        return None
+
+    window = MainWindow(theme, navigator, factory, kiosk_mode=not windowed, lang=lang)  # type: ignore[arg-type]
+    window.resize(*size)
+    kiosk = Kiosk(app, window, navigator, exhibition, content_dir, images)
+
+    def after_first_frame() -> None:
+        home = window.screen_for(Route("home"))
+        if isinstance(home, HomeScreen):
+            home.load_icons()
+            home.entered()
+        window.bar.set_language(window.lang)
+        window.warm_up(kiosk.top_level_routes())
+
+    window.first_frame.connect(after_first_frame)
+    images.setParent(window)  # lives and dies with the window
+    app.aboutToQuit.connect(images.shutdown)
+    return kiosk
+
+
+def run(args: argparse.Namespace) -> int:
+    setup_logging()
+    qInstallMessageHandler(_qt_message)
+    sys.excepthook = _log_unhandled
+    try:
+        kiosk = build(args.content, windowed=args.windowed or args.smoke, size=args.size, lang=args.lang or "zh")
+    except ContentError as exc:
+        print("kiosk: the content cannot be shown:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    window = kiosk.window
+    if args.smoke:
+        from kiosk.smoke import SmokeRun
+
+        smoke = SmokeRun(kiosk)
+        window.show()
+        return smoke.exec()
+    if args.windowed:
+        window.show()
+    else:
+        window.showFullScreen()
+    return kiosk.app.exec()
+
+
+def _log_unhandled(kind, value, tb) -> None:  # noqa: ANN001
+    logging.getLogger("kiosk.unhandled").error("unhandled exception", exc_info=(kind, value, tb))
+

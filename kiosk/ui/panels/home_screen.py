@@ -1,0 +1,183 @@
+"""Home: the hero photo with the exhibition's title and date, its headline figures, and one large tile per
+destination (the four sections, then the timeline, map and gallery as they exist)."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.content.schema import Exhibition, Lang, Text
+from kiosk.navigation import Route
+from kiosk.ui import theme as t
+from kiosk.ui.icons import icon
+from kiosk.ui.image_provider import ImageProvider
+from kiosk.ui.panels.screen import Screen
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.figure_card import FigureCard
+from kiosk.ui.widgets.hero_view import HeroView
+from kiosk.ui.widgets.tile_button import TileButton
+
+
+@dataclass(frozen=True)
+class Destination:
+    route: Route
+    title: Text
+    subtitle: Text
+    accent: str
+    icon: str
+
+
+class HomeScreen(Screen):
+    def __init__(
+        self,
+        theme: Theme,
+        exhibition: Exhibition,
+        destinations: list[Destination],
+        photo_path: Path,
+        provider: ImageProvider,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._theme = theme
+        self._exhibition = exhibition
+        self._destinations = destinations
+        p = theme.px
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+
+        self.hero = HeroView(provider, photo_path, self)
+        self.hero.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._hero_photo = exhibition.photo(exhibition.hero_photo)
+        self.hero_caption = QLabel(self.hero)
+        self.hero_caption.setFont(theme.font(t.CAPTION - 4))
+        self.hero_caption.setStyleSheet(
+            f"color: {t.TEXT}; background: rgba(18,22,27,160); border-radius: {p(8)}px; padding: {p(4)}px {p(12)}px;"
+        )
+        caption_row = QHBoxLayout()
+        caption_row.addStretch(1)
+        caption_row.addWidget(self.hero_caption)
+
+        self.date_label = self._label(theme.font(t.LEAD, bold=True), t.ACCENT_DEFAULT)
+        self.title_label = self._label(theme.font(t.DISPLAY * 1.2, bold=True), t.TEXT)
+        self.subtitle_label = self._label(theme.font(t.TITLE * 0.7), t.TEXT)
+        self.intro_button = QPushButton(self.hero)
+        self.intro_button.setFont(theme.font(t.CAPTION + 2, bold=True))
+        self.intro_button.setMinimumHeight(p(t.TOUCH_TARGET * 0.8))
+        self.intro_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.intro_button.setStyleSheet(
+            f"QPushButton {{ background: rgba(18,22,27,150); color: {t.TEXT}; border: {p(2)}px solid {t.ACCENT_DEFAULT};"
+            f" border-radius: {p(32)}px; padding: {p(8)}px {p(28)}px; }}"
+            f"QPushButton:pressed {{ background: {t.ACCENT_DEFAULT}; color: {t.BACKGROUND}; }}"
+        )
+        self.intro_button.clicked.connect(lambda: self.go(Route("intro")))
+        on_photo = "rgba(18,22,27,190)"
+        self.figures = [
+            FigureCard(theme, f, t.ACCENT_DEFAULT, self, surface=on_photo, size=t.FIGURE * 0.62)
+            for f in exhibition.headline_figures
+        ]
+        figures_row = QGridLayout()
+        figures_row.setSpacing(p(16))
+        per_row = 2 if theme.portrait else max(1, len(self.figures))
+        for index, card in enumerate(self.figures):
+            if not theme.portrait:
+                card.setFixedWidth(p(270))
+            figures_row.addWidget(card, index // per_row, index % per_row, Qt.AlignmentFlag.AlignBottom)
+        if not theme.portrait:
+            figures_row.setColumnStretch(per_row, 1)
+            figures_row.addWidget(self.intro_button, 0, per_row + 1, Qt.AlignmentFlag.AlignBottom)
+
+        hero_layout = QVBoxLayout(self.hero)
+        hero_layout.setContentsMargins(p(t.MARGIN), p(t.GAP), p(t.MARGIN), p(t.GAP * 1.5))
+        hero_layout.setSpacing(p(8))
+        hero_layout.addLayout(caption_row)
+        hero_layout.addStretch(1)
+        for label in (self.date_label, self.title_label, self.subtitle_label):
+            hero_layout.addWidget(label)
+        if theme.portrait:
+            hero_layout.addSpacing(p(8))
+            hero_layout.addWidget(self.intro_button)
+        hero_layout.addSpacing(p(20))
+        hero_layout.addLayout(figures_row)
+
+        self.tiles: list[TileButton] = []
+        grid = QGridLayout()
+        grid.setSpacing(p(t.GAP))
+        columns = self._columns(len(destinations), theme.portrait)
+        for index, dest in enumerate(destinations):
+            tile = TileButton(theme, dest.accent, self)
+            tile.clicked.connect(lambda _=False, r=dest.route: self.go(r))
+            self.tiles.append(tile)
+            grid.addWidget(tile, index // columns, index % columns)
+
+        lower = QVBoxLayout()
+        lower.setContentsMargins(p(t.MARGIN), p(t.GAP * 1.5), p(t.MARGIN), p(t.GAP * 1.5))
+        lower.setSpacing(p(t.GAP))
+        lower.addLayout(grid, 1)
+        root.addWidget(self.hero, 11 if not theme.portrait else 9)
+        root.addLayout(lower, 9 if not theme.portrait else 11)
+        self.set_language("zh")
+
+    @staticmethod
+    def _columns(count: int, portrait: bool) -> int:
+        if portrait:
+            return 2
+        return count if count <= 4 else (count + 1) // 2
+
+    def _label(self, font, colour: str) -> QLabel:  # noqa: ANN001
+        label = QLabel(self.hero)
+        label.setFont(font)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color: {colour};")
+        return label
+
+    def set_language(self, lang: Lang) -> None:
+        super().set_language(lang)
+        ex = self._exhibition
+        self.date_label.setText(ex.date_label.get(lang))
+        self.title_label.setText(ex.title.get(lang))
+        # English titles run about twice as long as the Chinese: a smaller size keeps them to two lines.
+        scale = 1.2 if lang == "zh" else (0.8 if self._theme.portrait else 0.9)
+        self.title_label.setFont(self._theme.font(t.DISPLAY * scale, bold=True))
+        self.subtitle_label.setText(ex.subtitle.get(lang))
+        self.intro_button.setText(tr("read_intro", lang))
+        caption = self._hero_photo.caption.get(lang)
+        if self._hero_photo.placeholder:
+            caption += " · " + tr("placeholder_short", lang)
+        self.hero_caption.setText(caption)
+        for card in self.figures:
+            card.set_language(lang)
+        for tile, dest in zip(self.tiles, self._destinations, strict=True):
+            tile.set_text(dest.title.get(lang), dest.subtitle.get(lang))
+
+    def load_icons(self) -> None:
+        """Icons come after the first frame (qtawesome is slow to import)."""
+        for tile, dest in zip(self.tiles, self._destinations, strict=True):
+            tile.set_tile_icon(icon(dest.icon, dest.accent))
+
+    def place_title(self) -> str:
+        return html.unescape(self._exhibition.title.get(self.lang))
+
+    def entered(self) -> None:
+        self.hero.set_moving(True)
+        for card in self.figures:
+            card.count_up()
+
+    def hideEvent(self, event) -> None:  # noqa: ANN001
+        self.hero.set_moving(False)
+        super().hideEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        self.hero.set_moving(True)
+
+    def tile_for(self, route: Route) -> TileButton:
+        for tile, dest in zip(self.tiles, self._destinations, strict=True):
+            if dest.route == route:
+                return tile
+        raise KeyError(route)

@@ -1,0 +1,55 @@
+"""The foreword: the feature's opening paragraphs (the district's founding and its ambitions) and the credits."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from kiosk.content.schema import Exhibition, Lang
+from kiosk.ui import theme as t
+from kiosk.ui.panels.screen import Screen
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.article_body import ArticleBody, Block
+
+
+class IntroScreen(Screen):
+    def __init__(self, theme: Theme, exhibition: Exhibition, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._exhibition = exhibition
+        p = theme.px
+        self.heading = QLabel(self)
+        self.heading.setFont(theme.font(t.TITLE, bold=True))
+        self.heading.setStyleSheet(f"color: {t.ACCENT_DEFAULT};")
+        self.heading.setWordWrap(True)
+        self.subtitle = QLabel(self)
+        self.subtitle.setFont(theme.font(t.LEAD))
+        self.subtitle.setWordWrap(True)
+        credits = exhibition.credits
+        self.body = ArticleBody(
+            theme,
+            [Block("intro", None, list(exhibition.intro)), Block("credits", None, [credits.authors, credits.photos, credits.source])],
+            t.ACCENT_DEFAULT,
+            self,
+        )
+        self.body.swiped.connect(self.swipe)
+        layout = QVBoxLayout(self)
+        margin = p(t.MARGIN)
+        layout.setContentsMargins(margin * 2 if not theme.portrait else margin, margin, margin, 0)
+        layout.setSpacing(p(t.GAP))
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.body, 1)
+        self.set_language("zh")
+
+    def set_language(self, lang: Lang) -> None:
+        super().set_language(lang)
+        ex = self._exhibition
+        self.heading.setText(f"{tr('intro_title', lang)} · {ex.title.get(lang)}")
+        self.subtitle.setText(f"{ex.subtitle.get(lang)}　{ex.date_label.get(lang)}")
+        self.body.set_language(lang)
+
+    def place_title(self) -> str:
+        return tr("intro_title", self.lang)
+
+    def reset(self) -> None:
+        self.body.reset()

@@ -1,0 +1,36 @@
+"""What every full screen offers the window: language, a title for the bar, and hooks for entering and reset."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.content.schema import Lang
+from kiosk.navigation import Route
+
+
+class Screen(QWidget):
+    navigate = Signal(object)  # a Route the visitor asked for
+    swipe = Signal(int)  # +1 next / -1 previous, for screens that have neighbours
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.lang: Lang = "zh"
+
+    def set_language(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def place_title(self) -> str:
+        """What the bottom bar says while this screen is shown."""
+        return ""
+
+    def entered(self) -> None:
+        """Called once the transition onto this screen has finished."""
+
+    def reset(self) -> None:
+        """Back to the state a new visitor should find: scrolled to top, nothing open."""
+
+    def go(self, route: Route) -> None:
+        self.navigate.emit(route)

@@ -1,0 +1,168 @@
+"""One section of the exhibition: title, lead, key figures that count up, sub-topic chips and the body text
+with its photos. Swiping sideways anywhere on it moves to the neighbouring section."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.content.schema import Exhibition, Lang, Section
+from kiosk.ui import theme as t
+from kiosk.ui.image_provider import ImageProvider
+from kiosk.ui.panels.screen import Screen
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.article_body import ArticleBody, Block
+from kiosk.ui.widgets.chip_button import ChipButton
+from kiosk.ui.widgets.figure_card import FigureCard
+from kiosk.ui.widgets.flow_layout import FlowLayout
+from kiosk.ui.widgets.photo_card import PhotoCard
+from kiosk.ui.widgets.touch_scroll import TouchDragController, TouchScrollArea
+
+PhotoPath = Callable[[str], Path]
+
+
+class SectionScreen(Screen):
+    def __init__(
+        self,
+        theme: Theme,
+        exhibition: Exhibition,
+        section: Section,
+        photo_path: PhotoPath,
+        provider: ImageProvider,
+        on_photo: Callable[[str], None],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._theme = theme
+        self._section = section
+        self._number = exhibition.sections.index(section) + 1
+        self._total = len(exhibition.sections)
+        p = theme.px
+        accent = section.accent
+
+        self.kicker = QLabel(self)
+        self.kicker.setFont(theme.font(t.CAPTION, bold=True))
+        self.kicker.setStyleSheet(f"color: {accent};")
+        self.title = QLabel(self)
+        self.title.setFont(theme.font(t.TITLE, bold=True))
+        self.title.setWordWrap(True)
+        self.lead = QLabel(self)
+        self.lead.setFont(theme.font(t.LEAD))
+        self.lead.setWordWrap(True)
+        self.lead.setStyleSheet(f"color: {t.TEXT};")
+
+        self.figures = [FigureCard(theme, f, accent, self) for f in section.figures]
+        figure_grid = QGridLayout()
+        figure_grid.setSpacing(p(16))
+        columns = 2 if not theme.portrait else 3
+        for index, card in enumerate(self.figures):
+            figure_grid.addWidget(card, index // columns, index % columns)
+
+        self.chips: list[ChipButton] = []
+        chips_box = QWidget(self)
+        chips = FlowLayout(chips_box, spacing=p(14))
+        chips.setContentsMargins(0, 0, 0, 0)
+        for topic in section.topics:
+            chip = ChipButton(theme, accent, chips_box)
+            chip.clicked.connect(lambda _=False, key=topic.id: self.body.scroll_to(key))
+            chips.addWidget(chip)
+            self.chips.append(chip)
+
+        photos = {photo.id: photo for photo in section.photos}
+        placed = {ref for topic in section.topics for ref in topic.photos}
+        blocks: list[Block] = []
+        for index, topic in enumerate(section.topics):
+            refs = list(topic.photos)
+            if index == len(section.topics) - 1:
+                refs += [pid for pid in photos if pid not in placed]  # any unplaced photo goes at the end
+            cards = []
+            for ref in refs:
+                photo = photos[ref]
+                card = PhotoCard(theme, photo, photo_path(photo.file), exhibition.photo_credit(photo), provider)
+                card.chosen.connect(on_photo)
+                cards.append(card)
+            blocks.append(Block(topic.id, topic.title, list(topic.paragraphs), cards))
+        self.body = ArticleBody(theme, blocks, accent, self)
+        self.body.swiped.connect(self.swipe)
+
+        header = QVBoxLayout()
+        header.setSpacing(p(12))
+        header.addWidget(self.kicker)
+        header.addWidget(self.title)
+        header.addWidget(self.lead)
+        if theme.portrait:
+            self._portrait_layout(header, figure_grid, chips_box)
+        else:
+            self._landscape_layout(header, figure_grid, chips_box)
+        self._swipes = TouchDragController(self)
+        self._swipes.swiped.connect(self.swipe)
+        self.set_language("zh")
+
+    def _landscape_layout(self, header: QVBoxLayout, figures: QGridLayout, chips: QWidget) -> None:
+        p = self._theme.px
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, p(24), 0)
+        side_layout.setSpacing(p(t.GAP))
+        side_layout.addLayout(header)
+        side_layout.addSpacing(p(8))
+        side_layout.addLayout(figures)
+        side_layout.addStretch(1)
+        self.side = TouchScrollArea(self)
+        self.side.setWidget(side)
+        self.side.swiped.connect(self.swipe)
+        right = QVBoxLayout()
+        right.setSpacing(p(t.GAP))
+        right.addWidget(chips)
+        right.addWidget(self.body, 1)
+        root = QHBoxLayout(self)
+        root.setContentsMargins(p(t.MARGIN), p(t.MARGIN * 0.75), p(t.MARGIN * 0.5), 0)
+        root.setSpacing(p(t.MARGIN * 0.75))
+        root.addWidget(self.side, 38)
+        root.addLayout(right, 62)
+
+    def _portrait_layout(self, header: QVBoxLayout, figures: QGridLayout, chips: QWidget) -> None:
+        p = self._theme.px
+        self.side = None
+        root = QVBoxLayout(self)
+        root.setContentsMargins(p(t.MARGIN * 0.75), p(t.MARGIN * 0.75), p(t.MARGIN * 0.5), 0)
+        root.setSpacing(p(t.GAP))
+        root.addLayout(header)
+        root.addLayout(figures)
+        root.addWidget(chips)
+        root.addWidget(self.body, 1)
+
+    @property
+    def section(self) -> Section:
+        return self._section
+
+    def set_language(self, lang: Lang) -> None:
+        super().set_language(lang)
+        s = self._section
+        self.kicker.setText(tr("section_of", lang, n=self._number, total=self._total))
+        self.title.setText(s.title.get(lang))
+        self.lead.setText(s.lead.get(lang))
+        for card in self.figures:
+            card.set_language(lang)
+        for chip, topic in zip(self.chips, s.topics, strict=True):
+            chip.setText(topic.title.get(lang))
+        self.body.set_language(lang)
+
+    def place_title(self) -> str:
+        return self._section.title.get(self.lang)
+
+    def entered(self) -> None:
+        for card in self.figures:
+            card.count_up()
+
+    def reset(self) -> None:
+        self.body.reset()
+        if self.side is not None:
+            self.side.reset()
+
+    def photo_cards(self) -> list[PhotoCard]:
+        return self.body.all_photo_cards()

@@ -1,0 +1,210 @@
+"""The one window of the kiosk.
+
+It owns the stack of screens (built on first use by a factory the composition root provides), plays each
+navigation as a snapshot transition, keeps the bottom bar in step, and applies the language to every screen
+at once. It renders the navigator's state; the rules of where Back or a swipe goes live in `Navigator`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.content.schema import Lang
+from kiosk.navigation import Direction, Navigator, Route, Transition
+from kiosk.ui import theme as t
+from kiosk.ui.panels.screen import Screen
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.nav_bar import NavBar
+from kiosk.ui.widgets.transition_overlay import TransitionOverlay
+
+log = logging.getLogger(__name__)
+
+ScreenFactory = Callable[[Route, Theme], Screen | None]
+
+
+class MainWindow(QWidget):
+    first_frame = Signal()
+    screen_entered = Signal(object)  # Route, once its transition has finished
+    language_changed = Signal(str)
+
+    def __init__(self, theme: Theme, navigator: Navigator, factory: ScreenFactory, kiosk_mode: bool, lang: Lang):
+        super().__init__()
+        self.setObjectName("Root")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.theme = theme
+        self.navigator = navigator
+        self._factory = factory
+        self.kiosk_mode = kiosk_mode
+        self.lang: Lang = lang
+        self._screens: dict[str, Screen] = {}
+        self._painted = False
+        self.allow_close = not kiosk_mode
+
+        self.stack = QStackedWidget(self)
+        # The screen decides the window's size, never the content: long text wraps or scrolls instead.
+        self.stack.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.bar = NavBar(theme, self)
+        self.bar.home_requested.connect(self.go_home)
+        self.bar.back_requested.connect(self.go_back)
+        self.bar.language_chosen.connect(self.set_language)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.bar)
+        self.overlay = TransitionOverlay(t.TRANSITION_MS, self)
+        self.overlay.finished.connect(self._transition_finished)
+        navigator.subscribe(self._on_transition)
+        self._pending_warmup: list[Route] = []
+
+        if kiosk_mode:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+            self.setCursor(Qt.CursorShape.BlankCursor)
+            self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        home = self.screen_for(navigator.current)
+        assert home is not None, "the home screen must always exist"
+        self.stack.setCurrentWidget(home)
+        self.bar.set_language(lang)
+        self._update_bar()
+
+    # screens ----------------------------------------------------------------------------------------
+
+    def screen_for(self, route: Route) -> Screen | None:
+        screen = self._screens.get(route.key)
+        if screen is None:
+            screen = self._factory(route, self.theme)
+            if screen is None:
+                return None
+            screen.setParent(self.stack)
+            screen.set_language(self.lang)
+            screen.navigate.connect(self.navigate)
+            screen.swipe.connect(self.swipe)
+            self.stack.addWidget(screen)
+            self._screens[route.key] = screen
+        return screen
+
+    def built_screens(self) -> dict[str, Screen]:
+        return dict(self._screens)
+
+    def current_screen(self) -> Screen:
+        return self.stack.currentWidget()  # type: ignore[return-value]
+
+    def warm_up(self, routes: list[Route]) -> None:
+        """Build the other screens one per event-loop turn after the first frame, so taps never wait on it."""
+        self._pending_warmup = [r for r in routes if r.key not in self._screens]
+        QTimer.singleShot(0, self._warm_next)
+
+    @Slot()
+    def _warm_next(self) -> None:
+        if not self._pending_warmup:
+            return
+        route = self._pending_warmup.pop(0)
+        screen = self.screen_for(route)
+        if screen is not None:
+            screen.resize(self.stack.size())
+            screen.ensurePolished()
+        QTimer.singleShot(0, self._warm_next)
+
+    # navigation -------------------------------------------------------------------------------------
+
+    @Slot(object)
+    def navigate(self, route: Route) -> None:
+        if self.screen_for(route) is None:
+            log.warning("no screen for %s", route.key)
+            return
+        self.navigator.go(route)
+
+    @Slot()
+    def go_home(self) -> None:
+        self.navigator.home()
+
+    @Slot()
+    def go_back(self) -> None:
+        self.navigator.back()
+
+    @Slot(int)
+    def swipe(self, step: int) -> None:
+        self.navigator.swipe(step)
+
+    def _on_transition(self, transition: Transition) -> None:
+        self.overlay.finish_now()
+        old = self.current_screen()
+        new = self.screen_for(transition.new)
+        if new is None:
+            log.error("no screen for %s; staying on %s", transition.new.key, transition.old.key)
+            return
+        if new is old:
+            return
+        old_pixmap = old.grab() if self.isVisible() else QPixmap()
+        if transition.direction is not Direction.BACKWARD or transition.new.screen == "home":
+            new.reset()
+        new.resize(self.stack.size())
+        self.stack.setCurrentWidget(new)
+        self._update_bar()
+        if not self.isVisible() or old_pixmap.isNull():
+            self._transition_finished()
+            return
+        self.overlay.setGeometry(self.stack.geometry())
+        self.overlay.start(old_pixmap, new.grab(), transition.direction)
+
+    @Slot()
+    def _transition_finished(self) -> None:
+        screen = self.current_screen()
+        screen.entered()
+        self.screen_entered.emit(self.navigator.current)
+
+    def _update_bar(self) -> None:
+        at_home = self.navigator.current.screen == "home"
+        self.bar.set_place(self.current_screen().place_title(), self.navigator.can_go_back, at_home)
+
+    # language ---------------------------------------------------------------------------------------
+
+    @Slot(str)
+    def set_language(self, lang: str) -> None:
+        if lang not in ("zh", "en"):
+            return
+        self.lang = lang  # type: ignore[assignment]
+        for screen in self._screens.values():
+            screen.set_language(self.lang)
+        self.bar.set_language(self.lang)
+        self._update_bar()
+        self.language_changed.emit(lang)
+
+    # window behaviour -------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_frame)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.overlay.isVisible():
+            self.overlay.setGeometry(self.stack.geometry())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not self.kiosk_mode:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.allow_close:
+            event.accept()
+        else:
+            log.info("close request ignored in kiosk mode")
+            event.ignore()
+
+    def event(self, event: QEvent) -> bool:
+        if self.kiosk_mode and event.type() == QEvent.Type.ToolTip:
+            return True
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # pragma: no cover - kept for subclasses
+        return False

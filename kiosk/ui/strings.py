@@ -1,0 +1,27 @@
+"""The interface's own words (buttons, hints), in both languages. Exhibition facts never live here."""
+
+from __future__ import annotations
+
+from kiosk.content.schema import Lang
+
+_STRINGS: dict[str, tuple[str, str]] = {
+    "home": ("首页", "Home"),
+    "back": ("返回", "Back"),
+    "sections": ("展览篇章", "Exhibition"),
+    "key_figures": ("关键数字", "Key figures"),
+    "placeholder_photo": ("示意占位图，待替换为真实照片", "Placeholder image, to be replaced by the real photo"),
+    "placeholder_short": ("示意占位图", "placeholder image"),
+    "photo_unavailable": ("照片暂不可用", "Photo unavailable"),
+    "swipe_hint": ("左右滑动切换篇章", "Swipe left or right for the next section"),
+    "section_of": ("第{n}篇 / 共{total}篇", "Part {n} of {total}"),
+    "credit": ("图片：{who}", "Photo: {who}"),
+    "language": ("中", "EN"),
+    "read_intro": ("阅读前言", "Read the foreword"),
+    "intro_title": ("前言", "Foreword"),
+}
+
+
+def tr(key: str, lang: Lang, **values: object) -> str:
+    zh, en = _STRINGS[key]
+    text = zh if lang == "zh" else en
+    return text.format(**values) if values else text

@@ -1,0 +1,1 @@
+"""Touch building blocks shared by the screens."""

@@ -1,0 +1,106 @@
+"""Body text in a readable measure: topic headings, short paragraphs and photos, in a kinetic scroll area."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEasingCurve, QVariantAnimation, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from kiosk.content.schema import Lang, Text
+from kiosk.ui import theme as t
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.photo_card import PhotoCard
+from kiosk.ui.widgets.touch_scroll import TouchScrollArea
+
+MEASURE = 1100  # widest text column at the reference size: ~38 Chinese characters of body text
+
+
+@dataclass
+class Block:
+    """One run of the body: an optional heading, its paragraphs, then its photos."""
+
+    key: str
+    heading: Text | None
+    paragraphs: list[Text]
+    photos: list[PhotoCard] = field(default_factory=list)
+
+
+class ArticleBody(TouchScrollArea):
+    def __init__(self, theme: Theme, blocks: list[Block], accent: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._theme = theme
+        self._blocks = blocks
+        p = theme.px
+        content = QWidget()
+        content.setMaximumWidth(p(MEASURE))
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, p(24), p(t.MARGIN))
+        layout.setSpacing(p(t.GAP))
+        self._headings: dict[str, QLabel] = {}
+        self._paragraphs: list[tuple[QLabel, Text]] = []
+        for block in blocks:
+            if block.heading is not None:
+                heading = QLabel(content)
+                heading.setFont(theme.font(t.HEADING, bold=True))
+                heading.setWordWrap(True)
+                heading.setStyleSheet(f"color: {accent}; padding-top: {p(16)}px;")
+                layout.addWidget(heading)
+                self._headings[block.key] = heading
+            for paragraph in block.paragraphs:
+                label = QLabel(content)
+                label.setWordWrap(True)
+                label.setTextFormat(Qt.TextFormat.RichText)
+                label.setFont(theme.font(t.BODY))
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+                layout.addWidget(label)
+                self._paragraphs.append((label, paragraph))
+            for card in block.photos:
+                card.setParent(content)
+                layout.addSpacing(p(8))
+                layout.addWidget(card)
+        layout.addStretch(1)
+        self.setWidget(content)
+        self._scroll_animation = QVariantAnimation(self)
+        self._scroll_animation.setDuration(t.TRANSITION_MS + 120)
+        self._scroll_animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._scroll_animation.valueChanged.connect(lambda v: self.verticalScrollBar().setValue(int(v)))
+
+    def set_language(self, lang: Lang) -> None:
+        for block in self._blocks:
+            if block.key in self._headings and block.heading is not None:
+                self._headings[block.key].setText(block.heading.get(lang))
+            for card in block.photos:
+                card.set_language(lang)
+        line_height = 170 if lang == "zh" else 150
+        for label, paragraph in self._paragraphs:
+            label.setText(f'<p style="line-height:{line_height}%">{html.escape(paragraph.get(lang))}</p>')
+
+    def scroll_to(self, key: str) -> None:
+        """Glide to the heading of block `key`."""
+        heading = self._headings.get(key)
+        if heading is None:
+            return
+        self.controller.stop()
+        self._scroll_animation.stop()
+        self._scroll_animation.setStartValue(self.verticalScrollBar().value())
+        self._scroll_animation.setEndValue(min(heading.y(), self.verticalScrollBar().maximum()))
+        self._scroll_animation.start()
+
+    def heading_visible(self, key: str) -> bool:
+        heading = self._headings[key]
+        top = heading.y() - self.verticalScrollBar().value()
+        return 0 <= top < self.viewport().height()
+
+    def all_photo_cards(self) -> list[PhotoCard]:
+        return [card for block in self._blocks for card in block.photos]
+
+    def visible_text(self) -> str:
+        parts = [h.text() for h in self._headings.values()] + [label.text() for label, _ in self._paragraphs]
+        return "\n".join(parts)
+
+    def for_each_photo(self, action: Callable[[PhotoCard], None]) -> None:
+        for card in self.all_photo_cards():
+            action(card)

@@ -1,0 +1,29 @@
+"""A large rounded chip: a sub-topic or a choice. Shows its pressed and selected states at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+
+from kiosk.ui import theme as t
+from kiosk.ui.theme import Theme
+
+
+class ChipButton(QPushButton):
+    def __init__(self, theme: Theme, accent: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        p = theme.px
+        self.setCheckable(False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumHeight(p(t.TOUCH_TARGET * 0.82))
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.setFont(theme.font(t.CAPTION + 2, bold=True))
+        self.setStyleSheet(
+            f"""
+            QPushButton {{ background: {t.SURFACE_RAISED}; color: {t.TEXT}; border: {p(2)}px solid {accent};
+                border-radius: {p(36)}px; padding: {p(10)}px {p(30)}px; }}
+            QPushButton:pressed {{ background: {accent}; color: {t.BACKGROUND}; }}
+            QPushButton:checked {{ background: {accent}; color: {t.BACKGROUND}; }}
+            QPushButton:focus {{ border-color: {t.TEXT}; }}
+            """
+        )

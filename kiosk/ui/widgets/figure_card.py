@@ -1,0 +1,86 @@
+"""A key figure: a big number with its unit and a short label, counting up from zero when shown."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEasingCurve, QVariantAnimation, Slot
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.content.schema import Figure, Lang
+from kiosk.ui import theme as t
+from kiosk.ui.theme import Theme
+
+
+class FigureCard(QFrame):
+    def __init__(
+        self,
+        theme: Theme,
+        figure: Figure,
+        accent: str,
+        parent: QWidget | None = None,
+        surface: str = t.SURFACE,
+        size: float = t.FIGURE * 0.8,
+    ):
+        super().__init__(parent)
+        self._theme = theme
+        self._figure = figure
+        self._accent = accent
+        self._lang: Lang = "zh"
+        p = theme.px
+        self.setObjectName("FigureCard")
+        self.setStyleSheet(
+            f"#FigureCard {{ background: {surface}; border-radius: {p(t.RADIUS)}px;"
+            f" border-top: {p(6)}px solid {accent}; }}"
+        )
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(p(24), p(18), p(24), p(20))
+        layout.setSpacing(p(4))
+        self.number = QLabel(self)
+        self.number.setFont(theme.font(size, bold=True))
+        self.number.setWordWrap(True)  # a long English unit drops under the number instead of being cut
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setFont(theme.font(t.CAPTION))
+        self.label.setStyleSheet(f"color: {t.TEXT_MUTED};")
+        layout.addWidget(self.number)
+        layout.addWidget(self.label)
+        self._animation = QVariantAnimation(self)
+        self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._animation.setDuration(t.COUNT_UP_MS)
+        self._animation.valueChanged.connect(self._show_value)
+        self.set_language("zh")
+
+    @property
+    def figure(self) -> Figure:
+        return self._figure
+
+    def set_language(self, lang: Lang) -> None:
+        self._lang = lang
+        self._animation.stop()
+        self._show_value(None)
+        self.label.setText(self._figure.label.get(lang))
+
+    def count_up(self) -> None:
+        self._animation.stop()
+        self._animation.setStartValue(0.0)
+        self._animation.setEndValue(float(self._figure.number(self._lang)))
+        self._animation.start()
+
+    def shown_text(self) -> str:
+        """The number and unit as a visitor reads them (plain text)."""
+        return f"{self._figure.format_number(self._lang)}{self._unit_joiner()}{self._figure.unit.get(self._lang)}"
+
+    def _unit_joiner(self) -> str:
+        return " " if self._lang == "en" else ""
+
+    @Slot(object)
+    def _show_value(self, value: object) -> None:
+        number = self._figure.format_number(self._lang, None if value is None else float(value))
+        unit = html.escape(self._figure.unit.get(self._lang))
+        unit_px = self._theme.px(t.BODY)
+        self.number.setText(
+            f'<span style="color:{self._accent}">{html.escape(number)}</span>'
+            f'<span style="font-size:{unit_px}px; font-weight:normal;">{self._unit_joiner()}{unit}</span>'
+        )

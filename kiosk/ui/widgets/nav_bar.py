@@ -1,0 +1,103 @@
+"""The persistent bar along the bottom: Home and Back on the left, where you are in the middle, 中/EN on the right.
+
+It only emits intent (`home_requested`, `back_requested`, `language_chosen`); the window decides what happens.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from kiosk.content.schema import Lang
+from kiosk.ui import theme as t
+from kiosk.ui.icons import icon
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+
+
+class NavBar(QWidget):
+    home_requested = Signal()
+    back_requested = Signal()
+    language_chosen = Signal(str)
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None):
+        super().__init__(parent)
+        p = theme.px
+        self._theme = theme
+        self._place = ""
+        self.setObjectName("NavBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFixedHeight(p(t.BAR_HEIGHT))
+        self.setStyleSheet(
+            f"""
+            #NavBar {{ background: {t.SURFACE}; border-top: {p(2)}px solid {t.LINE}; }}
+            QPushButton {{ background: {t.SURFACE_RAISED}; color: {t.TEXT}; border: none;
+                border-radius: {p(16)}px; padding: 0 {p(28)}px; }}
+            QPushButton:pressed {{ background: {t.SURFACE_PRESSED}; }}
+            QPushButton:checked {{ background: {t.ACCENT_DEFAULT}; color: {t.BACKGROUND}; }}
+            QPushButton:disabled {{ color: {t.LINE}; }}
+            """
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(p(24), p(12), p(24), p(12))
+        layout.setSpacing(p(16))
+        self.home_button = self._button(theme)
+        self.back_button = self._button(theme)
+        self.home_button.clicked.connect(self.home_requested)
+        self.back_button.clicked.connect(self.back_requested)
+        self.title = QLabel(self)
+        self.title.setFont(theme.font(t.CAPTION + 4, bold=True))
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setStyleSheet(f"color: {t.TEXT_MUTED};")
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.zh_button = self._button(theme, checkable=True, text="中")
+        self.en_button = self._button(theme, checkable=True, text="EN")
+        self.zh_button.setAccessibleName("中文")
+        self.en_button.setAccessibleName("English")
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        group.addButton(self.zh_button)
+        group.addButton(self.en_button)
+        self.zh_button.clicked.connect(lambda: self.language_chosen.emit("zh"))
+        self.en_button.clicked.connect(lambda: self.language_chosen.emit("en"))
+        layout.addWidget(self.home_button)
+        layout.addWidget(self.back_button)
+        layout.addWidget(self.title, 1)
+        layout.addWidget(self.zh_button)
+        layout.addWidget(self.en_button)
+
+    def _button(self, theme: Theme, checkable: bool = False, text: str = "") -> QPushButton:
+        button = QPushButton(text, self)
+        button.setCheckable(checkable)
+        button.setFont(theme.font(t.CAPTION + 4, bold=True))
+        button.setMinimumSize(theme.px(t.TOUCH_TARGET * (1.1 if checkable else 1.9)), theme.px(t.TOUCH_TARGET))
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        return button
+
+    @Slot(str)
+    def set_language(self, lang: Lang) -> None:
+        p = self._theme.px
+        self.home_button.setText(tr("home", lang))
+        self.back_button.setText(tr("back", lang))
+        self.home_button.setIcon(icon("mdi6.home", t.TEXT))
+        self.back_button.setIcon(icon("mdi6.arrow-left", t.TEXT))
+        for button in (self.home_button, self.back_button):
+            button.setIconSize(button.iconSize().scaled(p(36), p(36), Qt.AspectRatioMode.KeepAspectRatio))
+        (self.zh_button if lang == "zh" else self.en_button).setChecked(True)
+
+    def set_place(self, title: str, can_go_back: bool, at_home: bool) -> None:
+        self._place = title
+        self._show_place()
+        self.back_button.setEnabled(can_go_back)
+        self.home_button.setEnabled(not at_home)
+
+    def place(self) -> str:
+        return self._place
+
+    def _show_place(self) -> None:
+        metrics = self.title.fontMetrics()
+        self.title.setText(metrics.elidedText(self._place, Qt.TextElideMode.ElideRight, max(10, self.title.width())))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        self._show_place()

@@ -1,0 +1,80 @@
+"""A large home-screen tile: accent band, icon, title and a one-line subtitle; darkens the moment it is pressed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
+
+from kiosk.ui import theme as t
+from kiosk.ui.theme import Theme
+
+
+class TileButton(QAbstractButton):
+    def __init__(self, theme: Theme, accent: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._theme = theme
+        self._accent = accent
+        self._title = ""
+        self._subtitle = ""
+        self._icon = QIcon()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(theme.px(t.TOUCH_TARGET * 2), theme.px(t.TOUCH_TARGET * 1.6))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def set_text(self, title: str, subtitle: str) -> None:
+        self._title, self._subtitle = title, subtitle
+        self.setAccessibleName(title)
+        self.update()
+
+    def set_tile_icon(self, icon: QIcon) -> None:
+        self._icon = icon
+        self.update()
+
+    def title(self) -> str:
+        return self._title
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._theme.px(400), self._theme.px(220))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        th = self._theme
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        radius = th.px(t.RADIUS)
+        path = QPainterPath()
+        path.addRoundedRect(rect, radius, radius)
+        base = t.SURFACE_PRESSED if self.isDown() else t.SURFACE_RAISED
+        p.fillPath(path, QColor(base))
+        p.setClipPath(path)
+        band = th.px(12)
+        p.fillRect(QRectF(rect.left(), rect.top(), band, rect.height()), QColor(self._accent))
+        if self.isDown():
+            p.fillPath(path, QColor(0, 0, 0, 60))
+        p.setClipping(False)
+        if self.hasFocus():
+            p.setPen(QColor(t.ACCENT_DEFAULT))
+            p.drawPath(path)
+
+        pad = th.px(28)
+        left = rect.left() + band + pad
+        icon_size = th.px(56)
+        top = rect.top() + pad
+        right = rect.right() - pad
+        if not self._icon.isNull():
+            self._icon.paint(p, int(right - icon_size), int(top), icon_size, icon_size)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        title_rect = QRectF(left, top, right - left - icon_size - th.px(12), rect.bottom() - top - pad)
+        p.setPen(QColor(t.TEXT))
+        p.setFont(th.font(t.HEADING, bold=True))
+        used = p.boundingRect(title_rect, flags, self._title)
+        p.drawText(title_rect, flags, self._title)
+        if self._subtitle:
+            p.setPen(QColor(t.TEXT_MUTED))
+            p.setFont(th.font(t.CAPTION))
+            sub_top = used.bottom() + th.px(10)
+            sub_rect = QRectF(left, sub_top, right - left, rect.bottom() - sub_top - th.px(12))
+            if sub_rect.height() >= th.px(t.CAPTION):
+                p.drawText(sub_rect, flags, self._subtitle)
+        p.end()
