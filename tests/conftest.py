@@ -1,7 +1,35 @@
-"""Shared test setup: Qt renders offscreen, so the UI tests run on headless machines and in CI."""
+"""Shared test setup: Qt renders offscreen, and every test gets fresh per-user folders (settings, logs,
+caches) so no test sees another's state or the developer's own kiosk settings."""
 
 from __future__ import annotations
 
 import os
 
+import pytest
+
+from kiosk import preflight
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+_missing = preflight.missing_packages("offscreen")
+if _missing:  # without these even offscreen Qt cannot load: say what to install instead of 40 import errors
+    pytest.exit(
+        "Qt cannot load on this machine; install its system libraries first:\n    "
+        + preflight.install_line(_missing),
+        returncode=3,
+    )
+
+
+@pytest.fixture(autouse=True)
+def fresh_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    home = tmp_path_factory.mktemp("user")
+    for var, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+        ("LOCALAPPDATA", "local"),
+        ("APPDATA", "roaming"),
+    ):
+        monkeypatch.setenv(var, str(home / sub))
+    return home

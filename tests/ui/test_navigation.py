@@ -1,0 +1,149 @@
+"""A visitor moves through the exhibition by mouse and by touch: tiles, Home/Back, swipes between sections."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+from kiosk.navigation import Route
+from kiosk.ui.panels.home_screen import HomeScreen
+from kiosk.ui.panels.intro_screen import IntroScreen
+from kiosk.ui.panels.section_screen import SectionScreen
+
+from . import touch
+
+
+def entered(qtbot, kiosk, action, timeout=5000):
+    """Run `action` and wait until the window has finished moving to the next screen; returns the screen."""
+    with qtbot.waitSignal(kiosk.window.screen_entered, timeout=timeout) as blocker:
+        action()
+    assert blocker.args[0] == kiosk.navigator.current
+    return kiosk.window.current_screen()
+
+
+def home(kiosk) -> HomeScreen:
+    screen = kiosk.window.screen_for(Route("home"))
+    assert isinstance(screen, HomeScreen)
+    return screen
+
+
+def test_home_shows_the_exhibition(kiosk):
+    ex = kiosk.exhibition
+    screen = home(kiosk)
+    assert screen.title_label.text() == ex.title.zh
+    assert screen.subtitle_label.text() == ex.subtitle.zh
+    assert "2018年12月18日" in screen.date_label.text()
+    assert [c.shown_text() for c in screen.figures] == [
+        f"{f.format_number('zh')}{f.unit.zh}" for f in ex.headline_figures
+    ]
+    assert [tile.title() for tile in screen.tiles] == [s.title.zh for s in ex.sections]
+    assert all(tile.isVisible() and tile.height() >= 60 and tile.width() >= 60 for tile in screen.tiles)
+    assert kiosk.window.bar.home_button.isEnabled() is False
+
+
+def test_every_section_opens_from_its_tile_by_mouse(qtbot, kiosk):
+    for index, section in enumerate(kiosk.exhibition.sections):
+        tile = home(kiosk).tiles[index]
+        screen = entered(qtbot, kiosk, lambda t=tile: qtbot.mouseClick(t, Qt.MouseButton.LeftButton))
+        assert isinstance(screen, SectionScreen)
+        assert screen.title.text() == section.title.zh
+        assert screen.lead.text() == section.lead.zh
+        assert [chip.text() for chip in screen.chips] == [topic.title.zh for topic in section.topics]
+        assert kiosk.window.bar.place() == section.title.zh
+        entered(qtbot, kiosk, lambda: qtbot.mouseClick(kiosk.window.bar.home_button, Qt.MouseButton.LeftButton))
+        assert kiosk.window.current_screen() is home(kiosk)
+
+
+def test_a_touch_on_a_tile_opens_its_section_exactly_once(qtbot, kiosk):
+    transitions = []
+    kiosk.navigator.subscribe(transitions.append)
+    tile = home(kiosk).tiles[1]
+    screen = entered(qtbot, kiosk, lambda: touch.tap(tile))
+    assert isinstance(screen, SectionScreen) and screen.section.id == kiosk.exhibition.sections[1].id
+    qtbot.wait(100)
+    assert len(transitions) == 1  # the touch was not also delivered as a mouse click
+
+
+def test_back_returns_and_home_resets(qtbot, kiosk):
+    window = kiosk.window
+    entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).intro_button))
+    assert isinstance(window.current_screen(), IntroScreen)
+    assert window.bar.back_button.isEnabled()
+    entered(qtbot, kiosk, lambda: touch.tap(window.bar.back_button))
+    assert window.current_screen() is home(kiosk)
+    assert not window.bar.back_button.isEnabled()
+
+
+def test_swipes_move_between_sections(qtbot, kiosk):
+    sections = kiosk.exhibition.sections
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[0]))
+    # finger right-to-left over the body text: the next section
+    screen = entered(qtbot, kiosk, lambda: touch.swipe(screen.body.viewport(), -500))
+    assert screen.section.id == sections[1].id
+    # ... and over the side panel with the title
+    screen = entered(qtbot, kiosk, lambda: touch.swipe(screen.side.viewport(), -500))
+    assert screen.section.id == sections[2].id
+    # left-to-right: back to the previous one
+    screen = entered(qtbot, kiosk, lambda: touch.swipe(screen.body.viewport(), 500))
+    assert screen.section.id == sections[1].id
+
+
+def test_no_swipe_past_the_last_section(qtbot, kiosk):
+    last = len(kiosk.exhibition.sections) - 1
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[last]))
+    touch.swipe(screen.body.viewport(), -500)
+    qtbot.wait(400)
+    assert kiosk.window.current_screen() is screen
+
+
+def test_vertical_drag_scrolls_the_body_and_keeps_the_section(qtbot, kiosk):
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[0]))
+    bar = screen.body.verticalScrollBar()
+    assert bar.maximum() > 0
+    viewport = screen.body.viewport()
+    start = QPoint(viewport.width() // 2, viewport.height() - 40)
+    touch.drag(viewport, start, start - QPoint(0, 400), steps=10, step_ms=15)
+    assert bar.value() >= 350  # followed the finger (the glide may add more)
+    assert kiosk.window.current_screen() is screen
+
+
+def test_a_chip_shows_feedback_at_once_and_scrolls_to_its_topic(qtbot, kiosk):
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[0]))
+    chip = screen.chips[-1]
+
+    touch.press(chip)
+    assert chip.isDown()  # pressed look before the finger lifts
+    touch.release(chip)
+    last_topic = screen.section.topics[-1].id
+    qtbot.waitUntil(lambda: screen.body.heading_visible(last_topic), timeout=3000)
+    assert screen.body.verticalScrollBar().value() > 0
+
+
+def test_key_figures_count_up_to_their_value(qtbot, kiosk):
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[1]))
+    card = max(screen.figures, key=lambda c: c.figure.number("zh"))
+    final = card.figure.format_number("zh")
+    qtbot.waitUntil(lambda: final in card.number.text(), timeout=3000)
+    assert card.figure.unit.zh in card.number.text()
+
+
+def test_section_photos_load_with_captions(qtbot, kiosk):
+    section = next(s for s in kiosk.exhibition.sections if s.photos)
+    index = kiosk.exhibition.sections.index(section)
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[index]))
+    cards = screen.photo_cards()
+    assert [c.caption.text() for c in cards] and {c.photo.id for c in cards} == {p.id for p in section.photos}
+    for card in cards:
+        if card.photo.placeholder:
+            assert "示意占位图" in card.note.text()
+    screen.body.ensureWidgetVisible(cards[0])
+    qtbot.waitUntil(lambda: cards[0].view.loaded, timeout=10_000)
+
+
+def test_portrait_screens_keep_the_window_size(qtbot, make_kiosk):
+    kiosk = make_kiosk(size=(1080, 1920), lang="en")
+    for route in kiosk.top_level_routes():
+        kiosk.window.screen_for(route)
+    qtbot.wait(50)
+    assert (kiosk.window.width(), kiosk.window.height()) == (1080, 1920)
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[0]))
+    assert screen.body.width() > 800  # the body uses the full width in portrait

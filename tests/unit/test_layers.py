@@ -1,0 +1,26 @@
+"""The layering contract in pyproject.toml: the rule packages never import Qt (so they stay fast to test and
+reusable), checked by import-linter against the real import graph."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from importlinter.cli import lint_imports
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_rule_packages_do_not_import_qt(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.syspath_prepend(str(ROOT))
+    assert lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True) == 0, (
+        "a Qt-free package imports Qt: see the report above"
+    )
+
+
+def test_contract_names_every_rule_package():
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    for package in ("kiosk.content", "kiosk.navigation", "kiosk.gestures", "kiosk.media"):
+        assert f'"{package}"' in text, f"{package} is not covered by the layering contract"
+    assert os.path.isdir(ROOT / "kiosk" / "ui")
