@@ -1,14 +1,27 @@
-"""Register the bundled Chinese font with Qt; the only module that does.
+"""Register the bundled fonts with Qt; the only module that does.
 
 The kiosk machines may have no CJK font installed at all, and Qt's fallback to "whatever the system has"
-would then draw every hanzi as an empty box. So the app ships a Noto Sans SC subset (Regular + Bold, built
-by tools/build_font.py) and registers it here before the first widget is created. The family name is read
-back from Qt rather than copied from the build script, so renaming the font never silently breaks the UI.
+would then draw every hanzi as an empty box. So the app ships two families (Regular + Bold each, built by
+tools/build_font.py) and registers them here before the first widget is created:
+
+    a Latin face, a Noto Sans subset: Latin letters (pinyin included), digits, Western punctuation;
+    a Chinese face, a Noto Sans CJK SC subset: hanzi, CJK and full-width punctuation, and all the rest.
+
+`register_fonts()` returns them in that priority order, for `QFont.setFamilies()` or a CSS font-family list:
+Qt takes each character from the first family that maps it, so English gets proportional quotes and
+apostrophes and Latin-styled letters, while hanzi and CJK punctuation (which the Latin face deliberately
+never maps) fall back to the SC face. Chinese text set with the same list also takes “ ” ‘ ’ … · — from the
+Latin face (narrow quotes, a baseline ellipsis); text in Chinese should put the SC family first instead:
+it has Latin too, so Chinese then looks exactly as with the SC face alone.
+
+Family names are read back from Qt rather than copied from the build script, so renaming a font never
+silently breaks the UI.
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase
 
@@ -16,36 +29,50 @@ from kiosk.paths import fonts_dir
 
 log = logging.getLogger(__name__)
 
+# One tuple per family, in priority order: Latin first, then the CJK face it falls back to. Within a tuple,
 # Regular first: its family is the one returned. Bold joins the same family as its bold style.
-FONT_FILES = ("NotoSansSC-Regular.otf", "NotoSansSC-Bold.otf")
+FONT_FILES = (
+    ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
+    ("NotoSansSC-Regular.otf", "NotoSansSC-Bold.otf"),
+)
 
 
-def register_fonts() -> str:
-    """Add the bundled fonts to the application and return their family name.
+def _register(path: Path) -> str | None:
+    """Add one bundled font file; its family as Qt reports it, or None (logged) when it cannot be used."""
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    if font_id == -1:
+        log.error("could not load font %s", path)
+        return None
+    loaded = QFontDatabase.applicationFontFamilies(font_id)
+    if not loaded:
+        log.error("font %s loaded but reports no family", path)
+        return None
+    log.debug("loaded font %s: %s", path, ", ".join(loaded))
+    return loaded[0]
 
-    Needs a QGuiApplication. A file that is missing or unreadable is logged as an error and skipped; if
-    none loads, the platform's default UI family is returned so the kiosk still starts (Qt then falls back
-    to any CJK font the system may have).
+
+def register_fonts() -> list[str]:
+    """Add the bundled fonts to the application and return their families in priority order.
+
+    That is [Latin family, CJK family], less any family none of whose files loaded. Needs a
+    QGuiApplication. A file that is missing or unreadable is logged as an error and skipped; if nothing
+    loads at all, the platform's default UI family is returned alone so the kiosk still starts (Qt then
+    falls back to any CJK font the system may have).
     """
     folder = fonts_dir()
     families: list[str] = []
-    for name in FONT_FILES:
-        path = folder / name
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id == -1:
-            log.error("could not load font %s", path)
-            continue
-        loaded = QFontDatabase.applicationFontFamilies(font_id)
+    for files in FONT_FILES:
+        loaded = [family for family in (_register(folder / name) for name in files) if family is not None]
         if not loaded:
-            log.error("font %s loaded but reports no family", path)
             continue
-        log.debug("loaded font %s: %s", path, ", ".join(loaded))
-        families.append(loaded[0])
+        if len(set(loaded)) > 1:
+            log.warning("bundled fonts %s disagree on their family: %s; using %r",
+                        ", ".join(files), ", ".join(loaded), loaded[0])
+        if loaded[0] not in families:
+            families.append(loaded[0])
 
     if not families:
         fallback = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
         log.error("no bundled font loaded from %s; falling back to %r", folder, fallback)
-        return fallback
-    if len(set(families)) > 1:
-        log.warning("bundled fonts disagree on their family: %s; using %r", ", ".join(families), families[0])
-    return families[0]
+        return [fallback]
+    return families
