@@ -16,16 +16,16 @@ from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
-from kiosk.content import ContentError, Exhibition, Text, load_exhibition
-from kiosk.content.loader import photo_path
+from kiosk.content import ContentError, Exhibition, Section, Text, load_exhibition
 from kiosk.logs import setup_logging
 from kiosk.navigation import Navigator, Route
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.image_provider import ImageProvider
-from kiosk.ui.panels.home_screen import Destination, HomeScreen
+from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.intro_screen import IntroScreen
 from kiosk.ui.panels.screen import Screen
 from kiosk.ui.panels.section_screen import SectionScreen
+from kiosk.ui.registry import Destination, ScreenContext, ScreenRegistry
 from kiosk.ui.shell.main_window import MainWindow
 from kiosk.ui.theme import Theme
 
@@ -45,11 +45,11 @@ class Kiosk:
     exhibition: Exhibition
     content_dir: Path
     images: ImageProvider
+    registry: ScreenRegistry
+    context: ScreenContext
 
     def top_level_routes(self) -> list[Route]:
-        routes = [Route("home"), Route("intro")]
-        routes += [Route("section", s.id) for s in self.exhibition.sections]
-        return routes
+        return self.registry.top_level_routes(self.exhibition)
 
 
 def load_content(folder: Path | None) -> tuple[Exhibition, Path]:
@@ -71,13 +71,33 @@ def load_content(folder: Path | None) -> tuple[Exhibition, Path]:
         return exhibition, bundled
 
 
-def destinations(exhibition: Exhibition) -> list[Destination]:
-    return [
-        Destination(Route("section", s.id), s.title, _first_topics(s), s.accent, s.icon) for s in exhibition.sections
-    ]
+def register_core_screens(registry: ScreenRegistry) -> None:
+    """Home, the foreword and the four sections; later features add their own `register(registry)`."""
+
+    def home(route: Route, theme: Theme, ctx: ScreenContext) -> Screen:
+        ex = ctx.exhibition
+        hero = ctx.photo_path(ex.photo(ex.hero_photo).file)
+        return HomeScreen(theme, ex, registry.destinations(ex), hero, ctx.images)
+
+    def intro(route: Route, theme: Theme, ctx: ScreenContext) -> Screen:
+        return IntroScreen(theme, ctx.exhibition)
+
+    def section(route: Route, theme: Theme, ctx: ScreenContext) -> Screen | None:
+        try:
+            found = ctx.exhibition.section(route.arg or "")
+        except KeyError:
+            return None
+        return SectionScreen(theme, ctx.exhibition, found, ctx.photo_path, ctx.images, ctx.open_photo)
+
+    def section_tiles(ex: Exhibition) -> list[Destination]:
+        return [Destination(Route("section", s.id), s.title, _topic_names(s), s.accent, s.icon) for s in ex.sections]
+
+    registry.register("home", home)
+    registry.register("intro", intro)
+    registry.register("section", section, tiles=section_tiles)
 
 
-def _first_topics(section) -> Text:  # noqa: ANN001
+def _topic_names(section: Section) -> Text:
     names = section.topics[:4]
     return Text(zh=" · ".join(t.title.zh for t in names), en=" · ".join(t.title.en for t in names))
 
@@ -108,32 +128,24 @@ def build(
         if app.platformName() in ("offscreen", "minimal"):
             size = REFERENCE_SIZE  # no real screen: lay out for the reference canvas
     theme = Theme.for_size(size[0], size[1], families)
+    theme.set_language(lang)
     app.setStyleSheet(theme.stylesheet())
     app.setFont(theme.font(28))
     images = ImageProvider()
     navigator = Navigator([s.id for s in exhibition.sections])
-    window: MainWindow | None = None
+    context = ScreenContext(exhibition, content_dir, images, navigator)
+    registry = ScreenRegistry()
+    register_core_screens(registry)
 
-    def open_photo(photo_id: str) -> None:
-        log.info("photo chosen: %s", photo_id)  # the full-screen viewer attaches here
-
-    def factory(route: Route, th: Theme) -> Screen | None:
-        hero = photo_path(content_dir, exhibition.photo(exhibition.hero_photo).file)
-        if route.screen == "home":
-            return HomeScreen(th, exhibition, destinations(exhibition), hero, images)
-        if route.screen == "intro":
-            return IntroScreen(th, exhibition)
-        if route.screen == "section" and route.arg:
-            try:
-                section = exhibition.section(route.arg)
-            except KeyError:
-                return None
-            return SectionScreen(th, exhibition, section, lambda f: photo_path(content_dir, f), images, open_photo)
-        return None
-
-    window = MainWindow(theme, navigator, factory, kiosk_mode=not windowed, lang=lang)  # type: ignore[arg-type]
+    window = MainWindow(
+        theme,
+        navigator,
+        lambda route, th: registry.build(route, th, context),
+        kiosk_mode=not windowed,
+        lang=lang,  # type: ignore[arg-type]
+    )
     window.resize(*size)
-    kiosk = Kiosk(app, window, navigator, exhibition, content_dir, images)
+    kiosk = Kiosk(app, window, navigator, exhibition, content_dir, images, registry, context)
 
     def after_first_frame() -> None:
         home = window.screen_for(Route("home"))

@@ -44,10 +44,10 @@ TRANSITION_MS = 280
 COUNT_UP_MS = 900
 
 
-@dataclass(frozen=True)
+@dataclass
 class Theme:
     scale: float
-    families: tuple[str, ...]  # Latin face first, then the CJK face Chinese falls back to
+    families: tuple[str, ...]  # bundled faces in priority order for the current language
     portrait: bool
 
     @classmethod
@@ -57,6 +57,13 @@ class Theme:
         return cls(
             scale=max(0.5, min(width, height) / REFERENCE_SHORT_SIDE), families=tuple(families), portrait=height > width
         )
+
+    def set_language(self, lang: str) -> None:
+        """Put the face of the language first: English takes quotes and dashes from the Latin face (narrow,
+        proportional), Chinese from the CJK face (full-width, centred ellipsis). Fonts made afterwards follow."""
+        cjk = [f for f in self.families if "SC" in f or "CJK" in f]
+        latin = [f for f in self.families if f not in cjk]
+        self.families = tuple(cjk + latin if lang == "zh" else latin + cjk)
 
     def px(self, value: float) -> int:
         return max(1, round(value * self.scale))
@@ -74,11 +81,11 @@ class Theme:
         return QColor(value)
 
     def stylesheet(self) -> str:
-        """Application-wide style: the few rules shared by every screen."""
+        """Application-wide style: the few rules shared by every screen. No font-family here: a style sheet
+        font would override the per-language family order that `set_language` applies."""
         p = self.px
-        family = ", ".join(f'"{name}"' for name in self.families)
         return f"""
-        QWidget {{ background: transparent; color: {TEXT}; font-family: {family}; }}
+        QWidget {{ background: transparent; color: {TEXT}; }}
         #Root, #Screen {{ background: {BACKGROUND}; }}
         QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
         QScrollBar:vertical {{ width: {p(8)}px; background: transparent; margin: 0; }}

@@ -4,32 +4,23 @@ destination (the four sections, then the timeline, map and gallery as they exist
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.content.schema import Exhibition, Lang, Text
+from kiosk.content.schema import Exhibition, Lang
 from kiosk.navigation import Route
 from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
 from kiosk.ui.image_provider import ImageProvider
 from kiosk.ui.panels.screen import Screen
+from kiosk.ui.registry import Destination
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.figure_card import FigureCard
 from kiosk.ui.widgets.hero_view import HeroView
 from kiosk.ui.widgets.tile_button import TileButton
-
-
-@dataclass(frozen=True)
-class Destination:
-    route: Route
-    title: Text
-    subtitle: Text
-    accent: str
-    icon: str
 
 
 class HomeScreen(Screen):

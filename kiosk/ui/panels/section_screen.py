@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Exhibition, Lang, Section
@@ -145,6 +144,7 @@ class SectionScreen(Screen):
         s = self._section
         self.kicker.setText(tr("section_of", lang, n=self._number, total=self._total))
         self.title.setText(s.title.get(lang))
+        self.title.setFont(self._theme.font(t.TITLE * (1.0 if lang == "zh" else 0.8), bold=True))
         self.lead.setText(s.lead.get(lang))
         for card in self.figures:
             card.set_language(lang)

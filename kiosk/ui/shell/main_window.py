@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Lang
 from kiosk.navigation import Direction, Navigator, Route, Transition
@@ -169,11 +169,27 @@ class MainWindow(QWidget):
         if lang not in ("zh", "en"):
             return
         self.lang = lang  # type: ignore[assignment]
+        self._apply_language_fonts()
         for screen in self._screens.values():
             screen.set_language(self.lang)
         self.bar.set_language(self.lang)
         self._update_bar()
         self.language_changed.emit(lang)
+
+    def _apply_language_fonts(self) -> None:
+        """Reorder the font families of every widget for the language (see `Theme.set_language`)."""
+        self.theme.set_language(self.lang)
+        families = list(self.theme.families)
+        app = QApplication.instance()
+        if app is not None:
+            base = app.font()
+            base.setFamilies(families)
+            app.setFont(base)
+        for widget in [self, *self.findChildren(QWidget)]:
+            font = widget.font()
+            if font.families() != families:
+                font.setFamilies(families)
+                widget.setFont(font)
 
     # window behaviour -------------------------------------------------------------------------------
 

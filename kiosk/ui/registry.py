@@ -1,0 +1,82 @@
+"""Which screens exist and how each is built: the seam where every feature plugs into the window.
+
+A feature registers a builder for its screen name (`"timeline"`, `"map"` …) and, if it has one, a home-screen
+tile. The window asks the registry for a screen the first time a route needs it; the home screen asks it for
+the tiles. Adding a screen is one `register(...)` call in the composition root, nothing else changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.content.loader import photo_path
+from kiosk.content.schema import Exhibition, Text
+from kiosk.navigation import Navigator, Route
+from kiosk.ui.image_provider import ImageProvider
+from kiosk.ui.panels.screen import Screen
+from kiosk.ui.theme import Theme
+
+
+@dataclass(frozen=True)
+class Destination:
+    """A home-screen tile: where it leads and what it says."""
+
+    route: Route
+    title: Text
+    subtitle: Text
+    accent: str
+    icon: str
+
+
+@dataclass
+class ScreenContext:
+    """What screens may use: the content, the photo service, and intents the composition root fulfils."""
+
+    exhibition: Exhibition
+    content_dir: Path
+    images: ImageProvider
+    navigator: Navigator
+    open_photo: Callable[[str], None] = lambda photo_id: None  # the full-screen viewer attaches here
+    extras: dict[str, object] = field(default_factory=dict)  # services added by later features
+
+    def photo_path(self, file: str) -> Path:
+        return photo_path(self.content_dir, file)
+
+
+Builder = Callable[[Route, Theme, ScreenContext], Screen | None]
+Tiles = Callable[[Exhibition], list[Destination]]
+
+
+class ScreenRegistry:
+    def __init__(self) -> None:
+        self._builders: dict[str, Builder] = {}
+        self._tiles: list[Tiles] = []
+        self._routes: list[Callable[[Exhibition], list[Route]]] = []
+
+    def register(
+        self,
+        screen: str,
+        builder: Builder,
+        tiles: Tiles | None = None,
+        routes: Callable[[Exhibition], list[Route]] | None = None,
+    ) -> None:
+        """`routes` lists the top-level routes of this screen (visited by smoke mode and warmed up after
+        start); by default the routes of its tiles, or the bare screen name if it has none."""
+        self._builders[screen] = builder
+        if tiles is not None:
+            self._tiles.append(tiles)
+        if routes is None:
+            routes = (lambda ex: [d.route for d in tiles(ex)]) if tiles is not None else (lambda ex: [Route(screen)])
+        self._routes.append(routes)
+
+    def build(self, route: Route, theme: Theme, context: ScreenContext) -> Screen | None:
+        builder = self._builders.get(route.screen)
+        return None if builder is None else builder(route, theme, context)
+
+    def destinations(self, exhibition: Exhibition) -> list[Destination]:
+        return [d for tiles in self._tiles for d in tiles(exhibition)]
+
+    def top_level_routes(self, exhibition: Exhibition) -> list[Route]:
+        return [r for routes in self._routes for r in routes(exhibition)]
