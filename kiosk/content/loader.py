@@ -4,6 +4,7 @@ Layout of a content folder:
 
     exhibition.toml         title, intro, credits, headline figures, the order of the sections
     sections/<id>.toml      one file per section, named by its id
+    timeline.toml, map.toml ...  optional documents, each the field of the same name (see OPTIONAL_DOCUMENTS)
     photos/                 the photo files the content names
 
 Every problem names the file it is in and the field path inside the whole exhibition, e.g.
@@ -29,6 +30,10 @@ log = logging.getLogger(__name__)
 ROOT_FILE = "exhibition.toml"
 SECTIONS_DIR = "sections"
 PHOTOS_DIR = "photos"
+
+# Optional top-level documents: file name -> field of `Exhibition` it fills. A missing file leaves the field at
+# its default; errors inside it are reported against that file.
+OPTIONAL_DOCUMENTS: dict[str, str] = {"timeline.toml": "timeline", "map.toml": "map"}
 
 # Extra checks that need the file system or another package (e.g. photo decoding), registered by the
 # packages that own them so this module stays small. Each returns problems; none may raise.
@@ -73,6 +78,15 @@ def load_exhibition(folder: Path) -> tuple[Exhibition, list[Problem]]:
             if data is not None:
                 data.setdefault("id", section_id)
                 sections.append(data)
+    files_by_field: dict[str, str] = {}
+    for name, field in OPTIONAL_DOCUMENTS.items():
+        if (folder / name).exists():
+            data = _read_toml(folder, name, problems)
+            if data is not None:
+                if field in root:
+                    problems.append(Problem(ROOT_FILE, field, f"is kept in {name}; remove it from {ROOT_FILE}"))
+                root[field] = data
+                files_by_field[field] = name
     if problems:
         raise ContentError(problems)
     root["sections"] = sections
@@ -80,7 +94,7 @@ def load_exhibition(folder: Path) -> tuple[Exhibition, list[Problem]]:
     try:
         exhibition = Exhibition.model_validate(root)
     except ValidationError as exc:
-        raise ContentError([_problem_from_error(err, files_by_index) for err in exc.errors()]) from None
+        raise ContentError([_problem_from_error(err, files_by_index, files_by_field) for err in exc.errors()]) from None
 
     for index, section in enumerate(exhibition.sections):
         if files_by_index.get(index) != f"{SECTIONS_DIR}/{section.id}.toml":
@@ -117,11 +131,15 @@ def _read_toml(folder: Path, name: str, problems: list[Problem]) -> dict[str, An
     return None
 
 
-def _problem_from_error(error: dict[str, Any], files_by_index: dict[int, str]) -> Problem:
+def _problem_from_error(
+    error: dict[str, Any], files_by_index: dict[int, str], files_by_field: dict[str, str]
+) -> Problem:
     loc = list(error.get("loc", ()))
     file = ROOT_FILE
     if len(loc) >= 2 and loc[0] == "sections" and isinstance(loc[1], int):
         file = files_by_index.get(loc[1], ROOT_FILE)
+    elif loc and loc[0] in files_by_field:
+        file = files_by_field[str(loc[0])]
     path = _format_loc(loc)
     message = error.get("msg", "invalid")
     if error.get("type") == "missing":
