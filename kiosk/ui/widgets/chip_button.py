@@ -14,7 +14,7 @@ class ChipButton(QPushButton):
         super().__init__(parent)
         p = theme.px
         self.setCheckable(False)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keyboard users tab to it; a tap leaves no focus ring
         self.setMinimumHeight(p(t.TOUCH_TARGET * 0.82))
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.setFont(theme.font(t.CAPTION + 2, bold=True))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEasingCurve, QVariantAnimation, Slot
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Figure, Lang
@@ -27,6 +28,7 @@ class FigureCard(QFrame):
         self._figure = figure
         self._accent = accent
         self._lang: Lang = "zh"
+        self._shown_size = size
         p = theme.px
         self.setObjectName("FigureCard")
         self.setStyleSheet(
@@ -38,8 +40,8 @@ class FigureCard(QFrame):
         layout.setContentsMargins(p(24), p(18), p(24), p(20))
         layout.setSpacing(p(4))
         self.number = QLabel(self)
+        self._size = size
         self.number.setFont(theme.font(size, bold=True))
-        self.number.setWordWrap(True)  # a long English unit drops under the number instead of being cut
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setFont(theme.font(t.CAPTION))
@@ -61,6 +63,31 @@ class FigureCard(QFrame):
         self._animation.stop()
         self._show_value(None)
         self.label.setText(self._figure.label.get(lang))
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Shrink the number (never wrap it: Chinese units would break mid-word) until it fits the card."""
+        final = self._figure.format_number(self._lang)
+        unit = self._unit_joiner() + self._figure.unit.get(self._lang)
+        room = self.contentsRect().width() - self.layout().contentsMargins().left() * 2
+        if room <= 0:
+            return
+        size = self._size
+        while size > self._size * 0.55:
+            big = self._theme.font(size, bold=True)
+            small = self._theme.font(t.BODY * size / self._size)
+            width = QFontMetrics(big).horizontalAdvance(final) + QFontMetrics(small).horizontalAdvance(unit)
+            if width <= room:
+                break
+            size *= 0.92
+        if abs(size - self._shown_size) > 0.5:
+            self._shown_size = size
+            self.number.setFont(self._theme.font(size, bold=True))
+            self._show_value(None if self._animation.state() != QVariantAnimation.State.Running else self._animation.currentValue())
 
     def count_up(self) -> None:
         self._animation.stop()
@@ -79,7 +106,7 @@ class FigureCard(QFrame):
     def _show_value(self, value: object) -> None:
         number = self._figure.format_number(self._lang, None if value is None else float(value))
         unit = html.escape(self._figure.unit.get(self._lang))
-        unit_px = self._theme.px(t.BODY)
+        unit_px = self._theme.px(t.BODY * self._shown_size / self._size)
         self.number.setText(
             f'<span style="color:{self._accent}">{html.escape(number)}</span>'
             f'<span style="font-size:{unit_px}px; font-weight:normal;">{self._unit_joiner()}{unit}</span>'

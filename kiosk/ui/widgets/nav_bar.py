@@ -71,7 +71,7 @@ class NavBar(QWidget):
         button.setCheckable(checkable)
         button.setFont(theme.font(t.CAPTION + 4, bold=True))
         button.setMinimumSize(theme.px(t.TOUCH_TARGET * (1.1 if checkable else 1.9)), theme.px(t.TOUCH_TARGET))
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keyboard users tab to it; a tap leaves no focus ring
         return button
 
     @Slot(str)

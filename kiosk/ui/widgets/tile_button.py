@@ -20,7 +20,7 @@ class TileButton(QAbstractButton):
         self._icon = QIcon()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(theme.px(t.TOUCH_TARGET * 2), theme.px(t.TOUCH_TARGET * 1.6))
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keyboard users tab to it; a tap leaves no focus ring
 
     def set_text(self, title: str, subtitle: str) -> None:
         self._title, self._subtitle = title, subtitle
