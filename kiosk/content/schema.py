@@ -119,6 +119,12 @@ class Section(Model):
         return self
 
 
+# Optional documents build on the models above, so they are imported here (the package imports this module
+# first; see kiosk/content/__init__.py).
+from kiosk.content.map import MapContent  # noqa: E402
+from kiosk.content.timeline import Timeline  # noqa: E402
+
+
 class Credits(Model):
     authors: Text
     photos: Text
@@ -138,6 +144,8 @@ class Exhibition(Model):
     headline_figures: list[Figure] = Field(default_factory=list)
     photos: list[Photo] = Field(default_factory=list, description="photos that belong to no single section")
     sections: list[Section] = Field(min_length=1)
+    map: MapContent | None = Field(default=None, description="the infrastructure map (map.toml)")
+    timeline: Timeline | None = Field(default=None, description="the transport timeline (timeline.toml)")
 
     @model_validator(mode="after")
     def _ids_resolve(self) -> Exhibition:

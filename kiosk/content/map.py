@@ -1,0 +1,154 @@
+"""The infrastructure map as content (`map.toml`): every road, bridge, river, facility, zone and settlement the
+source names, with its status, the year the source gives, its text in both languages and a position.
+
+Positions are longitude/latitude in GCJ-02 (the coordinate system of the bundled district outlines). The source
+gives no coordinates, so every position is schematic unless a feature says `schematic = false`: the screen
+says so. A content editor corrects a position by editing the numbers; `kiosk check` rejects a position that
+falls outside the map's `extent` (the usual sign of swapped longitude and latitude).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from kiosk.content.schema import Model, Slug, Text
+
+Kind = Literal[
+    "expressway",
+    "railway",
+    "trunk_road",
+    "road",
+    "bridge",
+    "lock",
+    "port",
+    "river",
+    "utility",
+    "zone",
+    "public_building",
+    "town",
+    "village",
+]
+Status = Literal["built", "under_construction", "planned"]
+STATUSES: tuple[Status, ...] = ("built", "under_construction", "planned")
+
+LonLat = Annotated[tuple[float, float], Field(description="[longitude, latitude] in degrees (GCJ-02)")]
+
+# Which geometry each kind may have.
+LINE_KINDS = {"expressway", "railway", "trunk_road", "road", "river", "bridge"}
+POINT_KINDS = {"bridge", "lock", "port", "utility", "public_building", "town", "village", "zone"}
+AREA_KINDS = {"zone"}
+
+
+class Extent(Model):
+    """The map frame in degrees: the screen never pans beyond it and every position must lie inside it."""
+
+    west: float = Field(ge=-180, le=180)
+    south: float = Field(ge=-90, le=90)
+    east: float = Field(ge=-180, le=180)
+    north: float = Field(ge=-90, le=90)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Extent:
+        if not (self.west < self.east and self.south < self.north):
+            raise ValueError("west must be less than east and south less than north")
+        return self
+
+    def contains(self, lon: float, lat: float) -> bool:
+        return self.west <= lon <= self.east and self.south <= lat <= self.north
+
+
+class MapFeature(Model):
+    """One thing on the map. Exactly one of `point`, `line` or `area` gives its (schematic) position."""
+
+    id: Slug
+    kind: Kind
+    name: Text
+    text: Text = Field(description="what the source says about it, shown on its card")
+    status: Status = "built"
+    year: int | None = Field(
+        default=None, ge=1900, le=2100, description="the year the source ties it to (work began or it opened)"
+    )
+    when: Text | None = Field(default=None, description="the source's words on that year, e.g. 2011年建成通车")
+    point: LonLat | None = None
+    line: list[LonLat] | None = Field(default=None, min_length=2)
+    area: list[LonLat] | None = Field(default=None, min_length=3)
+    schematic: bool = Field(default=True, description="false only once a position has been checked on the ground")
+    part_of: Slug | None = Field(default=None, description="id of the zone or town it belongs to")
+    icon: str | None = Field(default=None, description="qtawesome icon name; default: by kind")
+    priority: int | None = Field(default=None, ge=0, le=100, description="label priority; default: by kind")
+
+    @field_validator("point")
+    @classmethod
+    def _point_range(cls, value: tuple[float, float] | None) -> tuple[float, float] | None:
+        if value is not None:
+            _check_lonlat(value)
+        return value
+
+    @field_validator("line", "area")
+    @classmethod
+    def _points_range(cls, value: list[tuple[float, float]] | None) -> list[tuple[float, float]] | None:
+        for point in value or []:
+            _check_lonlat(point)
+        return value
+
+    @model_validator(mode="after")
+    def _one_geometry(self) -> MapFeature:
+        given = [name for name in ("point", "line", "area") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError(f"give exactly one of point, line or area (got {', '.join(given) or 'none'})")
+        allowed = {"point": POINT_KINDS, "line": LINE_KINDS, "area": AREA_KINDS}[given[0]]
+        if self.kind not in allowed:
+            raise ValueError(f"a {self.kind} cannot be drawn as {given[0]}")
+        if self.when is not None and self.year is None:
+            raise ValueError("`when` explains `year`: give the year too")
+        return self
+
+    def coordinates(self) -> list[tuple[float, float]]:
+        if self.point is not None:
+            return [self.point]
+        return list(self.line or self.area or [])
+
+
+class MapContent(Model):
+    """`map.toml`: the screen's words, the frame and the features."""
+
+    title: Text
+    note: Text = Field(description="the schematic note shown on screen (示意图)")
+    credit: Text = Field(description="source of the outlines, shown on screen")
+    extent: Extent
+    features: list[MapFeature] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> MapContent:
+        seen: set[str] = set()
+        for feature in self.features:
+            if feature.id in seen:
+                raise ValueError(f"features: id {feature.id!r} is used twice")
+            seen.add(feature.id)
+        for index, feature in enumerate(self.features):
+            if feature.part_of is not None and feature.part_of not in seen:
+                raise ValueError(f"features[{index}] ({feature.id}): part_of {feature.part_of!r} is not a feature id")
+            for lon, lat in feature.coordinates():
+                if not self.extent.contains(lon, lat):
+                    raise ValueError(
+                        f"features[{index}] ({feature.id}): [{lon}, {lat}] lies outside the map extent "
+                        "(longitude first, then latitude)"
+                    )
+        return self
+
+    def feature(self, feature_id: str) -> MapFeature:
+        for feature in self.features:
+            if feature.id == feature_id:
+                return feature
+        raise KeyError(feature_id)
+
+    def ids(self) -> set[str]:
+        return {f.id for f in self.features}
+
+
+def _check_lonlat(point: tuple[float, float]) -> None:
+    lon, lat = point
+    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        raise ValueError(f"[{lon}, {lat}] is not [longitude, latitude] in degrees")
