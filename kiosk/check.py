@@ -1,29 +1,63 @@
-"""`kiosk check`: validate a content folder and print each problem with its file and field path."""
+"""`kiosk check`: validate a content folder and print each problem with its file and field path.
+
+`check_folder` is the one place the report is worded: the command line prints it, and the staff panel's
+content reload shows the very same lines.
+"""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk import paths
-from kiosk.content import ContentError, load_exhibition
+from kiosk.content import ContentError, Exhibition, Problem, load_exhibition
 
 
-def run_check(folder: Path | None) -> int:
+@dataclass(frozen=True)
+class CheckReport:
+    """The outcome of checking one folder: the exhibition when it can be shown, and the printed lines."""
+
+    folder: Path
+    exhibition: Exhibition | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.exhibition is not None
+
+    def lines(self) -> list[str]:
+        """One line per problem, exactly as `kiosk check` prints them."""
+        return [str(p) for p in self.problems]
+
+    def summary(self) -> str:
+        if self.exhibition is None:
+            errors = sum(1 for p in self.problems if p.severity == "error")
+            return (
+                f"{self.folder}: {errors} error(s). Fix them and run `kiosk check` again; a running kiosk keeps its"
+                " last good content meanwhile."
+            )
+        photos = len(self.exhibition.all_photos())
+        return f"{self.folder}: OK — {len(self.exhibition.sections)} sections, {photos} photos" + (
+            f", {len(self.problems)} warning(s)" if self.problems else ""
+        )
+
+
+def check_folder(folder: Path | None) -> CheckReport:
     folder = Path(folder) if folder else paths.default_content_dir()
     try:
         exhibition, warnings = load_exhibition(folder)
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem)
-        errors = sum(1 for p in exc.problems if p.severity == "error")
-        print(f"\n{folder}: {errors} error(s). Fix them and run `kiosk check` again; a running kiosk keeps its last good content meanwhile.", file=sys.stderr)
+        return CheckReport(folder, None, list(exc.problems))
+    return CheckReport(folder, exhibition, list(warnings))
+
+
+def run_check(folder: Path | None) -> int:
+    report = check_folder(folder)
+    for line in report.lines():
+        print(line)
+    if not report.ok:
+        print(f"\n{report.summary()}", file=sys.stderr)
         return 1
-    for problem in warnings:
-        print(problem)
-    photos = len(exhibition.all_photos())
-    print(
-        f"{folder}: OK — {len(exhibition.sections)} sections, {photos} photos"
-        + (f", {len(warnings)} warning(s)" if warnings else "")
-    )
-    return 0
+    print(report.summary())
+    return 1 if report.problems else 0  # warnings too (e.g. a photo that will show as a placeholder)

@@ -1,0 +1,326 @@
+"""Visitor statistics, private by design: what was looked at, when, and for how long, never who.
+
+A *visit* runs from the first touch after attract/idle to the next reset. Within a visit the kiosk records
+which screens were opened (and how long each stayed on screen), which photos were opened and which map
+features were tapped. No images, no touch positions, no personal data: a row is a time, a kind and the id of
+a piece of content.
+
+Storage is SQLite in the per-user data folder, in WAL mode with `synchronous=NORMAL`: every event is its own
+small transaction, so a power cut loses at most the last one and never corrupts the file. A database that
+cannot be written (full or read-only disk) is logged once and then ignored: statistics must never stop the
+exhibition. The clock is injected, so tests script a visit minute by minute.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from kiosk import paths
+
+log = logging.getLogger(__name__)
+
+DB_FILE = "statistics.sqlite3"
+SCREEN = "screen"
+PHOTO = "photo"
+MAP_FEATURE = "map_feature"
+KINDS = (SCREEN, PHOTO, MAP_FEATURE)
+KEEP_DAYS = 400  # a year and a bit: enough to compare seasons, small enough to stay fast
+
+HOURLY_COLUMNS = ("day", "hour", "visits", "visit_seconds", "screens_opened", "screen_seconds", "photos_opened",
+                  "map_features_tapped")
+ITEM_COLUMNS = ("kind", "subject", "count", "seconds")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS visits (
+    id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    day TEXT NOT NULL,
+    hour INTEGER NOT NULL,
+    seconds REAL
+);
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    visit INTEGER NOT NULL REFERENCES visits(id),
+    at TEXT NOT NULL,
+    day TEXT NOT NULL,
+    hour INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    seconds REAL
+);
+CREATE INDEX IF NOT EXISTS visits_day ON visits(day);
+CREATE INDEX IF NOT EXISTS events_day ON events(day, kind);
+"""
+
+
+def default_path() -> Path:
+    return paths.user_data_dir() / DB_FILE
+
+
+@dataclass(frozen=True)
+class Totals:
+    visits: int
+    visit_seconds: float
+    screens: int
+    photos: int
+    map_features: int
+
+    @property
+    def average_visit_seconds(self) -> float:
+        return self.visit_seconds / self.visits if self.visits else 0.0
+
+
+@dataclass(frozen=True)
+class DayCount:
+    day: date
+    visits: int
+    screens: int
+    photos: int
+    map_features: int
+
+
+@dataclass(frozen=True)
+class ItemCount:
+    kind: str
+    subject: str
+    count: int
+    seconds: float
+
+
+class VisitorStats:
+    def __init__(self, path: Path | None = None, clock: Callable[[], datetime] = datetime.now):
+        self.path = Path(path) if path else default_path()
+        self._clock = clock
+        self._db: sqlite3.Connection | None = None
+        self._visit: int | None = None
+        self._visit_started: datetime | None = None
+        self._screen: str | None = None  # the screen on show, tracked even between visits
+        self._screen_row: int | None = None
+        self._screen_since: datetime | None = None
+        self._open()
+
+    # recording --------------------------------------------------------------------------------------
+
+    @property
+    def in_visit(self) -> bool:
+        return self._visit is not None
+
+    def start_visit(self) -> None:
+        """The first touch after attract/idle. Counts the screen already on show (normally home) as the
+        visit's first screen."""
+        if self._visit is not None or self._db is None:
+            return
+        now = self._clock()
+        self._visit = self._write("INSERT INTO visits (started, day, hour) VALUES (?, ?, ?)", _when(now))
+        self._visit_started = now
+        if self._screen is not None:
+            self._begin_screen(self._screen, now)
+
+    def end_visit(self) -> None:
+        """The reset after the idle timeout (or the staff panel taking over the screen)."""
+        if self._visit is None:
+            return
+        now = self._clock()
+        self._close_screen(now)
+        seconds = _seconds(self._visit_started, now)
+        self._write("UPDATE visits SET seconds = ? WHERE id = ?", (seconds, self._visit))
+        self._visit = None
+        self._visit_started = None
+
+    def screen_entered(self, key: str) -> None:
+        """A screen (a route key such as `section/party`) is now on show."""
+        now = self._clock()
+        self._close_screen(now)
+        self._screen = key
+        if self._visit is not None:
+            self._begin_screen(key, now)
+
+    def photo_opened(self, photo_id: str) -> None:
+        self._event(PHOTO, photo_id)
+
+    def map_feature_tapped(self, feature_id: str) -> None:
+        self._event(MAP_FEATURE, feature_id)
+
+    def close(self) -> None:
+        self.end_visit()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    # queries ----------------------------------------------------------------------------------------
+
+    def totals(self, days: int | None = None) -> Totals:
+        since = self._since(days)
+        rows = self._query("SELECT COUNT(*), COALESCE(SUM(seconds), 0) FROM visits WHERE day >= ?", since)
+        visits, seconds = rows[0] if rows else (0, 0.0)
+        counts = dict(self._query("SELECT kind, COUNT(*) FROM events WHERE day >= ? GROUP BY kind", since))
+        return Totals(visits, float(seconds), counts.get(SCREEN, 0), counts.get(PHOTO, 0), counts.get(MAP_FEATURE, 0))
+
+    def per_day(self, days: int = 14) -> list[DayCount]:
+        """One entry per calendar day, oldest first, the last `days` days including today (zeros included)."""
+        today = self._clock().date()
+        first = today - timedelta(days=days - 1)
+        visits = dict(self._query("SELECT day, COUNT(*) FROM visits WHERE day >= ? GROUP BY day", first.isoformat()))
+        events: dict[tuple[str, str], int] = {
+            (d, k): n
+            for d, k, n in self._query(
+                "SELECT day, kind, COUNT(*) FROM events WHERE day >= ? GROUP BY day, kind", first.isoformat()
+            )
+        }
+        out = []
+        for i in range(days):
+            day = first + timedelta(days=i)
+            key = day.isoformat()
+            out.append(
+                DayCount(day, visits.get(key, 0), events.get((key, SCREEN), 0), events.get((key, PHOTO), 0),
+                         events.get((key, MAP_FEATURE), 0))
+            )
+        return out
+
+    def per_hour(self, days: int | None = None) -> list[int]:
+        """Visits started in each hour of the day (24 values), over the last `days` days (or all time)."""
+        counts = [0] * 24
+        for hour, n in self._query("SELECT hour, COUNT(*) FROM visits WHERE day >= ? GROUP BY hour",
+                                   self._since(days)):
+            counts[int(hour)] = n
+        return counts
+
+    def top(self, kind: str = SCREEN, limit: int = 10, days: int | None = None) -> list[ItemCount]:
+        """The most opened screens / photos / map features, most first, with their total time on screen."""
+        rows = self._query(
+            "SELECT subject, COUNT(*) AS n, COALESCE(SUM(seconds), 0) FROM events WHERE kind = ? AND day >= ? "
+            "GROUP BY subject ORDER BY n DESC, subject LIMIT ?",
+            kind, self._since(days), limit,
+        )
+        return [ItemCount(kind, s, n, float(sec)) for s, n, sec in rows]
+
+    def hourly_rows(self) -> list[dict[str, object]]:
+        """Every (day, hour) with any activity: the rows of the CSV export."""
+        table: dict[tuple[str, int], dict[str, object]] = {}
+
+        def row(day: str, hour: int) -> dict[str, object]:
+            return table.setdefault((day, hour), {c: 0 for c in HOURLY_COLUMNS} | {"day": day, "hour": hour})
+
+        for day, hour, n, sec in self._query(
+            "SELECT day, hour, COUNT(*), COALESCE(SUM(seconds), 0) FROM visits GROUP BY day, hour"
+        ):
+            r = row(day, hour)
+            r["visits"], r["visit_seconds"] = n, round(float(sec), 1)
+        column = {SCREEN: "screens_opened", PHOTO: "photos_opened", MAP_FEATURE: "map_features_tapped"}
+        for day, hour, kind, n, sec in self._query(
+            "SELECT day, hour, kind, COUNT(*), COALESCE(SUM(seconds), 0) FROM events GROUP BY day, hour, kind"
+        ):
+            r = row(day, hour)
+            if kind in column:
+                r[column[kind]] = n
+            if kind == SCREEN:
+                r["screen_seconds"] = round(float(sec), 1)
+        return [table[k] for k in sorted(table)]
+
+    # export -----------------------------------------------------------------------------------------
+
+    def export_csv(self, folder: Path) -> list[Path]:
+        """Write `<stamp>-hourly.csv` (per day and hour) and `<stamp>-items.csv` (per screen, photo and map
+        feature) into `folder`, e.g. a USB stick. Raises OSError when the folder cannot be written."""
+        folder = Path(folder)
+        stamp = self._clock().strftime("lukou-kiosk-statistics-%Y%m%d-%H%M%S")
+        hourly, items = folder / f"{stamp}-hourly.csv", folder / f"{stamp}-items.csv"
+        with hourly.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=HOURLY_COLUMNS)
+            writer.writeheader()
+            writer.writerows(self.hourly_rows())
+        with items.open("w", newline="", encoding="utf-8") as handle:
+            out = csv.writer(handle)
+            out.writerow(ITEM_COLUMNS)
+            for kind in KINDS:
+                for item in self.top(kind, limit=1_000_000):
+                    out.writerow((item.kind, item.subject, item.count, round(item.seconds, 1)))
+        log.info("statistics exported to %s", folder)
+        return [hourly, items]
+
+    # internals --------------------------------------------------------------------------------------
+
+    def _open(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, isolation_level=None)  # autocommit: each statement is durable alone
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.executescript(_SCHEMA)
+            cutoff = (self._clock().date() - timedelta(days=KEEP_DAYS)).isoformat()
+            db.execute("DELETE FROM events WHERE day < ?", (cutoff,))
+            db.execute("DELETE FROM visits WHERE day < ?", (cutoff,))
+            self._db = db
+        except (sqlite3.Error, OSError) as exc:
+            log.error("visitor statistics are off: cannot open %s (%s)", self.path, exc)
+            self._db = None
+
+    def _begin_screen(self, key: str, now: datetime) -> None:
+        self._screen_row = self._write(
+            "INSERT INTO events (visit, at, day, hour, kind, subject) VALUES (?, ?, ?, ?, ?, ?)",
+            (self._visit, *_when(now), SCREEN, key),
+        )
+        self._screen_since = now
+
+    def _close_screen(self, now: datetime) -> None:
+        if self._screen_row is not None:
+            self._write("UPDATE events SET seconds = ? WHERE id = ?", (_seconds(self._screen_since, now),
+                                                                       self._screen_row))
+        self._screen_row = None
+        self._screen_since = None
+
+    def _event(self, kind: str, subject: str) -> None:
+        if self._visit is None:
+            return
+        self._write(
+            "INSERT INTO events (visit, at, day, hour, kind, subject) VALUES (?, ?, ?, ?, ?, ?)",
+            (self._visit, *_when(self._clock()), kind, subject),
+        )
+
+    def _write(self, sql: str, values: tuple) -> int | None:
+        if self._db is None:
+            return None
+        try:
+            return self._db.execute(sql, values).lastrowid
+        except sqlite3.Error as exc:
+            log.error("visitor statistics are off from now on: %s", exc)
+            self._db = None
+            return None
+
+    def _query(self, sql: str, *values: object) -> list[tuple]:
+        if self._db is None:
+            return []
+        try:
+            return self._db.execute(sql, values).fetchall()
+        except sqlite3.Error as exc:
+            log.error("statistics query failed: %s", exc)
+            return []
+
+    def _since(self, days: int | None) -> str:
+        if days is None:
+            return ""
+        return (self._clock().date() - timedelta(days=days - 1)).isoformat()
+
+
+def _when(moment: datetime) -> tuple[str, str, int]:
+    return moment.isoformat(sep=" ", timespec="seconds"), moment.date().isoformat(), moment.hour
+
+
+def _seconds(start: datetime | None, end: datetime) -> float:
+    return 0.0 if start is None else max(0.0, (end - start).total_seconds())
+
+
+def read_hourly_csv(path: Path) -> list[dict[str, object]]:
+    """Read an exported hourly CSV back into rows with numbers (used by tests and by anyone re-importing)."""
+    with Path(path).open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    out = []
+    for r in rows:
+        out.append({k: (r[k] if k == "day" else (float(r[k]) if "seconds" in k else int(r[k]))) for k in HOURLY_COLUMNS})
+    return out

@@ -1,0 +1,165 @@
+"""Visitor statistics: a scripted visit minute by minute with an injected clock, the queries the staff charts
+use, and a CSV export that re-reads to the same numbers."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kiosk.staff.stats import MAP_FEATURE, PHOTO, SCREEN, VisitorStats, read_hourly_csv
+
+
+class Clock:
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(datetime(2024, 5, 18, 9, 58, 0))
+
+
+@pytest.fixture
+def stats(tmp_path: Path, clock: Clock) -> VisitorStats:
+    s = VisitorStats(tmp_path / "stats.sqlite3", clock)
+    yield s
+    s.close()
+
+
+def scripted_visit(stats: VisitorStats, clock: Clock) -> None:
+    """Home (30 s) → section/party (90 s, opens a photo) → map (60 s, taps two features) → home; reset."""
+    stats.screen_entered("home")  # on show before anyone touches it
+    clock.advance(600)  # attract runs for ten minutes: no visit yet
+    stats.start_visit()
+    clock.advance(30)
+    stats.screen_entered("section/party")
+    clock.advance(40)
+    stats.photo_opened("service-platform")
+    clock.advance(50)
+    stats.screen_entered("map")
+    stats.map_feature_tapped("lukou-bridge")
+    stats.map_feature_tapped("ship-lock")
+    clock.advance(60)
+    stats.screen_entered("home")
+    clock.advance(90)  # idle timeout
+    stats.end_visit()
+
+
+def test_nothing_is_recorded_outside_a_visit(stats, clock):
+    stats.screen_entered("home")
+    stats.photo_opened("x")
+    stats.map_feature_tapped("y")
+    stats.screen_entered("section/party")
+    t = stats.totals()
+    assert (t.visits, t.screens, t.photos, t.map_features) == (0, 0, 0, 0)
+
+
+def test_a_scripted_visit(stats, clock):
+    scripted_visit(stats, clock)
+    t = stats.totals()
+    assert t.visits == 1
+    assert t.visit_seconds == 30 + 90 + 60 + 90
+    assert (t.screens, t.photos, t.map_features) == (4, 1, 2)
+    screens = {i.subject: (i.count, i.seconds) for i in stats.top(SCREEN)}
+    assert screens == {"home": (2, 30 + 90), "section/party": (1, 90), "map": (1, 60)}
+    assert [i.subject for i in stats.top(SCREEN)][0] == "home"
+    assert [(i.subject, i.count) for i in stats.top(PHOTO)] == [("service-platform", 1)]
+    assert sorted(i.subject for i in stats.top(MAP_FEATURE)) == ["lukou-bridge", "ship-lock"]
+
+
+def test_visits_per_day_and_hour(stats, clock):
+    scripted_visit(stats, clock)  # starts 10:08 on the 18th
+    clock.now = datetime(2024, 5, 19, 14, 5)
+    for _ in range(3):
+        stats.start_visit()
+        clock.advance(120)
+        stats.end_visit()
+    stats.start_visit()
+    stats.start_visit()  # a second "first touch" inside one visit is the same visit
+    stats.end_visit()
+    stats.end_visit()
+    days = stats.per_day(days=3)
+    assert [(d.day, d.visits) for d in days] == [(date(2024, 5, 17), 0), (date(2024, 5, 18), 1),
+                                                  (date(2024, 5, 19), 4)]
+    hours = stats.per_hour()
+    assert len(hours) == 24 and hours[10] == 1 and hours[14] == 4 and sum(hours) == 5
+    assert stats.per_hour(days=1)[10] == 0
+    assert stats.totals(days=1).visits == 4
+
+
+def test_every_event_is_on_disk_at_once_in_wal_mode(stats, clock, tmp_path):
+    stats.start_visit()
+    stats.photo_opened("p")
+    other = sqlite3.connect(tmp_path / "stats.sqlite3")  # what survives if the process died now
+    assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert other.execute("SELECT kind, subject FROM events").fetchall() == [("photo", "p")]
+    other.close()
+
+
+def test_statistics_survive_a_restart(tmp_path, clock):
+    first = VisitorStats(tmp_path / "s.sqlite3", clock)
+    scripted_visit(first, clock)
+    first.close()
+    second = VisitorStats(tmp_path / "s.sqlite3", clock)
+    assert second.totals().visits == 1 and second.totals().map_features == 2
+    second.close()
+
+
+def test_csv_export_rereads_to_the_same_numbers(stats, clock, tmp_path):
+    scripted_visit(stats, clock)
+    clock.now = datetime(2024, 5, 19, 14, 5)
+    scripted_visit(stats, clock)
+    out = tmp_path / "usb"
+    out.mkdir()
+    hourly, items = stats.export_csv(out)
+    assert hourly.parent == out and items.parent == out
+    rows = read_hourly_csv(hourly)
+    t = stats.totals()
+    assert sum(r["visits"] for r in rows) == t.visits == 2
+    assert sum(r["screens_opened"] for r in rows) == t.screens
+    assert sum(r["photos_opened"] for r in rows) == t.photos
+    assert sum(r["map_features_tapped"] for r in rows) == t.map_features
+    assert sum(r["visit_seconds"] for r in rows) == pytest.approx(t.visit_seconds)
+    per_day = {d.day.isoformat(): d.visits for d in stats.per_day(days=3)}
+    for day in ("2024-05-18", "2024-05-19"):
+        assert sum(r["visits"] for r in rows if r["day"] == day) == per_day[day]
+    with items.open(encoding="utf-8") as handle:
+        listed = {(r["kind"], r["subject"]): (int(r["count"]), float(r["seconds"])) for r in csv.DictReader(handle)}
+    for kind in (SCREEN, PHOTO, MAP_FEATURE):
+        for item in stats.top(kind, limit=100):
+            assert listed[(kind, item.subject)] == (item.count, pytest.approx(item.seconds))
+    assert len(listed) == sum(len(stats.top(k, limit=100)) for k in (SCREEN, PHOTO, MAP_FEATURE))
+
+
+def test_export_to_a_folder_that_cannot_be_written_raises_oserror(stats, tmp_path):
+    with pytest.raises(OSError):
+        stats.export_csv(tmp_path / "no" / "such" / "stick")
+
+
+def test_an_unwritable_database_never_stops_the_kiosk(tmp_path, clock):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    stats = VisitorStats(blocker / "stats.sqlite3", clock)  # parent is a file: cannot be created
+    scripted_visit(stats, clock)
+    assert stats.totals().visits == 0 and stats.per_day(2)[0].visits == 0
+    stats.close()
+
+
+def test_old_rows_are_pruned_on_open(tmp_path, clock):
+    old = VisitorStats(tmp_path / "s.sqlite3", Clock(datetime(2022, 1, 1, 10)))
+    old.start_visit()
+    old.end_visit()
+    old.close()
+    fresh = VisitorStats(tmp_path / "s.sqlite3", clock)
+    assert fresh.totals().visits == 0
+    fresh.close()
