@@ -3,9 +3,12 @@
 Nothing here imports Qt; the UI receives an immutable `Exhibition` and renders it.
 """
 
-from kiosk.content.loader import ContentError, load_exhibition
+from kiosk.content.loader import ContentError, load_exhibition, register_check
 from kiosk.content.problems import Problem
 from kiosk.content.schema import Exhibition, Figure, Lang, Photo, Section, Text, Topic
+from kiosk.content.timeline import check_timeline
+
+register_check(check_timeline)  # order, ids, photos and map features of timeline.toml
 
 __all__ = [
     "ContentError",
