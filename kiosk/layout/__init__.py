@@ -1,0 +1,1 @@
+"""Layout arithmetic for screens that place content by data (the timeline track), free of Qt."""

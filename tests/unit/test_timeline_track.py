@@ -1,0 +1,97 @@
+"""Where the timeline's events sit on the track: time to scale, long gaps cut, bands after, labels apart."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from kiosk.content import load_exhibition
+from kiosk.content.timeline import BANDS
+from kiosk.layout.timeline_track import TrackItem, TrackMetrics, layout_track
+
+ROOT = Path(__file__).resolve().parents[2]
+METRICS = TrackMetrics()
+
+
+def shipped_items(width: float = 360, height: float = 110) -> list[TrackItem]:
+    timeline = load_exhibition(ROOT / "assets" / "content")[0].timeline
+    assert timeline is not None
+    return [TrackItem(e.id, e.when.position if e.when else None, e.status, width, height) for e in timeline.events]
+
+
+def test_time_is_to_scale_on_the_shipped_track():
+    layout = layout_track(shipped_items(), METRICS, BANDS)
+    x = {p.id: p.x for p in layout.items}
+    gap_2012_2017 = x["s333-lukou-bridge"] - x["provincial-road-s211"]
+    gap_2017_2018 = x["second-ship-lock"] - x["s333-lukou-bridge"]
+    assert gap_2012_2017 > 3 * gap_2017_2018
+    assert gap_2017_2018 == pytest.approx(METRICS.px_per_year)
+    assert x["lushui-road-s331"] - x["fubo-avenue"] == pytest.approx(4 * METRICS.px_per_year)
+
+
+def test_the_long_1990s_gap_is_cut_to_a_break():
+    layout = layout_track(shipped_items(), METRICS, BANDS)
+    x = {p.id: p.x for p in layout.items}
+    assert len(layout.breaks) == 1
+    assert x["dusty-roads"] < layout.breaks[0] < x["expressway-railway"]
+    assert x["expressway-railway"] - x["dusty-roads"] == pytest.approx(METRICS.break_width)
+    assert [year for _, year in layout.ticks] == list(range(2004, 2019))
+
+
+def test_same_year_events_sit_side_by_side():
+    layout = layout_track(shipped_items(), METRICS, BANDS)
+    x = {p.id: p.x for p in layout.items}
+    assert x["county-town-framework"] - x["expressway-railway"] == pytest.approx(METRICS.min_gap)
+
+
+def test_markers_keep_their_order_and_distance():
+    layout = layout_track(shipped_items(), METRICS, BANDS)
+    xs = [p.x for p in layout.items]
+    assert all(b - a >= METRICS.min_gap - 1e-6 for a, b in itertools.pairwise(xs))
+    assert layout.length >= xs[-1] + METRICS.end_pad
+
+
+def test_undated_projects_follow_in_bands_by_status():
+    layout = layout_track(shipped_items(), METRICS, BANDS)
+    [building, planned] = layout.bands
+    assert (building.status, planned.status) == ("under_construction", "planned")
+    assert layout.history_end < building.x0 < building.x1 <= planned.x0 < planned.x1
+    inside = {p.id: p.x for p in layout.items}
+    for event_id in ("lufeng-avenue", "dongcheng-avenue", "second-lushui-bridge"):
+        assert building.x0 < inside[event_id] < building.x1
+    for event_id in ("xiangjiang-avenue-2", "lukou-port"):
+        assert planned.x0 < inside[event_id] < planned.x1
+
+
+@pytest.mark.parametrize("width", [240, 360, 420])
+def test_labels_never_overlap(width: float):
+    layout = layout_track(shipped_items(width=width, height=150), METRICS, BANDS)
+    assert layout.collisions == 0
+    for a, b in itertools.combinations(layout.items, 2):
+        apart = a.right + METRICS.label_gap <= b.left or b.right + METRICS.label_gap <= a.left
+        assert apart or a.bottom <= b.top or b.bottom <= a.top, f"{a.id} and {b.id} overlap"
+
+
+def test_neighbouring_labels_alternate_sides():
+    layout = layout_track(shipped_items(), METRICS, BANDS)
+    sides = [p.above for p in sorted(layout.items, key=lambda p: p.x)]
+    assert all(a != b for a, b in itertools.pairwise(sides))
+    assert all(abs(p.lane) == 1 for p in layout.items)  # the shipped labels fit the inner lanes
+    assert layout.top == pytest.approx(-(METRICS.stem + 110)) and layout.bottom == pytest.approx(METRICS.stem + 110)
+
+
+def test_crowded_labels_move_to_outer_lanes():
+    items = [TrackItem(f"e{i}", 2000 + i * 0.1, "built", 500, 80) for i in range(4)]
+    layout = layout_track(items, METRICS, BANDS)
+    assert sorted(p.lane for p in layout.items) == [-2, -1, 1, 2]
+    outer = layout.item("e2") if abs(layout.item("e2").lane) == 2 else layout.item("e3")
+    assert abs(outer.top if outer.above else outer.bottom) == pytest.approx(METRICS.stem + 80 + METRICS.lane_gap + 80)
+
+
+def test_a_timeline_of_only_projects_in_preparation():
+    items = [TrackItem(f"p{i}", None, "planned", 200, 80) for i in range(3)]
+    layout = layout_track(items, METRICS, BANDS)
+    assert [b.status for b in layout.bands] == ["planned"]
+    assert layout.items[0].x > 0 and layout.ticks == [] and layout.collisions == 0
