@@ -1,0 +1,71 @@
+"""Heartbeat file and systemd notify messages, against a real datagram socket standing in for systemd."""
+
+from __future__ import annotations
+
+import os
+import socket
+from datetime import datetime
+
+import pytest
+
+from kiosk.health import Heartbeat, sd_notify, watchdog_interval
+
+pytestmark = pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="systemd notify needs Unix sockets")
+
+
+@pytest.fixture
+def systemd(tmp_path):
+    path = str(tmp_path / "notify.sock")
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    server.bind(path)
+    server.settimeout(2)
+    yield path, server
+    server.close()
+
+
+def test_messages_reach_the_notify_socket(systemd):
+    path, server = systemd
+    env = {"NOTIFY_SOCKET": path}
+    beat = Heartbeat(path=None, environ=env)
+    beat.path = os.path.join(os.path.dirname(path), "heartbeat")  # type: ignore[assignment]
+    beat.ready()
+    assert server.recv(256) == b"READY=1"
+    assert sd_notify("WATCHDOG=1", env)
+    assert server.recv(256) == b"WATCHDOG=1"
+
+
+def test_no_socket_no_message():
+    assert sd_notify("READY=1", {}) is False
+    assert sd_notify("READY=1", {"NOTIFY_SOCKET": "/nonexistent/socket"}) is False
+
+
+def test_the_heartbeat_file_carries_pid_and_time(tmp_path, systemd):
+    path, server = systemd
+    beat = Heartbeat(tmp_path / "state" / "heartbeat", environ={"NOTIFY_SOCKET": path})
+    beat.beat(datetime(2024, 5, 6, 10, 0, 5))
+    assert (tmp_path / "state" / "heartbeat").read_text() == f"{os.getpid()} 2024-05-06T10:00:05\n"
+    assert server.recv(256) == b"WATCHDOG=1"
+
+
+def test_a_heartbeat_that_cannot_be_written_is_logged_once(tmp_path, caplog):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    beat = Heartbeat(blocker / "heartbeat", environ={})
+    for _ in range(3):
+        beat.beat()
+    assert beat.beats == 3
+    assert len([r for r in caplog.records if "heartbeat" in r.getMessage()]) == 1
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, 5.0),
+        ({"WATCHDOG_USEC": "4000000"}, 2.0),
+        ({"WATCHDOG_USEC": "30000000"}, 5.0),
+        ({"WATCHDOG_USEC": "4000000", "WATCHDOG_PID": "1"}, 5.0),  # meant for another process
+        ({"WATCHDOG_USEC": "junk"}, 5.0),
+    ],
+)
+def test_beat_interval_follows_systemd(env, expected):
+    assert watchdog_interval(env) == expected

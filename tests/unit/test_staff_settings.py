@@ -1,0 +1,162 @@
+"""The settings store: declared once, saved atomically, repaired leniently when the file is damaged."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+
+import pytest
+
+from kiosk.staff import settings as settings_module
+from kiosk.staff.settings import OPTIONS, REGISTRY, Settings, describe, write_atomically
+
+
+def test_every_setting_has_a_valid_default_and_both_descriptions():
+    for option in OPTIONS:
+        assert option.check(option.default) == option.default, option.name
+        assert option.description and option.zh
+    assert len(REGISTRY) == len(OPTIONS)  # no name declared twice
+
+
+def test_defaults_the_issue_asks_for():
+    s = Settings()
+    assert s.idle_timeout_s == 90
+    assert s.default_language == "zh"
+    assert s.attract_enabled is True and s.signage_mode is False
+
+
+def test_a_missing_file_gives_defaults_and_one_log_line(tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="kiosk.staff.settings")
+    s = Settings.load(tmp_path / "settings.json")
+    assert s.as_dict() == Settings().as_dict()
+    assert len([r for r in caplog.records if "settings" in r.getMessage()]) == 1
+
+
+def test_changes_are_saved_and_survive_a_reload(tmp_path):
+    path = tmp_path / "conf" / "settings.json"
+    s = Settings.load(path)
+    s.set("idle_timeout_s", 120)
+    s.update({"attract_order": "shuffle", "opening_hours_enabled": True})
+    again = Settings.load(path)
+    assert again.idle_timeout_s == 120 and again.attract_order == "shuffle" and again.opening_hours_enabled
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 1
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.1, 0.9])
+def test_a_file_cut_short_gives_defaults_and_is_kept_for_staff(tmp_path, caplog, cut):
+    path = tmp_path / "settings.json"
+    s = Settings.load(path)
+    s.set("idle_timeout_s", 300)
+    text = path.read_bytes()
+    path.write_bytes(text[: int(len(text) * cut)])
+    caplog.set_level(logging.WARNING)
+    loaded = Settings.load(path)
+    assert loaded.as_dict() == Settings().as_dict()
+    assert (tmp_path / "settings.json.corrupt").read_bytes() == text[: int(len(text) * cut)]
+    assert any("corrupt" in r.getMessage() for r in caplog.records)
+    assert loaded.problems
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe garbage", b"[1, 2, 3]", b"null", b""])
+def test_any_unreadable_content_gives_defaults(tmp_path, content):
+    path = tmp_path / "settings.json"
+    path.write_bytes(content)
+    assert Settings.load(path).as_dict() == Settings().as_dict()
+
+
+def test_bad_values_are_repaired_one_by_one(tmp_path, caplog):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({
+        "idle_timeout_s": 5,  # below the minimum: clamped
+        "attract_interval_s": 10_000,  # above the maximum: clamped
+        "still_there_s": "ten",  # wrong type: default
+        "attract_transition": "spin",  # not a choice: default
+        "opening_hours": {"mon": "08:00-18:00", "tue": "25:00-26:00", "xyz": "1"},
+        "signage_mode": True,  # a good value survives next to bad ones
+        "favourite_colour": "green",  # unknown: ignored
+    }), encoding="utf-8")
+    caplog.set_level(logging.INFO)
+    s = Settings.load(path)
+    assert s.idle_timeout_s == 15
+    assert s.attract_interval_s == 120
+    assert s.still_there_s == 10
+    assert s.attract_transition == "crossfade"
+    assert s.opening_hours["mon"] == "08:00-18:00" and s.opening_hours["tue"] == "09:00-17:00"
+    assert s.signage_mode is True
+    messages = " ".join(r.getMessage() for r in caplog.records)
+    for name in ("idle_timeout_s", "attract_interval_s", "still_there_s", "attract_transition", "favourite_colour"):
+        assert name in messages
+    assert not hasattr(s, "favourite_colour")
+
+
+def test_strict_validation_when_staff_change_a_value(tmp_path):
+    s = Settings.load(tmp_path / "settings.json")
+    for name, bad in [("idle_timeout_s", 5), ("idle_timeout_s", True), ("attract_transition", "spin"),
+                      ("attract_enabled", "yes"), ("opening_hours", {"mon": "late"})]:
+        with pytest.raises(ValueError):
+            s.set(name, bad)
+    with pytest.raises(KeyError):
+        s.set("no_such_setting", 1)
+    with pytest.raises(ValueError):
+        s.update({"idle_timeout_s": 60, "attract_order": "random"})
+    assert s.idle_timeout_s == 90  # an update with one bad value changes nothing
+    assert not (tmp_path / "settings.json").exists()
+
+
+def test_subscribers_hear_which_settings_changed(tmp_path):
+    s = Settings.load(tmp_path / "settings.json")
+    heard = []
+    s.subscribe(heard.append)
+    s.update({"idle_timeout_s": 60, "default_language": "zh"})  # the language is unchanged
+    s.set("idle_timeout_s", 60)  # no change: no notification
+    assert heard == [frozenset({"idle_timeout_s"})]
+    s.unsubscribe(heard.append)
+    s.set("idle_timeout_s", 61)
+    assert len(heard) == 1
+
+
+def test_a_failing_subscriber_does_not_stop_the_others(tmp_path):
+    s = Settings.load(tmp_path / "settings.json")
+    heard = []
+    s.subscribe(lambda changed: 1 / 0)
+    s.subscribe(heard.append)
+    s.set("large_text", True)
+    assert heard == [frozenset({"large_text"})]
+
+
+def test_values_handed_out_are_copies(tmp_path):
+    s = Settings.load(tmp_path / "settings.json")
+    hours = s.opening_hours
+    hours["mon"] = "closed"
+    assert s.opening_hours["mon"] == "09:00-17:00"
+
+
+def test_the_write_is_atomic(tmp_path, monkeypatch):
+    path = tmp_path / "settings.json"
+    write_atomically(path, "old")
+
+    def power_cut(src, dst):
+        raise OSError("power cut")
+
+    monkeypatch.setattr(settings_module.os, "replace", power_cut)
+    with pytest.raises(OSError):
+        write_atomically(path, "new")
+    assert path.read_text() == "old"  # the old file is whole
+    assert os.listdir(tmp_path) == ["settings.json"]  # and no temporary file is left behind
+
+
+def test_a_disk_that_refuses_keeps_the_values_in_memory(tmp_path, monkeypatch):
+    s = Settings.load(tmp_path / "settings.json")
+
+    def refuse(path, text):
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr(settings_module, "write_atomically", refuse)
+    s.set("idle_timeout_s", 45)
+    assert s.idle_timeout_s == 45
+
+
+def test_describe_lists_every_setting():
+    lines = describe()
+    assert [line.split(" = ")[0] for line in lines] == [o.name for o in OPTIONS]
