@@ -38,17 +38,19 @@ class _DecodeJob(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
+        result: QImage | None = None
         try:
             img = decode_for_display(self.path, self.size.width(), self.size.height(), cover=self.cover)
             data = img.tobytes("raw", "RGB")
-            qimage = QImage(data, img.width, img.height, img.width * 3, QImage.Format.Format_RGB888).copy()
-            self.signals.done.emit(self.key, qimage)
+            result = QImage(data, img.width, img.height, img.width * 3, QImage.Format.Format_RGB888).copy()
         except DecodeError as exc:
             log.warning("photo %s cannot be shown: %s", self.path, exc)
-            self.signals.done.emit(self.key, None)
         except Exception:
             log.exception("unexpected error decoding %s", self.path)
-            self.signals.done.emit(self.key, None)
+        try:
+            self.signals.done.emit(self.key, result)
+        except RuntimeError:
+            pass  # the provider was deleted (window closed, app quitting) while this decode ran
 
 
 class ImageProvider(QObject):

@@ -78,7 +78,7 @@ class HomeScreen(Screen):
         for index, card in enumerate(self.figures):
             if not theme.portrait:
                 card.setFixedWidth(p(270))
-            figures_row.addWidget(card, index // per_row, index % per_row, Qt.AlignmentFlag.AlignBottom)
+            figures_row.addWidget(card, index // per_row, index % per_row)
         if not theme.portrait:
             figures_row.setColumnStretch(per_row, 1)
             figures_row.addWidget(self.intro_button, 0, per_row + 1, Qt.AlignmentFlag.AlignBottom)

@@ -66,15 +66,23 @@ class TileButton(QAbstractButton):
             self._icon.paint(p, int(right - icon_size), int(top), icon_size, icon_size)
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         title_rect = QRectF(left, top, right - left - icon_size - th.px(12), rect.bottom() - top - pad)
+        # The largest title size that fits the tile (long English titles, small tiles), never below caption size.
+        size = t.HEADING
+        while True:
+            title_font = th.font(size, bold=True)
+            p.setFont(title_font)
+            used = p.boundingRect(title_rect, flags, self._title)
+            if used.height() <= title_rect.height() or size <= t.CAPTION + 2:
+                break
+            size -= 2
         p.setPen(QColor(t.TEXT))
-        p.setFont(th.font(t.HEADING, bold=True))
-        used = p.boundingRect(title_rect, flags, self._title)
         p.drawText(title_rect, flags, self._title)
         if self._subtitle:
-            p.setPen(QColor(t.TEXT_MUTED))
             p.setFont(th.font(t.CAPTION))
             sub_top = used.bottom() + th.px(10)
             sub_rect = QRectF(left, sub_top, right - left, rect.bottom() - sub_top - th.px(12))
-            if sub_rect.height() >= th.px(t.CAPTION):
+            needed = p.boundingRect(sub_rect, flags, self._subtitle)
+            if needed.height() <= sub_rect.height():  # all of it or none: never a half-cut line
+                p.setPen(QColor(t.TEXT_MUTED))
                 p.drawText(sub_rect, flags, self._subtitle)
         p.end()
