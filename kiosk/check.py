@@ -44,6 +44,9 @@ class CheckReport:
 
 
 def check_folder(folder: Path | None) -> CheckReport:
+    from kiosk.media.check import install as check_photo_files
+
+    check_photo_files()  # also open each photo's header: empty, truncated, not an image, over the pixel limit
     folder = Path(folder) if folder else paths.default_content_dir()
     try:
         exhibition, warnings = load_exhibition(folder)

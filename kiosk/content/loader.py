@@ -172,7 +172,9 @@ def _check_photo_files(exhibition: Exhibition, folder: Path, files_by_index: dic
     for file, prefix, photos in owners:
         for i, photo in enumerate(photos):
             if not (photos_dir / photo.file).is_file():
-                problems.append(Problem(file, f"{prefix}[{i}].file", f"no such file {photo.file!r} in {PHOTOS_DIR}/"))
+                # A warning: the kiosk still shows the content, with a neutral placeholder for this photo.
+                message = f"no such file {photo.file!r} in {PHOTOS_DIR}/"
+                problems.append(Problem(file, f"{prefix}[{i}].file", message, Severity.WARNING))
     return problems
 
 

@@ -1,22 +1,53 @@
-"""Turn a photo file of any size and orientation into pixels sized for the screen.
+"""Turn a photo file of any size, orientation and colour mode into pixels sized for the screen.
 
 Decoding is the expensive part of showing a photo, so it happens once per display size, off the GUI thread
-(the Qt bridge calls this from a worker), and big JPEGs are decoded at reduced scale (draft mode) before a
-high-quality resize.
+(the Qt bridge calls this from a worker; `kiosk.media.pipeline` keeps the result on disk), and big JPEGs are
+decoded at reduced scale by libjpeg itself (draft mode) before a high-quality resize. Whatever the file holds
+— CMYK scans, 16-bit greyscale, palette images with transparency, phone shots lying on their side — the result
+is plain 8-bit sRGB at the size the screen shows.
+
+Limits are set on purpose, not left to library defaults:
+  * `MAX_SOURCE_PIXELS` bounds the size a file may declare (Pillow's own bomb guard is set to the same);
+  * `MAX_DECODE_PIXELS` bounds what is really decoded into memory: a 300 MP panorama JPEG is fine (libjpeg
+    decodes it at 1/8 scale), a 300 MP PNG is not (it would need ~1 GB).
 """
 
 from __future__ import annotations
 
+import io
 import logging
+import threading
+import warnings
+from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageCms
 
 log = logging.getLogger(__name__)
 
-# Deliberate limit: a 100-megapixel panorama is fine, a decompression bomb is not.
-MAX_PIXELS = 120_000_000
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+MAX_SOURCE_PIXELS = 400_000_000  # what a file may declare: a 40000×10000 panorama
+MAX_DECODE_PIXELS = 120_000_000  # what may really be decoded at once (~360 MB as RGB)
+BIG_DECODE_PIXELS = 30_000_000  # decodes above this run one at a time, so two workers never double the peak
+MAX_PIXELS = MAX_DECODE_PIXELS  # the headline number quoted to content editors
+
+# Pillow warns above MAX_IMAGE_PIXELS and refuses above twice that. We check the declared size ourselves
+# (with a clearer message), so the warning is silenced and the hard stop is only a backstop.
+Image.MAX_IMAGE_PIXELS = MAX_SOURCE_PIXELS
+warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+
+DRAFT_SLACK = 0.9  # accept a JPEG decoded at 1/2, 1/4, 1/8 scale if it is at least 90 % of the display size
+SURFACE_RGB = (27, 33, 41)  # the kiosk's surface colour, shown behind transparent parts of a photo
+
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+_big_decode = threading.Lock()
 
 
 class DecodeError(Exception):
@@ -24,54 +55,155 @@ class DecodeError(Exception):
 
 
 def decode_for_display(path: Path, max_width: int, max_height: int, cover: bool = False) -> Image.Image:
-    """RGB image no larger than needed for a `max_width`×`max_height` box.
+    """8-bit RGB image no larger than needed for a `max_width`×`max_height` box.
 
     `cover=False` fits the whole photo inside the box; `cover=True` returns at least the box in both
-    directions (the caller crops), for tiles and hero images.
+    directions (the caller crops), for tiles and hero images. Raises `DecodeError` for anything that cannot be
+    shown; never anything else.
     """
+    if max_width < 1 or max_height < 1:
+        raise DecodeError(f"invalid display size {max_width}×{max_height}")
     try:
         with Image.open(path) as img:
-            if img.width * img.height > MAX_PIXELS:
-                raise DecodeError(f"{img.width}×{img.height} is over the {MAX_PIXELS // 1_000_000} MP limit")
-            target = _target_size(_oriented_size(img), max_width, max_height, cover)
-            img.draft("RGB", (target[0], target[1]))  # JPEG: let libjpeg decode at 1/2, 1/4 or 1/8 scale
-            img = ImageOps.exif_transpose(img)
-            img = _to_rgb(img)
-            if img.size != target:
-                img = img.resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
-            return img
+            check_declared_size(img.width, img.height)
+            orientation = _orientation(img)
+            rotated = orientation in (5, 6, 7, 8)
+            w, h = (img.height, img.width) if rotated else img.size
+            tw, th = _target_size((w, h), max_width, max_height, cover)
+            if img.format == "JPEG":
+                slack = (max(1, int(tw * DRAFT_SLACK)), max(1, int(th * DRAFT_SLACK)))
+                img.draft(img.mode if img.mode in ("L", "CMYK") else "RGB", slack[::-1] if rotated else slack)
+            if img.width * img.height > MAX_DECODE_PIXELS:
+                raise DecodeError(
+                    f"{img.width}×{img.height} pixels is over the limit of {MAX_DECODE_PIXELS // 1_000_000} megapixels"
+                    " for this format (save it as a JPEG, or smaller)"
+                )
+            icc = img.info.get("icc_profile")
+            if img.width * img.height > BIG_DECODE_PIXELS:
+                with _big_decode:
+                    img.load()
+                    out = _resize(_resizable(img), (th, tw) if rotated else (tw, th))
+            else:
+                img.load()
+                out = _resize(_resizable(img), (th, tw) if rotated else (tw, th))
+        out = _to_srgb(out, icc)
+        if orientation in _TRANSPOSE:
+            out = out.transpose(_TRANSPOSE[orientation])
+        return out
     except DecodeError:
         raise
     except FileNotFoundError:
         raise DecodeError("file not found") from None
-    except Image.DecompressionBombError as exc:
-        raise DecodeError(f"image too large ({exc})") from None
-    except Exception as exc:  # Pillow raises many kinds for broken files
-        raise DecodeError(f"cannot read image: {exc}") from None
+    except IsADirectoryError:
+        raise DecodeError("is a folder, not a file") from None
+    except Image.DecompressionBombError:
+        raise DecodeError(f"over the limit of {MAX_SOURCE_PIXELS // 1_000_000} megapixels") from None
+    except Image.UnidentifiedImageError:
+        raise DecodeError(_unidentified(path)) from None
+    except MemoryError:
+        raise DecodeError("not enough memory to decode it") from None
+    except Exception as exc:  # Pillow raises many kinds for broken files (OSError, SyntaxError, ValueError …)
+        text = str(exc) or type(exc).__name__
+        if "truncated" in text or "broken data stream" in text or "premature end" in text.lower():
+            raise DecodeError(f"the file is truncated or damaged ({text})") from None
+        raise DecodeError(f"cannot read the image ({text})") from None
 
 
-def _oriented_size(img: Image.Image) -> tuple[int, int]:
-    orientation = img.getexif().get(0x0112, 1)
-    return (img.height, img.width) if orientation in (5, 6, 7, 8) else (img.width, img.height)
+def check_declared_size(width: int, height: int) -> None:
+    if width <= 0 or height <= 0:
+        raise DecodeError("the image has no pixels")
+    if width * height > MAX_SOURCE_PIXELS:
+        raise DecodeError(
+            f"{width}×{height} pixels is over the limit of {MAX_SOURCE_PIXELS // 1_000_000} megapixels"
+        )
+
+
+def _unidentified(path: Path) -> str:
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        size = -1
+    if size == 0:
+        return "the file is empty (0 bytes)"
+    return "not an image file the kiosk can read (use JPEG, PNG or WebP)"
+
+
+def _orientation(img: Image.Image) -> int:
+    try:
+        value = img.getexif().get(0x0112, 1)
+        return int(value) if int(value) in range(1, 9) else 1
+    except Exception:  # a damaged EXIF block must not cost the photo
+        return 1
 
 
 def _target_size(size: tuple[int, int], max_width: int, max_height: int, cover: bool) -> tuple[int, int]:
     w, h = size
     if w <= 0 or h <= 0:
-        raise DecodeError("image has no pixels")
+        raise DecodeError("the image has no pixels")
     fit = max if cover else min
     scale = min(1.0, fit(max_width / w, max_height / h))
     return (max(1, round(w * scale)), max(1, round(h * scale)))
 
 
-def _to_rgb(img: Image.Image) -> Image.Image:
-    if img.mode == "RGB":
+def _resizable(img: Image.Image) -> Image.Image:
+    """The image in one of the modes Pillow resamples with full quality: L, RGB, RGBA or CMYK."""
+    mode = img.mode
+    if mode in ("L", "RGB", "RGBA", "CMYK"):
         return img
-    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
-        rgba = img.convert("RGBA")
-        background = Image.new("RGB", rgba.size, (27, 33, 41))  # the kiosk's surface colour behind transparency
-        background.paste(rgba, mask=rgba.getchannel("A"))
+    if mode == "1":
+        return img.convert("L")
+    if mode in ("P", "PA"):
+        has_alpha = mode == "PA" or "transparency" in img.info
+        return img.convert("RGBA" if has_alpha else "RGB")
+    if mode in ("LA", "La", "RGBa", "RGBX"):
+        return img.convert("RGBA" if "A" in mode or "a" in mode else "RGB")
+    if mode.startswith("I;16") or mode == "I":
+        # 16-bit (or 32-bit integer) greyscale: scale the full range down to 8 bits.
+        top = 65535 if mode.startswith("I;16") else max(255, (img.getextrema() or (0, 255))[1])
+        return img.convert("I").point(lambda v: v * (255 / top)).convert("L")
+    if mode == "F":
+        lo, hi = img.getextrema()
+        span = (hi - lo) or 1.0
+        return img.point(lambda v: (v - lo) * (255 / span)).convert("L")
+    return img.convert("RGB")  # YCbCr, LAB, HSV …
+
+
+def _resize(img: Image.Image, size: tuple[int, int]) -> Image.Image:
+    if img.size == size:
+        return img
+    # Pillow's bicubic widens its kernel with the reduction (no aliasing); reducing_gap first box-reduces by
+    # an integer factor when the image is more than 3× too big, which is exact and much faster.
+    return img.resize(size, Image.Resampling.BICUBIC, reducing_gap=3.0)
+
+
+def _to_srgb(img: Image.Image, icc: bytes | None) -> Image.Image:
+    if icc and img.mode in ("RGB", "RGBA", "CMYK", "L"):
+        try:
+            converted = _icc_transform(icc, img.mode)
+            if converted is not None:
+                img = ImageCms.applyTransform(img, converted)
+        except Exception as exc:  # a broken profile: naive conversion below is still a fair picture
+            log.debug("ignoring colour profile: %s", exc)
+    if img.mode == "RGBA":
+        background = Image.new("RGB", img.size, SURFACE_RGB)
+        background.paste(img, mask=img.getchannel("A"))
         return background
-    if img.mode in ("I;16", "I;16B", "I;16L", "I"):
-        return img.point(lambda v: v / 256).convert("L").convert("RGB")
-    return img.convert("RGB")
+    return img if img.mode == "RGB" else img.convert("RGB")
+
+
+@lru_cache(maxsize=16)
+def _icc_transform(icc: bytes, mode: str) -> ImageCms.ImageCmsTransform | None:
+    """A transform from the embedded profile to sRGB, or None when the photo is sRGB already."""
+    source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+    description = (ImageCms.getProfileDescription(source) or "").lower()
+    if mode == "RGB" and "srgb" in description:
+        return None
+    if mode == "L":
+        return None  # grey stays grey
+    out_mode = "RGBA" if mode == "RGBA" else "RGB"
+    return ImageCms.buildTransform(
+        source, _SRGB, mode, out_mode, renderingIntent=ImageCms.Intent.PERCEPTUAL
+    )
+
+
+_SRGB = ImageCms.createProfile("sRGB")

@@ -50,7 +50,7 @@ def test_missing_photo_names_file_field_and_photo(content: Path, capsys):
     (content / "photos" / "grid-management-centre.jpg").unlink()
     assert main(["check", "--content", str(content)]) == 1
     out = capsys.readouterr().out
-    assert "sections/civility.toml: sections[2].photos[0].file: no such file 'grid-management-centre.jpg'" in out
+    assert "sections/civility.toml: warning: sections[2].photos[0].file: no such file 'grid-management-centre.jpg'" in out
 
 
 def test_toml_syntax_error_names_the_file_and_line(content: Path):

@@ -1,0 +1,203 @@
+"""A bounded on-disk cache of display-size photos, so a photo is decoded from the original file only once.
+
+Each entry is the finished pixels for one (file, display size) pair, stored raw (32-bit, ready for the screen)
+because reading 8 MB from disk is several times faster than decoding even a small JPEG. The key includes the
+file's modification time and size, so a photo a content editor replaces or edits is never shown stale; the
+entries of the old version are simply never asked for again and age out.
+
+The cache keeps itself under `max_bytes` by evicting the least recently used entries. Recency survives
+restarts: a hit touches the entry's modification time. Several worker threads may use one cache at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import struct
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 2  # bump when the pipeline's output changes, so old entries are never reused
+SUFFIX = ".px"
+_HEADER = struct.Struct("<4sIII")  # magic, width, height, bytes per line
+_MAGIC = b"KPX1"
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Finished pixels: `height` lines of `stride` bytes, each pixel B, G, R, 0xFF (Qt's RGB32 in memory)."""
+
+    width: int
+    height: int
+    stride: int
+    data: bytes
+
+    @property
+    def nbytes(self) -> int:
+        return len(self.data)
+
+
+@dataclass(frozen=True)
+class SourceStamp:
+    """What identifies one version of a photo file."""
+
+    path: str
+    mtime_ns: int
+    size: int
+    ctime_ns: int = 0  # metadata change (Linux) or creation (Windows): catches a copy that kept the old mtime
+    inode: int = 0  # a file replaced by another one (most copy and save tools) gets a new inode
+
+    @classmethod
+    def of(cls, path: Path) -> SourceStamp:
+        """Raises OSError (FileNotFoundError …) if the file cannot be stat'ed."""
+        st = os.stat(path)
+        return cls(os.path.abspath(path), st.st_mtime_ns, st.st_size, st.st_ctime_ns, st.st_ino)
+
+
+def cache_key(stamp: SourceStamp, width: int, height: int, cover: bool) -> str:
+    version = f"{stamp.mtime_ns}|{stamp.size}|{stamp.ctime_ns}|{stamp.inode}"
+    text = f"{FORMAT_VERSION}|{stamp.path}|{version}|{width}x{height}|{int(cover)}"
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class DiskCache:
+    def __init__(self, root: Path, max_bytes: int = 512 * MB):
+        self.root = Path(root)
+        self.max_bytes = max_bytes
+        self._lock = threading.Lock()
+        self._index: dict[str, tuple[int, float]] | None = None  # name -> (bytes, last used)
+        self._total = 0
+        self.hits = 0
+        self.misses = 0
+
+    # public ------------------------------------------------------------------------------------------
+
+    def get(self, key: str) -> Frame | None:
+        path = self.root / (key + SUFFIX)
+        try:
+            with path.open("rb") as handle:
+                magic, width, height, stride = _HEADER.unpack(handle.read(_HEADER.size))
+                if magic != _MAGIC:
+                    raise ValueError("not a cache entry")
+                data = handle.read(stride * height)
+            if len(data) != stride * height:
+                raise ValueError("short entry")
+        except FileNotFoundError:
+            with self._lock:
+                self.misses += 1
+            return None
+        except (OSError, ValueError, struct.error) as exc:
+            log.info("dropping unreadable cache entry %s: %s", path.name, exc)
+            self._remove(key)
+            return None
+        now = time.time()
+        try:
+            os.utime(path, (now, now))
+        except OSError:
+            pass
+        with self._lock:
+            self.hits += 1
+            index = self._ensure_index()
+            if key in index:
+                index[key] = (index[key][0], now)
+        return Frame(width, height, stride, data)
+
+    def put(self, key: str, frame: Frame) -> None:
+        """Store atomically (a crash mid-write leaves no half entry), then evict down to the cap."""
+        size = _HEADER.size + frame.nbytes
+        if size > self.max_bytes // 4:
+            return  # one entry may never crowd out most of the cache
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            target = self.root / (key + SUFFIX)
+            temp = self.root / f".{key}.{threading.get_ident()}.tmp"
+            with temp.open("wb") as handle:
+                handle.write(_HEADER.pack(_MAGIC, frame.width, frame.height, frame.stride))
+                handle.write(frame.data)
+            os.replace(temp, target)
+        except OSError as exc:
+            log.warning("photo cache not written (%s); continuing without it", exc)
+            return
+        with self._lock:
+            index = self._ensure_index()
+            old = index.get(key)
+            if old is not None:
+                self._total -= old[0]
+            index[key] = (size, time.time())
+            self._total += size
+            self._evict_locked()
+
+    def clear(self) -> None:
+        with self._lock:
+            for name in list(self._ensure_index()):
+                self._unlink(name)
+            self._index = {}
+            self._total = 0
+
+    @property
+    def total_bytes(self) -> int:
+        with self._lock:
+            self._ensure_index()
+            return self._total
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._ensure_index())
+
+    # internals ---------------------------------------------------------------------------------------
+
+    def _ensure_index(self) -> dict[str, tuple[int, float]]:
+        if self._index is None:
+            self._index = {}
+            self._total = 0
+            try:
+                entries = list(os.scandir(self.root))
+            except OSError:
+                entries = []
+            for entry in entries:
+                if entry.name.endswith(".tmp"):  # left by a crash mid-write
+                    try:
+                        os.unlink(entry.path)
+                    except OSError:
+                        pass
+                    continue
+                if not entry.name.endswith(SUFFIX):
+                    continue
+                try:
+                    st = entry.stat()
+                except OSError:
+                    continue
+                self._index[entry.name[: -len(SUFFIX)]] = (st.st_size, st.st_mtime)
+                self._total += st.st_size
+            self._evict_locked()
+        return self._index
+
+    def _evict_locked(self) -> None:
+        index = self._index or {}
+        if self._total <= self.max_bytes:
+            return
+        for name, (size, _) in sorted(index.items(), key=lambda item: item[1][1]):
+            if self._total <= self.max_bytes * 0.9:  # a little headroom, so eviction is not on every write
+                break
+            self._unlink(name)
+            del index[name]
+            self._total -= size
+
+    def _remove(self, key: str) -> None:
+        with self._lock:
+            index = self._ensure_index()
+            if key in index:
+                self._total -= index.pop(key)[0]
+            self._unlink(key)
+
+    def _unlink(self, key: str) -> None:
+        try:
+            os.unlink(self.root / (key + SUFFIX))
+        except OSError:
+            pass
