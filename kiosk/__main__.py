@@ -3,7 +3,9 @@
     kiosk [--windowed] [--size WxH] [--content DIR] [--lang zh|en] [--smoke]
     kiosk check [--content DIR]
 
-Qt is imported only once a window is really needed, so `kiosk check` runs on any machine.
+Qt is imported only once a window is really needed, so `kiosk check` runs on any machine. Without `--content`,
+the content folder is `KIOSK_CONTENT`, else a `content/` folder next to the packaged program, else the bundled
+exhibition (`kiosk.paths.content_source`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kiosk import __version__
+from kiosk import __version__, paths
 
 
 def _content_arg(parser: argparse.ArgumentParser) -> None:
@@ -62,9 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.check import run_check
 
         args = check_parser().parse_args(argv[1:])
-        return run_check(args.content)
+        return run_check(paths.content_source(args.content)[0])
 
     args = run_parser().parse_args(argv)
+    args.content, args.content_source = paths.content_source(args.content)
     from kiosk import preflight
 
     reason = preflight.problem()

@@ -6,6 +6,7 @@ Assets resolve the same way from a source checkout and from a PyInstaller bundle
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -28,6 +29,37 @@ def assets_dir() -> Path:
 
 def default_content_dir() -> Path:
     return assets_dir() / "content"
+
+
+CONTENT_ENV = "KIOSK_CONTENT"
+CONTENT_BESIDE = "content"
+
+
+def program_dir() -> Path | None:
+    """The folder of the packaged program (`kiosk`, `kiosk.exe`); None when running from source."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return None
+
+
+def content_source(explicit: Path | None = None, env: dict[str, str] | None = None) -> tuple[Path, str]:
+    """The content folder to show and why, first match wins:
+
+    1. `--content DIR` on the command line;
+    2. the `KIOSK_CONTENT` environment variable;
+    3. a `content/` folder next to the packaged program (so installers update content without a rebuild);
+    4. the exhibition bundled in `assets/content/`.
+    """
+    env = os.environ if env is None else env
+    if explicit:
+        return Path(explicit), "--content"
+    named = env.get(CONTENT_ENV, "").strip()
+    if named:
+        return Path(named).expanduser(), CONTENT_ENV
+    beside = program_dir()
+    if beside is not None and (beside / CONTENT_BESIDE).is_dir():
+        return beside / CONTENT_BESIDE, f"{CONTENT_BESIDE}/ next to the program"
+    return default_content_dir(), "bundled"
 
 
 def fonts_dir() -> Path:
