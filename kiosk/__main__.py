@@ -1,6 +1,6 @@
 """Command line: `kiosk` starts the exhibition; `kiosk check` validates a content folder.
 
-    kiosk [--windowed] [--size WxH] [--content DIR] [--lang zh|en] [--smoke]
+    kiosk [--windowed] [--size WxH] [--content DIR] [--lang zh|en] [--smoke | --selftest]
     kiosk check [--content DIR]
 
 Qt is imported only once a window is really needed, so `kiosk check` runs on any machine. Without `--content`,
@@ -45,6 +45,11 @@ def run_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("zh", "en"), default=None, help="start language (default: zh)")
     parser.add_argument(
         "--smoke", action="store_true", help="visit every screen once, print one line each, exit 0 if all is well"
+    )
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="measure this PC and screen against the kiosk's budgets, print PASS/FAIL for each, exit 1 on any FAIL",
     )
     _content_arg(parser)
     return parser

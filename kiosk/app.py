@@ -179,6 +179,10 @@ def run(args: argparse.Namespace) -> int:
         smoke = SmokeRun(kiosk)
         window.show()
         return smoke.exec()
+    if getattr(args, "selftest", False):
+        from kiosk.selftest import SelfTest
+
+        return SelfTest(kiosk, args.content, getattr(args, "content_source", ""), windowed=args.windowed).exec()
     if args.windowed:
         window.show()
     else:
