@@ -25,6 +25,7 @@ from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.intro_screen import IntroScreen
 from kiosk.ui.panels.screen import Screen
 from kiosk.ui.panels.section_screen import SectionScreen
+from kiosk.ui.panels import gallery_screen, photo_screen
 from kiosk.ui.registry import Destination, ScreenContext, ScreenRegistry
 from kiosk.ui.shell.main_window import MainWindow
 from kiosk.ui.theme import Theme
@@ -136,6 +137,9 @@ def build(
     context = ScreenContext(exhibition, content_dir, images, navigator)
     registry = ScreenRegistry()
     register_core_screens(registry)
+    gallery_screen.register(registry)  # its home tile comes last, after the sections, timeline and map
+    photo_screen.register(registry)
+    context.open_photo = photo_screen.opener(lambda: window)  # any photo, tapped anywhere, opens the viewer
 
     window = MainWindow(
         theme,

@@ -1,8 +1,12 @@
 """The Qt bridge to the photo pipeline: decode in worker threads, hand pixmaps to widgets on the GUI thread.
 
-Widgets ask for a photo at the size they show it; they get a callback with a QPixmap (or None for a photo
-that cannot be shown, so they draw a neutral placeholder). Decoded pixmaps are kept in a small LRU cache,
-bounded in bytes, so memory stays flat however many photos the content holds.
+Widgets ask for a photo at the size they show it; they get a callback with a QPixmap, or None for a photo
+that cannot be shown (they draw a neutral placeholder). The work happens in a small thread pool: the worker
+reads the display-size derivative from the disk cache or decodes the file with Pillow (`kiosk.media`), and
+builds a QImage in Qt's native 32-bit layout, so turning it into a QPixmap on the GUI thread costs no
+conversion. Decoded pixmaps are kept in an LRU cache bounded in bytes, so memory stays flat however many
+photos the content holds. Every key carries the file's version (time, size, inode): an edited photo is never
+shown stale, neither from memory nor from disk.
 """
 
 from __future__ import annotations
@@ -14,75 +18,175 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QImageReader, QPixmap
 
-from kiosk.media import DecodeError, decode_for_display
+from kiosk import paths
+from kiosk.media import DecodeError, DiskCache, SourceStamp, render
 
 log = logging.getLogger(__name__)
 
 Callback = Callable[[QPixmap | None], None]
 
+# Photos never go through Qt's image readers (Pillow decodes them, with its own limits); icons and the like do.
+# Qt 6's default cap is 256 MB per image; it is set here on purpose so no Qt reader can allocate more.
+QT_ALLOCATION_LIMIT_MB = 256
+MB = 1024 * 1024
+
+# Priorities for the pool: what the visitor is looking at first, what they may look at next after.
+PRIORITY_VISIBLE = 10
+PRIORITY_PREFETCH = 0
+
 
 class _Signals(QObject):
-    done = Signal(str, object)  # key, QImage or None
+    done = Signal(str, object, str)  # key, QImage or None, reason when None
 
 
 class _DecodeJob(QRunnable):
     """One decode. It carries its own signal object, so a job finishing after its provider was deleted
     emits into a connection Qt has already cut, instead of into freed memory."""
 
-    def __init__(self, key: str, path: Path, size: QSize, cover: bool):
+    def __init__(self, key: str, path: Path, stamp: SourceStamp, size: QSize, cover: bool, cache: DiskCache | None):
         super().__init__()
         self.setAutoDelete(False)  # Python owns the job; the provider drops it once it reports back
-        self.key, self.path, self.size, self.cover = key, path, size, cover
+        self.key, self.path, self.stamp, self.size, self.cover, self.cache = key, path, stamp, size, cover, cache
         self.signals = _Signals()
 
     def run(self) -> None:
-        result: QImage | None = None
+        image: QImage | None = None
+        reason = ""
         try:
-            img = decode_for_display(self.path, self.size.width(), self.size.height(), cover=self.cover)
-            data = img.tobytes("raw", "RGB")
-            result = QImage(data, img.width, img.height, img.width * 3, QImage.Format.Format_RGB888).copy()
+            frame = render(self.path, self.size.width(), self.size.height(), self.cover, self.cache, self.stamp)
+            image = QImage(frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32).copy()
         except DecodeError as exc:
-            log.warning("photo %s cannot be shown: %s", self.path, exc)
-        except Exception:
+            reason = str(exc)
+        except Exception as exc:  # never let a worker die silently: the widget must get its placeholder
             log.exception("unexpected error decoding %s", self.path)
+            reason = f"unexpected error: {exc}"
         try:
-            self.signals.done.emit(self.key, result)
+            self.signals.done.emit(self.key, image, reason)
         except RuntimeError:
             pass  # the provider was deleted (window closed, app quitting) while this decode ran
 
 
 class ImageProvider(QObject):
-    def __init__(self, max_bytes: int = 96 * 1024 * 1024, threads: int = 2, parent: QObject | None = None):
+    failed = Signal(str, str)  # path, reason: once per broken file version (for the log and the staff panel)
+
+    def __init__(
+        self,
+        max_bytes: int = 96 * MB,
+        threads: int = 2,
+        disk_cache: DiskCache | None | bool = True,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
+        QImageReader.setAllocationLimit(QT_ALLOCATION_LIMIT_MB)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
         self._jobs: dict[str, _DecodeJob] = {}
         self._cache: OrderedDict[str, QPixmap | None] = OrderedDict()
         self._cache_bytes = 0
         self._max_bytes = max_bytes
-        self._waiting: dict[str, list[tuple[QObject | None, Callback]]] = {}
+        self._waiting: dict[str, list[tuple[QObject | None, Callback, bool]]] = {}
+        self._reported: set[str] = set()
+        if disk_cache is True:
+            disk_cache = DiskCache(paths.user_cache_dir() / "photos")
+        self.disk_cache: DiskCache | None = disk_cache or None
 
-    def request(self, path: Path, size: QSize, callback: Callback, owner: QObject | None = None, cover: bool = False) -> None:
-        """Call `callback(pixmap)` once the photo is ready; at once if cached. Dropped if `owner` is deleted."""
-        key = f"{path}|{size.width()}x{size.height()}|{int(cover)}"
+    # requests ----------------------------------------------------------------------------------------
+
+    def request(
+        self,
+        path: Path,
+        size: QSize,
+        callback: Callback,
+        owner: QObject | None = None,
+        cover: bool = False,
+        priority: int = PRIORITY_VISIBLE,
+        keep: bool = True,
+    ) -> None:
+        """Call `callback(pixmap)` once the photo is ready; at once if it is in memory. Dropped if `owner` is
+        deleted first. `keep=False` leaves the result out of the memory cache (large zoom images)."""
+        path = Path(path)
+        try:
+            stamp = SourceStamp.of(path)
+        except OSError as exc:
+            self._report(str(path), "file not found" if isinstance(exc, FileNotFoundError) else str(exc))
+            callback(None)
+            return
+        key = self.key(stamp, size, cover)
         if key in self._cache:
             self._cache.move_to_end(key)
             callback(self._cache[key])
             return
         waiting = self._waiting.setdefault(key, [])
-        waiting.append((owner, callback))
-        if len(waiting) == 1:
-            job = _DecodeJob(key, Path(path), size, cover)
+        waiting.append((owner, callback, keep))
+        if key not in self._jobs:
+            job = _DecodeJob(key, path, stamp, QSize(size), cover, self.disk_cache)
             job.signals.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
             self._jobs[key] = job
-            self._pool.start(job)
+            self._pool.start(job, priority)
+
+    def cancel(self, owner: QObject) -> None:
+        """Forget `owner`'s pending requests; decodes nobody waits for any more are dropped if not started."""
+        for key in list(self._waiting):
+            left = [w for w in self._waiting[key] if w[0] is not owner]
+            if left:
+                self._waiting[key] = left
+                continue
+            job = self._jobs.get(key)
+            if job is not None and self._pool.tryTake(job):
+                del self._jobs[key]
+                del self._waiting[key]
+            else:
+                self._waiting[key] = []  # running: its result still goes to the cache
+
+    def cached(self, path: Path, size: QSize, cover: bool = False) -> QPixmap | None:
+        """The pixmap if it is in memory right now (no decode is started)."""
+        try:
+            key = self.key(SourceStamp.of(Path(path)), size, cover)
+        except OSError:
+            return None
+        return self._cache.get(key)
+
+    def best_cached(self, path: Path) -> QPixmap | None:
+        """The largest pixmap of this file in memory at any size: a preview while the right size decodes."""
+        try:
+            prefix = self._file_prefix(SourceStamp.of(Path(path)))
+        except OSError:
+            return None
+        best: QPixmap | None = None
+        for key, pixmap in self._cache.items():
+            if pixmap is not None and key.startswith(prefix):
+                if best is None or pixmap.width() * pixmap.height() > best.width() * best.height():
+                    best = pixmap
+        return best
+
+    @staticmethod
+    def _file_prefix(stamp: SourceStamp) -> str:
+        return f"{stamp.path}|{stamp.mtime_ns}|{stamp.size}|{stamp.ctime_ns}|{stamp.inode}|"
+
+    @classmethod
+    def key(cls, stamp: SourceStamp, size: QSize, cover: bool) -> str:
+        return f"{cls._file_prefix(stamp)}{size.width()}x{size.height()}|{int(cover)}"
+
+    # housekeeping ------------------------------------------------------------------------------------
+
+    @property
+    def memory_bytes(self) -> int:
+        return self._cache_bytes
+
+    @property
+    def max_bytes(self) -> int:
+        return self._max_bytes
+
+    def pending(self) -> int:
+        return len(self._jobs)
 
     def wait_idle(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
 
     def clear(self) -> None:
+        """Drop every pixmap in memory (the disk cache stays)."""
         self._cache.clear()
         self._cache_bytes = 0
 
@@ -91,12 +195,18 @@ class ImageProvider(QObject):
         self._pool.clear()
         self._pool.waitForDone(2000)
 
-    @Slot(str, object)
-    def _on_done(self, key: str, image: QImage | None) -> None:
+    # results -----------------------------------------------------------------------------------------
+
+    @Slot(str, object, str)
+    def _on_done(self, key: str, image: QImage | None, reason: str) -> None:
         self._jobs.pop(key, None)
         pixmap = QPixmap.fromImage(image) if image is not None and not image.isNull() else None
-        self._store(key, pixmap)
-        for owner, callback in self._waiting.pop(key, []):
+        if pixmap is None:
+            self._report(key.split("|", 1)[0], reason or "cannot be shown", key.rsplit("|", 2)[0])
+        waiting = self._waiting.pop(key, [])
+        if not waiting or any(keep for _, _, keep in waiting):
+            self._store(key, pixmap)
+        for owner, callback, _ in waiting:
             if owner is not None and not shiboken6.isValid(owner):
                 continue
             try:
@@ -104,10 +214,26 @@ class ImageProvider(QObject):
             except Exception:
                 log.exception("photo callback failed for %s", key)
 
+    def _report(self, path: str, reason: str, version: str | None = None) -> None:
+        """One log line per broken file version, however many sizes of it are asked for."""
+        marker = version or path
+        if marker in self._reported:
+            return
+        if len(self._reported) > 4096:
+            self._reported.clear()
+        self._reported.add(marker)
+        log.warning("photo %s cannot be shown (%s); showing a placeholder", path, reason)
+        self.failed.emit(path, reason)
+
     def _store(self, key: str, pixmap: QPixmap | None) -> None:
-        size = 0 if pixmap is None else pixmap.width() * pixmap.height() * 4
+        if key in self._cache:
+            return
         self._cache[key] = pixmap
-        self._cache_bytes += size
+        self._cache_bytes += _bytes(pixmap)
         while self._cache_bytes > self._max_bytes and len(self._cache) > 1:
             _, old = self._cache.popitem(last=False)
-            self._cache_bytes -= 0 if old is None else old.width() * old.height() * 4
+            self._cache_bytes -= _bytes(old)
+
+
+def _bytes(pixmap: QPixmap | None) -> int:
+    return 0 if pixmap is None else pixmap.width() * pixmap.height() * 4

@@ -18,6 +18,13 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "language": ("中", "EN"),
     "read_intro": ("阅读前言", "Read the foreword"),
     "intro_title": ("前言", "Foreword"),
+    "close": ("关闭", "Close"),
+    "gallery_title": ("图片长廊", "Photo gallery"),
+    "gallery_subtitle": ("{n} 幅图片 · 按篇章浏览", "{n} photos, by section"),
+    "gallery_hint": ("点击图片全屏查看", "Tap a photo to see it full screen"),
+    "gallery_overview": ("渌口概览", "Lukou at a glance"),
+    "viewer_title": ("图片浏览", "Photo viewer"),
+    "viewer_hint": ("左右滑动切换 · 双指或双击放大", "Swipe for the next photo · pinch or double-tap to zoom"),
 }
 
 

@@ -1,11 +1,13 @@
-"""A photo with its caption and credit. The picture loads off the GUI thread; until then (or if the file is
-broken) a calm neutral panel stands in. Generated stand-in photos say so under the caption."""
+"""A photo with its caption and credit. The picture loads off the GUI thread and fades in; until then a calm
+neutral panel stands in, and a file that cannot be shown keeps a "photo unavailable" panel. Generated
+stand-in photos say so under the caption. A lazy card (the gallery's) loads only when told to, and can give
+its pixmap back when it scrolls far away, so a gallery of any length holds only what is near the screen."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEasingCurve, QRectF, QSize, Signal, QVariantAnimation
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -14,6 +16,9 @@ from kiosk.ui import theme as t
 from kiosk.ui.image_provider import ImageProvider
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.photo_placeholder import paint_photo_placeholder
+
+FADE_MS = 260
 
 
 class PhotoView(QAbstractButton):
@@ -25,6 +30,14 @@ class PhotoView(QAbstractButton):
         self._aspect = aspect
         self._pixmap: QPixmap | None = None
         self._failed = False
+        self.unavailable_text = ""
+        self._opacity = 1.0
+        self._fade = QVariantAnimation(self)
+        self._fade.setDuration(FADE_MS)
+        self._fade.setStartValue(0.0)
+        self._fade.setEndValue(1.0)
+        self._fade.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._fade.valueChanged.connect(self._set_opacity)
         sp = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         sp.setHeightForWidth(True)
         self.setSizePolicy(sp)
@@ -40,14 +53,36 @@ class PhotoView(QAbstractButton):
         w = self._theme.px(720)
         return QSize(w, self.heightForWidth(w))
 
-    def set_pixmap(self, pixmap: QPixmap | None) -> None:
+    def set_pixmap(self, pixmap: QPixmap | None, fade: bool = True) -> None:
+        """Show the photo (fading in if it arrives while visible), or None: the "unavailable" panel."""
         self._pixmap = pixmap
         self._failed = pixmap is None
+        self._fade.stop()
+        if pixmap is not None and fade and self.isVisible():
+            self._opacity = 0.0
+            self._fade.start()
+        else:
+            self._opacity = 1.0
+        self.update()
+
+    def clear(self) -> None:
+        """Back to the neutral loading panel (the pixmap is given back)."""
+        self._fade.stop()
+        self._pixmap = None
+        self._failed = False
+        self.update()
+
+    def _set_opacity(self, value: object) -> None:
+        self._opacity = float(value)  # type: ignore[arg-type]
         self.update()
 
     @property
     def loaded(self) -> bool:
         return self._pixmap is not None
+
+    @property
+    def failed(self) -> bool:
+        return self._failed
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -58,17 +93,15 @@ class PhotoView(QAbstractButton):
         path = QPainterPath()
         path.addRoundedRect(rect, radius, radius)
         p.setClipPath(path)
-        p.fillRect(rect, QColor(t.SURFACE_RAISED))
+        paint_photo_placeholder(p, rect, self._theme, self._failed, self.unavailable_text)
         if self._pixmap is not None and not self._pixmap.isNull():
             pm = self._pixmap
             scale = max(rect.width() / pm.width(), rect.height() / pm.height())
             sw, sh = rect.width() / scale, rect.height() / scale
             source = QRectF((pm.width() - sw) / 2, (pm.height() - sh) / 2, sw, sh)
+            p.setOpacity(self._opacity)
             p.drawPixmap(rect, pm, source)
-        elif self._failed:
-            p.setPen(QColor(t.TEXT_MUTED))
-            p.setFont(self._theme.font(t.CAPTION))
-            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, "⌧")
+            p.setOpacity(1.0)
         if self.isDown():
             p.fillRect(rect, QColor(0, 0, 0, 70))
         p.end()
@@ -85,8 +118,12 @@ class PhotoCard(QWidget):
         credit: Text,
         provider: ImageProvider,
         parent: QWidget | None = None,
+        lazy: bool = False,
+        brief: bool = False,
     ):
         super().__init__(parent)
+        self._brief = brief  # the gallery's cards: caption and placeholder mark only (the viewer shows the credit)
+        self._active = not lazy  # a lazy card loads only once `load()` says it is near the screen
         self._theme = theme
         self._photo = photo
         self._path = path
@@ -115,14 +152,39 @@ class PhotoCard(QWidget):
 
     def set_language(self, lang: Lang) -> None:
         self.caption.setText(self._photo.caption.get(lang))
-        note = tr("credit", lang, who=self._credit.get(lang))
-        if self._photo.placeholder:
-            note += " · " + tr("placeholder_photo", lang)
+        self.view.unavailable_text = tr("photo_unavailable", lang)
+        self.view.update()
+        if self._brief:
+            note = tr("placeholder_short", lang) if self._photo.placeholder else ""
+        else:
+            note = tr("credit", lang, who=self._credit.get(lang))
+            if self._photo.placeholder:
+                note += " · " + tr("placeholder_photo", lang)
         self.note.setText(note)
+        self.note.setVisible(bool(note))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self._active:
+            self._load()
+
+    def load(self) -> None:
+        """Ask for the picture at the size shown (a lazy card's cue that it is near the screen)."""
+        self._active = True
         self._load()
+
+    def release(self) -> None:
+        """Give the picture back (far off screen); `load()` brings it again, usually from the memory cache."""
+        self._active = False
+        if self._requested is None:
+            return
+        self._provider.cancel(self.view)
+        self._requested = None
+        self.view.clear()
+
+    @property
+    def active(self) -> bool:
+        return self._active
 
     def _load(self) -> None:
         size = self.view.size()
@@ -134,4 +196,10 @@ class PhotoCard(QWidget):
         if self._requested == want:
             return
         self._requested = want
-        self._provider.request(self._path, want, self.view.set_pixmap, owner=self.view, cover=True)
+        waiting = [False]  # a pixmap already in memory arrives during request(): shown at once, no fade
+
+        def show(pixmap: QPixmap | None) -> None:
+            self.view.set_pixmap(pixmap, fade=waiting[0])
+
+        self._provider.request(self._path, want, show, owner=self.view, cover=True)
+        waiting[0] = True

@@ -1,0 +1,231 @@
+"""The full-screen photo viewer, opened by tapping a photo anywhere (a section, the gallery, the timeline).
+
+The photo fills the screen above a caption band (caption, credit, placeholder note, "3 / 7"). Visitors swipe
+to the neighbouring photos — every photo of the exhibition, in the gallery's order — pinch or double-tap to
+zoom and drag to look around; a large Close button (and Back in the bar) returns to where they came from. The
+gestures live in `PhotoStage`; this screen adds the words and the buttons around it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.content.schema import Exhibition, Lang, Photo
+from kiosk.navigation import Route
+from kiosk.ui import theme as t
+from kiosk.ui.icons import icon
+from kiosk.ui.image_provider import ImageProvider
+from kiosk.ui.panels.gallery_screen import gallery_order
+from kiosk.ui.panels.screen import Screen
+from kiosk.ui.registry import ScreenContext, ScreenRegistry
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.photo_stage import PhotoStage
+from kiosk.ui.widgets.touch_scroll import TouchDragController
+
+log = logging.getLogger(__name__)
+
+ROUTE = Route("photo")
+
+
+class PhotoScreen(Screen):
+    close_requested = Signal()
+
+    def __init__(
+        self,
+        theme: Theme,
+        exhibition: Exhibition,
+        photo_path: Callable[[str], object],
+        provider: ImageProvider,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._theme = theme
+        self._exhibition = exhibition
+        self.photos: list[Photo] = gallery_order(exhibition)
+        p = theme.px
+        self.stage = PhotoStage(theme, provider, self)
+        self.stage.set_paths([photo_path(photo.file) for photo in self.photos])  # type: ignore[misc]
+        self.stage.index_changed.connect(self._show_caption)
+
+        self.caption = QLabel(self)
+        self.caption.setWordWrap(True)
+        self.caption.setFont(theme.font(t.LEAD, bold=True))
+        self.credit = QLabel(self)
+        self.credit.setWordWrap(True)
+        self.credit.setFont(theme.font(t.CAPTION))
+        self.credit.setStyleSheet(f"color: {t.TEXT_MUTED};")
+        self.counter = QLabel(self)
+        self.counter.setFont(theme.font(t.CAPTION + 4, bold=True))
+        self.counter.setStyleSheet(f"color: {t.TEXT};")
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.hint = QLabel(self)
+        self.hint.setFont(theme.font(t.CAPTION))
+        self.hint.setStyleSheet(f"color: {t.TEXT_MUTED};")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        band = QWidget(self)
+        band.setObjectName("CaptionBand")
+        band.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        band.setStyleSheet(f"#CaptionBand {{ background: {t.SURFACE}; border-top: {p(1)}px solid {t.LINE}; }}")
+        texts = QVBoxLayout()
+        texts.setSpacing(p(6))
+        texts.addWidget(self.caption)
+        texts.addWidget(self.credit)
+        side = QVBoxLayout()
+        side.setSpacing(p(6))
+        side.addWidget(self.counter)
+        side.addWidget(self.hint)
+        row = QHBoxLayout(band)
+        row.setContentsMargins(p(t.MARGIN), p(18), p(t.MARGIN), p(20))
+        row.setSpacing(p(t.GAP * 2))
+        row.addLayout(texts, 1)
+        row.addLayout(side)
+        band.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.band = band
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addWidget(self.stage, 1)
+        root.addWidget(band)
+
+        # Buttons float over the stage; they are the screen's children, not the stage's, so a tap on them
+        # never reaches the stage's gestures (the screen's own controller delivers it to the button).
+        self.close_button = self._round_button(p(t.TOUCH_TARGET * 1.15), "mdi6.close", text=True)
+        self.close_button.clicked.connect(self.close_requested)
+        self.prev_button = self._round_button(p(t.TOUCH_TARGET), "mdi6.chevron-left")
+        self.next_button = self._round_button(p(t.TOUCH_TARGET), "mdi6.chevron-right")
+        self.prev_button.clicked.connect(lambda: self.stage.step(-1))
+        self.next_button.clicked.connect(lambda: self.stage.step(1))
+        self._taps = TouchDragController(self)  # taps on the buttons; a swipe along the caption band pages too
+        self._taps.swiped.connect(self.stage.step)
+        self.set_language("zh")
+
+    def _round_button(self, size: int, icon_name: str, text: bool = False) -> QPushButton:
+        p = self._theme.px
+        button = QPushButton(self)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setMinimumSize(size, size)
+        button.setFixedHeight(size)
+        button.setIconSize(QSize(round(size * 0.5), round(size * 0.5)))
+        button.setProperty("icon_name", icon_name)
+        button.setFont(self._theme.font(t.CAPTION + 4, bold=True))
+        radius = size // 2
+        pad = f"padding: 0 {p(30)}px 0 {p(22)}px;" if text else "padding: 0;"
+        button.setStyleSheet(
+            f"QPushButton {{ background: rgba(18,22,27,200); color: {t.TEXT}; border: {p(2)}px solid {t.LINE};"
+            f" border-radius: {radius}px; {pad} }}"
+            f"QPushButton:pressed {{ background: {t.SURFACE_PRESSED}; }}"
+            f"QPushButton:disabled {{ color: {t.LINE}; border-color: transparent; background: rgba(18,22,27,90); }}"
+        )
+        if not text:
+            button.setFixedWidth(size)
+        return button
+
+    # the photo shown ------------------------------------------------------------------------------------
+
+    def open(self, photo_id: str) -> bool:
+        """Show `photo_id` (zoomed out). False if the exhibition has no such photo."""
+        for index, photo in enumerate(self.photos):
+            if photo.id == photo_id:
+                self.stage.show_index(index)
+                return True
+        log.warning("no photo %r to open", photo_id)
+        return False
+
+    @property
+    def current(self) -> Photo | None:
+        return self.photos[self.stage.index] if self.photos else None
+
+    @Slot(int)
+    def _show_caption(self, index: int) -> None:
+        if not self.photos:
+            return
+        lang = self.lang
+        photo = self.photos[index]
+        self.caption.setText(photo.caption.get(lang))
+        credit = tr("credit", lang, who=self._exhibition.photo_credit(photo).get(lang))
+        if photo.placeholder:
+            credit += " · " + tr("placeholder_photo", lang)
+        self.credit.setText(credit)
+        self.counter.setText(f"{index + 1} / {len(self.photos)}")
+        self.prev_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.photos) - 1)
+
+    # Screen -----------------------------------------------------------------------------------------------
+
+    def set_language(self, lang: Lang) -> None:
+        super().set_language(lang)
+        self.close_button.setText(tr("close", lang))
+        self._place_buttons()
+        self.hint.setText(tr("viewer_hint", lang))
+        self.stage.unavailable_text = tr("photo_unavailable", lang)
+        self._show_caption(self.stage.index)
+        self.stage.update()
+
+    def place_title(self) -> str:
+        return tr("viewer_title", self.lang)
+
+    def load_icons(self) -> None:
+        for button in (self.close_button, self.prev_button, self.next_button):
+            if button.icon().isNull():
+                button.setIcon(icon(str(button.property("icon_name")), t.TEXT))
+        self._place_buttons()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        self.load_icons()
+
+    def reset(self) -> None:
+        """Zoomed out and holding no pixmaps: what the idle reset (and every new opening) wants."""
+        self.stage.reset()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        self._place_buttons()
+
+    def _place_buttons(self) -> None:
+        p = self._theme.px
+        margin = p(t.GAP)
+        stage = self.stage.geometry()
+        close = self.close_button
+        close.adjustSize()
+        close.move(stage.right() - close.width() - margin, stage.top() + margin)
+        for button, x in (
+            (self.prev_button, stage.left() + margin),
+            (self.next_button, stage.right() - self.next_button.width() - margin),
+        ):
+            button.move(x, stage.center().y() - button.height() // 2)
+        for button in (self.close_button, self.prev_button, self.next_button):
+            button.raise_()
+
+
+def register(registry: ScreenRegistry) -> None:
+    """The viewer screen (no home tile: it opens from a photo)."""
+
+    def build(route: Route, theme: Theme, ctx: ScreenContext) -> Screen | None:
+        if route.arg is not None or not ctx.exhibition.all_photos():
+            return None
+        screen = PhotoScreen(theme, ctx.exhibition, ctx.photo_path, ctx.images)
+        screen.close_requested.connect(lambda: ctx.navigator.back() if ctx.navigator.can_go_back else ctx.navigator.home())
+        return screen
+
+    registry.register("photo", build, routes=lambda exhibition: [])
+
+
+def opener(window_of: Callable[[], object]) -> Callable[[str], None]:
+    """The `ScreenContext.open_photo` hook: put the photo in the viewer, then move the window there.
+    `window_of` returns the main window (it is built after the context that carries this hook)."""
+
+    def open_photo(photo_id: str) -> None:
+        window = window_of()
+        screen = window.screen_for(ROUTE)  # type: ignore[attr-defined]
+        if isinstance(screen, PhotoScreen) and screen.open(photo_id):
+            window.navigate(ROUTE)  # type: ignore[attr-defined]
+
+    return open_photo

@@ -1,0 +1,230 @@
+"""Photos as a visitor meets them: the gallery from home, the viewer from the gallery and from a section, paging
+by swipe, pinch and double-tap zoom with real two-finger touch sequences, and broken files as placeholders."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from kiosk.navigation import Route
+from kiosk.ui.panels.gallery_screen import GalleryScreen, gallery_order
+from kiosk.ui.panels.home_screen import HomeScreen
+from kiosk.ui.panels.photo_screen import PhotoScreen
+from kiosk.ui.panels.section_screen import SectionScreen
+
+from ..unit import awkward_images as gen
+from . import touch
+
+SHIPPED = Path(__file__).resolve().parents[2] / "assets" / "content"
+
+
+def entered(qtbot, kiosk, action, timeout=5000):
+    with qtbot.waitSignal(kiosk.window.screen_entered, timeout=timeout):
+        action()
+    return kiosk.window.current_screen()
+
+
+def home(kiosk) -> HomeScreen:
+    screen = kiosk.window.screen_for(Route("home"))
+    assert isinstance(screen, HomeScreen)
+    return screen
+
+
+def open_gallery(qtbot, kiosk) -> GalleryScreen:
+    tile = home(kiosk).tile_for(Route("gallery"))
+    screen = entered(qtbot, kiosk, lambda: touch.tap(tile))
+    assert isinstance(screen, GalleryScreen)
+    return screen
+
+
+def shown(qtbot, viewer: PhotoScreen, timeout=15_000) -> None:
+    """Wait until the viewer's current photo is on screen at display resolution (or known to be broken)."""
+    qtbot.waitUntil(lambda: viewer.stage.current_pixmap() is not None or viewer.stage.current_failed(), timeout=timeout)
+
+
+def open_viewer_from_gallery(qtbot, kiosk, index: int = 0) -> PhotoScreen:
+    gallery = open_gallery(qtbot, kiosk)
+    card = gallery.cards[index]
+    gallery.scroll.ensureWidgetVisible(card.view)
+    qtbot.waitUntil(lambda: card.view.visibleRegion().boundingRect().size() == card.view.size(), timeout=2000)
+    viewer = entered(qtbot, kiosk, lambda: touch.tap(card.view))
+    assert isinstance(viewer, PhotoScreen)
+    shown(qtbot, viewer)
+    return viewer
+
+
+def test_gallery_opens_from_home_and_groups_every_photo_by_section_with_captions(qtbot, kiosk):
+    tiles = kiosk.registry.destinations(kiosk.exhibition)
+    assert tiles[-1].route == Route("gallery")  # after the sections (and the timeline and map)
+    assert [d.route.screen for d in tiles[: len(kiosk.exhibition.sections)]] == ["section"] * len(kiosk.exhibition.sections)
+    gallery = open_gallery(qtbot, kiosk)
+    ex = kiosk.exhibition
+    assert [card.photo.id for card in gallery.cards] == [p.id for p in gallery_order(ex)]
+    assert sorted(p.id for p in gallery_order(ex)) == sorted(p.id for p in ex.all_photos())
+    headings = [label.text() for label, _ in gallery._headings]
+    assert headings[1:] == [s.title.zh for s in ex.sections if s.photos]
+    for card in gallery.cards:
+        assert card.caption.text() == card.photo.caption.zh
+    # thumbnails near the screen load and appear; the caption sits under its picture
+    visible = gallery.visible_cards()
+    assert visible
+    qtbot.waitUntil(lambda: all(card.view.loaded for card in visible), timeout=20_000)
+    first = visible[0]
+    assert first.caption.geometry().top() >= first.view.geometry().bottom()
+
+
+def test_gallery_loads_lazily(qtbot, make_kiosk):
+    kiosk = make_kiosk(size=(1366, 768))
+    gallery = open_gallery(qtbot, kiosk)
+    far = [card for card in gallery.cards if card.geometry().top() > gallery.scroll.viewport().height() * 2.2]
+    assert far, "the test needs cards far below the first screen"
+    assert not any(card.active for card in far)  # never asked for while far away
+    viewport = gallery.scroll.viewport()
+    h = viewport.height()
+    touch.drag(viewport, QPoint(viewport.width() // 2, round(h * 0.9)), QPoint(viewport.width() // 2, round(h * 0.05)))
+    qtbot.waitUntil(lambda: gallery.scroll.verticalScrollBar().value() > h * 0.5, timeout=3000)
+    qtbot.waitUntil(lambda: any(card.active for card in far), timeout=5000)
+
+
+def test_a_photo_opens_from_the_gallery_with_caption_and_credit(qtbot, kiosk):
+    viewer = open_viewer_from_gallery(qtbot, kiosk, index=1)
+    photo = gallery_order(kiosk.exhibition)[1]
+    assert viewer.current.id == photo.id
+    assert viewer.caption.text() == photo.caption.zh
+    assert kiosk.exhibition.photo_credit(photo).zh in viewer.credit.text()
+    if photo.placeholder:
+        assert "示意占位图" in viewer.credit.text()
+    assert viewer.counter.text() == f"2 / {len(gallery_order(kiosk.exhibition))}"
+    assert viewer.close_button.height() >= 60 and viewer.close_button.isVisible()
+    # the close button takes the visitor back to the gallery
+    screen = entered(qtbot, kiosk, lambda: touch.tap(viewer.close_button))
+    assert isinstance(screen, GalleryScreen)
+
+
+def test_a_photo_opens_from_a_section(qtbot, kiosk):
+    section = next(s for s in kiosk.exhibition.sections if s.photos)
+    index = kiosk.exhibition.sections.index(section)
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[index]))
+    assert isinstance(screen, SectionScreen)
+    card = screen.photo_cards()[0]
+    screen.body.ensureWidgetVisible(card.view)
+    qtbot.wait(50)
+    viewer = entered(qtbot, kiosk, lambda: qtbot.mouseClick(card.view, Qt.MouseButton.LeftButton))
+    assert isinstance(viewer, PhotoScreen)
+    assert viewer.current.id == card.photo.id
+    back = entered(qtbot, kiosk, lambda: touch.tap(viewer.close_button))
+    assert back is screen
+
+
+def test_swipe_follows_the_finger_and_snaps_to_the_next_photo(qtbot, kiosk):
+    viewer = open_viewer_from_gallery(qtbot, kiosk, index=0)
+    stage = viewer.stage
+    c = stage.rect().center()
+    touch.drag(stage, c, c - QPoint(300, 0), steps=8, hold=True)
+    assert stage.pager.offset == pytest.approx(-300, abs=2)  # the photo is under the finger
+    touch.release(stage, c - QPoint(300, 0))
+    qtbot.waitUntil(lambda: stage.index == 1 and stage.pager.offset == 0, timeout=3000)
+    assert viewer.current.id == gallery_order(kiosk.exhibition)[1].id
+    assert viewer.caption.text() == viewer.current.caption.zh
+    # a short slow drag springs back
+    touch.drag(stage, c, c + QPoint(60, 0), steps=12, step_ms=30)
+    qtbot.waitUntil(lambda: stage.pager.offset == 0, timeout=3000)
+    assert stage.index == 1
+    # swipe right: previous
+    touch.swipe(stage, 500)
+    qtbot.waitUntil(lambda: stage.index == 0 and stage.pager.offset == 0, timeout=3000)
+
+
+def test_no_photo_before_the_first(qtbot, kiosk):
+    viewer = open_viewer_from_gallery(qtbot, kiosk, index=0)
+    touch.swipe(viewer.stage, 600)
+    qtbot.wait(500)
+    assert viewer.stage.index == 0 and viewer.stage.pager.offset == 0
+
+
+def test_pinch_zooms_about_the_fingers_and_a_drag_then_pans(qtbot, kiosk):
+    viewer = open_viewer_from_gallery(qtbot, kiosk, index=0)
+    stage = viewer.stage
+    centre = QPoint(stage.width() // 3, stage.height() // 3)
+    under = stage.zoom.to_photo((centre.x(), centre.y()))
+    touch.pinch(stage, centre, start_gap=200, end_gap=500)
+    qtbot.waitUntil(lambda: not stage._interacting, timeout=2000)
+    scale = stage.zoom.view.scale
+    assert scale == pytest.approx(2.5, rel=0.05)
+    sx, sy = stage.zoom.to_screen(under)
+    assert abs(sx - centre.x()) < 6 and abs(sy - centre.y()) < 6  # the point under the fingers stayed there
+    assert stage.index == 0  # pinching is not paging
+    # one finger now pans (clamped) instead of paging
+    before = stage.zoom.view
+    touch.drag(stage, stage.rect().center(), stage.rect().center() + QPoint(-150, -100), steps=8)
+    after = stage.zoom.view
+    assert after.pan_x == pytest.approx(before.pan_x - 150, abs=3)
+    assert after.pan_y == pytest.approx(before.pan_y - 100, abs=3)
+    assert stage.index == 0
+    touch.drag(stage, stage.rect().center(), stage.rect().center() + QPoint(3000, 3000), steps=8)
+    assert stage.zoom.clamped(stage.zoom.view) == stage.zoom.view  # never past the photo's edges
+    x, y, w, h = stage.zoom.image_rect()
+    assert x == pytest.approx(0, abs=1) and (y == pytest.approx(0, abs=1) or h <= stage.height())
+
+
+def test_double_tap_toggles_zoom_and_reset_zooms_out(qtbot, kiosk):
+    viewer = open_viewer_from_gallery(qtbot, kiosk, index=2)
+    stage = viewer.stage
+    at = stage.rect().center()
+    touch.tap(stage, at)
+    touch.tap(stage, at)
+    qtbot.waitUntil(lambda: stage.zoom.view.scale > 2.4 and not stage._interacting, timeout=2000)
+    touch.tap(stage, at)
+    touch.tap(stage, at)
+    qtbot.waitUntil(lambda: stage.zoom.view.scale == 1.0, timeout=2000)
+    stage.toggle_zoom(at)
+    qtbot.waitUntil(lambda: stage.zoom.zoomed and not stage._interacting, timeout=2000)
+    viewer.reset()
+    assert not stage.zoom.zoomed and stage.pager.offset == 0
+
+
+def test_mouse_double_click_and_buttons(qtbot, kiosk):
+    viewer = open_viewer_from_gallery(qtbot, kiosk, index=0)
+    qtbot.mouseDClick(viewer.stage, Qt.MouseButton.LeftButton, pos=viewer.stage.rect().center())
+    qtbot.waitUntil(lambda: viewer.stage.zoom.zoomed, timeout=2000)
+    qtbot.mouseClick(viewer.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: viewer.stage.index == 1, timeout=2000)
+    assert not viewer.stage.zoom.zoomed
+
+
+@pytest.fixture
+def broken_content(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(SHIPPED, target, ignore=shutil.ignore_patterns("*.jpg"))
+    for photo in (SHIPPED / "photos").glob("*.jpg"):
+        (target / "photos" / photo.name).symlink_to(photo)
+    first, second = gallery_order_files(target)[:2]
+    (target / "photos" / first).unlink()
+    gen.text_as_jpeg(target / "photos" / first)
+    (target / "photos" / second).unlink()  # missing altogether
+    return target
+
+
+def gallery_order_files(folder: Path) -> list[str]:
+    from kiosk.content import load_exhibition
+
+    exhibition, _ = load_exhibition(folder)
+    return [p.file for p in gallery_order(exhibition)]
+
+
+def test_broken_and_missing_photos_show_a_placeholder_not_a_traceback(qtbot, make_kiosk, broken_content, caplog):
+    kiosk = make_kiosk(content=broken_content)
+    assert kiosk.content_dir == broken_content  # the content still loads: a photo problem is only a warning
+    gallery = open_gallery(qtbot, kiosk)
+    broken, missing = gallery.cards[0], gallery.cards[1]
+    qtbot.waitUntil(lambda: broken.view.failed and missing.view.failed, timeout=10_000)
+    viewer = entered(qtbot, kiosk, lambda: touch.tap(broken.view))
+    shown(qtbot, viewer)
+    assert viewer.stage.current_failed()
+    assert viewer.caption.text() == broken.photo.caption.zh
+    lines = [r.getMessage() for r in caplog.records if "cannot be shown" in r.getMessage()]
+    assert len([line for line in lines if broken.photo.file in line]) == 1  # one log line, however many sizes
+    assert not [r for r in caplog.records if r.exc_info]
