@@ -15,6 +15,9 @@ $clock = [Diagnostics.Stopwatch]::StartNew()
 .venv\Scripts\python -m PyInstaller --noconfirm --clean --log-level WARN `
     --distpath dist --workpath build\pyinstaller packaging\kiosk.spec
 if ($LASTEXITCODE) { exit $LASTEXITCODE }
+# What an installer needs travels with the program: the guide, the supervisor and the scheduled task.
+Copy-Item packaging\README.md dist\kiosk\INSTALL.md
+Copy-Item packaging\windows\supervise.ps1, packaging\windows\lukou-kiosk-task.xml dist\kiosk\
 
 $files = Get-ChildItem dist\kiosk -Recurse -File
 $bytes = ($files | Measure-Object Length -Sum).Sum

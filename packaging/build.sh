@@ -33,6 +33,10 @@ started=$SECONDS
 .venv/bin/python -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/kiosk.spec
 took=$((SECONDS - started))
+# What an installer needs travels with the program: the guide and the autostart files.
+mkdir -p dist/kiosk/install
+cp packaging/README.md dist/kiosk/INSTALL.md
+cp packaging/linux/* dist/kiosk/install/
 
 bytes=$(du -sb dist/kiosk | cut -f1)
 mb=$(( (bytes + 500000) / 1000000 ))
