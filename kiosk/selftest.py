@@ -4,7 +4,8 @@ It starts the real kiosk (full screen on the real display, or offscreen for CI),
 feel — start-up, screen-change and map-pinch frame rates, photo decode time, memory — and checks the screen's
 size and pixel density, the touchscreen, and the installation itself (fonts, icons, content, log folder).
 Every line ends in PASS or FAIL against its budget (the budgets of `kiosk bench`); the exit code is 1 if any
-line fails. The figures come from the same helpers the benchmark uses (`kiosk.bench`).
+line fails. The figures come from the benchmark's own measurements (`kiosk.bench`): its transition tour, its test photo,
+its map pinch, its memory reading; this module only runs them once and words the verdicts for an installer.
 """
 
 from __future__ import annotations
@@ -20,20 +21,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QEvent, QObject, QSize, Slot
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QInputDevice
 
 from kiosk import __version__, paths
 from kiosk.app import PROCESS_START, Kiosk
 from kiosk.bench.driver import wait_signal, wait_until
 from kiosk.bench.report import BUDGETS
-from kiosk.bench.stats import percentile, rss_mb
-from kiosk.navigation import Route
+from kiosk.bench.stats import rss_mb
 from kiosk.ui import theme as t
 
 log = logging.getLogger(__name__)
 
-PHOTO_SIZE = (6000, 4000)  # 24 megapixels, a typical camera photo
 MIN_SHORT_SIDE, MIN_LONG_SIDE = 768, 1024  # the smallest screen the layout is made for (1366×768)
 MIN_TEXT_MM = 5.0  # body text height on the glass: readable from about 1 m
 QTEST_DEVICE = "test touch device"  # the virtual touchscreen of Qt's test library, never real hardware
@@ -91,71 +90,26 @@ def budget(name: str) -> float:
     return limit
 
 
-class PaintTimer(QObject):
-    """Times each paint of one widget: from the paint event's arrival to the widget's `frame_painted`."""
+def measure_transitions(kiosk: Kiosk) -> tuple[float | None, float | None]:
+    """One tap-driven tour of every destination and back (the benchmark's own tour): frames per second while
+    sliding, and p95 milliseconds to paint a frame."""
+    from kiosk.bench import transitions
 
-    def __init__(self, widget, frame_painted) -> None:  # noqa: ANN001 - a widget and its bound signal
-        super().__init__()
-        self.frames: list[float] = []  # the moment each frame was done
-        self.paint_ms: list[float] = []
-        self._began = 0.0
-        self._widget = widget
-        widget.installEventFilter(self)
-        frame_painted.connect(self._painted)
-        self._signal = frame_painted
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self._began = time.perf_counter()
-        return False
-
-    @Slot()
-    def _painted(self) -> None:
-        now = time.perf_counter()
-        self.frames.append(now)
-        if self._began:
-            self.paint_ms.append((now - self._began) * 1000)
-            self._began = 0.0
-
-    def close(self) -> None:
-        self._widget.removeEventFilter(self)
-        self._signal.disconnect(self._painted)
-
-
-def measure_transitions(kiosk: Kiosk, routes: list[Route]) -> tuple[float | None, float | None]:
-    """Go to each route and back home; (frames per second while sliding, p95 ms to paint a frame)."""
-    window = kiosk.window
-    meter = PaintTimer(window.overlay, window.overlay.frame_painted)
-    intervals, seconds = 0, 0.0
-    try:
-        for route in routes:
-            for go in (lambda r=route: window.navigate(r), window.go_home):
-                first = len(meter.frames)
-                if not wait_signal(window.screen_entered, 5000, go):
-                    log.warning("self-test: no transition finished for %s", route.key)
-                    continue
-                frames = meter.frames[first:]
-                if len(frames) >= 2:
-                    intervals += len(frames) - 1
-                    seconds += frames[-1] - frames[0]
-    finally:
-        meter.close()
-    fps = intervals / seconds if seconds > 0 else None
-    return fps, percentile(meter.paint_ms, 95)
+    result = transitions.measure(kiosk, rounds=1)
+    fps = result.get("transition_fps")
+    paint = result.get("frame_ms")
+    paint_p95 = paint.get("p95") if isinstance(paint, dict) else None
+    return (float(fps) if isinstance(fps, (int, float)) else None,
+            float(paint_p95) if isinstance(paint_p95, (int, float)) else None)
 
 
 def measure_photo(kiosk: Kiosk, size: QSize) -> tuple[float | None, str]:
     """Milliseconds from asking for a fresh 24-MP JPEG at screen size to holding its pixmap."""
-    from PIL import Image
+    from kiosk.bench.photo import PHOTO_SIZE, make_photo
 
     w, h = PHOTO_SIZE
     with tempfile.TemporaryDirectory(prefix="kiosk-selftest-") as folder:
-        path = Path(folder) / f"selftest-{time.time_ns()}.jpg"  # a new name: no cache can have it
-        grain = Image.effect_noise((w // 4, h // 4), 60).resize((w, h), Image.Resampling.BILINEAR)
-        ramp = Image.linear_gradient("L").resize((w, h))
-        Image.merge("RGB", (grain, ramp, ramp.transpose(Image.Transpose.ROTATE_90).resize((w, h)))).save(
-            path, quality=90
-        )
+        path = make_photo(Path(folder) / f"selftest-{time.time_ns()}.jpg")  # a new name: no cache has it
         got: list[object] = []
         started = time.perf_counter()
         kiosk.images.request(path, size, got.append)
@@ -224,7 +178,7 @@ class SelfTest:
         else:
             self.add("photo", ms <= limit, f"{what}: {ms:.0f} ms (budget: at most {limit:.0f} ms)")
 
-        fps, paint = measure_transitions(kiosk, kiosk.top_level_routes()[1:])
+        fps, paint = measure_transitions(kiosk)
         fps_min, paint_max = budget("transition_fps"), budget("frame_ms")
         if fps is None:
             self.add("screen change", False, "no transition frames were painted")
