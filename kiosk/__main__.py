@@ -2,6 +2,8 @@
 
     kiosk [--windowed] [--size WxH] [--content DIR] [--lang zh|en] [--smoke | --selftest]
     kiosk check [--content DIR]
+    kiosk bench [--json] [--size WxH] [--content DIR] [--quick] [--scale]
+    kiosk monkey [--events N] [--seed S] [--size WxH]
 
 Qt is imported only once a window is really needed, so `kiosk check` runs on any machine. Without `--content`,
 the content folder is `KIOSK_CONTENT`, else a `content/` folder next to the packaged program, else the bundled
@@ -51,6 +53,8 @@ def run_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="measure this PC and screen against the kiosk's budgets, print PASS/FAIL for each, exit 1 on any FAIL",
     )
+    # For `kiosk bench`: print the wall-clock time of the first painted frame, then exit.
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     _content_arg(parser)
     return parser
 
@@ -70,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
 
         args = check_parser().parse_args(argv[1:])
         return run_check(paths.content_source(args.content)[0])
+    if argv and argv[0] in ("bench", "monkey"):
+        from kiosk.bench.cli import main as bench_main
+
+        return bench_main(argv[0], argv[1:])
 
     args = run_parser().parse_args(argv)
     args.content, args.content_source = paths.content_source(args.content)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import paths
 from kiosk.content import ContentError, Exhibition, Section, Text, load_exhibition
 from kiosk.logs import setup_logging
+from kiosk.malloc import limit_heap_retention
 from kiosk.navigation import Navigator, Route
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.image_provider import ImageProvider
@@ -119,6 +121,10 @@ def build(
     lang: str = "zh",
 ) -> Kiosk:
     """Create (or reuse) the QApplication and the fully wired kiosk window, not yet shown."""
+    limit_heap_retention()  # before the first big buffer: see kiosk/malloc.py
+    # Qt draws glyphs above 64 px as paths on every paint; the home title (~106 px at 1080p, twice that at 4K)
+    # would cost ~2 ms each time the hero drifts. Cached, it is a blit.
+    os.environ.setdefault("QT_MAX_CACHED_GLYPH_SIZE", "256")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("lukou-kiosk")
     exhibition, content_dir = load_content(content)
@@ -156,7 +162,7 @@ def build(
         if isinstance(home, HomeScreen):
             home.load_icons()
             home.entered()
-        window.bar.set_language(window.lang)
+        window.bar.load_icons()
         window.warm_up(kiosk.top_level_routes())
 
     window.first_frame.connect(after_first_frame)
@@ -177,6 +183,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 2
     window = kiosk.window
+    if getattr(args, "startup_probe", False):
+        from kiosk.bench.startup import StartupProbe
+
+        return StartupProbe(kiosk).exec()
     if args.smoke:
         from kiosk.smoke import SmokeRun
 

@@ -1,14 +1,16 @@
 """The home screen's hero photo, drifting slowly sideways.
 
 The photo is decoded once slightly wider than the view, then shifted one pixel at a time a few times a
-second: a blit, not a re-scale, so the motion costs almost no CPU on an idle kiosk.
+second: a blit, not a re-scale, so the motion costs almost no CPU on an idle kiosk. The shade that keeps the
+title legible only varies top to bottom, so it is painted into the visible band of the photo once (`_band`),
+and each drift step is a single opaque blit of that band.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, QTimer, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -26,6 +28,8 @@ class HeroView(QWidget):
         self._provider = provider
         self._path = path
         self._pixmap: QPixmap | None = None
+        self._band: QPixmap | None = None  # the visible rows of the photo with the shade already applied
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)  # paints every pixel itself
         self._offset = 0
         self._step = 1
         self._requested = QSize()
@@ -35,6 +39,7 @@ class HeroView(QWidget):
 
     def set_pixmap(self, pixmap: QPixmap | None) -> None:
         self._pixmap = pixmap
+        self._band = None
         self._offset = 0
         self.update()
 
@@ -46,6 +51,7 @@ class HeroView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._band = None
         want = QSize(round(self.width() * (1 + DRIFT)), round(self.height() * (1 + DRIFT)))
         if want.width() > 8 and want != self._requested:
             self._requested = want
@@ -63,16 +69,28 @@ class HeroView(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._band is None:
+            self._band = self._shaded_band()
         p = QPainter(self)
-        rect = QRectF(self.rect())
-        p.fillRect(rect, QColor(t.SURFACE))
+        p.drawPixmap(0, 0, self._band, self._offset, 0, self.width(), self.height())
+        p.end()
+
+    def _shaded_band(self) -> QPixmap:
+        """The rows of the photo the view shows, full drift width, with the shade painted over them."""
+        width = self.width()
+        if self._pixmap is not None and not self._pixmap.isNull():
+            width = max(width, self._pixmap.width())
+        band = QPixmap(max(1, width), max(1, self.height()))
+        band.fill(QColor(t.SURFACE))
+        p = QPainter(band)
         if self._pixmap is not None and not self._pixmap.isNull():
             y = max(0, round((self._pixmap.height() - self.height()) * ANCHOR_Y))
-            p.drawPixmap(0, 0, self._pixmap, self._offset, y, self.width(), self.height())
+            p.drawPixmap(0, 0, self._pixmap, 0, y, self._pixmap.width(), self.height())
         # Shade the lower part so the title stays legible over any photo.
-        shade = QLinearGradient(0, 0, 0, rect.height())
+        shade = QLinearGradient(0, 0, 0, band.height())
         shade.setColorAt(0.0, QColor(18, 22, 27, 40))
         shade.setColorAt(0.45, QColor(18, 22, 27, 90))
         shade.setColorAt(1.0, QColor(18, 22, 27, 245))
-        p.fillRect(rect, shade)
+        p.fillRect(band.rect(), shade)
         p.end()
+        return band

@@ -76,14 +76,17 @@ class NavBar(QWidget):
 
     @Slot(str)
     def set_language(self, lang: Lang) -> None:
-        p = self._theme.px
         self.home_button.setText(tr("home", lang))
         self.back_button.setText(tr("back", lang))
+        (self.zh_button if lang == "zh" else self.en_button).setChecked(True)
+
+    def load_icons(self) -> None:
+        """Icons come after the first frame: the first one imports qtawesome (~150 ms of start-up)."""
+        p = self._theme.px
         self.home_button.setIcon(icon("mdi6.home", t.TEXT))
         self.back_button.setIcon(icon("mdi6.arrow-left", t.TEXT))
         for button in (self.home_button, self.back_button):
             button.setIconSize(button.iconSize().scaled(p(36), p(36), Qt.AspectRatioMode.KeepAspectRatio))
-        (self.zh_button if lang == "zh" else self.en_button).setChecked(True)
 
     def set_place(self, title: str, can_go_back: bool, at_home: bool) -> None:
         self._place = title

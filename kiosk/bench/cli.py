@@ -1,0 +1,82 @@
+"""`kiosk bench` and `kiosk monkey` on the command line.
+
+    kiosk bench [--json] [--size WxH] [--content DIR] [--quick] [--scale] [--runs N]
+    kiosk monkey [--events N] [--seed S] [--size WxH] [--content DIR]
+
+Both run the real app offscreen unless QT_QPA_PLATFORM says otherwise (e.g. `QT_QPA_PLATFORM=xcb` to watch).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+
+def _size(text: str) -> tuple[int, int]:
+    from kiosk.__main__ import _size as parse
+
+    return parse(text)
+
+
+def bench_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk bench",
+        description="Measure start-up, response, frame rate, photos, map, CPU and memory against their budgets.",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    parser.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH", help="window size (default 1920x1080)")
+    parser.add_argument("--content", type=Path, default=None, metavar="DIR", help="content folder (default: bundled)")
+    parser.add_argument("--quick", action="store_true", help="short windows and few runs (a minute; for tests)")
+    parser.add_argument(
+        "--scale", action="store_true", help="also compare start-up and memory with 500 photos and 200 timeline events"
+    )
+    parser.add_argument("--runs", type=int, default=None, metavar="N", help="start-up runs (median; default 7, quick 3)")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a figure is over its budget")
+    # For the scale check's child processes: measure only these figures.
+    parser.add_argument("--only", default=None, help=argparse.SUPPRESS)
+    return parser
+
+
+def monkey_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk monkey",
+        description="Random taps, swipes, pinches, long presses, language switches and idle pauses through Qt's "
+        "real event system; counts exceptions and watches memory. Exit 1 on any exception.",
+    )
+    parser.add_argument("--events", type=int, default=2000, metavar="N", help="how many input events (default 2000)")
+    parser.add_argument("--seed", type=int, default=1, metavar="S", help="random seed: same seed, same events")
+    parser.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH", help="window size (default 1920x1080)")
+    parser.add_argument("--content", type=Path, default=None, metavar="DIR", help="content folder (default: bundled)")
+    parser.add_argument(
+        "--report-every", type=int, default=0, metavar="N", help="print progress and memory every N events"
+    )
+    parser.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    return parser
+
+
+def main(command: str, argv: list[str]) -> int:
+    args = (bench_parser() if command == "bench" else monkey_parser()).parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk import preflight
+
+    reason = preflight.problem()
+    if reason:
+        print(f"kiosk: {reason}", file=sys.stderr)
+        return 3
+    if command == "bench":
+        from kiosk.bench.runner import run_bench
+
+        code = run_bench(args)
+    else:
+        from kiosk.bench.monkey import run_monkey
+
+        code = run_monkey(args)
+    # Leave without tearing Qt's objects down one by one: PySide6 can crash while finalising them at
+    # interpreter exit, which would turn a clean run into a failed one. Everything is printed; the OS frees the rest.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)

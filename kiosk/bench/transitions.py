@@ -1,0 +1,152 @@
+"""Response and motion: how soon a touch shows the first frame of the transition it starts, how many frames per
+second the transition paints, and how long one frame takes to paint.
+
+A scripted visitor walks the exhibition by real touch: a home tile, a sideways swipe to the next section, Back
+and Home, over every destination in turn. The overlay that plays transitions reports each painted frame
+(`frame_painted`); an event filter notes when its paint began.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Slot
+
+from kiosk.bench.driver import Finger, spin, wait_signal
+from kiosk.bench.stats import rounded, summary
+from kiosk.navigation import Route
+
+log = logging.getLogger(__name__)
+
+TIMEOUT_MS = 5000
+
+
+@dataclass
+class FrameLog:
+    """Frames the transition overlay painted: when each ended and how long its paint took."""
+
+    ends: list[float] = field(default_factory=list)
+    paint_ms: list[float] = field(default_factory=list)
+
+
+class FrameMeter(QObject):
+    def __init__(self, overlay) -> None:  # noqa: ANN001 - TransitionOverlay
+        super().__init__(overlay)
+        self.overlay = overlay
+        self.log = FrameLog()
+        self._began = 0.0
+        overlay.installEventFilter(self)
+        overlay.frame_painted.connect(self._painted)
+
+    def detach(self) -> None:
+        self.overlay.removeEventFilter(self)
+        self.overlay.frame_painted.disconnect(self._painted)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._began = time.perf_counter()
+        return False
+
+    @Slot()
+    def _painted(self) -> None:
+        now = time.perf_counter()
+        self.log.ends.append(now)
+        if self._began:
+            self.log.paint_ms.append((now - self._began) * 1000)
+            self._began = 0.0
+
+
+@dataclass
+class TransitionSample:
+    latency_ms: float  # input to first painted frame
+    frames: int
+    span_s: float  # first to last frame
+
+
+def _home(kiosk):  # noqa: ANN001, ANN202
+    return kiosk.window.screen_for(Route("home"))
+
+
+def go_home_quietly(kiosk) -> None:  # noqa: ANN001
+    """Back to home without measuring (and without waiting if already there)."""
+    window = kiosk.window
+    if kiosk.navigator.current.screen == "home" and not window.overlay.running:
+        return
+    wait_signal(window.screen_entered, TIMEOUT_MS, window.go_home)
+
+
+class Tour:
+    """One scripted visitor: every destination from its home tile, a swipe on sections, Back, Home."""
+
+    def __init__(self, kiosk) -> None:  # noqa: ANN001
+        self.kiosk = kiosk
+        self.window = kiosk.window
+        self.finger = Finger(kiosk.window)
+        self.meter = FrameMeter(kiosk.window.overlay)
+        self.samples: list[TransitionSample] = []
+
+    def close(self) -> None:
+        self.meter.detach()
+
+    def _measured(self, act: Callable[[], float]) -> bool:
+        """Run one input `act` (returns when its decisive event was sent) and wait for the screen it leads to."""
+        first = len(self.meter.log.ends)
+        moment: list[float] = []
+        entered = wait_signal(self.window.screen_entered, TIMEOUT_MS, lambda: moment.append(act()))
+        ends = self.meter.log.ends[first:]
+        if not entered or not ends or not moment:
+            return False
+        self.samples.append(TransitionSample((ends[0] - moment[0]) * 1000, len(ends), ends[-1] - ends[0]))
+        spin(50)  # let the entered screen start its own animations, as a visitor would see it
+        return True
+
+    def tap(self, widget) -> bool:  # noqa: ANN001
+        return self._measured(lambda: self.finger.tap(self.finger.point_of(widget)))
+
+    def swipe_left(self) -> bool:
+        w, h = self.window.width(), self.window.stack.height()
+        start, end = QPoint(round(w * 0.72), round(h * 0.55)), QPoint(round(w * 0.22), round(h * 0.55))
+        return self._measured(lambda: self.finger.drag(start, end, steps=6, step_ms=8))
+
+    def round_trip(self, destination) -> None:  # noqa: ANN001 - registry.Destination
+        go_home_quietly(self.kiosk)
+        home = _home(self.kiosk)
+        try:
+            tile = home.tile_for(destination.route)
+        except KeyError:
+            return
+        if not self.tap(tile):
+            log.warning("tile %s did not open its screen", destination.route.key)
+            return
+        if destination.route.screen == "section":
+            self.swipe_left()
+        bar = self.window.bar
+        if bar.back_button.isEnabled():
+            self.tap(bar.back_button)
+        if bar.home_button.isEnabled():
+            self.tap(bar.home_button)
+
+
+def measure(kiosk, rounds: int = 3) -> dict[str, object]:  # noqa: ANN001
+    """`tap_to_frame_ms`, `transition_fps`, `frame_ms` over `rounds` passes through every destination."""
+    tour = Tour(kiosk)
+    try:
+        destinations = kiosk.registry.destinations(kiosk.exhibition)
+        for _ in range(rounds):
+            for destination in destinations:
+                tour.round_trip(destination)
+        go_home_quietly(kiosk)
+    finally:
+        tour.close()
+    samples = tour.samples
+    intervals = sum(s.frames - 1 for s in samples)
+    span = sum(s.span_s for s in samples)
+    return {
+        "tap_to_frame_ms": summary([s.latency_ms for s in samples]),
+        "transition_fps": rounded(intervals / span if span > 0 else None),
+        "frame_ms": summary(tour.meter.log.paint_ms, digits=2),
+        "transitions": len(samples),
+    }
