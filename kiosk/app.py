@@ -17,10 +17,12 @@ from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
+from kiosk.app_staff import Staff, install_staff, restart_process
 from kiosk.content import ContentError, Exhibition, Section, Text, load_exhibition
 from kiosk.logs import setup_logging
 from kiosk.malloc import limit_heap_retention
 from kiosk.navigation import Navigator, Route
+from kiosk.staff.settings import Settings
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.image_provider import ImageProvider
 from kiosk.ui.panels.home_screen import HomeScreen
@@ -30,7 +32,7 @@ from kiosk.ui.panels.section_screen import SectionScreen
 from kiosk.ui.panels import gallery_screen, photo_screen
 from kiosk.ui.registry import Destination, ScreenContext, ScreenRegistry
 from kiosk.ui.shell.main_window import MainWindow
-from kiosk.ui.theme import Theme
+from kiosk.ui.theme import LARGE_TEXT_SCALE, Theme
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,8 @@ class Kiosk:
     images: ImageProvider
     registry: ScreenRegistry
     context: ScreenContext
+    settings: Settings | None = None  # the one settings store (staff panel, unattended modes)
+    staff: Staff | None = None  # the staff panel, its statistics and session record
 
     def top_level_routes(self) -> list[Route]:
         return self.registry.top_level_routes(self.exhibition)
@@ -136,11 +140,14 @@ def build(
             size = REFERENCE_SIZE  # no real screen: lay out for the reference canvas
     theme = Theme.for_size(size[0], size[1], families)
     theme.set_language(lang)
+    settings = Settings.load()
+    theme.text_scale = LARGE_TEXT_SCALE if settings.get("large_text") else 1.0
     app.setStyleSheet(theme.stylesheet())
     app.setFont(theme.font(28))
     images = ImageProvider()
     navigator = Navigator([s.id for s in exhibition.sections])
     context = ScreenContext(exhibition, content_dir, images, navigator)
+    context.extras["settings"] = settings
     registry = ScreenRegistry()
     register_core_screens(registry)
     gallery_screen.register(registry)  # its home tile comes last, after the sections, timeline and map
@@ -168,6 +175,9 @@ def build(
     window.first_frame.connect(after_first_frame)
     images.setParent(window)  # lives and dies with the window
     app.aboutToQuit.connect(images.shutdown)
+    kiosk.settings = settings
+    # Last: its corner gesture must see input before other app-wide filters, its statistics wrap every hook.
+    kiosk.staff = install_staff(kiosk, settings, content, PROCESS_START)
     return kiosk
 
 
@@ -201,7 +211,10 @@ def run(args: argparse.Namespace) -> int:
         window.show()
     else:
         window.showFullScreen()
-    return kiosk.app.exec()
+    code = kiosk.app.exec()
+    if kiosk.staff is not None and kiosk.staff.restart_requested:
+        restart_process()
+    return code
 
 
 def _log_unhandled(kind, value, tb) -> None:  # noqa: ANN001

@@ -33,3 +33,11 @@ def setup_logging(folder: Path | None = None, to_stderr: bool = True, level: int
         console.setFormatter(fmt)
         root.addHandler(console)
     return target
+
+
+def current_log_file() -> Path:
+    """The file log records go to (the rotating handler's), or where it would be; the staff panel shows its tail."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            return Path(handler.baseFilename)
+    return paths.user_log_dir() / LOG_FILE

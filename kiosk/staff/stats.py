@@ -31,6 +31,7 @@ PHOTO = "photo"
 MAP_FEATURE = "map_feature"
 KINDS = (SCREEN, PHOTO, MAP_FEATURE)
 KEEP_DAYS = 400  # a year and a bit: enough to compare seasons, small enough to stay fast
+RESET_SCREEN_SECONDS = 1.0  # a screen on show for less than this when the visit ends was the reset's, not theirs
 
 HOURLY_COLUMNS = ("day", "hour", "visits", "visit_seconds", "screens_opened", "screen_seconds", "photos_opened",
                   "map_features_tapped")
@@ -127,6 +128,10 @@ class VisitorStats:
         if self._visit is None:
             return
         now = self._clock()
+        if self._screen_row is not None and _seconds(self._screen_since, now) < RESET_SCREEN_SECONDS:
+            # the screen the reset itself brought up (home) was not opened by the visitor: not counted
+            self._write("DELETE FROM events WHERE id = ?", (self._screen_row,))
+            self._screen_row = None
         self._close_screen(now)
         seconds = _seconds(self._visit_started, now)
         self._write("UPDATE visits SET seconds = ? WHERE id = ?", (seconds, self._visit))

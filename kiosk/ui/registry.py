@@ -39,6 +39,9 @@ class ScreenContext:
     images: ImageProvider
     navigator: Navigator
     open_photo: Callable[[str], None] = lambda photo_id: None  # the full-screen viewer attaches here
+    # Visitor events for the statistics: record("photo", photo_id), record("map_feature", feature_id). Screens call
+    # it; the composition root connects it to the statistics store. Nothing personal, only content ids.
+    record: Callable[[str, str], None] = lambda kind, subject: None
     extras: dict[str, object] = field(default_factory=dict)  # services added by later features
 
     def photo_path(self, file: str) -> Path:

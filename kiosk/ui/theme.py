@@ -40,6 +40,8 @@ RADIUS = 20
 TOUCH_TARGET = 88  # minimum edge of anything tappable (≥ 60 px at 1080p, with room to spare)
 BAR_HEIGHT = 112
 
+LARGE_TEXT_SCALE = 1.2  # large-text mode: every font this much bigger, layouts stay on the same grid
+
 TRANSITION_MS = 280
 COUNT_UP_MS = 900
 
@@ -49,6 +51,7 @@ class Theme:
     scale: float
     families: tuple[str, ...]  # bundled faces in priority order for the current language
     portrait: bool
+    text_scale: float = 1.0  # large-text mode (a staff setting) scales every font; screens are rebuilt with it
 
     @classmethod
     def for_size(cls, width: int, height: int, families: list[str] | tuple[str, ...] | str) -> Theme:
@@ -71,7 +74,7 @@ class Theme:
     def font(self, size: float, bold: bool = False) -> QFont:
         font = QFont()
         font.setFamilies(list(self.families))
-        font.setPixelSize(self.px(size))
+        font.setPixelSize(self.px(size * self.text_scale))
         font.setBold(bold)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         return font

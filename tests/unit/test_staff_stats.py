@@ -163,3 +163,12 @@ def test_old_rows_are_pruned_on_open(tmp_path, clock):
     fresh = VisitorStats(tmp_path / "s.sqlite3", clock)
     assert fresh.totals().visits == 0
     fresh.close()
+
+
+def test_the_home_screen_the_reset_brings_up_is_not_counted(stats, clock):
+    stats.screen_entered("section/party")
+    stats.start_visit()
+    clock.advance(40)
+    stats.screen_entered("home")  # the reset navigates home...
+    stats.end_visit()  # ...and ends the visit in the same moment
+    assert [(i.subject, i.count) for i in stats.top(SCREEN)] == [("section/party", 1)]

@@ -88,6 +88,26 @@ class MainWindow(QWidget):
             self._screens[route.key] = screen
         return screen
 
+    def rebuild_screens(self) -> None:
+        """Throw every built screen away and build the current one afresh: after a content reload or a change of
+        text size. The route stays when it still exists (a removed section falls back to home)."""
+        self.overlay.finish_now()
+        stale = list(self._screens.values())
+        self._screens.clear()
+        self.bar.apply_theme_fonts()
+        current = self.navigator.current
+        screen = self.screen_for(current)
+        if screen is None:
+            self.navigator.home()  # animates from the stale screen to a freshly built home
+        else:
+            screen.resize(self.stack.size())
+            self.stack.setCurrentWidget(screen)
+            self._update_bar()
+            screen.entered()
+        for old in stale:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+
     def built_screens(self) -> dict[str, Screen]:
         return dict(self._screens)
 

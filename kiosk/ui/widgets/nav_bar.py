@@ -88,6 +88,13 @@ class NavBar(QWidget):
         for button in (self.home_button, self.back_button):
             button.setIconSize(button.iconSize().scaled(p(36), p(36), Qt.AspectRatioMode.KeepAspectRatio))
 
+    def apply_theme_fonts(self) -> None:
+        """The theme's text size changed (large-text mode): every label of the bar follows it."""
+        font = self._theme.font(t.CAPTION + 4, bold=True)
+        for widget in (self.home_button, self.back_button, self.title, self.zh_button, self.en_button):
+            widget.setFont(font)
+        self._show_place()
+
     def set_place(self, title: str, can_go_back: bool, at_home: bool) -> None:
         self._place = title
         self._show_place()

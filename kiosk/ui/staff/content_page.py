@@ -1,0 +1,114 @@
+"""Content: which folder and version the kiosk is showing, and a reload that validates the folder first. A
+good folder is swapped in at once (the screens are rebuilt from it); a broken one leaves the current content
+running and its problems are listed here exactly as `kiosk check` prints them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.content import Exhibition
+from kiosk.content.schema import Lang
+from kiosk.staff.diagnostics import content_fingerprint
+from kiosk.staff.reload import ReloadResult
+from kiosk.ui import theme as t
+from kiosk.ui.staff.strings import sw
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.touch_scroll import TouchScrollArea
+
+
+class ContentPage(QWidget):
+    reload_requested = Signal()
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._theme = theme
+        self.lang: Lang = "zh"
+        self._folder: Path | None = None
+        self._exhibition: Exhibition | None = None
+        self._result: ReloadResult | None = None
+        p = theme.px
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(p(16))
+        self.facts = QLabel(self)
+        self.facts.setFont(theme.font(t.CAPTION + 2))
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.reload_button = QPushButton(self)
+        self.reload_button.setProperty("role", "primary")
+        self.reload_button.setFont(theme.font(t.CAPTION + 4, bold=True))
+        self.reload_button.setMinimumHeight(p(t.TOUCH_TARGET))
+        self.reload_button.clicked.connect(self.reload_requested)
+        self.outcome = QLabel(self)
+        self.outcome.setFont(theme.font(t.CAPTION + 2, bold=True))
+        self.outcome.setWordWrap(True)
+        self.problems = QLabel()
+        self.problems.setFont(theme.font(t.CAPTION - 2))
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.problems.setStyleSheet(f"color: {t.TEXT}; background: {t.SURFACE}; padding: {p(16)}px;"
+                                    f" border-radius: {p(12)}px;")
+        self.scroll = TouchScrollArea(self)
+        self.scroll.setWidget(self.problems)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.scroll, 1)
+        self._spacer = QWidget(self)  # keeps the lines at the top while there is no report to show
+        layout.addWidget(self._spacer, 1)
+        self.scroll.hide()
+
+    def show_content(self, folder: Path, exhibition: Exhibition) -> None:
+        self._folder, self._exhibition = folder, exhibition
+        self._show_facts()
+
+    def show_result(self, result: ReloadResult) -> None:
+        self._result = result
+        self._show_result()
+
+    def set_language(self, lang: Lang) -> None:
+        self.lang = lang
+        self.reload_button.setText(sw("reload", lang))
+        self._show_facts()
+        self._show_result()
+
+    def clear_result(self) -> None:
+        self._result = None
+        self._show_result()
+
+    @Slot()
+    def _show_facts(self) -> None:
+        if self._folder is None or self._exhibition is None:
+            return
+        ex = self._exhibition
+        lang = self.lang
+        summary = sw("content_summary", lang, sections=len(ex.sections), photos=len(ex.all_photos()))
+        self.facts.setText(
+            f"{sw('content_now', lang)}: {ex.title.get(lang)} — {summary}\n"
+            f"{sw('content_folder', lang)}: {self._folder}\n"
+            f"{sw('content_version', lang)}: {content_fingerprint(self._folder)}"
+        )
+
+    def _show_result(self) -> None:
+        result = self._result
+        if result is None:
+            self.outcome.clear()
+            self.scroll.hide()
+            self._spacer.show()
+            return
+        if result.ok:
+            self.outcome.setText(sw("reload_ok", self.lang, summary=result.summary))
+            self.outcome.setStyleSheet("color: #7FB77E;")
+        else:
+            self.outcome.setText(sw("reload_failed", self.lang))
+            self.outcome.setStyleSheet("color: #E07A5F;")
+        lines = list(result.lines)
+        if not result.ok:
+            lines += ["", result.summary]
+        self.problems.setText("\n".join(lines))
+        self.scroll.setVisible(bool(result.lines) or not result.ok)
+        self._spacer.setVisible(self.scroll.isHidden())

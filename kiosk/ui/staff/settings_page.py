@@ -1,0 +1,176 @@
+"""Settings, rendered from the settings registry (`kiosk.staff.settings.OPTIONS`): one row per declared setting
+with a large touch control chosen by its type, applied and saved the moment it changes. A new setting declared
+in the registry appears here without touching this page."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.content.schema import Lang, Text
+from kiosk.staff.settings import (
+    OPTIONS,
+    BoolOption,
+    ChoiceOption,
+    HoursOption,
+    IdListOption,
+    IntOption,
+    Option,
+    Settings,
+)
+from kiosk.ui import theme as t
+from kiosk.ui.staff.choice_control import ChoiceControl
+from kiosk.ui.staff.hours_control import HoursControl
+from kiosk.ui.staff.stepper_control import StepperControl
+from kiosk.ui.staff.strings import sw
+from kiosk.ui.staff.toggle_control import ToggleControl
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.touch_scroll import TouchScrollArea
+
+log = logging.getLogger(__name__)
+
+HIDDEN = frozenset({"pin_hash"})  # changed through the keypad, never shown
+
+
+class SettingsPage(QWidget):
+    change_pin_requested = Signal()
+
+    def __init__(self, theme: Theme, settings: Settings, sections: list[tuple[str, Text]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._theme = theme
+        self._settings = settings
+        self.lang: Lang = "zh"
+        p = theme.px
+        self.scroll = TouchScrollArea(self)
+        body = QWidget()
+        self._rows = QVBoxLayout(body)
+        self._rows.setContentsMargins(0, 0, p(24), p(24))
+        self._rows.setSpacing(p(14))
+        self.scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+
+        self.problems = QLabel(body)
+        self.problems.setWordWrap(True)
+        self.problems.setFont(theme.font(t.CAPTION))
+        self.problems.setProperty("role", "warning")
+        self._rows.addWidget(self.problems)
+
+        self.controls: dict[str, QWidget] = {}
+        self._labels: dict[str, QLabel] = {}
+        self._status: dict[str, QLabel] = {}
+        self._options: dict[str, Option] = {}
+        for option in OPTIONS:
+            if option.name in HIDDEN:
+                continue
+            control = self._control_for(option, sections)
+            if control is None:
+                continue
+            self._add_row(option, control)
+        self.change_pin = QPushButton(body)
+        self.change_pin.setFont(theme.font(t.CAPTION + 4, bold=True))
+        self.change_pin.setProperty("role", "primary")
+        self.change_pin.setMinimumHeight(p(t.TOUCH_TARGET))
+        self.change_pin.clicked.connect(self.change_pin_requested)
+        self._rows.addWidget(self.change_pin, 0, Qt.AlignmentFlag.AlignLeft)
+        self._rows.addStretch(1)
+        settings.subscribe(self._changed_elsewhere)
+        self.refresh()
+
+    # building ---------------------------------------------------------------------------------------
+
+    def _control_for(self, option: Option, sections: list[tuple[str, Text]]) -> QWidget | None:
+        theme = self._theme
+        if isinstance(option, BoolOption):
+            return ToggleControl(theme)
+        if isinstance(option, IntOption):
+            return StepperControl(theme, option.minimum, option.maximum, option.unit)
+        if isinstance(option, ChoiceOption):
+            return ChoiceControl(theme, [(c, None) for c in option.choices])
+        if isinstance(option, IdListOption):
+            return ChoiceControl(theme, [(sid, (title.zh, title.en)) for sid, title in sections], multiple=True)
+        if isinstance(option, HoursOption):
+            return HoursControl(theme)
+        log.info("setting %s has no touch control; edit it in the settings file", option.name)
+        return None
+
+    def _add_row(self, option: Option, control: QWidget) -> None:
+        p = self._theme.px
+        row = QWidget()
+        row.setObjectName("SettingRow")
+        row.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        row.setStyleSheet(f"#SettingRow {{ background: {t.SURFACE}; border-radius: {p(16)}px; }}")
+        layout = QVBoxLayout(row)
+        layout.setContentsMargins(p(24), p(16), p(24), p(16))
+        layout.setSpacing(p(10))
+        top = QHBoxLayout()
+        label = QLabel(row)
+        label.setWordWrap(True)
+        label.setFont(self._theme.font(t.CAPTION + 2, bold=True))
+        status = QLabel(row)
+        status.setFont(self._theme.font(t.CAPTION - 2))
+        status.setProperty("role", "good")
+        top.addWidget(label, 1)
+        top.addWidget(status)
+        layout.addLayout(top)
+        wide = isinstance(control, (HoursControl, ChoiceControl))
+        if wide:
+            layout.addWidget(control)
+        else:
+            top.addWidget(control)
+        control.setParent(row)
+        control.changed.connect(lambda value, name=option.name: self._apply(name, value))  # type: ignore[attr-defined]
+        self._rows.addWidget(row)
+        self.controls[option.name] = control
+        self._labels[option.name] = label
+        self._status[option.name] = status
+        self._options[option.name] = option
+
+    # behaviour --------------------------------------------------------------------------------------
+
+    def set_language(self, lang: Lang) -> None:
+        self.lang = lang
+        for name, control in self.controls.items():
+            option = self._options[name]
+            self._labels[name].setText(option.zh if lang == "zh" else option.description)
+            control.set_language(lang)  # type: ignore[attr-defined]
+        self.change_pin.setText(sw("change_pin", lang))
+        problems = "; ".join(self._settings.problems)
+        self.problems.setText(sw("settings_problems", lang, what=problems) if problems else "")
+        self.problems.setVisible(bool(problems))
+
+    def refresh(self) -> None:
+        for name, control in self.controls.items():
+            control.set_value(self._settings.get(name))  # type: ignore[attr-defined]
+
+    def reset_view(self) -> None:
+        for status in self._status.values():
+            status.clear()
+        self.scroll.reset()
+        self.refresh()
+
+    @Slot()
+    def _apply(self, name: str, value: object) -> None:
+        status = self._status[name]
+        try:
+            self._settings.set(name, value)
+        except ValueError as exc:
+            status.setProperty("role", "warning")
+            status.setText(sw("not_saved", self.lang, why=str(exc)))
+            log.warning("staff setting %s refused: %s", name, exc)
+        else:
+            status.setProperty("role", "good")
+            status.setText(sw("saved", self.lang))
+            log.info("staff set %s = %r", name, value)
+        status.style().unpolish(status)
+        status.style().polish(status)
+        self.controls[name].set_value(self._settings.get(name))  # type: ignore[attr-defined]
+
+    def _changed_elsewhere(self, names: frozenset[str]) -> None:
+        for name in names:
+            control = self.controls.get(name)
+            if control is not None:
+                control.set_value(self._settings.get(name))  # type: ignore[attr-defined]

@@ -1,0 +1,159 @@
+"""Visitor statistics: the totals, visits per day and per hour and the most opened screens as bar charts, and
+an export to CSV into a folder staff pick by touch (a USB stick)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.content.schema import Lang
+from kiosk.staff.diagnostics import format_duration
+from kiosk.staff.drives import Place, export_places
+from kiosk.staff.stats import SCREEN, VisitorStats
+from kiosk.ui import theme as t
+from kiosk.ui.staff.bar_chart import BarChart
+from kiosk.ui.staff.folder_picker import FolderPicker
+from kiosk.ui.staff.strings import sw
+from kiosk.ui.theme import Theme
+
+log = logging.getLogger(__name__)
+
+DAYS = 14
+HOUR_DAYS = 30
+TOP = 8
+
+
+class StatsPage(QWidget):
+    def __init__(
+        self,
+        theme: Theme,
+        stats: VisitorStats,
+        screen_title: Callable[[str], str],
+        places: Callable[[], list[Place]] = export_places,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._theme = theme
+        self._stats = stats
+        self._screen_title = screen_title
+        self.lang: Lang = "zh"
+        p = theme.px
+        self.stack = QStackedWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        charts = QWidget()
+        layout = QVBoxLayout(charts)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(p(14))
+        self.totals = QLabel(charts)
+        self.totals.setFont(theme.font(t.CAPTION + 2, bold=True))
+        self.totals.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton(charts)
+        self.export_button.setProperty("role", "primary")
+        self.refresh_button = QPushButton(charts)
+        for button in (self.export_button, self.refresh_button):
+            button.setFont(theme.font(t.CAPTION + 2, bold=True))
+            button.setMinimumHeight(p(t.TOUCH_TARGET))
+        self.export_button.clicked.connect(self._choose_folder)
+        self.refresh_button.clicked.connect(self.refresh)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.refresh_button)
+        buttons.addStretch(1)
+        self.message = QLabel(charts)
+        self.message.setFont(theme.font(t.CAPTION - 2))
+        self.message.setWordWrap(True)
+        self.per_day = BarChart(theme)
+        self.per_hour = BarChart(theme)
+        self.top_screens = BarChart(theme, horizontal=True)
+        grid = QGridLayout()
+        grid.setSpacing(p(14))
+        if theme.portrait:
+            grid.addWidget(self.per_day, 0, 0)
+            grid.addWidget(self.per_hour, 1, 0)
+            grid.addWidget(self.top_screens, 2, 0)
+        else:
+            grid.addWidget(self.per_day, 0, 0)
+            grid.addWidget(self.per_hour, 0, 1)
+            grid.addWidget(self.top_screens, 1, 0, 1, 2)
+        self.where = QLabel(charts)
+        self.where.setFont(theme.font(t.CAPTION - 4))
+        self.where.setProperty("role", "muted")
+        self.where.setWordWrap(True)
+        layout.addWidget(self.totals)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.where)
+        self.stack.addWidget(charts)
+
+        self.picker = FolderPicker(theme, places)
+        self.picker.chosen.connect(self.export_to)
+        self.picker.cancelled.connect(self._back_to_charts)
+        picker_page = QWidget()
+        picker_layout = QVBoxLayout(picker_page)
+        picker_layout.setContentsMargins(0, 0, 0, 0)
+        picker_layout.addWidget(self.picker)
+        picker_layout.addStretch(1)
+        self.stack.addWidget(picker_page)
+        self._charts = charts
+        self._picker_page = picker_page
+
+    def set_language(self, lang: Lang) -> None:
+        self.lang = lang
+        self.export_button.setText(sw("export_csv", lang))
+        self.refresh_button.setText(sw("refresh", lang))
+        self.where.setText(sw("stats_where", lang, path=self._stats.path))
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        lang = self.lang
+        totals = self._stats.totals(days=DAYS)
+        self.totals.setText(sw("stats_totals", lang, days=DAYS, visits=totals.visits,
+                               avg=format_duration(totals.average_visit_seconds), photos=totals.photos,
+                               features=totals.map_features))
+        days = self._stats.per_day(DAYS)
+        self.per_day.set_data(sw("chart_per_day", lang), [d.visits for d in days],
+                              [f"{d.day.month}/{d.day.day}" for d in days], label_every=2 if self._theme.portrait else 1)
+        hours = self._stats.per_hour(HOUR_DAYS)
+        self.per_hour.set_data(sw("chart_per_hour", lang), [float(h) for h in hours], [str(h) for h in range(24)],
+                               label_every=3)
+        top = self._stats.top(SCREEN, TOP)
+        self.top_screens.set_data(sw("chart_top_screens", lang), [i.count for i in top],
+                                  [self._screen_title(i.subject) for i in top],
+                                  [f"{i.count} · {format_duration(i.seconds)}" for i in top])
+
+    def show_charts(self) -> None:
+        self.message.clear()
+        self._back_to_charts()
+        self.refresh()
+
+    @Slot()
+    def _choose_folder(self) -> None:
+        self.picker.scan(self.lang)
+        self.stack.setCurrentWidget(self._picker_page)
+
+    @Slot()
+    def _back_to_charts(self) -> None:
+        self.stack.setCurrentWidget(self._charts)
+
+    @Slot(object)
+    def export_to(self, folder: Path) -> list[Path]:
+        self._back_to_charts()
+        try:
+            files = self._stats.export_csv(folder)
+        except OSError as exc:
+            log.error("statistics export to %s failed: %s", folder, exc)
+            self.message.setText(sw("export_failed", self.lang, why=exc.strerror or exc))
+            self.message.setStyleSheet("color: #E07A5F;")
+            return []
+        self.message.setText(sw("export_done", self.lang, files=", ".join(str(f) for f in files)))
+        self.message.setStyleSheet("color: #7FB77E;")
+        return files

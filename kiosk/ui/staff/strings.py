@@ -1,0 +1,100 @@
+"""The staff panel's own words, in both languages. Kept apart from the visitors' `kiosk.ui.strings`: staff
+vocabulary (PINs, CSV, log files) never appears on a visitor screen."""
+
+from __future__ import annotations
+
+from kiosk.content.schema import Lang
+
+_STRINGS: dict[str, tuple[str, str]] = {
+    # keypad
+    "pin_title": ("工作人员登录", "Staff sign-in"),
+    "pin_hint": ("请输入密码", "Enter the PIN"),
+    "pin_wrong": ("密码错误，还可尝试 {n} 次", "Wrong PIN: {n} more tries"),
+    "pin_locked": ("错误次数过多，请 {s} 秒后再试", "Too many wrong PINs: try again in {s} s"),
+    "pin_new": ("设置新密码（4–8 位数字）", "New PIN (4–8 digits)"),
+    "pin_confirm": ("再次输入新密码", "Enter the new PIN again"),
+    "pin_mismatch": ("两次输入不一致，请重新设置", "The two PINs differ: start again"),
+    "pin_changed": ("密码已修改", "PIN changed"),
+    "pin_reason_length": ("密码须为 4–8 位数字", "A PIN has 4 to 8 digits"),
+    "pin_reason_digits_only": ("密码只能包含数字", "Digits only"),
+    "pin_reason_is_default": ("不能使用出厂密码", "Choose a PIN other than the shipped one"),
+    "cancel": ("取消", "Cancel"),
+    "ok": ("确定", "OK"),
+    # panel
+    "panel_title": ("工作人员面板", "Staff panel"),
+    "close_panel": ("返回展览", "Back to the exhibition"),
+    "nag_default_pin": ("仍在使用出厂密码 {pin}，请立即修改", "Still using the shipped PIN {pin}: please change it"),
+    "change_pin": ("修改密码", "Change PIN"),
+    "tab_settings": ("设置", "Settings"),
+    "tab_content": ("内容", "Content"),
+    "tab_stats": ("统计", "Statistics"),
+    "tab_diagnostics": ("诊断", "Diagnostics"),
+    # settings
+    "on": ("开", "On"),
+    "off": ("关", "Off"),
+    "open": ("开放", "Open"),
+    "closed": ("闭馆", "Closed"),
+    "saved": ("已保存并生效", "Saved and applied"),
+    "not_saved": ("未保存：{why}", "Not saved: {why}"),
+    "settings_problems": ("设置文件曾有问题，已用默认值修复：{what}", "The settings file needed repair: {what}"),
+    "day_mon": ("周一", "Mon"), "day_tue": ("周二", "Tue"), "day_wed": ("周三", "Wed"), "day_thu": ("周四", "Thu"),
+    "day_fri": ("周五", "Fri"), "day_sat": ("周六", "Sat"), "day_sun": ("周日", "Sun"),
+    "choice_all": ("全部", "All"), "choice_sections": ("所选篇章", "Chosen sections"), "choice_none": ("不播放", "None"),
+    "choice_crossfade": ("淡入淡出", "Cross-fade"), "choice_slide": ("滑动", "Slide"),
+    "choice_sequence": ("按顺序", "In sequence"), "choice_shuffle": ("随机", "Shuffled"),
+    "choice_zh": ("中文", "Chinese"), "choice_en": ("英文", "English"),
+    "choice_dark": ("黑屏", "Dark"), "choice_clock": ("暗色时钟", "Dim clock"),
+    "unit_s": ("秒", "s"), "unit_min": ("分钟", "min"),
+    # content
+    "content_folder": ("内容文件夹", "Content folder"),
+    "content_version": ("内容版本", "Content version"),
+    "content_now": ("当前内容", "Showing"),
+    "content_summary": ("{sections} 个篇章，{photos} 张照片", "{sections} sections, {photos} photos"),
+    "reload": ("重新载入内容", "Reload content"),
+    "reload_ok": ("已载入新内容：{summary}", "New content is showing: {summary}"),
+    "reload_failed": ("内容有错误，继续显示原内容。问题如下（与 kiosk check 相同）：",
+                      "The content has errors; the current content stays. The problems (as `kiosk check` prints them):"),
+    # statistics
+    "stats_totals": ("近 {days} 天：{visits} 次参观，平均 {avg}；打开照片 {photos} 次，点击地图 {features} 次",
+                     "Last {days} days: {visits} visits, {avg} on average; {photos} photos opened, "
+                     "{features} map features tapped"),
+    "chart_per_day": ("每日参观次数", "Visits per day"),
+    "chart_per_hour": ("各时段参观次数（近 30 天）", "Visits by hour (last 30 days)"),
+    "chart_top_screens": ("最常打开的页面", "Most opened screens"),
+    "export_csv": ("导出 CSV", "Export CSV"),
+    "export_choose": ("选择导出位置（如 U 盘）", "Choose where to export (e.g. a USB stick)"),
+    "export_none": ("没有找到可写入的位置，请插入 U 盘后重试", "No writable place found: insert a USB stick and try again"),
+    "export_done": ("已导出：{files}", "Exported: {files}"),
+    "export_failed": ("导出失败：{why}", "Export failed: {why}"),
+    "refresh": ("刷新", "Refresh"),
+    "stats_where": ("统计数据保存在 {path}", "Statistics are kept in {path}"),
+    # diagnostics
+    "diag_app": ("程序版本", "App version"),
+    "diag_screen": ("屏幕", "Screen"),
+    "diag_fps": ("帧率", "Frame rate"),
+    "diag_memory": ("内存", "Memory"),
+    "diag_uptime": ("运行时间", "Uptime"),
+    "diag_restart": ("上次重启原因", "Last restart"),
+    "diag_files": ("文件位置", "Files"),
+    "diag_log": ("日志（最新在下）", "Log (newest last)"),
+    "measuring": ("测量中…", "measuring…"),
+    "cleaning": ("清洁模式（30 秒）", "Cleaning mode (30 s)"),
+    "cleaning_title": ("清洁屏幕中，触摸暂不响应", "Cleaning: touch is ignored"),
+    "touch_test": ("触摸测试", "Touch test"),
+    "touch_test_hint": ("用手指触摸屏幕任意位置，每个触点都会显示", "Touch anywhere: every touch point is drawn"),
+    "touch_points": ("当前触点：{n}　最多同时：{max}", "Touch points now: {n}   most at once: {max}"),
+    "done": ("完成", "Done"),
+    "restart": ("重启程序", "Restart the app"),
+    "exit": ("退出到桌面", "Exit to desktop"),
+    "confirm_again": ("再按一次确认", "Tap again to confirm"),
+}
+
+
+def sw(key: str, lang: Lang, **values: object) -> str:
+    zh, en = _STRINGS[key]
+    text = zh if lang == "zh" else en
+    return text.format(**values) if values else text
+
+
+def has(key: str) -> bool:
+    return key in _STRINGS

@@ -1,0 +1,178 @@
+"""The way into the staff panel: a three-second hold in the top-left corner opens the keypad, and nothing a
+visitor does by chance ever does; right and wrong PINs; the lockout; the default-PIN warning; a new PIN
+survives a restart. All by real touch events."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QPushButton
+
+from kiosk.app import build
+from kiosk.navigation import Route
+from kiosk.staff.pin import DEFAULT_PIN, LOCKOUT_SECONDS, PinGate
+
+from . import touch
+
+HOLD_MS = 3000
+HOLD = 600
+
+
+def controller(kiosk):
+    return kiosk.staff.controller
+
+
+def hold_corner(qtbot, kiosk, ms=HOLD_MS + 2000):
+    """Press in the corner and keep the finger there until the keypad opens."""
+    c = controller(kiosk)
+    with qtbot.waitSignal(c.gesture.triggered, timeout=ms):
+        touch.press(kiosk.window, QPoint(12, 12))
+    touch.release(kiosk.window, QPoint(12, 12))
+
+
+def enter_pin(pad, pin: str) -> None:
+    for digit in pin:
+        touch.tap(pad.keys[digit])
+    touch.tap(pad.keys["ok"])
+
+
+def test_three_second_corner_hold_opens_the_keypad(qtbot, kiosk):
+    hold_corner(qtbot, kiosk)
+    pad = controller(kiosk).pad
+    assert pad is not None and pad.isVisible()
+    assert kiosk.navigator.current == Route("home"), "the hold must not act on the screen beneath"
+    assert pad.geometry() == kiosk.window.rect()
+
+
+def test_the_long_press_does_not_click_what_lies_beneath(qtbot, kiosk):
+    button = QPushButton("beneath", kiosk.window)
+    button.setGeometry(0, 0, 120, 120)
+    button.show()
+    button.raise_()
+    clicks = []
+    button.clicked.connect(lambda: clicks.append(1))
+    controller(kiosk).gesture.set_hold_ms(300)
+    hold_corner(qtbot, kiosk)
+    assert controller(kiosk).pad.isVisible()
+    assert clicks == [] and not button.isDown()
+    touch.tap(button)  # the next, ordinary touch is a visitor's again... but the keypad covers it now
+    assert clicks == []
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_random_taps_swipes_and_holds_elsewhere_never_open_it(qtbot, kiosk, seed):
+    c = controller(kiosk)
+    c.gesture.set_hold_ms(HOLD)  # shorter than in use: if anything here could trigger it, this would
+    fired = []
+    c.gesture.triggered.connect(lambda: fired.append(1))
+    rng = random.Random(seed)
+    w, h = kiosk.window.width(), kiosk.window.height()
+    corner = c.gesture._corner
+    for _ in range(40):
+        kind = rng.choice(["tap", "tap", "swipe", "corner-tap"])
+        if kind == "corner-tap":  # short taps in the corner itself: a visitor's, not the gesture
+            touch.tap(kiosk.window, QPoint(rng.randrange(corner), rng.randrange(corner)))
+        elif kind == "tap":
+            touch.tap(kiosk.window, QPoint(rng.randrange(corner, w), rng.randrange(h)))
+        else:
+            start = QPoint(rng.randrange(w), rng.randrange(h))
+            touch.drag(kiosk.window, start, start + QPoint(rng.randrange(-400, 400), rng.randrange(-300, 300)))
+        qtbot.wait(rng.randrange(5, 60))
+    # long holds, but not in the corner, not still, or with two fingers
+    touch.press(kiosk.window, QPoint(w // 2, h // 2))
+    qtbot.wait(HOLD + 300)
+    touch.release(kiosk.window, QPoint(w // 2, h // 2))
+    touch.press(kiosk.window, QPoint(w - 12, 12))
+    qtbot.wait(HOLD + 300)
+    touch.release(kiosk.window, QPoint(w - 12, 12))
+    touch.drag(kiosk.window, QPoint(10, 10), QPoint(10 + corner * 2, 10), steps=6, step_ms=HOLD // 8, hold=True)
+    qtbot.wait(HOLD + 300)
+    touch.release(kiosk.window, QPoint(10 + corner * 2, 10))
+    seq = touch._sequence(kiosk.window)
+    seq.press(0, QPoint(10, 10)).press(1, QPoint(600, 600)).commit()
+    qtbot.wait(HOLD + 300)
+    touch._sequence(kiosk.window).release(0, QPoint(10, 10)).release(1, QPoint(600, 600)).commit()
+    assert fired == []
+    assert c.pad is None or not c.pad.isVisible()
+
+
+def test_lifting_before_three_seconds_cancels(qtbot, kiosk):
+    c = controller(kiosk)
+    touch.press(kiosk.window, QPoint(12, 12))
+    assert c.gesture.holding
+    qtbot.wait(HOLD_MS // 2)
+    touch.release(kiosk.window, QPoint(12, 12))
+    assert not c.gesture.holding
+    qtbot.wait(HOLD_MS // 2 + 300)
+    assert c.pad is None or not c.pad.isVisible()
+
+
+def test_wrong_pin_shakes_and_says_so_right_pin_opens_the_panel(qtbot, kiosk):
+    c = controller(kiosk)
+    c.gesture.set_hold_ms(200)
+    hold_corner(qtbot, kiosk)
+    enter_pin(c.pad, "1111")
+    assert c.pad.isVisible() and c.panel is None
+    assert "4" in c.pad.message.text()
+    assert c.pad.digits() == ""
+    enter_pin(c.pad, DEFAULT_PIN)
+    assert not c.pad.isVisible()
+    assert c.panel_open
+    assert c.panel.nag.isVisible(), "the panel nags while the shipped PIN is in force"
+    assert kiosk.staff.settings.get("pin_hash") == "", "the default PIN is never stored"
+    touch.tap(c.panel.close_button)
+    assert not c.is_open
+    assert c.gesture.enabled
+
+
+def test_five_wrong_pins_lock_the_keypad_for_a_minute(qtbot, kiosk):
+    c = controller(kiosk)
+    now = [1000.0]
+    settings = kiosk.staff.settings
+    c.gate = PinGate(lambda: settings.get("pin_hash"), lambda v: settings.set("pin_hash", v), lambda: now[0])
+    c.gesture.set_hold_ms(200)
+    hold_corner(qtbot, kiosk)
+    for _ in range(5):
+        enter_pin(c.pad, "0000")
+    assert c.pad.locked()
+    assert not c.pad.keys["1"].isEnabled()
+    qtbot.waitUntil(lambda: "60" in c.pad.message.text(), timeout=2000)
+    touch.tap(c.pad.keys["2"])
+    assert c.pad.digits() == ""
+    now[0] += LOCKOUT_SECONDS - 5
+    qtbot.waitUntil(lambda: " 5 " in c.pad.message.text() or "5 s" in c.pad.message.text(), timeout=2000)
+    now[0] += 5
+    qtbot.waitUntil(lambda: not c.pad.locked(), timeout=2000)
+    enter_pin(c.pad, DEFAULT_PIN)
+    assert c.panel_open
+
+
+def test_change_pin_then_restart_only_the_new_pin_opens(qtbot, make_kiosk):
+    kiosk = make_kiosk()
+    c = controller(kiosk)
+    c.gesture.set_hold_ms(200)
+    hold_corner(qtbot, kiosk)
+    enter_pin(c.pad, DEFAULT_PIN)
+    touch.tap(c.panel.nag_button)
+    assert c.pad.isVisible()
+    enter_pin(c.pad, DEFAULT_PIN)  # the shipped PIN cannot be the new one
+    assert "出厂" in c.pad.message.text()
+    enter_pin(c.pad, "13579")
+    enter_pin(c.pad, "13570")  # a typo in the confirmation: start again
+    assert c.pad.isVisible()
+    enter_pin(c.pad, "13579")
+    enter_pin(c.pad, "13579")
+    assert not c.pad.isVisible() and c.panel_open
+    assert not c.panel.nag.isVisible()
+    stored = kiosk.staff.settings.get("pin_hash")
+    assert stored.startswith("scrypt$") and "13579" not in stored
+
+    again = build(size=(1920, 1080))  # a restart: the same per-user folders
+    again.window.allow_close = True
+    qtbot.addWidget(again.window)
+    gate = again.staff.controller.gate
+    assert not gate.is_default
+    assert gate.attempt(DEFAULT_PIN).outcome.value == "wrong"
+    assert gate.attempt("13579").outcome.value == "ok"
