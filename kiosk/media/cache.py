@@ -161,9 +161,10 @@ class DiskCache:
             except OSError:
                 entries = []
             for entry in entries:
-                if entry.name.endswith(".tmp"):  # left by a crash mid-write
+                if entry.name.endswith(".tmp"):  # left by a crash mid-write (an hour old: no writer is still on it)
                     try:
-                        os.unlink(entry.path)
+                        if time.time() - entry.stat().st_mtime > 3600:
+                            os.unlink(entry.path)
                     except OSError:
                         pass
                     continue

@@ -12,6 +12,7 @@ shown stale, neither from memory nor from disk.
 from __future__ import annotations
 
 import logging
+import os
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -74,13 +75,15 @@ class ImageProvider(QObject):
     def __init__(
         self,
         max_bytes: int = 96 * MB,
-        threads: int = 2,
+        threads: int | None = None,
         disk_cache: DiskCache | None | bool = True,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
         QImageReader.setAllocationLimit(QT_ALLOCATION_LIMIT_MB)
         self._pool = QThreadPool(self)
+        if threads is None:  # leave one core to the GUI thread, so decoding never starves the animation
+            threads = max(1, min(2, (os.cpu_count() or 2) - 1))
         self._pool.setMaxThreadCount(threads)
         self._jobs: dict[str, _DecodeJob] = {}
         self._cache: OrderedDict[str, QPixmap | None] = OrderedDict()
@@ -90,7 +93,7 @@ class ImageProvider(QObject):
         self._reported: set[str] = set()
         if disk_cache is True:
             disk_cache = DiskCache(paths.user_cache_dir() / "photos")
-        self.disk_cache: DiskCache | None = disk_cache or None
+        self.disk_cache: DiskCache | None = disk_cache if isinstance(disk_cache, DiskCache) else None
 
     # requests ----------------------------------------------------------------------------------------
 

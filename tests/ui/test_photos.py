@@ -74,6 +74,32 @@ def test_gallery_opens_from_home_and_groups_every_photo_by_section_with_captions
     qtbot.waitUntil(lambda: all(card.view.loaded for card in visible), timeout=20_000)
     first = visible[0]
     assert first.caption.geometry().top() >= first.view.geometry().bottom()
+    cache = kiosk.images.disk_cache  # and what was decoded is kept on disk for next time
+    assert cache is not None and len(cache) >= len(visible)
+
+
+def test_the_provider_never_shows_an_edited_photo_stale(qtbot, tmp_path: Path):
+    from PIL import Image
+    from PySide6.QtCore import QSize
+
+    from kiosk.media import DiskCache
+    from kiosk.ui.image_provider import ImageProvider
+
+    provider = ImageProvider(disk_cache=DiskCache(tmp_path / "cache"))
+    photo = tmp_path / "p.png"
+
+    def colour_now():
+        got = []
+        provider.request(photo, QSize(32, 32), got.append)
+        qtbot.waitUntil(lambda: bool(got), timeout=5000)
+        return got[0].toImage().pixelColor(5, 5).getRgb()[:3]
+
+    Image.new("RGB", (64, 64), (255, 0, 0)).save(photo)
+    assert colour_now() == (255, 0, 0)
+    assert colour_now() == (255, 0, 0)  # from memory
+    Image.new("RGB", (64, 64), (0, 0, 255)).save(photo)  # edited in place
+    assert colour_now() == (0, 0, 255)
+    provider.shutdown()
 
 
 def test_gallery_loads_lazily(qtbot, make_kiosk):
@@ -123,9 +149,9 @@ def test_swipe_follows_the_finger_and_snaps_to_the_next_photo(qtbot, kiosk):
     viewer = open_viewer_from_gallery(qtbot, kiosk, index=0)
     stage = viewer.stage
     c = stage.rect().center()
-    touch.drag(stage, c, c - QPoint(300, 0), steps=8, hold=True)
-    assert stage.pager.offset == pytest.approx(-300, abs=2)  # the photo is under the finger
-    touch.release(stage, c - QPoint(300, 0))
+    touch.drag(stage, c, c - QPoint(600, 0), steps=8, hold=True)
+    assert stage.pager.offset == pytest.approx(-600, abs=2)  # the photo is under the finger
+    touch.release(stage, c - QPoint(600, 0))  # past a fifth of the width: next, however slowly
     qtbot.waitUntil(lambda: stage.index == 1 and stage.pager.offset == 0, timeout=3000)
     assert viewer.current.id == gallery_order(kiosk.exhibition)[1].id
     assert viewer.caption.text() == viewer.current.caption.zh

@@ -100,6 +100,10 @@ class PhotoStage(QWidget):
     def count(self) -> int:
         return len(self._paths)
 
+    @property
+    def paths(self) -> list[Path]:
+        return list(self._paths)
+
     def show_index(self, index: int) -> None:
         """Jump (no animation) to photo `index`."""
         self._finish_animations()
