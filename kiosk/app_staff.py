@@ -83,7 +83,7 @@ class _StaffWiring(QObject):
 
     @Slot()
     def on_staff_opened(self) -> None:
-        self.staff.stats.end_visit()
+        self.staff.stats.staff_took_over()
         self.staff.recording = False
 
     @Slot()

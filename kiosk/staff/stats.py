@@ -138,6 +138,19 @@ class VisitorStats:
         self._visit = None
         self._visit_started = None
 
+    def staff_took_over(self) -> None:
+        """The staff panel opened. A visit that saw nothing but the screen it began on was the staff's own
+        touch (the corner hold) and is forgotten; any other visit ends here."""
+        if self._visit is None:
+            return
+        rows = self._query("SELECT COUNT(*) FROM events WHERE visit = ?", self._visit)
+        if rows and rows[0][0] <= 1:
+            self._write("DELETE FROM events WHERE visit = ?", (self._visit,))
+            self._write("DELETE FROM visits WHERE id = ?", (self._visit,))
+            self._visit = self._visit_started = self._screen_row = self._screen_since = None
+            return
+        self.end_visit()
+
     def screen_entered(self, key: str) -> None:
         """A screen (a route key such as `section/party`) is now on show."""
         now = self._clock()

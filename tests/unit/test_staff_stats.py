@@ -172,3 +172,16 @@ def test_the_home_screen_the_reset_brings_up_is_not_counted(stats, clock):
     stats.screen_entered("home")  # the reset navigates home...
     stats.end_visit()  # ...and ends the visit in the same moment
     assert [(i.subject, i.count) for i in stats.top(SCREEN)] == [("section/party", 1)]
+
+
+def test_a_visit_that_was_only_the_staff_corner_hold_is_forgotten(stats, clock):
+    stats.screen_entered("home")
+    stats.start_visit()  # the corner hold's touch
+    clock.advance(5)
+    stats.staff_took_over()
+    assert stats.totals().visits == 0 and stats.totals().screens == 0
+    stats.start_visit()  # a real visitor, then staff arrive
+    stats.screen_entered("map")
+    clock.advance(20)
+    stats.staff_took_over()
+    assert stats.totals().visits == 1 and not stats.in_visit
