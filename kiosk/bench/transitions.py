@@ -33,20 +33,30 @@ class FrameLog:
 
 
 class FrameMeter(QObject):
+    """Times each transition frame as a whole: from the window's paint pass starting (its UpdateRequest) to
+    the overlay's frame being painted — everything Qt paints for that frame, not only the overlay's two blits.
+    The first frame of a transition is painted at once (no UpdateRequest): it counts from the overlay's paint."""
+
     def __init__(self, overlay) -> None:  # noqa: ANN001 - TransitionOverlay
         super().__init__(overlay)
         self.overlay = overlay
+        self.window = overlay.window()
         self.log = FrameLog()
         self._began = 0.0
         overlay.installEventFilter(self)
+        self.window.installEventFilter(self)
         overlay.frame_painted.connect(self._painted)
 
     def detach(self) -> None:
         self.overlay.removeEventFilter(self)
+        self.window.removeEventFilter(self)
         self.overlay.frame_painted.disconnect(self._painted)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        kind = event.type()
+        if kind == QEvent.Type.UpdateRequest and watched is self.window:
+            self._began = time.perf_counter()
+        elif kind == QEvent.Type.Paint and watched is self.overlay and not self._began:
             self._began = time.perf_counter()
         return False
 
@@ -56,7 +66,7 @@ class FrameMeter(QObject):
         self.log.ends.append(now)
         if self._began:
             self.log.paint_ms.append((now - self._began) * 1000)
-            self._began = 0.0
+        self._began = 0.0
 
 
 @dataclass

@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QImage, QKeyEvent, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QApplication, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Lang
@@ -25,6 +25,9 @@ from kiosk.ui.widgets.transition_overlay import TransitionOverlay
 log = logging.getLogger(__name__)
 
 ScreenFactory = Callable[[Route, Theme], Screen | None]
+# Platforms whose window backing store is a plain image holding the last painted frame (not Wayland's
+# double-buffered one): a transition's first snapshot is copied from it instead of re-rendered.
+_FRAME_IN_MEMORY = frozenset({"offscreen", "minimal", "xcb", "windows", "linuxfb", "eglfs"})
 
 
 class MainWindow(QWidget):
@@ -160,7 +163,7 @@ class MainWindow(QWidget):
             return
         if new is old:
             return
-        old_pixmap = old.grab() if self.isVisible() else QPixmap()
+        old_pixmap = self._shown_pixels(old) if self.isVisible() else QPixmap()
         if transition.direction is not Direction.BACKWARD or transition.new.screen == "home":
             new.reset()
         new.resize(self.stack.size())
@@ -171,6 +174,23 @@ class MainWindow(QWidget):
             return
         self.overlay.setGeometry(self.stack.geometry())
         self.overlay.start(old_pixmap, new.grab(), transition.direction)
+
+    def _shown_pixels(self, screen: Screen) -> QPixmap:
+        """What the visitor sees of `screen` right now, for the first frame of a transition. Where the platform
+        keeps the window's last painted frame as an image, that is copied (a memcpy, ~1 ms at 1080p) instead of
+        rendering the whole screen again with grab() (~15 ms); mid-transition it is the frame on the glass."""
+        store = self.backingStore()
+        device = store.paintDevice() if store is not None else None
+        if isinstance(device, QImage) and not device.isNull() and QApplication.platformName() in _FRAME_IN_MEMORY:
+            ratio = device.devicePixelRatio()
+            area = self.stack.geometry()
+            source = QRect(round(area.x() * ratio), round(area.y() * ratio), round(area.width() * ratio),
+                           round(area.height() * ratio))
+            if device.rect().contains(source):
+                pixmap = QPixmap.fromImage(device.copy(source))
+                pixmap.setDevicePixelRatio(ratio)
+                return pixmap
+        return screen.grab()
 
     @Slot()
     def _transition_finished(self) -> None:

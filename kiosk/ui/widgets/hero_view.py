@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -67,6 +67,14 @@ class HeroView(QWidget):
             self._step = -self._step
             self._offset = max(0, min(room, self._offset))
         self.update()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
+            # The app style sheet (`QWidget { background: transparent }`) clears this flag when it polishes a
+            # widget. This one paints every pixel itself: with the flag, Qt paints nothing beneath it first.
+            self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        return handled
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._band is None:

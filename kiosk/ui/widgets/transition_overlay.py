@@ -6,7 +6,7 @@ each frame is two `drawPixmap` calls (~1 ms at 1080p), so the motion stays smoot
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, Qt, QVariantAnimation, Signal, Slot
+from PySide6.QtCore import QEasingCurve, QEvent, Qt, QVariantAnimation, Signal, Slot
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -63,6 +63,14 @@ class TransitionOverlay(QWidget):
         self._old = QPixmap()
         self._new = QPixmap()
         self.finished.emit()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
+            # The app style sheet (`QWidget { background: transparent }`) clears this flag when it polishes a
+            # widget. This one paints every pixel itself: with the flag, Qt paints nothing beneath it first.
+            self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        return handled
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
