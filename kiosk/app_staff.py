@@ -253,6 +253,13 @@ def install_staff(kiosk: Kiosk, settings: Settings, requested_content: Path | No
         inner_record(kind, subject)
 
     kiosk.context.record = record
+    inner_open = kiosk.context.open_photo
+
+    def open_photo(photo_id: str) -> None:  # every photo a visitor opens full screen, from any screen
+        wiring.record(PHOTO, photo_id)
+        inner_open(photo_id)
+
+    kiosk.context.open_photo = open_photo
     settings.subscribe(wiring.on_settings)
     app = QApplication.instance()
     if app is not None:

@@ -170,6 +170,13 @@ def test_statistics_after_a_scripted_visit_and_a_csv_that_rereads_the_same(qtbot
     assert str(stick) in page.message.text()
 
 
+def test_opening_a_photo_is_counted(qtbot, kiosk):
+    touch.tap(kiosk.window, QPoint(900, 300))  # a visit begins
+    photo = kiosk.exhibition.all_photos()[0]
+    kiosk.context.open_photo(photo.id)
+    assert [(i.subject, i.count) for i in kiosk.staff.stats.top("photo")] == [(photo.id, 1)]
+
+
 def test_the_panel_is_not_a_visit(qtbot, kiosk):
     open_panel(qtbot, kiosk)
     touch.tap(kiosk.staff.controller.panel.tabs["content"])
