@@ -35,9 +35,23 @@ def test_home_shows_the_exhibition(kiosk):
     assert [c.shown_text() for c in screen.figures] == [
         f"{f.format_number('zh')}{f.unit.zh}" for f in ex.headline_figures
     ]
-    assert [tile.title() for tile in screen.tiles] == [s.title.zh for s in ex.sections]
+    section_tiles = screen.tiles[: len(ex.sections)]  # the sections come first, then timeline, map, gallery
+    assert [tile.title() for tile in section_tiles] == [s.title.zh for s in ex.sections]
     assert all(tile.isVisible() and tile.height() >= 60 and tile.width() >= 60 for tile in screen.tiles)
     assert kiosk.window.bar.home_button.isEnabled() is False
+
+
+def test_the_big_title_is_really_drawn(kiosk):
+    """Large glyphs go through a different path in Qt's rasteriser: make sure the title is not blank."""
+    label = home(kiosk).title_label
+    image = label.grab().toImage()
+    light = sum(
+        1
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+        if image.pixelColor(x, y).lightness() > 200
+    )
+    assert light > 200, "the title's glyphs did not render"
 
 
 def test_every_section_opens_from_its_tile_by_mouse(qtbot, kiosk):
