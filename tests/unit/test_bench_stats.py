@@ -90,6 +90,7 @@ def test_table_has_one_line_per_figure_with_budget_and_reason():
     lines = table.splitlines()
     assert len(lines) == len(BUDGETS) + 1
     assert "startup_ms" in lines[1] and "420.0 ms" in lines[1] and "≤ 600 ms" in lines[1] and "OK" in lines[1]
+    assert "—" in next(line for line in lines if line.startswith("photo_rss_mb"))
     frame = next(line for line in lines if line.startswith("frame_ms"))
     assert "p95 9.5" in frame and "OVER" in frame
     assert "(not available in this build)" in next(line for line in lines if line.startswith("map_pinch_fps"))

@@ -131,6 +131,7 @@ class MainWindow(QWidget):
         if screen is not None:
             screen.resize(self.stack.size())
             screen.ensurePolished()
+            screen.grab()  # rendered once offscreen: its layout settles and its glyphs are cached now, not on the first tap
         QTimer.singleShot(0, self._warm_next)
 
     # navigation -------------------------------------------------------------------------------------
