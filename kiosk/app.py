@@ -29,6 +29,7 @@ from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.intro_screen import IntroScreen
 from kiosk.ui.panels.screen import Screen
 from kiosk.ui.panels.section_screen import SectionScreen
+from kiosk.ui.panels.timeline_screen import register as register_timeline
 from kiosk.ui.panels import gallery_screen, photo_screen
 from kiosk.ui.registry import Destination, ScreenContext, ScreenRegistry
 from kiosk.ui.shell.main_window import MainWindow
@@ -150,6 +151,7 @@ def build(
     context.extras["settings"] = settings
     registry = ScreenRegistry()
     register_core_screens(registry)
+    register_timeline(registry)
     gallery_screen.register(registry)  # its home tile comes last, after the sections, timeline and map
     photo_screen.register(registry)
     context.open_photo = photo_screen.opener(lambda: window)  # any photo, tapped anywhere, opens the viewer

@@ -35,7 +35,8 @@ class TrackMetrics:
     min_gap: float = 110  # between two markers
     band_gap: float = 260  # from the last dated marker to the first band marker, and between bands
     band_slot: float = 240  # between markers inside a band
-    end_pad: float = 400  # after the last marker
+    end_cap: float = 0  # width of what closes the track (the goal), placed after the last label
+    end_pad: float = 80  # after the end cap
     label_inset: float = 24  # a label starts this far left of its marker
     label_gap: float = 28  # horizontal room between two labels in one lane
     stem: float = 56  # from the axis to the nearest label edge
@@ -99,6 +100,7 @@ class TrackLayout:
     ticks: list[tuple[float, int]] = field(default_factory=list)  # (x, year) at the start of each year
     bands: list[Band] = field(default_factory=list)
     history_end: float = 0.0  # x of the last dated marker
+    cap_x: float = 0.0  # where the end cap starts: clear of every label
     length: float = 0.0
     top: float = 0.0  # the highest label edge (negative)
     bottom: float = 0.0  # the lowest label edge
@@ -160,10 +162,10 @@ def layout_track(items: Sequence[TrackItem], metrics: TrackMetrics, band_order: 
         last = xs[members[-1].id]
         out.bands.append(Band(status, cursor + m.band_gap / 2, last + m.band_gap / 2))
         cursor = last
-    last_x = max(xs.values(), default=m.start_pad)
-    out.length = last_x + m.end_pad
-
     _place_labels(out, [i for i in items if i.id in xs], xs, m)
+    last_x = max(xs.values(), default=m.start_pad)
+    out.cap_x = max([last_x + m.min_gap] + [p.right + m.label_gap for p in out.items])
+    out.length = out.cap_x + m.end_cap + m.end_pad
     return out
 
 

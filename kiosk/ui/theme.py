@@ -24,6 +24,12 @@ LINE = "#3A4450"
 ACCENT_DEFAULT = "#D9A441"  # the exhibition's gold: home accents, focus
 TRANSPORT = "#3D8BD9"
 WATER = "#3A9BD5"
+# Timeline status colours; the timeline also draws each status in its own line style and marker shape, so it
+# reads without colour vision (built solid ●, under construction dashed ◐, in preparation dotted ○, milestone ◆).
+STATUS_BUILT = TRANSPORT
+STATUS_UNDER_CONSTRUCTION = "#E58A3A"
+STATUS_PLANNED = "#A9B8C9"
+STATUS_MILESTONE = ACCENT_DEFAULT
 
 # Type scale at the reference size, in pixels (never below ~24 px for text a visitor reads)
 DISPLAY = 88

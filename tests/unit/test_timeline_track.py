@@ -50,7 +50,8 @@ def test_markers_keep_their_order_and_distance():
     layout = layout_track(shipped_items(), METRICS, BANDS)
     xs = [p.x for p in layout.items]
     assert all(b - a >= METRICS.min_gap - 1e-6 for a, b in itertools.pairwise(xs))
-    assert layout.length >= xs[-1] + METRICS.end_pad
+    assert layout.cap_x >= max(p.right for p in layout.items) + METRICS.label_gap
+    assert layout.length == pytest.approx(layout.cap_x + METRICS.end_cap + METRICS.end_pad)
 
 
 def test_undated_projects_follow_in_bands_by_status():

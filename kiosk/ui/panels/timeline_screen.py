@@ -1,0 +1,241 @@
+"""The transport timeline: from the dusty roads of the 1990s to the projects under way, on a track a visitor
+drags with a finger; tapping an event opens its card, from where "show on map" leads to the map.
+
+Landscape: the header and legend on top, the track across the full width, the card sliding in over the
+track's right part (the track keeps the chosen event left of it). Portrait: the track in the upper half and
+the card below it, where the goal and a hint wait until an event is chosen.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, QRect, Qt, Slot
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.content.schema import Exhibition, Lang
+from kiosk.content.timeline import Timeline
+from kiosk.navigation import Route
+from kiosk.ui import theme as t
+from kiosk.ui.icons import icon
+from kiosk.ui.image_provider import ImageProvider
+from kiosk.ui.panels.screen import Screen
+from kiosk.ui.registry import Destination, ScreenContext, ScreenRegistry
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.timeline_card import TimelineCard
+from kiosk.ui.widgets.timeline_legend import TimelineLegend
+from kiosk.ui.widgets.timeline_track import TimelineTrack
+
+log = logging.getLogger(__name__)
+
+CARD_MS = 240
+
+
+class TimelineScreen(Screen):
+    def __init__(
+        self,
+        theme: Theme,
+        exhibition: Exhibition,
+        timeline: Timeline,
+        photo_path: Callable[[str], Path],
+        provider: ImageProvider,
+        on_photo: Callable[[str], None],
+        map_available: bool,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._theme = theme
+        self._timeline = timeline
+        p = theme.px
+        portrait = theme.portrait
+
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setFont(theme.font(t.LEAD))
+        self.intro.setStyleSheet(f"color: {t.TEXT_MUTED};")
+        self.goal = QLabel(self)
+        self.goal.setWordWrap(True)
+        self.goal.setFont(theme.font(t.BODY if not portrait else t.HEADING, bold=True))
+        self.goal.setStyleSheet(f"color: {timeline.accent if not portrait else t.TEXT};")
+        self.goal_kicker = QLabel(self)
+        self.goal_kicker.setFont(theme.font(t.LEAD, bold=True))
+        self.goal_kicker.setStyleSheet(f"color: {timeline.accent};")
+        self.goal_kicker.setVisible(portrait)
+        for label in (self.goal, self.goal_kicker):
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft if not portrait else Qt.AlignmentFlag.AlignHCenter)
+        self.legend = TimelineLegend(theme, columns=2, parent=self)
+        self.track = TimelineTrack(theme, timeline, self)
+        self.track.event_chosen.connect(self.open_event)
+        self.track.background_tapped.connect(self.close_card)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setFont(theme.font(t.CAPTION if not portrait else t.LEAD))
+        self.hint.setStyleSheet(f"color: {t.TEXT_MUTED};")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint_icon = QLabel(self)
+        self.hint_icon.setVisible(portrait)
+
+        self.card = TimelineCard(theme, exhibition, photo_path, provider, map_available, self)
+        self.card.closed.connect(self.close_card)
+        self.card.map_requested.connect(lambda event_id: self.go(Route("map", event_id)))
+        self.card.photo_chosen.connect(on_photo)
+        self.card.hide()
+        self._slide = QPropertyAnimation(self.card, b"pos", self)
+        self._slide.setDuration(CARD_MS)
+        self._slide.setEasingCurve(QEasingCurve.Type.OutCubic)
+
+        # Landscape: the title beside the legend, the intro and the goal below across the whole width.
+        # Portrait: title, intro and legend; the goal waits in the card's place.
+        header = QGridLayout()
+        header.setContentsMargins(p(t.MARGIN), 0, p(t.MARGIN), 0)
+        header.setHorizontalSpacing(p(t.GAP * 2))
+        header.setVerticalSpacing(p(8))
+        header.addWidget(self.title, 0, 0, Qt.AlignmentFlag.AlignTop)
+        if portrait:
+            header.addWidget(self.intro, 1, 0)
+            header.addWidget(self.legend, 2, 0, Qt.AlignmentFlag.AlignLeft)
+            header.setRowMinimumHeight(2, self.legend.sizeHint().height() + p(t.GAP))
+        else:
+            header.addWidget(self.legend, 0, 1, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+            header.addWidget(self.intro, 1, 0, 1, 2)
+            header.addWidget(self.goal, 2, 0, 1, 2)
+        header.setColumnStretch(0, 1)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, p(t.MARGIN * (0.5 if not portrait else 0.75)), 0, p(t.GAP * 0.75))
+        root.setSpacing(p(t.GAP * (0.5 if not portrait else 1)))
+        root.addLayout(header)
+        if portrait:
+            # The track as tall as its labels need; everything below is the card's.
+            self.track.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            root.addWidget(self.track)
+            self.card_slot = QWidget(self)
+            slot = QVBoxLayout(self.card_slot)
+            slot.setContentsMargins(p(t.MARGIN * 1.5), 0, p(t.MARGIN * 1.5), 0)
+            # Until an event is chosen, the goal the story leads to and how to use the track wait here.
+            slot.setSpacing(p(t.GAP))
+            slot.addStretch(1)
+            slot.addWidget(self.goal_kicker)
+            slot.addWidget(self.goal)
+            slot.addStretch(1)
+            slot.addWidget(self.hint_icon, 0, Qt.AlignmentFlag.AlignHCenter)
+            slot.addWidget(self.hint)
+            slot.addStretch(1)
+            root.addWidget(self.card_slot, 1)
+        else:
+            self.card_slot = None
+            root.addWidget(self.track, 1)
+            root.addWidget(self.hint)
+        self.set_language("zh")
+
+    # content ------------------------------------------------------------------------------------------
+
+    def set_language(self, lang: Lang) -> None:
+        super().set_language(lang)
+        tl = self._timeline
+        self.title.setText(tl.title.get(lang))
+        self.title.setFont(self._theme.font(t.TITLE * (1.0 if lang == "zh" else 0.8), bold=True))
+        self.intro.setText(tl.intro.get(lang))
+        separator = "：" if lang == "zh" else ": "
+        if self._theme.portrait:
+            self.goal_kicker.setText(tr("timeline_goal", lang))
+            self.goal.setText(tl.goal.get(lang))
+        else:
+            self.goal.setText(f"{tr('timeline_goal', lang)}{separator}{tl.goal.get(lang)}")
+        self.hint.setText(tr("timeline_hint", lang))
+        if self._theme.portrait:
+            size = self._theme.px(72)
+            # Painted rather than QIcon.pixmap(), which comes out empty for the icon font in the running kiosk.
+            pixmap = QPixmap(size, size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            icon("mdi6.gesture-swipe-horizontal", t.TEXT_MUTED).paint(painter, QRect(0, 0, size, size))
+            painter.end()
+            self.hint_icon.setPixmap(pixmap)
+        self.legend.set_language(lang)
+        self.track.set_language(lang)
+        self.card.set_language(lang)
+
+    def place_title(self) -> str:
+        return self._timeline.title.get(self.lang)
+
+    def reset(self) -> None:
+        self._slide.stop()
+        self.card.hide()
+        self.track.set_reserved_right(0)
+        self.track.reset()
+
+    # the card -----------------------------------------------------------------------------------------
+
+    @Slot(str)
+    def open_event(self, event_id: str) -> None:
+        try:
+            event = self._timeline.event(event_id)
+        except KeyError:
+            log.warning("timeline: no event %r", event_id)
+            return
+        was_open = self.card.isVisible()
+        self.track.select(event_id)
+        self.card.show_event(event)
+        final = self._card_rect()
+        self.card.setGeometry(final)
+        self.track.set_reserved_right(0 if self._theme.portrait else self.width() - final.left())
+        if not was_open:
+            self.card.show()
+            self.card.raise_()
+            start = final.topLeft() + (QPoint(self._theme.px(80), 0) if not self._theme.portrait else QPoint(0, self._theme.px(80)))
+            self._slide.setStartValue(start)
+            self._slide.setEndValue(final.topLeft())
+            self._slide.start()
+        self.track.ensure_visible(event_id)
+
+    @Slot()
+    def close_card(self) -> None:
+        self._slide.stop()
+        self.card.hide()
+        self.track.select(None)
+        self.track.set_reserved_right(0)
+
+    def _card_rect(self) -> QRect:
+        p = self._theme.px
+        if self.card_slot is not None:
+            slot = self.card_slot.geometry()
+            return slot.adjusted(p(t.MARGIN * 0.75), 0, -p(t.MARGIN * 0.75), 0)
+        # Over the track's right part, reaching up over the legend: room for a photo beside the text.
+        track = self.track.geometry()
+        width = min(p(800), round(self.width() * 0.42))
+        top = p(t.GAP)
+        return QRect(self.width() - p(t.MARGIN * 0.5) - width, top, width, track.bottom() - p(8) - top)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        if self.card.isVisible():
+            self._slide.stop()
+            rect = self._card_rect()
+            self.card.setGeometry(rect)
+            self.track.set_reserved_right(0 if self._theme.portrait else self.width() - rect.left())
+
+
+def register(registry: ScreenRegistry) -> None:
+    """The timeline screen and its home tile, when the content has a timeline."""
+
+    def build(route: Route, theme: Theme, ctx: ScreenContext) -> Screen | None:
+        timeline = ctx.exhibition.timeline
+        if timeline is None or route.arg is not None:
+            return None
+        return TimelineScreen(
+            theme, ctx.exhibition, timeline, ctx.photo_path, ctx.images, ctx.open_photo, ctx.exhibition.map is not None
+        )
+
+    def tiles(exhibition: Exhibition) -> list[Destination]:
+        timeline = exhibition.timeline
+        if timeline is None:
+            return []
+        return [Destination(Route("timeline"), timeline.title, timeline.subtitle, timeline.accent, timeline.icon)]
+
+    registry.register("timeline", build, tiles=tiles)

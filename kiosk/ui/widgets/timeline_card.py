@@ -1,0 +1,198 @@
+"""The card of one timeline event: its time and status, title, the source's text, its photo if it has one, and
+"show on map". It only shows an event and emits intent (`closed`, `map_requested`, `photo_chosen`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.content.schema import Exhibition, Lang
+from kiosk.content.timeline import TimelineEvent
+from kiosk.ui import theme as t
+from kiosk.ui.icons import icon
+from kiosk.ui.image_provider import ImageProvider
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import timeline_style as style
+from kiosk.ui.widgets.photo_card import PhotoCard
+from kiosk.ui.widgets.touch_scroll import TouchScrollArea
+
+
+class _StatusMark(QWidget):
+    """The status's marker on a short stretch of its line, as on the track."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._theme = theme
+        self.status = "built"
+        self.setFixedSize(theme.px(60), theme.px(36))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = self._theme.px
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        mid = self.height() / 2
+        painter.setPen(style.line_pen(self.status, p(5)))
+        painter.drawLine(QPointF(0, mid), QPointF(self.width(), mid))
+        style.draw_marker(painter, self.status, QPointF(self.width() / 2, mid), p(12), p(3), t.SURFACE)
+        painter.end()
+
+
+class TimelineCard(QWidget):
+    closed = Signal()
+    map_requested = Signal(str)  # event id
+    photo_chosen = Signal(str)  # photo id
+
+    def __init__(
+        self,
+        theme: Theme,
+        exhibition: Exhibition,
+        photo_path: Callable[[str], Path],
+        provider: ImageProvider,
+        map_available: bool,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._theme = theme
+        self._exhibition = exhibition
+        self._photo_path = photo_path
+        self._provider = provider
+        self._map_available = map_available
+        self._event: TimelineEvent | None = None
+        self._photos: dict[str, PhotoCard] = {}
+        self.lang: Lang = "zh"
+        p = theme.px
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+
+        self.mark = _StatusMark(theme, self)
+        self.status_label = QLabel(self)
+        self.status_label.setFont(theme.font(t.CAPTION, bold=True))
+        self.close_button = QPushButton(self)
+        self.close_button.setFixedSize(p(t.TOUCH_TARGET), p(t.TOUCH_TARGET))
+        self.close_button.setIconSize(QSize(p(44), p(44)))
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button.setStyleSheet(
+            f"QPushButton {{ background: {t.SURFACE_RAISED}; border: none; border-radius: {p(t.TOUCH_TARGET // 2)}px; }}"
+            f"QPushButton:pressed {{ background: {t.SURFACE_PRESSED}; }}"
+        )
+        self.close_button.clicked.connect(self.closed)
+        top = QHBoxLayout()
+        top.setSpacing(p(14))
+        top.addWidget(self.mark)
+        top.addWidget(self.status_label, 1)
+        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.time_label = QLabel()
+        self.time_label.setFont(theme.font(t.LEAD, bold=True))
+        self.title = QLabel()
+        self.title.setFont(theme.font(t.HEADING, bold=True))
+        self.title.setWordWrap(True)
+        self.text = QLabel()
+        self.text.setFont(theme.font(t.BODY))
+        self.text.setWordWrap(True)
+        self.text.setStyleSheet(f"color: {t.TEXT};")
+        body = QWidget()
+        self._body_layout = QVBoxLayout(body)
+        self._body_layout.setContentsMargins(0, 0, p(12), p(8))
+        self._body_layout.setSpacing(p(14))
+        for label in (self.time_label, self.title, self.text):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            self._body_layout.addWidget(label)
+        self._body_layout.addStretch(1)
+        self.scroll = TouchScrollArea(self)
+        self.scroll.setWidget(body)
+
+        self.map_button = QPushButton(self)
+        self.map_button.setFont(theme.font(t.CAPTION + 2, bold=True))
+        self.map_button.setMinimumHeight(p(t.TOUCH_TARGET * 0.9))
+        self.map_button.setIconSize(QSize(p(36), p(36)))
+        self.map_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.map_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.map_button.setStyleSheet(
+            f"QPushButton {{ background: {t.TRANSPORT}; color: {t.BACKGROUND}; border: none;"
+            f" border-radius: {p(36)}px; padding: {p(8)}px {p(30)}px; }}"
+            f"QPushButton:pressed {{ background: {t.SURFACE_PRESSED}; color: {t.TEXT}; }}"
+        )
+        self.map_button.clicked.connect(self._map_clicked)
+        self.map_button.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(p(36), p(24), p(24), p(28))
+        layout.setSpacing(p(14))
+        layout.addLayout(top)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.map_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    @property
+    def event(self) -> TimelineEvent | None:
+        return self._event
+
+    def show_event(self, event: TimelineEvent) -> None:
+        self._event = event
+        self.scroll.reset()
+        self._fill()
+
+    def set_language(self, lang: Lang) -> None:
+        self.lang = lang
+        for card in self._photos.values():
+            card.set_language(lang)
+        if self._event is not None:
+            self._fill()
+
+    def photo_card(self) -> PhotoCard | None:
+        event = self._event
+        return self._photos.get(event.photo) if event is not None and event.photo else None
+
+    def _fill(self) -> None:
+        event, lang = self._event, self.lang
+        if event is None:
+            return
+        colour = style.COLOURS.get(event.status, t.TEXT_MUTED)
+        self.mark.status = event.status
+        self.mark.update()
+        self.status_label.setText(style.name(event.status, lang))
+        self.status_label.setStyleSheet(f"color: {colour};")
+        self.time_label.setText(event.when.label(lang) if event.when is not None else style.name(event.status, lang))
+        self.time_label.setStyleSheet(f"color: {colour};")
+        self.time_label.setVisible(event.when is not None)
+        self.title.setText(event.title.get(lang))
+        self.text.setText(event.text.get(lang))
+        self.close_button.setIcon(icon("mdi6.close", t.TEXT))
+        self.close_button.setAccessibleName(tr("close", lang))
+        for photo_id, card in self._photos.items():
+            card.setVisible(photo_id == event.photo)
+        if event.photo and event.photo not in self._photos:
+            photo = self._exhibition.photo(event.photo)
+            card = PhotoCard(self._theme, photo, self._photo_path(photo.file), self._exhibition.photo_credit(photo), self._provider)
+            card.chosen.connect(self.photo_chosen)
+            card.set_language(lang)
+            self._photos[event.photo] = card
+            self._body_layout.insertWidget(self._body_layout.count() - 1, card)
+        self.map_button.setText(tr("show_on_map", lang))
+        self.map_button.setIcon(icon("mdi6.map-search", t.BACKGROUND))
+        self.map_button.setVisible(self._map_available and bool(event.map_features))
+
+    def _map_clicked(self) -> None:
+        if self._event is not None:
+            self.map_requested.emit(self._event.id)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = self._theme.px
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        path = QPainterPath()
+        path.addRoundedRect(rect, p(t.RADIUS), p(t.RADIUS))
+        painter.fillPath(path, QColor(t.SURFACE))
+        painter.save()
+        painter.setClipPath(path)
+        status = self._event.status if self._event is not None else "built"
+        painter.fillRect(QRectF(rect.left(), rect.top(), p(10), rect.height()), style.colour(status))
+        painter.restore()
+        painter.setPen(QPen(QColor(t.LINE), p(2)))
+        painter.drawPath(path)
+        painter.end()

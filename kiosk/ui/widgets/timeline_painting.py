@@ -1,0 +1,162 @@
+"""Painting of the timeline track, kept apart from its input handling: bands, the axis with its breaks and
+ticks, stems, labels, markers, the goal at the end, the year ruler and the edge fades. Only what is on screen
+is drawn."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPen
+
+from kiosk.ui import theme as t
+from kiosk.ui.strings import tr
+from kiosk.ui.widgets import timeline_style as style
+
+if TYPE_CHECKING:
+    from kiosk.ui.widgets.timeline_track import TimelineTrack
+
+
+def paint_track(track: TimelineTrack, painter: QPainter) -> None:
+    layout, offset, axis_y, pixmaps, goal, selected, pressed = track.painting_state()
+    th = track.theme
+    p = th.px
+    w, h = track.width(), track.height()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.save()
+    painter.translate(-offset, 0)
+    left, right = offset - p(60), offset + w + p(60)
+    ruler_y = h - p(44)
+
+    # status bands behind everything, each named at its top (the name stays in view while the band is)
+    painter.setFont(th.font(t.CAPTION, bold=True))
+    metrics = painter.fontMetrics()
+    for band in layout.bands:
+        if band.x1 < left or band.x0 > right:
+            continue
+        rect = QRectF(band.x0, p(6), band.x1 - band.x0, ruler_y - p(14))
+        fill = style.colour(band.status)
+        fill.setAlpha(24)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, p(18), p(18))
+        name = tr(f"band_{band.status}", track.lang)
+        name_w = metrics.horizontalAdvance(name)
+        x = min(max(band.x0 + p(22), offset + p(22)), band.x1 - name_w - p(22))
+        painter.setPen(style.colour(band.status))
+        painter.drawText(QRectF(x, p(12), name_w + 2, p(36)), Qt.AlignmentFlag.AlignVCenter, name)
+
+    # the axis: solid through the history (cut at each break), then each band in its own line style
+    width = p(6)
+    items = layout.items
+    start_x = (items[0].x if items else 0) - p(40)
+    end_x = layout.cap_x
+    history_end = layout.bands[0].x0 if layout.bands else end_x
+    cuts = [start_x]
+    for bx in layout.breaks:
+        cuts += [bx - p(16), bx + p(16)]
+    cuts.append(history_end)
+    for a, b in zip(cuts[0::2], cuts[1::2]):
+        _line(painter, style.line_pen("built", width), a, b, axis_y)
+    for band in layout.bands:
+        _line(painter, style.line_pen(band.status, width), band.x0, band.x1, axis_y)
+    tail = layout.bands[-1].x1 if layout.bands else history_end
+    tail_status = layout.bands[-1].status if layout.bands else "built"
+    _line(painter, style.line_pen(tail_status, width), tail, end_x - p(18), axis_y)
+    _arrow(painter, end_x, axis_y, p(18), style.colour(tail_status))
+    muted = QPen(QColor(t.TEXT_MUTED), p(3))
+    painter.setPen(muted)
+    for bx in layout.breaks:  # "//": time cut out here
+        for dx in (-p(8), p(8)):
+            painter.drawLine(QPointF(bx + dx - p(6), axis_y + p(16)), QPointF(bx + dx + p(6), axis_y - p(16)))
+
+    # year ticks on the axis, and the ruler with the years at the bottom
+    if layout.ticks:
+        years_with_events = _event_years(track)
+        painter.setPen(QPen(QColor(t.LINE), p(2)))
+        for x, _ in layout.ticks:
+            if left <= x <= right:
+                painter.drawLine(QPointF(x, axis_y - p(12)), QPointF(x, axis_y + p(12)))
+        step = track.metrics.px_per_year
+        first, last = layout.ticks[0][0], layout.ticks[-1][0] + step
+        painter.setPen(QPen(QColor(t.LINE), p(2)))
+        painter.drawLine(QPointF(max(first, left), ruler_y), QPointF(min(last, right), ruler_y))
+        painter.setFont(th.font(t.CAPTION))
+        for x, year in layout.ticks:
+            if x + step < left or x > right:
+                continue
+            painter.setPen(QPen(QColor(t.LINE), p(2)))
+            painter.drawLine(QPointF(x, ruler_y - p(10)), QPointF(x, ruler_y + p(10)))
+            painter.setPen(QColor(t.TEXT if year in years_with_events else t.TEXT_MUTED))
+            painter.drawText(QRectF(x, ruler_y + p(6), step, h - ruler_y - p(6)), Qt.AlignmentFlag.AlignHCenter, str(year))
+        painter.setPen(QPen(QColor(t.LINE), p(2)))
+        painter.drawLine(QPointF(last, ruler_y - p(10)), QPointF(last, ruler_y + p(10)))
+
+    # stems, labels and markers of the events on screen
+    radius, ring = p(17), p(4)
+    for item in items:
+        if item.right < left or min(item.left, item.x - p(40)) > right:
+            continue
+        edge = axis_y + (item.bottom if item.above else item.top)
+        start = axis_y + (-radius if item.above else radius)
+        _stem(painter, style.line_pen(item.status, p(3)), item.x, start, edge)
+        pixmap = pixmaps.get(item.id)
+        if pixmap is not None:
+            painter.drawPixmap(QPointF(item.left, axis_y + item.top), pixmap)
+    for item in items:
+        if left <= item.x <= right:
+            style.draw_marker(
+                painter, item.status, QPointF(item.x, axis_y), radius, ring, t.BACKGROUND,
+                selected=item.id == selected, pressed=item.id == pressed,
+            )
+    if goal is not None and end_x < right:
+        goal_h = goal.height() / goal.devicePixelRatio()
+        painter.drawPixmap(QPointF(end_x + p(24), axis_y - goal_h / 2), goal)
+    painter.restore()
+    _edge_fades(painter, track, offset, w, h)
+
+
+def _event_years(track: TimelineTrack) -> set[int]:
+    return {e.when.year for e in track.timeline.events if e.when is not None}
+
+
+def _line(painter: QPainter, pen: QPen, x0: float, x1: float, y: float) -> None:
+    if x1 <= x0:
+        return
+    painter.setPen(pen)
+    painter.drawLine(QPointF(x0, y), QPointF(x1, y))
+
+
+def _stem(painter: QPainter, pen: QPen, x: float, y0: float, y1: float) -> None:
+    painter.setPen(pen)
+    painter.drawLine(QPointF(x, y0), QPointF(x, y1))
+
+
+def _arrow(painter: QPainter, x: float, y: float, size: float, colour: QColor) -> None:
+    path = QPainterPath()
+    path.moveTo(x, y)
+    path.lineTo(x - size * 1.4, y - size)
+    path.lineTo(x - size * 1.4, y + size)
+    path.closeSubpath()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawPath(path)
+
+
+def _edge_fades(painter: QPainter, track: TimelineTrack, offset: float, w: int, h: int) -> None:
+    """A soft fade at an edge with more track behind it: the visitor sees there is more to drag to."""
+    fade = track.theme.px(72)
+    background = QColor(t.BACKGROUND)
+    clear = QColor(background)
+    clear.setAlpha(0)
+    if offset > 1:
+        gradient = QLinearGradient(0, 0, fade, 0)
+        gradient.setColorAt(0, background)
+        gradient.setColorAt(1, clear)
+        painter.fillRect(QRectF(0, 0, fade, h), gradient)
+    if offset < track.maximum - 1:
+        gradient = QLinearGradient(w - fade, 0, w, 0)
+        gradient.setColorAt(0, clear)
+        gradient.setColorAt(1, background)
+        painter.fillRect(QRectF(w - fade, 0, fade, h), gradient)

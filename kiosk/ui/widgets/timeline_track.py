@@ -1,0 +1,355 @@
+"""The horizontal, time-scaled track of the transport timeline: drag it with a finger or the mouse, fling it,
+tap an event.
+
+Positions come from the Qt-free `layout_track`, motion from the Qt-free `KineticScroller`; this widget only
+measures labels, feeds them touches and paints. It accepts touches itself, so Qt synthesises no mouse events
+from them and a tap can never act twice. Labels are pre-rendered pixmaps and only what is on screen is drawn,
+so a frame while dragging costs a few blits.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap, QTouchEvent, QWheelEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk.content.schema import Lang
+from kiosk.content.timeline import BANDS, Timeline
+from kiosk.gestures import Axis, DragTracker, Gesture
+from kiosk.gestures.kinetic import KineticScroller
+from kiosk.layout.timeline_track import TrackItem, TrackLayout, TrackMetrics, layout_track
+from kiosk.ui import theme as t
+from kiosk.ui.icons import icon
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.timeline_labels import LabelPainter
+from kiosk.ui.widgets.timeline_painting import paint_track
+
+log = logging.getLogger(__name__)
+
+FRAME_MS = 16
+TOUCH_KINDS = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
+
+
+class TimelineTrack(QWidget):
+    event_chosen = Signal(str)  # an event was tapped
+    background_tapped = Signal()  # a tap on no event
+
+    def __init__(self, theme: Theme, timeline: Timeline, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._theme = theme
+        self._timeline = timeline
+        self.lang: Lang = "zh"
+        p = theme.px
+        self.metrics = TrackMetrics(
+            px_per_year=p(250), break_width=p(340), start_pad=p(t.MARGIN), min_gap=p(120), band_gap=p(260),
+            band_slot=p(240), label_inset=p(24), label_gap=p(24), stem=p(50), lane_gap=p(18),
+        )
+        self._labels = LabelPainter(theme, p(400 if not theme.portrait else 380), self.devicePixelRatioF())
+        self._scroller = KineticScroller()
+        self._tracker = DragTracker(slop=p(14))
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._step)
+        self._last_step = 0.0
+        self._mouse_down = False
+        self._caught_motion = False
+        self._selected: str | None = None
+        self._pressed: str | None = None
+        self._reserved_right = 0
+        self._layout = TrackLayout()
+        self._pixmaps: dict[str, QPixmap] = {}
+        self._goal: QPixmap | None = None
+        self._axis_y = 0.0
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumHeight(p(420))
+        self.set_language("zh")
+
+    # state --------------------------------------------------------------------------------------------
+
+    def set_language(self, lang: Lang) -> None:
+        self.lang = lang
+        # English titles run longer: wider labels keep them to about three lines.
+        self._labels.max_width = self._theme.px((380 if self._theme.portrait else 400) + (50 if lang == "en" else 0))
+        self._labels.refresh_fonts()
+        self._relayout()
+
+    def select(self, event_id: str | None) -> None:
+        if event_id == self._selected:
+            return
+        changed = [i for i in (self._selected, event_id) if i is not None]
+        self._selected = event_id
+        for item in changed:
+            self._render_label(item)
+        self.update()
+
+    @property
+    def selected(self) -> str | None:
+        return self._selected
+
+    @property
+    def offset(self) -> float:
+        return self._scroller.offset
+
+    @property
+    def maximum(self) -> float:
+        return self._scroller.maximum
+
+    @property
+    def moving(self) -> bool:
+        return self._scroller.moving or self._scroller.dragging
+
+    def set_reserved_right(self, width: int) -> None:
+        """Part of the track on the right is covered (by the event card): keep the selection left of it."""
+        self._reserved_right = max(0, width)
+        self._update_range()
+
+    def _update_range(self) -> None:
+        # With part of the track covered, it may scroll further, so its last event can come out from under the card.
+        self._scroller.set_range(self._layout.length - self.width() + self._reserved_right, self.width())
+
+    def reset(self) -> None:
+        self._timer.stop()
+        self._tracker.cancel()
+        self._mouse_down = False
+        self._pressed = None
+        self.select(None)
+        self._scroller.scroll_to(0, animate=False)
+        self.update()
+
+    def scroll_to(self, offset: float, animate: bool = True) -> None:
+        self._scroller.scroll_to(offset, animate)
+        self._run() if animate else self.update()
+
+    def ensure_visible(self, event_id: str, animate: bool = True) -> None:
+        """Scroll just enough that the event's marker and label are in the uncovered part of the track."""
+        rect = self.label_rect(event_id)
+        usable = self.width() - self._reserved_right
+        margin = self._theme.px(t.MARGIN * 0.5)
+        if rect.left() >= margin and rect.right() <= usable - margin:
+            return
+        target = self.offset + rect.left() - max(margin, (usable - rect.width()) / 3)
+        self.scroll_to(target, animate)
+
+    # geometry (widget coordinates, for hit tests and tests) ------------------------------------------
+
+    def marker_point(self, event_id: str) -> QPoint:
+        return QPointF(self._layout.item(event_id).x - self.offset, self._axis_y).toPoint()
+
+    def label_rect(self, event_id: str) -> QRect:
+        item = self._layout.item(event_id)
+        return QRectF(item.left - self.offset, self._axis_y + item.top, item.width, item.height).toRect()
+
+    def event_at(self, pos: QPointF) -> str | None:
+        reach = self._theme.px(t.TOUCH_TARGET) / 2
+        for item in self._layout.items:
+            x = item.x - self.offset
+            if (pos.x() - x) ** 2 + (pos.y() - self._axis_y) ** 2 <= reach**2:
+                return item.id
+            if self.label_rect(item.id).adjusted(-4, -4, 4, 4).contains(pos.toPoint()):
+                return item.id
+        return None
+
+    def event_label_text(self, event_id: str) -> str:
+        event = self._timeline.event(event_id)
+        return f"{self._labels.time_text(event, self.lang)} {event.title.get(self.lang)}"
+
+    # layout ---------------------------------------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        events = self._timeline.events
+        sizes = {e.id: self._labels.event_size(e, self.lang) for e in events}
+        flag = icon("mdi6.flag-checkered", self._timeline.accent)
+        self._goal = self._labels.goal_pixmap(tr("timeline_goal", self.lang), self._timeline.goal.get(self.lang), flag, self._timeline.accent)
+        goal_width = self._goal.width() / self._goal.devicePixelRatio()
+        metrics = TrackMetrics(
+            **{**self.metrics.__dict__, "end_cap": goal_width + self._theme.px(24), "end_pad": self._theme.px(t.MARGIN)}
+        )
+        items = [
+            TrackItem(e.id, e.when.position if e.when else None, e.status, sizes[e.id].width(), sizes[e.id].height())
+            for e in events
+        ]
+        self._layout = layout_track(items, metrics, BANDS)
+        if self._layout.collisions:
+            log.warning("timeline: %d labels found no free lane", self._layout.collisions)
+        self._pixmaps = {}
+        for event in events:
+            self._render_label(event.id)
+        self.updateGeometry()
+        self._place()
+
+    def _render_label(self, event_id: str) -> None:
+        event = self._timeline.event(event_id)
+        self._pixmaps[event_id] = self._labels.event_pixmap(
+            event, self.lang, selected=event_id == self._selected, pressed=event_id == self._pressed
+        )
+
+    def _rooms(self) -> tuple[int, int]:
+        """Room above the labels (band names) and below them (the year ruler)."""
+        return self._theme.px(48), self._theme.px(52)
+
+    def sizeHint(self) -> QSize:
+        top_room, bottom_room = self._rooms()
+        span = self._layout.bottom - self._layout.top
+        return QSize(self._theme.px(960), max(self.minimumHeight(), round(top_room + bottom_room + span + self._theme.px(48))))
+
+    def _place(self) -> None:
+        """Centre the labels' extent vertically between the band names on top and the year ruler below."""
+        top_room, bottom_room = self._rooms()
+        span = self._layout.bottom - self._layout.top
+        free = self.height() - top_room - bottom_room - span
+        self._axis_y = top_room + max(0.0, free / 2) - self._layout.top
+        self._update_range()
+        self.update()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        self._place()
+
+    # input ----------------------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in TOUCH_KINDS:
+            self._touch(event)  # type: ignore[arg-type]
+            return True
+        return super().event(event)
+
+    def _touch(self, event: QTouchEvent) -> None:
+        event.accept()
+        points = event.points()
+        if event.type() == QEvent.Type.TouchCancel or len(points) != 1:
+            self._cancel()
+            return
+        pos = points[0].position()
+        if event.type() == QEvent.Type.TouchBegin:
+            self._press(pos)
+        elif event.type() == QEvent.Type.TouchUpdate:
+            self._move(pos)
+        else:
+            self._release(pos)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.source() == Qt.MouseEventSource.MouseEventNotSynthesized and event.button() == Qt.MouseButton.LeftButton:
+            self._mouse_down = True
+            self._press(event.position())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._mouse_down:
+            self._move(event.position())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._mouse_down and event.button() == Qt.MouseButton.LeftButton:
+            self._mouse_down = False
+            self._release(event.position())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.pixelDelta() if not event.pixelDelta().isNull() else event.angleDelta() / 2
+        step = delta.x() if abs(delta.x()) > abs(delta.y()) else delta.y()
+        self._scroller.scroll_to(self.offset - step, animate=False)
+        self.update()
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
+        if step is None:
+            super().keyPressEvent(event)
+            return
+        self.scroll_to(self.offset + step * self.width() * 0.5)
+
+    def _press(self, pos: QPointF) -> None:
+        self._caught_motion = self._scroller.moving
+        self._timer.stop()
+        self._scroller.grab()
+        self._tracker.press(pos.x(), pos.y(), time.monotonic())
+        self._set_pressed(None if self._caught_motion else self.event_at(pos))
+
+    def _move(self, pos: QPointF) -> None:
+        if not self._tracker.active:
+            return
+        dx, _ = self._tracker.move(pos.x(), pos.y(), time.monotonic())
+        if self._tracker.axis is not Axis.NONE:
+            self._set_pressed(None)
+        if dx:
+            self._scroller.drag_by(-dx)
+            self.update()
+
+    def _release(self, pos: QPointF) -> None:
+        if not self._tracker.active:
+            return
+        release = self._tracker.release(pos.x(), pos.y(), time.monotonic())
+        pressed = self._pressed
+        self._set_pressed(None)
+        if release.gesture is Gesture.TAP:
+            self._scroller.release(0.0)
+            if not self._caught_motion:
+                hit = self.event_at(pos)
+                if hit is not None and hit == pressed:
+                    self.event_chosen.emit(hit)
+                elif hit is None:
+                    self.background_tapped.emit()
+        elif release.axis is Axis.HORIZONTAL:
+            self._scroller.release(-release.velocity[0])
+        else:
+            self._scroller.release(0.0)
+        self._run()
+
+    def _cancel(self) -> None:
+        self._tracker.cancel()
+        self._set_pressed(None)
+        self._scroller.release(0.0)
+        self._run()
+
+    def _set_pressed(self, event_id: str | None) -> None:
+        if event_id == self._pressed:
+            return
+        changed = [i for i in (self._pressed, event_id) if i is not None]
+        self._pressed = event_id
+        for item in changed:
+            self._render_label(item)
+        self.update()
+
+    def _run(self) -> None:
+        if self._scroller.moving and not self._timer.isActive():
+            self._last_step = time.monotonic()
+            self._timer.start()
+        self.update()
+
+    @Slot()
+    def _step(self) -> None:
+        now = time.monotonic()
+        still = self._scroller.step(min(0.05, now - self._last_step))
+        self._last_step = now
+        if not still:
+            self._timer.stop()
+        self.update()
+
+    def hideEvent(self, event) -> None:  # noqa: ANN001
+        self._timer.stop()
+        self._scroller.stop()
+        super().hideEvent(event)
+
+    # painting -------------------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(t.BACKGROUND))
+        paint_track(self, painter)
+        painter.end()
+
+    def painting_state(self) -> tuple[TrackLayout, float, float, dict[str, QPixmap], QPixmap | None, str | None, str | None]:
+        return self._layout, self.offset, self._axis_y, self._pixmaps, self._goal, self._selected, self._pressed
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    @property
+    def timeline(self) -> Timeline:
+        return self._timeline
+

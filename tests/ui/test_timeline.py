@@ -1,0 +1,235 @@
+"""A visitor uses the transport timeline by touch and mouse: opens it from home, taps every event, drags and
+flings the track, meets its ends, switches language, and finds it reset for the next visitor."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from kiosk.navigation import Route
+from kiosk.ui.panels.home_screen import HomeScreen
+from kiosk.ui.panels.timeline_screen import TimelineScreen
+
+from . import touch
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZES = [(1920, 1080), (1080, 1920)]
+
+
+def entered(qtbot, kiosk, action, timeout=5000):
+    with qtbot.waitSignal(kiosk.window.screen_entered, timeout=timeout):
+        action()
+    return kiosk.window.current_screen()
+
+
+def home(kiosk) -> HomeScreen:
+    screen = kiosk.window.screen_for(Route("home"))
+    assert isinstance(screen, HomeScreen)
+    return screen
+
+
+def open_timeline(qtbot, kiosk) -> TimelineScreen:
+    tile = home(kiosk).tile_for(Route("timeline"))
+    screen = entered(qtbot, kiosk, lambda: touch.tap(tile))
+    assert isinstance(screen, TimelineScreen)
+    return screen
+
+
+def tap_event(screen: TimelineScreen, event_id: str) -> None:
+    """Bring the event out from under the card and the edges, as a visitor's drag would, then tap its marker."""
+    track = screen.track
+    track.ensure_visible(event_id, animate=False)
+    point = track.marker_point(event_id)
+    covered = screen.card.geometry().translated(-track.x(), -track.y()) if screen.card.isVisible() else None
+    assert track.rect().contains(point), f"{event_id} is off the track at {point}"
+    assert covered is None or not covered.contains(point), f"{event_id} is under the card"
+    touch.tap(track, point)
+
+
+def test_the_timeline_opens_from_its_home_tile_by_touch(qtbot, kiosk):
+    timeline = kiosk.exhibition.timeline
+    tiles = home(kiosk).tiles
+    sections = len(kiosk.exhibition.sections)
+    assert tiles[sections].title() == timeline.title.zh  # right after the four sections
+    screen = open_timeline(qtbot, kiosk)
+    assert screen.title.text() == timeline.title.zh
+    assert "10—20分钟生活圈、经济圈" in screen.goal.text()
+    assert kiosk.window.bar.place() == timeline.title.zh
+    assert not screen.card.isVisible() and screen.track.offset == 0
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["landscape", "portrait"])
+def test_tapping_every_event_by_touch_opens_its_card(qtbot, make_kiosk, size):
+    kiosk = make_kiosk(size=size)
+    screen = open_timeline(qtbot, kiosk)
+    has_map = kiosk.exhibition.map is not None
+    for event in kiosk.exhibition.timeline.events:
+        tap_event(screen, event.id)
+        card = screen.card
+        assert card.isVisible(), event.id
+        assert card.event is not None and card.event.id == event.id
+        assert card.title.text() == event.title.zh
+        assert card.text.text() == event.text.zh
+        assert screen.track.selected == event.id
+        assert card.map_button.isVisibleTo(card) == (has_map and bool(event.map_features))
+        if event.photo:
+            photo = card.photo_card()
+            assert photo is not None and photo.isVisibleTo(card) and photo.photo.id == event.photo
+        else:
+            assert card.photo_card() is None
+        if event.when is not None:
+            assert card.time_label.text() == event.when.label("zh")
+    assert card.geometry().height() >= 400 and card.geometry().width() >= 600
+
+
+def test_a_tap_on_a_label_works_too_and_the_close_button_closes(qtbot, kiosk):
+    screen = open_timeline(qtbot, kiosk)
+    track = screen.track
+    touch.tap(track, track.label_rect("dusty-roads").center())
+    assert screen.card.event.id == "dusty-roads"
+    touch.tap(screen.card.close_button)
+    assert not screen.card.isVisible() and track.selected is None
+
+
+def test_a_tap_on_empty_track_closes_the_card(qtbot, kiosk):
+    screen = open_timeline(qtbot, kiosk)
+    tap_event(screen, "fubo-avenue")
+    track = screen.track
+    qtbot.waitUntil(lambda: not track.moving, timeout=3000)  # a tap on a gliding track only stops it
+    empty = QPoint(track.marker_point("fubo-avenue").x() + track.metrics.px_per_year // 2, track.height() // 2 - 8)
+    assert track.event_at(QPointF(empty)) is None
+    touch.tap(track, empty)
+    assert not screen.card.isVisible()
+
+
+def test_dragging_the_track_follows_the_finger(qtbot, kiosk):
+    track = open_timeline(qtbot, kiosk).track
+    start = QPoint(track.width() - 200, track.height() - 30)
+    touch.drag(track, start, start - QPoint(600, 0), steps=20, step_ms=16, hold=True)
+    assert track.offset == pytest.approx(600, abs=1)  # exactly under the finger, slop included
+    qtbot.wait(150)  # the finger rests before lifting: no fling
+    touch.release(track, start - QPoint(600, 0))
+    qtbot.wait(100)
+    assert track.offset == pytest.approx(600, abs=1) and not track.moving
+    assert track.selected is None  # a drag is not a tap
+
+
+def test_a_fling_keeps_moving_then_stops(qtbot, kiosk):
+    track = open_timeline(qtbot, kiosk).track
+    start = QPoint(track.width() - 200, track.height() // 2)
+    touch.drag(track, start, start - QPoint(500, 0), steps=5, step_ms=10)
+    released_at = track.offset
+    assert track.moving
+    qtbot.waitUntil(lambda: track.offset > released_at + 100, timeout=2000)
+    qtbot.waitUntil(lambda: not track.moving, timeout=5000)
+    assert released_at + 100 < track.offset <= track.maximum
+
+
+def test_the_ends_resist_and_spring_back(qtbot, kiosk):
+    track = open_timeline(qtbot, kiosk).track
+    start = QPoint(200, track.height() // 2)
+    touch.drag(track, start, start + QPoint(400, 0), steps=10, step_ms=16, hold=True)
+    assert -400 < track.offset < -20  # moves past the start, but less than the finger
+    touch.release(track, start + QPoint(400, 0))
+    qtbot.waitUntil(lambda: track.offset == 0 and not track.moving, timeout=3000)
+    track.scroll_to(track.maximum, animate=False)
+    end = track.maximum
+    touch.drag(track, start + QPoint(400, 0), start, steps=10, step_ms=16, hold=True)
+    assert end + 20 < track.offset < end + 400
+    touch.release(track, start)
+    qtbot.waitUntil(lambda: track.offset == end and not track.moving, timeout=3000)
+
+
+def test_a_mouse_drag_moves_the_track_and_a_click_opens_an_event(qtbot, kiosk):
+    screen = open_timeline(qtbot, kiosk)
+    track = screen.track
+
+    def mouse(kind: QEvent.Type, x: int, buttons: Qt.MouseButton) -> None:
+        pos = QPointF(x, track.height() - 30)
+        event = QMouseEvent(kind, pos, track.mapToGlobal(pos), Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(track, event)
+
+    left = Qt.MouseButton.LeftButton
+    mouse(QEvent.Type.MouseButtonPress, 1200, left)
+    for x in range(1180, 879, -20):
+        qtbot.wait(8)
+        mouse(QEvent.Type.MouseMove, x, left)
+    assert track.offset == pytest.approx(320, abs=1)
+    mouse(QEvent.Type.MouseButtonRelease, 880, Qt.MouseButton.NoButton)
+    qtbot.waitUntil(lambda: not track.moving, timeout=5000)
+    track.ensure_visible("fubo-avenue", animate=False)
+    qtbot.mouseClick(track, left, pos=track.marker_point("fubo-avenue"))
+    assert screen.card.isVisible() and screen.card.event.id == "fubo-avenue"
+
+
+def test_the_language_switch_changes_card_labels_and_legend_at_once(qtbot, kiosk):
+    screen = open_timeline(qtbot, kiosk)
+    timeline = kiosk.exhibition.timeline
+    tap_event(screen, "provincial-road-s211")
+    event = timeline.event("provincial-road-s211")
+    touch.tap(kiosk.window.bar.en_button)
+    assert screen.card.title.text() == event.title.en
+    assert screen.card.text.text() == event.text.en
+    assert screen.card.time_label.text() == "End of 2012"
+    assert screen.card.map_button.text() in ("Show on map", "")
+    assert screen.track.event_label_text("provincial-road-s211") == f"End of 2012 {event.title.en}"
+    assert screen.title.text() == timeline.title.en and kiosk.window.bar.place() == timeline.title.en
+    assert screen.legend.names() == ["Built", "Under construction", "In preparation", "Milestone"]
+    assert screen.track.selected == "provincial-road-s211"
+    touch.tap(kiosk.window.bar.zh_button)
+    assert screen.card.title.text() == event.title.zh
+    assert screen.track.event_label_text("lufeng-avenue") == "在建 渌枫大道"
+
+
+def test_leaving_and_coming_back_finds_the_start_again(qtbot, kiosk):
+    screen = open_timeline(qtbot, kiosk)
+    tap_event(screen, "second-ship-lock")
+    assert screen.track.offset > 0 and screen.card.isVisible()
+    entered(qtbot, kiosk, lambda: touch.tap(kiosk.window.bar.home_button))
+    screen = open_timeline(qtbot, kiosk)
+    assert screen.track.offset == 0 and not screen.card.isVisible() and screen.track.selected is None
+
+
+def test_show_on_map_asks_for_the_map_at_the_event(qtbot, kiosk):
+    ctx = kiosk.context
+    screen = TimelineScreen(
+        kiosk.window.theme, ctx.exhibition, ctx.exhibition.timeline, ctx.photo_path, ctx.images, ctx.open_photo, True
+    )
+    qtbot.addWidget(screen)
+    screen.resize(1920, 968)
+    screen.show()
+    screen.open_event("second-ship-lock")
+    assert screen.card.map_button.isVisible()
+    with qtbot.waitSignal(screen.navigate) as asked:
+        touch.tap(screen.card.map_button)
+    assert asked.args == [Route("map", "second-ship-lock")]
+    screen.open_event("district-founded")  # no map features: nothing to show on the map
+    assert not screen.card.map_button.isVisible()
+
+
+def test_without_a_map_there_is_no_map_button(qtbot, kiosk):
+    ctx = kiosk.context
+    screen = TimelineScreen(
+        kiosk.window.theme, ctx.exhibition, ctx.exhibition.timeline, ctx.photo_path, ctx.images, ctx.open_photo, False
+    )
+    qtbot.addWidget(screen)
+    screen.resize(1920, 968)
+    screen.show()
+    screen.open_event("second-ship-lock")
+    assert not screen.card.map_button.isVisible()
+
+
+def test_smoke_mode_visits_the_timeline():
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--smoke"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert any(line.startswith("ok   timeline") for line in done.stdout.splitlines()), done.stdout
