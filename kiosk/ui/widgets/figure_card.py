@@ -29,6 +29,7 @@ class FigureCard(QFrame):
         self._accent = accent
         self._lang: Lang = "zh"
         self._shown_size = size
+        self._current: object = None  # the value on display while counting up
         p = theme.px
         self.setObjectName("FigureCard")
         self.setStyleSheet(
@@ -87,7 +88,8 @@ class FigureCard(QFrame):
         if abs(size - self._shown_size) > 0.5:
             self._shown_size = size
             self.number.setFont(self._theme.font(size, bold=True))
-            self._show_value(None if self._animation.state() != QVariantAnimation.State.Running else self._animation.currentValue())
+            running = self._animation.state() == QVariantAnimation.State.Running
+            self._show_value(self._current if running else None)
 
     def count_up(self) -> None:
         self._animation.stop()
@@ -104,6 +106,7 @@ class FigureCard(QFrame):
 
     @Slot(object)
     def _show_value(self, value: object) -> None:
+        self._current = value
         number = self._figure.format_number(self._lang, None if value is None else float(value))
         unit = html.escape(self._figure.unit.get(self._lang))
         unit_px = self._theme.px(t.BODY * self._shown_size / self._size)
