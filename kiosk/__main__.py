@@ -1,6 +1,6 @@
 """Command line: `kiosk` starts the exhibition; `kiosk check` validates a content folder.
 
-    kiosk [--windowed] [--size WxH] [--content DIR] [--lang zh|en] [--smoke | --selftest]
+    kiosk [--windowed] [--size WxH] [--content DIR] [--lang zh|en] [--slideshow] [--smoke | --selftest]
     kiosk check [--content DIR]
     kiosk bench [--json] [--size WxH] [--content DIR] [--quick] [--scale]
     kiosk monkey [--events N] [--seed S] [--size WxH]
@@ -44,7 +44,12 @@ def run_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     parser.add_argument("--windowed", action="store_true", help="a normal window with a cursor (development)")
     parser.add_argument("--size", type=_size, default=None, metavar="WxH", help="window size with --windowed")
-    parser.add_argument("--lang", choices=("zh", "en"), default=None, help="start language (default: zh)")
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default=None, help="start language (default: the settings' default language)"
+    )
+    parser.add_argument(
+        "--slideshow", action="store_true", help="signage mode: a permanent slideshow where touch does nothing"
+    )
     parser.add_argument(
         "--smoke", action="store_true", help="visit every screen once, print one line each, exit 0 if all is well"
     )

@@ -32,7 +32,11 @@ from kiosk.ui.panels.section_screen import SectionScreen
 from kiosk.ui.panels.timeline_screen import register as register_timeline
 from kiosk.ui.panels import gallery_screen, photo_screen
 from kiosk.ui.registry import Destination, ScreenContext, ScreenRegistry
+from kiosk.ui.shell.crash_guard import CrashGuard
+from kiosk.ui.shell.heartbeat_timer import HeartbeatTimer
+from kiosk.ui.shell.lockdown import Lockdown
 from kiosk.ui.shell.main_window import MainWindow
+from kiosk.ui.shell.unattended import UnattendedDriver
 from kiosk.ui.theme import LARGE_TEXT_SCALE, Theme
 
 log = logging.getLogger(__name__)
@@ -55,6 +59,8 @@ class Kiosk:
     context: ScreenContext
     settings: Settings | None = None  # the one settings store (staff panel, unattended modes)
     staff: Staff | None = None  # the staff panel, its statistics and session record
+    unattended: UnattendedDriver | None = None  # idle reset, slideshow, opening hours (clock injectable)
+    crash_guard: CrashGuard | None = None  # unhandled errors: logged, then back to home
 
     def top_level_routes(self) -> list[Route]:
         return self.registry.top_level_routes(self.exhibition)
@@ -123,9 +129,14 @@ def build(
     content: Path | None = None,
     windowed: bool = True,
     size: tuple[int, int] | None = None,
-    lang: str = "zh",
+    lang: str | None = None,
+    settings: Settings | None = None,
+    slideshow: bool = False,
 ) -> Kiosk:
-    """Create (or reuse) the QApplication and the fully wired kiosk window, not yet shown."""
+    """Create (or reuse) the QApplication and the fully wired kiosk window, not yet shown.
+
+    `lang` is the start language (default: the settings' default language, which every reset returns to);
+    `settings` defaults to the per-user settings file; `slideshow` starts in signage mode for this run."""
     limit_heap_retention()  # before the first big buffer: see kiosk/malloc.py
     # Qt draws glyphs above 64 px as paths on every paint; the home title (~106 px at 1080p, twice that at 4K)
     # would cost ~2 ms each time the hero drifts. Cached, it is a blit.
@@ -133,6 +144,8 @@ def build(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("lukou-kiosk")
     exhibition, content_dir = load_content(content)
+    settings = settings if settings is not None else Settings.load()
+    lang = lang or settings.default_language
     families = register_fonts()
     if size is None:
         geometry = app.primaryScreen().geometry()
@@ -141,7 +154,6 @@ def build(
             size = REFERENCE_SIZE  # no real screen: lay out for the reference canvas
     theme = Theme.for_size(size[0], size[1], families)
     theme.set_language(lang)
-    settings = Settings.load()
     theme.text_scale = LARGE_TEXT_SCALE if settings.get("large_text") else 1.0
     app.setStyleSheet(theme.stylesheet())
     app.setFont(theme.font(28))
@@ -165,6 +177,15 @@ def build(
     )
     window.resize(*size)
     kiosk = Kiosk(app, window, navigator, exhibition, content_dir, images, registry, context)
+    kiosk.settings = settings
+    unattended = UnattendedDriver(window, settings, exhibition, context.photo_path, images, force_signage=slideshow)
+    kiosk.unattended = unattended
+    kiosk.crash_guard = CrashGuard(unattended.recover, exit_on_storm=not windowed, parent=window)
+    kiosk.crash_guard.install()
+    if window.kiosk_mode:
+        app.installEventFilter(Lockdown(window))
+    heartbeat = HeartbeatTimer(parent=window)
+    app.aboutToQuit.connect(heartbeat.stop)
 
     def after_first_frame() -> None:
         home = window.screen_for(Route("home"))
@@ -173,11 +194,12 @@ def build(
             home.entered()
         window.bar.load_icons()
         window.warm_up(kiosk.top_level_routes())
+        unattended.start()
+        heartbeat.start()
 
     window.first_frame.connect(after_first_frame)
     images.setParent(window)  # lives and dies with the window
     app.aboutToQuit.connect(images.shutdown)
-    kiosk.settings = settings
     # Last: its corner gesture must see input before other app-wide filters, its statistics wrap every hook.
     kiosk.staff = install_staff(kiosk, settings, content, PROCESS_START)
     return kiosk
@@ -186,9 +208,14 @@ def build(
 def run(args: argparse.Namespace) -> int:
     setup_logging()
     qInstallMessageHandler(_qt_message)
-    sys.excepthook = _log_unhandled
     try:
-        kiosk = build(args.content, windowed=args.windowed or args.smoke, size=args.size, lang=args.lang or "zh")
+        kiosk = build(
+            args.content,
+            windowed=args.windowed or args.smoke,
+            size=args.size,
+            lang=args.lang,
+            slideshow=getattr(args, "slideshow", False),
+        )
     except ContentError as exc:
         print("kiosk: the content cannot be shown:", file=sys.stderr)
         for problem in exc.problems:
@@ -218,7 +245,4 @@ def run(args: argparse.Namespace) -> int:
         restart_process()
     return code
 
-
-def _log_unhandled(kind, value, tb) -> None:  # noqa: ANN001
-    logging.getLogger("kiosk.unhandled").error("unhandled exception", exc_info=(kind, value, tb))
 

@@ -77,3 +77,20 @@ def ken_burns(index: int, progress: float, max_zoom: float = 1.08) -> Framing:
 def breathe(seconds: float, period_s: float = 3.2, low: float = 0.45) -> float:
     """A calm pulse between `low` and 1.0 (for the "touch to explore" hint): a sine, never a blink."""
     return low + (1.0 - low) * (0.5 + 0.5 * math.cos(2 * math.pi * seconds / period_s))
+
+
+def crop(framing: Framing, view: tuple[int, int], image: tuple[int, int], margin: float = 1.06) -> tuple[float, ...]:
+    """The part of an `image` (w, h) to draw into a `view` (w, h) for `framing`: (x, y, w, h) in image pixels.
+
+    At zoom 1 the photo is magnified by `margin` beyond just covering the view, so even then there is room to
+    pan; the crop never leaves the image."""
+    vw, vh = view
+    iw, ih = image
+    if min(vw, vh, iw, ih) <= 0:
+        return (0.0, 0.0, float(max(iw, 0)), float(max(ih, 0)))
+    cover = max(vw / iw, vh / ih)  # scale at which the image just covers the view
+    scale = cover * margin * max(1.0, framing.zoom)
+    w, h = min(iw, vw / scale), min(ih, vh / scale)
+    x = (iw - w) * min(1.0, max(0.0, framing.x))
+    y = (ih - h) * min(1.0, max(0.0, framing.y))
+    return (x, y, w, h)

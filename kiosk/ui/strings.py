@@ -7,6 +7,10 @@ from kiosk.content.schema import Lang
 _STRINGS: dict[str, tuple[str, str]] = {
     "home": ("首页", "Home"),
     "back": ("返回", "Back"),
+    "touch_to_explore": ("触摸屏幕 开始参观", "Touch to explore"),
+    "still_there": ("还在参观吗？", "Still there?"),
+    "still_there_hint": ("触摸屏幕继续参观", "Touch the screen to carry on"),
+    "opens_at": ("{when} 开放", "Opens {when}"),
     "sections": ("展览篇章", "Exhibition"),
     "key_figures": ("关键数字", "Key figures"),
     "placeholder_photo": ("示意占位图，待替换为真实照片", "Placeholder image, to be replaced by the real photo"),

@@ -207,3 +207,18 @@ def test_peek_shows_what_comes_next(exhibition):
     playlist = Playlist(exhibition, AttractOptions())
     upcoming = playlist.peek()
     assert playlist.next() == upcoming
+
+
+@pytest.mark.parametrize(("view", "image"), [((1920, 1080), (2200, 1240)), ((1080, 1920), (1240, 2200)),
+                                             ((1920, 1080), (2200, 2200)), ((1366, 768), (3000, 1000))])
+def test_the_crop_keeps_the_view_shape_and_stays_inside_the_photo(view, image):
+    from kiosk.modes.motion import crop
+
+    for index in range(4):
+        for step in range(0, 101, 10):
+            x, y, w, h = crop(ken_burns(index, step / 100), view, image)
+            assert 0 <= x and 0 <= y and x + w <= image[0] + 1e-6 and y + h <= image[1] + 1e-6
+            assert w / h == pytest.approx(view[0] / view[1], rel=1e-6)
+    start = crop(ken_burns(0, 0), view, image)
+    end = crop(ken_burns(0, 1), view, image)
+    assert end[2] < start[2]  # zooming in shows less of the photo

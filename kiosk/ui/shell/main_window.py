@@ -34,6 +34,7 @@ class MainWindow(QWidget):
     first_frame = Signal()
     screen_entered = Signal(object)  # Route, once its transition has finished
     language_changed = Signal(str)
+    visitor_reset = Signal()  # everything went back to a new visitor's start: viewers and cards close on it
 
     def __init__(self, theme: Theme, navigator: Navigator, factory: ScreenFactory, kiosk_mode: bool, lang: Lang):
         super().__init__()
@@ -155,6 +156,21 @@ class MainWindow(QWidget):
     def swipe(self, step: int) -> None:
         self.navigator.swipe(step)
 
+    def reset_for_new_visitor(self, lang: Lang) -> None:
+        """What a new visitor finds: home, every built screen reset (scroll, zoom, open cards), the default
+        language. Instant, without a transition: it happens while nobody is looking (or after an error)."""
+        self.overlay.finish_now()
+        for screen in list(self._screens.values()):
+            try:
+                screen.reset()
+            except Exception:
+                log.exception("resetting %s failed", type(screen).__name__)
+        self.navigator.home()
+        self.overlay.finish_now()  # the fade home, if one started, is over at once
+        if lang != self.lang:
+            self.set_language(lang)
+        self.visitor_reset.emit()
+
     def _on_transition(self, transition: Transition) -> None:
         self.overlay.finish_now()
         old = self.current_screen()
@@ -244,6 +260,19 @@ class MainWindow(QWidget):
         super().resizeEvent(event)
         if self.overlay.isVisible():
             self.overlay.setGeometry(self.stack.geometry())
+
+    def set_content_offset(self, dx: int, dy: int, amplitude: int) -> None:
+        """Shift everything by (dx, dy) within a border of `amplitude` pixels: the burn-in guard moves static
+        content by a pixel every few minutes. The content keeps one size, so this is a move, never a relayout."""
+        a = max(0, amplitude)
+        dx, dy = max(-a, min(a, dx)), max(-a, min(a, dy))
+        self.layout().setContentsMargins(a + dx, a + dy, a - dx, a - dy)
+
+    def request_exit(self) -> None:
+        """The one way out in kiosk mode (the staff panel's exit): allow the close, then close."""
+        log.info("exit requested by staff")
+        self.allow_close = True
+        self.close()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and not self.kiosk_mode:

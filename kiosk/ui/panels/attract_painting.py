@@ -1,0 +1,202 @@
+"""Pre-rendered layers of the attract slideshow: the breathing hint, a photo's caption band and a whole
+key-figures slide. Each is painted once per slide into a pixmap, so a frame of the show only blits them."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPixmap, QRadialGradient
+
+from kiosk.content.schema import Exhibition, Figure, Text
+from kiosk.modes.playlist import Slide
+from kiosk.ui import theme as t
+from kiosk.ui.icons import icon
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme, mix
+from kiosk.ui.widgets.large_text import draw_large_text
+
+Layer = tuple[QPixmap, QPoint]
+_WRAP = Qt.TextFlag.TextWordWrap
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+
+def _transparent(size: QSize) -> QPixmap:
+    pixmap = QPixmap(size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return pixmap
+
+
+def _text_height(font: QFont, width: int, text: str) -> int:
+    return QFontMetrics(font).boundingRect(QRect(0, 0, max(1, width), 100_000), int(_WRAP), text).height()
+
+
+def _draw(p: QPainter, font: QFont, colour: str, rect: QRect, text: str) -> int:
+    """Draw wrapped text at the top of `rect`; returns the height used."""
+    p.setFont(font)
+    p.setPen(QColor(colour))
+    height = _text_height(font, rect.width(), text)
+    p.drawText(QRect(rect.left(), rect.top(), rect.width(), height), int(_LEFT | _WRAP), text)
+    return height
+
+
+def paint_hint(theme: Theme, size: QSize) -> tuple[QPixmap, QRect]:
+    """The "touch to explore" pill and where it goes: bottom right (landscape) or bottom centre (portrait)."""
+    px = theme.px
+    big, small = theme.font(t.HEADING, bold=True), theme.font(t.LEAD)
+    zh, en = tr("touch_to_explore", "zh"), tr("touch_to_explore", "en")
+    glyph = px(64)
+    pad_x, pad_y, gap = px(40), px(22), px(22)
+    text_w = max(QFontMetrics(big).horizontalAdvance(zh), QFontMetrics(small).horizontalAdvance(en))
+    text_h = QFontMetrics(big).height() + QFontMetrics(small).height()
+    w, h = pad_x * 2 + glyph + gap + text_w, pad_y * 2 + max(glyph, text_h)
+    pill = _transparent(QSize(w, h))
+    p = QPainter(pill)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QColor(t.ACCENT_DEFAULT))
+    p.setBrush(QColor(18, 22, 27, 215))
+    border = px(3)
+    p.drawRoundedRect(border / 2, border / 2, w - border, h - border, (h - border) / 2, (h - border) / 2)
+    icon("mdi6.gesture-tap", t.ACCENT_DEFAULT).paint(p, QRect(pad_x, (h - glyph) // 2, glyph, glyph))
+    x = pad_x + glyph + gap
+    y = (h - text_h) // 2
+    p.setFont(big)
+    p.setPen(QColor(t.TEXT))
+    p.drawText(QRect(x, y, text_w, QFontMetrics(big).height()), int(_LEFT), zh)
+    p.setFont(small)
+    p.setPen(QColor(t.TEXT_MUTED))
+    p.drawText(QRect(x, y + QFontMetrics(big).height(), text_w, QFontMetrics(small).height()), int(_LEFT), en)
+    p.end()
+    margin = px(t.MARGIN * 0.75)
+    if size.height() > size.width():
+        rect = QRect((size.width() - w) // 2, size.height() - h - margin, w, h)
+    else:
+        rect = QRect(size.width() - w - margin, size.height() - h - margin, w, h)
+    return pill, rect
+
+
+def paint_caption(theme: Theme, size: QSize, slide: Slide, hint: QRect, credit: Text) -> Layer:
+    """A photo's caption in both languages, where it came from, and its credit, over a dark band at the bottom
+    (beside the hint in landscape, above it in portrait)."""
+    px = theme.px
+    photo = slide.photo
+    assert photo is not None
+    margin = px(t.MARGIN)
+    portrait = size.height() > size.width()
+    right = size.width() - margin if portrait else hint.left() - px(t.GAP * 2)
+    bottom = hint.top() - px(t.GAP) if portrait else size.height() - px(t.MARGIN * 0.75)
+    width = max(px(300), right - margin)
+    kicker = f"{slide.section.title.zh}  ·  {slide.section.title.en}" if slide.section else ""
+    note = tr("credit", "zh", who=credit.zh)
+    if photo.placeholder:
+        note += f"  ·  {tr('placeholder_short', 'zh')} · {tr('placeholder_short', 'en')}"
+    blocks = [
+        (theme.font(t.CAPTION, bold=True), slide.section.accent if slide.section else t.ACCENT_DEFAULT, kicker),
+        (theme.font(t.TITLE * 0.75, bold=True), t.TEXT, photo.caption.zh),
+        (theme.font(t.LEAD), t.TEXT_MUTED, photo.caption.en),
+        (theme.font(t.CAPTION), t.TEXT_MUTED, note),
+    ]
+    spacing = px(8)
+    heights = [_text_height(f, width, text) if text else 0 for f, _, text in blocks]
+    text_h = sum(heights) + spacing * sum(1 for h in heights if h)
+    band_h = min(size.height(), text_h + px(t.MARGIN * 2.5) + (size.height() - bottom))
+    band = _transparent(QSize(size.width(), band_h))
+    p = QPainter(band)
+    shade = QLinearGradient(0, 0, 0, band_h)
+    shade.setColorAt(0.0, QColor(10, 12, 15, 0))
+    shade.setColorAt(0.45, QColor(10, 12, 15, 170))
+    shade.setColorAt(1.0, QColor(10, 12, 15, 235))
+    p.fillRect(band.rect(), shade)
+    y = band_h - (size.height() - bottom) - text_h
+    for (font, colour, text), h in zip(blocks, heights, strict=True):
+        if h:
+            _draw(p, font, colour, QRect(margin, y, width, h), text)
+            y += h + spacing
+    p.end()
+    return band, QPoint(0, size.height() - band_h)
+
+
+def _figure_line(fig: Figure) -> tuple[str, str]:
+    return fig.format_number("zh"), fig.unit.zh
+
+
+def paint_figures(theme: Theme, size: QSize, slide: Slide, exhibition: Exhibition) -> Layer:
+    """A whole slide of key figures: where they come from, then each number with its unit and label."""
+    px = theme.px
+    accent = slide.section.accent if slide.section else t.ACCENT_DEFAULT
+    page = QPixmap(size)
+    page.fill(QColor(t.BACKGROUND))
+    p = QPainter(page)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    glow = QRadialGradient(size.width() * 0.15, size.height() * 0.1, max(size.width(), size.height()) * 0.9)
+    glow.setColorAt(0.0, QColor(mix(t.BACKGROUND, accent, 0.28)))
+    glow.setColorAt(1.0, QColor(t.BACKGROUND))
+    p.fillRect(page.rect(), glow)
+
+    margin = px(t.MARGIN * 1.25)
+    width = size.width() - 2 * margin
+    y = margin
+    y += _draw(p, theme.font(t.CAPTION, bold=True), accent, QRect(margin, y, width, 0),
+               f"{tr('key_figures', 'zh')}  ·  {tr('key_figures', 'en')}") + px(12)
+    title = slide.section.title if slide.section else exhibition.title
+    y += _draw(p, theme.font(t.TITLE, bold=True), t.TEXT, QRect(margin, y, width, 0), html.unescape(title.zh))
+    y += _draw(p, theme.font(t.LEAD), t.TEXT_MUTED, QRect(margin, y + px(4), width, 0), html.unescape(title.en))
+
+    figures = slide.figures
+    portrait = size.height() > size.width()
+    columns = 2 if portrait or len(figures) == 4 and size.width() < px(1600) else max(1, len(figures))
+    gap = px(t.GAP * 2)
+    cell_w = (width - gap * (columns - 1)) // columns
+    rows = -(-len(figures) // columns)
+    hint_zone = px(200)
+    area_top, area_bottom = y + px(t.GAP * 2), size.height() - hint_zone
+    cells = [_figure_cell_height(theme, fig, cell_w) for fig in figures]
+    row_h = max(cells) if cells else 0
+    total = rows * row_h + (rows - 1) * gap
+    top = area_top + max(0, (area_bottom - area_top - total) // 2)
+    for i, fig in enumerate(figures):
+        r, c = divmod(i, columns)
+        _paint_figure(p, theme, fig, accent, QRect(margin + c * (cell_w + gap), top + r * (row_h + gap), cell_w, row_h))
+    p.end()
+    return page, QPoint(0, 0)
+
+
+def _number_fonts(theme: Theme, fig: Figure, width: int) -> tuple[QFont, QFont]:
+    number, unit = _figure_line(fig)
+    size = t.FIGURE * 1.3
+    while True:
+        big, small = theme.font(size, bold=True), theme.font(t.LEAD * size / (t.FIGURE * 1.3))
+        if QFontMetrics(big).horizontalAdvance(number) + QFontMetrics(small).horizontalAdvance(unit) <= width:
+            return big, small
+        if size < t.FIGURE * 0.6:
+            return big, small
+        size *= 0.92
+
+
+def _figure_cell_height(theme: Theme, fig: Figure, width: int) -> int:
+    big, _ = _number_fonts(theme, fig, width)
+    px = theme.px
+    return (QFontMetrics(big).height() + px(10) + _text_height(theme.font(t.LEAD), width, fig.label.zh)
+            + px(8) + _text_height(theme.font(t.CAPTION), width, _english(fig)) + px(12))
+
+
+def _english(fig: Figure) -> str:
+    return f"{fig.format_number('en')} {fig.unit.en} · {fig.label.en}"
+
+
+def _paint_figure(p: QPainter, theme: Theme, fig: Figure, accent: str, cell: QRect) -> None:
+    px = theme.px
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(accent))
+    p.drawRoundedRect(cell.left(), cell.top(), px(64), px(6), px(3), px(3))
+    big, small = _number_fonts(theme, fig, cell.width())
+    number, unit = _figure_line(fig)
+    y = cell.top() + px(18)
+    metrics = QFontMetrics(big)
+    draw_large_text(p, big, accent, cell.left(), y + metrics.ascent(), number)
+    p.setFont(small)
+    p.setPen(QColor(t.TEXT))
+    p.drawText(cell.left() + metrics.horizontalAdvance(number) + px(4), y + metrics.ascent(), unit)
+    y += metrics.height() + px(10)
+    y += _draw(p, theme.font(t.LEAD), t.TEXT, QRect(cell.left(), y, cell.width(), 0), fig.label.zh) + px(8)
+    _draw(p, theme.font(t.CAPTION), t.TEXT_MUTED, QRect(cell.left(), y, cell.width(), 0), _english(fig))
