@@ -160,3 +160,12 @@ def test_a_disk_that_refuses_keeps_the_values_in_memory(tmp_path, monkeypatch):
 def test_describe_lists_every_setting():
     lines = describe()
     assert [line.split(" = ")[0] for line in lines] == [o.name for o in OPTIONS]
+
+
+def test_the_readme_documents_every_setting():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Unattended operation", 1)[1]
+    for option in OPTIONS:
+        assert f"| `{option.name}` |" in section, f"README's settings table lacks {option.name}"
