@@ -138,9 +138,8 @@ def build(
     `lang` is the start language (default: the settings' default language, which every reset returns to);
     `settings` defaults to the per-user settings file; `slideshow` starts in signage mode for this run."""
     limit_heap_retention()  # before the first big buffer: see kiosk/malloc.py
-    # Qt draws glyphs above 64 px as paths on every paint; the home title (~106 px at 1080p, twice that at 4K)
-    # would cost ~2 ms each time the hero drifts. Cached, it is a blit.
-    os.environ.setdefault("QT_MAX_CACHED_GLYPH_SIZE", "256")
+    # Not QT_MAX_CACHED_GLYPH_SIZE: raising Qt's glyph-cache limit above 64 px makes large titles draw blank
+    # (tests/ui/test_navigation.py::test_the_big_title_is_really_drawn).
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("lukou-kiosk")
     exhibition, content_dir = load_content(content)
