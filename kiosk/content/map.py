@@ -4,16 +4,21 @@ source names, with its status, the year the source gives, its text in both langu
 Positions are longitude/latitude in GCJ-02 (the coordinate system of the bundled district outlines). The source
 gives no coordinates, so every position is schematic unless a feature says `schematic = false`: the screen
 says so. A content editor corrects a position by editing the numbers; `kiosk check` rejects a position that
-falls outside the map's `extent` (the usual sign of swapped longitude and latitude).
+falls outside the map's `extent` (the usual sign of swapped longitude and latitude); `check_map` holds the
+checks that span features.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from kiosk.content.schema import Model, Slug, Text
+from kiosk.content.problems import Problem
+from kiosk.content.schema import Colour, Model, Slug, Text
+
+FILE = "map.toml"
 
 Kind = Literal[
     "expressway",
@@ -65,7 +70,7 @@ class MapFeature(Model):
     id: Slug
     kind: Kind
     name: Text
-    text: Text = Field(description="what the source says about it, shown on its card")
+    text: Text | None = Field(default=None, description="what the source says about it, shown on its card")
     status: Status = "built"
     year: int | None = Field(
         default=None, ge=1900, le=2100, description="the year the source ties it to (work began or it opened)"
@@ -115,28 +120,13 @@ class MapContent(Model):
     """`map.toml`: the screen's words, the frame and the features."""
 
     title: Text
+    subtitle: Text = Field(description="one line under the title on the home tile")
+    accent: Colour = "#4DB6AC"
+    icon: str = Field(default="mdi6.map-legend", description="qtawesome icon for the home tile")
     note: Text = Field(description="the schematic note shown on screen (示意图)")
     credit: Text = Field(description="source of the outlines, shown on screen")
     extent: Extent
     features: list[MapFeature] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _consistent(self) -> MapContent:
-        seen: set[str] = set()
-        for feature in self.features:
-            if feature.id in seen:
-                raise ValueError(f"features: id {feature.id!r} is used twice")
-            seen.add(feature.id)
-        for index, feature in enumerate(self.features):
-            if feature.part_of is not None and feature.part_of not in seen:
-                raise ValueError(f"features[{index}] ({feature.id}): part_of {feature.part_of!r} is not a feature id")
-            for lon, lat in feature.coordinates():
-                if not self.extent.contains(lon, lat):
-                    raise ValueError(
-                        f"features[{index}] ({feature.id}): [{lon}, {lat}] lies outside the map extent "
-                        "(longitude first, then latitude)"
-                    )
-        return self
 
     def feature(self, feature_id: str) -> MapFeature:
         for feature in self.features:
@@ -148,7 +138,33 @@ class MapContent(Model):
         return {f.id for f in self.features}
 
 
+def check_map(exhibition: object, folder: Path) -> list[Problem]:
+    """Checks across features, each against map.toml with its field path: unique ids, `part_of` naming a
+    feature, every position inside the extent (the usual sign of swapped longitude and latitude)."""
+    content = getattr(exhibition, "map", None)
+    if not isinstance(content, MapContent):
+        return []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for index, feature in enumerate(content.features):
+        if feature.id in seen:
+            problems.append(Problem(FILE, f"map.features[{index}].id", f"id {feature.id!r} is already used by features[{seen[feature.id]}]"))
+        seen.setdefault(feature.id, index)
+    for index, feature in enumerate(content.features):
+        if feature.part_of is not None and feature.part_of not in seen:
+            problems.append(Problem(FILE, f"map.features[{index}].part_of", f"no feature with id {feature.part_of!r}"))
+        field = "point" if feature.point is not None else "line" if feature.line is not None else "area"
+        for lon, lat in feature.coordinates():
+            if not content.extent.contains(lon, lat):
+                problems.append(
+                    Problem(FILE, f"map.features[{index}].{field}", f"[{lon}, {lat}] lies outside the map extent "
+                            "(write longitude first, then latitude)")
+                )
+                break
+    return problems
+
+
 def _check_lonlat(point: tuple[float, float]) -> None:
     lon, lat = point
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        raise ValueError(f"[{lon}, {lat}] is not [longitude, latitude] in degrees")
+        raise ValueError(f"[{lon}, {lat}] is not [longitude, latitude] in degrees (longitude first)")

@@ -1,0 +1,79 @@
+"""Which labels to show at a zoom level so none overlaps another.
+
+Labels keep their size on screen while the map zooms, so the distances between them grow with the scale and
+the set that fits changes. Greedy by priority (then by id, so the result is stable): a label is shown when its
+box, grown by `gap` pixels, overlaps none already shown. Labels in `forced` (a highlighted event's features)
+are placed first. The map screen asks once per zoom step, not per frame, and caches the answer.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LabelBox:
+    id: str
+    priority: int
+    x: float  # anchor on the map (km)
+    y: float
+    width: float  # box on screen (px), placed relative to the anchor's screen position
+    height: float
+    dx: float = 0.0  # box's left edge relative to the anchor (px); default: box starts at the anchor
+    dy: float = 0.0  # box's top edge relative to the anchor (px)
+    group: str = ""  # labels of one group (a long river's repeated name) keep `group_gap` apart
+    min_scale: float = 0.0  # detail (a building's name) waits until the map is zoomed in this far (px/km)
+
+
+Rect = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def screen_rect(box: LabelBox, scale: float, gap: float = 0.0) -> Rect:
+    left = box.x * scale + box.dx - gap
+    top = box.y * scale + box.dy - gap
+    return (left, top, left + box.width + 2 * gap, top + box.height + 2 * gap)
+
+
+def overlaps(a: Rect, b: Rect) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def visible_labels(
+    boxes: list[LabelBox],
+    scale: float,
+    gap: float = 4.0,
+    forced: frozenset[str] = frozenset(),
+    group_gap: float = 0.0,
+) -> set[str]:
+    """The ids of the labels to show at `scale` (pixels per km)."""
+    order = sorted(boxes, key=lambda b: (b.id not in forced, -b.priority, b.id))
+    shown: list[Rect] = []
+    placed: dict[str, list[tuple[float, float]]] = {}
+    ids: set[str] = set()
+    for box in order:
+        if scale < box.min_scale and box.id not in forced:
+            continue
+        rect = screen_rect(box, scale, gap / 2)
+        if any(overlaps(rect, other) for other in shown):
+            continue
+        centre = (box.x * scale, box.y * scale)
+        if box.group and any(math.dist(centre, c) < group_gap for c in placed.get(box.group, [])):
+            continue
+        shown.append(rect)
+        ids.add(box.id)
+        if box.group:
+            placed.setdefault(box.group, []).append(centre)
+    return ids
+
+
+def zoom_step(scale: float, base: float, steps_per_doubling: int = 4) -> int:
+    """The zoom bucket of `scale`: labels are re-chosen when it changes (4 buckets per doubling), so a pinch
+    re-decides at most a handful of times, not every frame."""
+    return math.floor(math.log2(max(scale, 1e-9) / base) * steps_per_doubling)
+
+
+def step_scale(step: int, base: float, steps_per_doubling: int = 4) -> float:
+    """The scale the labels of bucket `step` are chosen for: its smallest (most zoomed-out) scale. Distances
+    between anchors only grow from there within the bucket, so the chosen labels never overlap in it."""
+    return base * 2 ** (step / steps_per_doubling)
