@@ -6,9 +6,11 @@ Nothing here imports Qt; the UI receives an immutable `Exhibition` and renders i
 from kiosk.content.loader import ContentError, load_exhibition, register_check
 from kiosk.content.problems import Problem
 from kiosk.content.schema import Exhibition, Figure, Lang, Photo, Section, Text, Topic
+from kiosk.content.map import check_map
 from kiosk.content.timeline import check_timeline
 
 register_check(check_timeline)  # order, ids, photos and map features of timeline.toml
+register_check(check_map)  # ids, part_of and positions of map.toml
 
 __all__ = [
     "ContentError",
