@@ -30,6 +30,7 @@ from kiosk.ui.panels.intro_screen import IntroScreen
 from kiosk.ui.panels.screen import Screen
 from kiosk.ui.panels.section_screen import SectionScreen
 from kiosk.ui.panels.timeline_screen import register as register_timeline
+from kiosk.ui.panels.map_screen import register as register_map
 from kiosk.ui.panels import gallery_screen, photo_screen
 from kiosk.ui.registry import Destination, ScreenContext, ScreenRegistry
 from kiosk.ui.shell.crash_guard import CrashGuard
@@ -163,6 +164,7 @@ def build(
     registry = ScreenRegistry()
     register_core_screens(registry)
     register_timeline(registry)
+    register_map(registry)
     gallery_screen.register(registry)  # its home tile comes last, after the sections, timeline and map
     photo_screen.register(registry)
     context.open_photo = photo_screen.opener(lambda: window)  # any photo, tapped anywhere, opens the viewer

@@ -1,0 +1,447 @@
+"""The infrastructure map: Lukou's real outline with its neighbours, rivers, roads by class and status, bridges,
+the ship lock, utilities, zones, towns and villages — panned, pinched and tapped.
+
+Beside (landscape) or under (portrait) the map: the title with the schematic note, layer switches, the year
+control and the legend. Over the map: north arrow, zoom buttons, reset, scale bar and the source credit; a
+tapped feature opens its card. `Route("map", event_id)` opens the map as it stood in that timeline event's
+year with the event's features highlighted and in view; every such screen shares one scene.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk import paths
+from kiosk.content.schema import Exhibition, Lang
+from kiosk.geo.features import Era, When, bounds_of
+from kiosk.geo.hit import pick
+from kiosk.geo.viewport import Viewport, fit
+from kiosk.navigation import Route
+from kiosk.ui import theme as t
+from kiosk.ui.icons import icon
+from kiosk.ui.panels.screen import Screen
+from kiosk.ui.registry import Destination, ScreenContext, ScreenRegistry
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.map_card import MapFeatureCard
+from kiosk.ui.widgets.map_compass import MapCompass
+from kiosk.ui.widgets.map_layer_toggles import MapLayerToggles
+from kiosk.ui.widgets.map_legend import MapLegend
+from kiosk.ui.widgets.map_scale_bar import MapScaleBar
+from kiosk.ui.widgets.map_scene import ALL_LAYERS, MapScene, MapState
+from kiosk.ui.widgets.map_view import MapView
+from kiosk.ui.widgets.map_year_bar import Choice, MapYearBar
+
+log = logging.getLogger(__name__)
+
+OUTLINES = "outlines.geojson"
+MAX_ZOOM = 40.0  # times the whole-district view
+MIN_ZOOM = 0.6
+TOUCH_REACH = 40  # reference px a fingertip reaches on the map
+
+
+def year_choices(exhibition: Exhibition) -> list[Choice]:
+    """The years of the timeline's dated events (else of the map's dated features), then today and planned."""
+    choices: list[Choice] = []
+    timeline = getattr(exhibition, "timeline", None)
+    seen: set[int] = set()
+    if timeline is not None:
+        for event in timeline.events:
+            when = event.when
+            if when is None or when.year in seen:
+                continue
+            seen.add(when.year)
+            if when.kind == "decade":
+                choices.append((when.year, f"{when.year % 100:02d}年代", when.label("en")))
+            else:
+                choices.append((when.year, str(when.year), str(when.year)))
+    elif exhibition.map is not None:
+        for year in sorted({f.year for f in exhibition.map.features if f.year is not None}):
+            choices.append((year, str(year), str(year)))
+    choices.append((Era.TODAY, tr("map_today", "zh"), tr("map_today", "en")))
+    choices.append((Era.PLANNED, tr("map_planned", "zh"), tr("map_planned", "en")))
+    return choices
+
+
+class MapScreen(Screen):
+    def __init__(self, theme: Theme, exhibition: Exhibition, scene: MapScene, event=None, record=None):
+        super().__init__()
+        assert exhibition.map is not None
+        p = theme.px
+        self._theme = theme
+        self._content = exhibition.map
+        self._scene = scene
+        self._event = event
+        self._record = record or (lambda kind, subject: None)
+        self._initial = self._initial_state()
+        self._state = self._initial
+        self._selected: str | None = None
+        self._touched = False  # the visitor moved the map: a resize keeps their view instead of refitting
+
+        self.title = self._label(t.HEADING, True, t.TEXT)
+        self.note = self._label(t.CAPTION, False, t.TEXT_MUTED)
+        self.hint = self._label(t.CAPTION, False, t.TEXT_MUTED)
+        self.badge = self._label(t.CAPTION, True, t.BACKGROUND)
+        self.badge.setStyleSheet(f"background: {t.ACCENT_DEFAULT}; color: {t.BACKGROUND}; border-radius: {p(8)}px; padding: {p(2)}px {p(12)}px;")
+        self.badge.setWordWrap(False)
+        self.layers_heading = self._label(t.CAPTION, True, t.TEXT_MUTED)
+        self.legend_heading = self._label(t.CAPTION, True, t.TEXT_MUTED)
+        self.toggles = MapLayerToggles(theme, vertical=False, parent=self)
+        self.toggles.changed.connect(self._layers_changed)
+        self.legend = MapLegend(theme, columns=2, statuses_beside=theme.portrait, parent=self)
+        self.year_bar = MapYearBar(theme, year_choices(exhibition), self)
+        self.year_bar.chosen.connect(self._year_chosen)
+
+        self.map_host = QWidget(self)
+        self.map_host.installEventFilter(self)  # the map's own size decides the overlays and the fitted view
+        # what a timeline event highlights, on an opaque tag over the map's corner (cheap to leave unpainted)
+        self.banner = self._label(t.CAPTION, True, t.ACCENT_DEFAULT, parent=self.map_host)
+        self.banner.setAutoFillBackground(True)
+        self.banner.setStyleSheet(
+            f"color: {t.ACCENT_DEFAULT}; background: {t.SURFACE}; border-left: {p(6)}px solid {t.ACCENT_DEFAULT};"
+            f" padding: {p(8)}px {p(14)}px;"
+        )
+        self.banner.setVisible(event is not None)
+        self.view = MapView(scene, slop=p(14), double_tap_reach=p(80), parent=self.map_host)
+        self.view.tapped.connect(self._tapped)
+        self.view.viewport_changed.connect(self._viewport_changed)
+        self.view.interaction_started.connect(self._visitor_moved)
+        self.compass = MapCompass(theme, self.map_host)
+        self.scale_bar = MapScaleBar(theme, self.map_host)
+        self.credit = self._label(t.CAPTION - 4, False, t.TEXT_MUTED)
+        self.zoom_in = self._round_button("mdi6.plus")
+        self.zoom_out = self._round_button("mdi6.minus")
+        self.reset_button = self._round_button("mdi6.fit-to-screen-outline")
+        self.zoom_in.clicked.connect(lambda: (self._visitor_moved(), self.view.zoom_by(2.0)))
+        self.zoom_out.clicked.connect(lambda: (self._visitor_moved(), self.view.zoom_by(0.5)))
+        self.reset_button.clicked.connect(self.reset_view)
+        self.card = MapFeatureCard(theme, self._content, self.map_host)
+        self.card.closed.connect(self.close_card)
+        self.card.hide()
+        self._layout()
+        self.set_language("zh")
+
+    # construction ----------------------------------------------------------------------------------
+
+    def _label(self, size: float, bold: bool, colour: str, parent: QWidget | None = None) -> QLabel:
+        label = QLabel(parent or self)
+        label.setFont(self._theme.font(size, bold=bold))
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color: {colour};")
+        return label
+
+    def _round_button(self, name: str) -> QPushButton:
+        p = self._theme.px
+        button = QPushButton(self.map_host)
+        button.setFixedSize(p(t.TOUCH_TARGET), p(t.TOUCH_TARGET))
+        button.setIconSize(QSize(p(44), p(44)))
+        button.setProperty("icon_name", name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setStyleSheet(
+            f"QPushButton {{ background: {t.SURFACE_RAISED}; border: {p(2)}px solid {t.LINE}; border-radius: {p(t.TOUCH_TARGET // 2)}px; }}"
+            f"QPushButton:pressed {{ background: {t.SURFACE_PRESSED}; border-color: {t.ACCENT_DEFAULT}; }}"
+        )
+        return button
+
+    def _layout(self) -> None:
+        p = self._theme.px
+        head = QVBoxLayout()
+        head.setSpacing(p(8))
+        head.addWidget(self.title)
+        note_row = QHBoxLayout()
+        note_row.setSpacing(p(12))
+        note_row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        note_row.addWidget(self.note, 1)
+        head.addLayout(note_row)
+        head.addWidget(self.hint)
+        if self._theme.portrait:
+            root = QVBoxLayout(self)
+            root.setContentsMargins(p(40), p(28), p(40), p(24))
+            root.setSpacing(p(16))
+            root.addLayout(head)
+            root.addWidget(self.map_host, 1)
+            root.addWidget(self.toggles)
+            root.addWidget(self.year_bar)
+            root.addWidget(self.legend)
+            root.addWidget(self.credit)
+            self.layers_heading.hide()
+            self.legend_heading.hide()
+            return
+        side = QVBoxLayout()
+        side.setSpacing(p(12))
+        side.addLayout(head)
+        side.addSpacing(p(8))
+        side.addWidget(self.layers_heading)
+        side.addWidget(self.toggles)
+        side.addSpacing(p(8))
+        side.addWidget(self.legend_heading)
+        side.addWidget(self.legend)
+        side.addStretch(1)
+        side.addWidget(self.credit)
+        side_box = QWidget(self)
+        side_box.setLayout(side)
+        side_box.setFixedWidth(p(500))
+        column = QVBoxLayout()
+        column.setSpacing(p(14))
+        column.addWidget(self.map_host, 1)
+        column.addWidget(self.year_bar)
+        root = QHBoxLayout(self)
+        root.setContentsMargins(p(48), p(32), p(40), p(20))
+        root.setSpacing(p(32))
+        root.addWidget(side_box)
+        root.addLayout(column, 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.map_host and event.type() == QEvent.Type.Resize:
+            self._place_overlays()
+        return False
+
+    def _place_overlays(self) -> None:
+        p = self._theme.px
+        host = self.map_host
+        w, h = host.width(), host.height()
+        self.view.setGeometry(0, 0, w, h)
+        card_w = 0
+        if self.card.isVisible():
+            if self._theme.portrait:
+                self.card.setGeometry(0, h - int(h * 0.5), w, int(h * 0.5))
+            else:
+                card_w = min(p(620), int(w * 0.5))
+                self.card.setGeometry(w - card_w, 0, card_w, h)
+        right = w - card_w - p(16)
+        self.compass.move(right - self.compass.width(), p(12))
+        if self._event is not None:
+            room = max(p(200), min(int(w * 0.62), right - self.compass.width() - p(40)))
+            margins = self.banner.contentsMargins()
+            chrome = p(6) + p(28) + margins.left() + margins.right()
+            width = min(room, self.banner.fontMetrics().horizontalAdvance(self.banner.text()) + chrome + p(4))
+            self.banner.setFixedWidth(width)
+            text_width = width - chrome + p(4)
+            flags = Qt.TextFlag.TextWordWrap
+            lines = self.banner.fontMetrics().boundingRect(0, 0, text_width, 10_000, flags, self.banner.text())
+            self.banner.setFixedHeight(lines.height() + p(16) + margins.top() + margins.bottom() + p(4))
+            self.banner.move(p(12), p(12))
+            self.banner.raise_()
+        size = self.zoom_in.width()
+        top = self.compass.y() + self.compass.height() + p(16)
+        for index, button in enumerate((self.zoom_in, self.zoom_out, self.reset_button)):
+            button.move(right - size, top + index * (size + p(14)))
+        bottom = h - (int(h * 0.5) if self.card.isVisible() and self._theme.portrait else 0)
+        self.scale_bar.move(right - self.scale_bar.width(), bottom - self.scale_bar.height() - p(36))
+        if w > 50 and h > 50:
+            self._set_limits()
+            if not self._touched:
+                self.view.set_camera(self._initial_camera())
+
+    @Slot()
+    def _visitor_moved(self) -> None:
+        self._touched = True
+
+    # state ----------------------------------------------------------------------------------------
+
+    def _initial_state(self) -> MapState:
+        if self._event is None:
+            return MapState()
+        when: When
+        if self._event.when is not None:
+            when = self._event.when.year
+        else:
+            when = Era.PLANNED if self._event.status == "planned" else Era.TODAY
+        known = self._scene.model.content.ids()
+        return MapState(when=when, highlight=frozenset(f for f in self._event.map_features if f in known))
+
+    def _district_view(self) -> Viewport:
+        return fit(self._scene.model.district_box(), self.view.width(), self.view.height(), margin=self._theme.px(28))
+
+    def _set_limits(self) -> None:
+        base = self._district_view().scale
+        self.view.set_limits(self._scene.model.frame, base * MIN_ZOOM, base * MAX_ZOOM)
+
+    def _initial_camera(self) -> Viewport:
+        base = self._district_view()
+        highlighted = [self._scene.model.feature(f) for f in self._initial.highlight]
+        box = bounds_of(highlighted)
+        if box is None:
+            return base
+        pad = max(box[2] - box[0], box[3] - box[1], 2.0) * 0.35  # context around the event's features
+        padded = (box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad)
+        view = fit(padded, self.view.width(), self.view.height(), margin=self._theme.px(60))
+        return replace(view, scale=max(base.scale, min(view.scale, base.scale * 12)))
+
+    def _apply_state(self) -> None:
+        highlight = self._state.highlight | ({self._selected} if self._selected else set())
+        self._scene.apply(replace(self._state, highlight=frozenset(highlight)), self.view.camera.scale)
+
+    @property
+    def state(self) -> MapState:
+        return self._state
+
+    @Slot(object)
+    def _year_chosen(self, when: When) -> None:
+        self._state = replace(self._state, when=when)
+        self.year_bar.set_value(when)
+        self._apply_state()
+        if self._selected and not self._scene.is_shown(self._selected):
+            self.close_card()
+
+    @Slot(object)
+    def _layers_changed(self, layers) -> None:
+        self._state = replace(self._state, layers=layers)
+        self._apply_state()
+        if self._selected and not self._scene.is_shown(self._selected):
+            self.close_card()
+
+    @Slot(object)
+    def _viewport_changed(self, viewport: Viewport) -> None:
+        self.scale_bar.set_viewport(viewport)
+        if self.isVisible():
+            self._scene.update_labels(viewport.scale)
+
+    # taps and the card ----------------------------------------------------------------------------
+
+    @Slot(QPointF)
+    def _tapped(self, pos: QPointF) -> None:
+        camera = self.view.camera
+        point = camera.to_map(pos.x(), pos.y())
+        found = pick(self._scene.shown_features(), point, self._theme.px(TOUCH_REACH) / camera.scale)
+        if found is None:
+            self.close_card()
+            return
+        self.open_card(found.id)
+
+    def open_card(self, feature_id: str) -> None:
+        self._selected = feature_id
+        self.card.show_feature(self._content.feature(feature_id))
+        self.card.show()
+        self.card.raise_()
+        self._place_overlays()
+        self._apply_state()
+        self._record("map_feature", feature_id)
+        self._keep_in_view(feature_id)
+
+    @Slot()
+    def close_card(self) -> None:
+        if self._selected is None and not self.card.isVisible():
+            return
+        self._selected = None
+        self.card.hide()
+        self._place_overlays()
+        self._apply_state()
+
+    def _keep_in_view(self, feature_id: str) -> None:
+        """Pan so the chosen feature is not hidden under its own card."""
+        anchor = self._scene.model.feature(feature_id).anchor
+        camera = self.view.camera
+        x, y = camera.to_screen(*anchor)
+        card = self.card.geometry()
+        if not card.contains(int(x), int(y)):
+            return
+        if self._theme.portrait:
+            target = (camera.width / 2, card.top() / 2)
+        else:
+            target = (card.left() / 2, camera.height / 2)
+        self.view.set_camera(camera.with_anchor(anchor, camera.scale, target), animate=True)
+
+    # Screen ---------------------------------------------------------------------------------------
+
+    def set_language(self, lang: Lang) -> None:
+        super().set_language(lang)
+        c = self._content
+        self._scene.set_language(lang)
+        self.title.setText(c.title.get(lang))
+        self.badge.setText(tr("map_schematic", lang))
+        self.note.setText(c.note.get(lang))
+        self.hint.setText(tr("map_hint", lang))
+        self.credit.setText(c.credit.get(lang))
+        if self._event is not None:
+            when = self._event.when.label(lang) + " · " if self._event.when is not None else ""
+            self.banner.setText(tr("map_event", lang, title=when + self._event.title.get(lang)))
+        self.layers_heading.setText(tr("map_layers", lang))
+        self.legend_heading.setText(tr("map_legend", lang))
+        self.toggles.set_language(lang)
+        self.legend.set_language(lang)
+        self.year_bar.set_language(lang)
+        self.year_bar.set_value(self._state.when)
+        self.compass.set_language(lang)
+        self.zoom_in.setAccessibleName(tr("map_zoom_in", lang))
+        self.zoom_out.setAccessibleName(tr("map_zoom_out", lang))
+        self.reset_button.setAccessibleName(tr("map_reset", lang))
+        self.card.set_language(lang)
+        self._place_overlays()
+        if self.isVisible():
+            self._apply_state()
+
+    def place_title(self) -> str:
+        return self._content.title.get(self.lang)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        for button in (self.zoom_in, self.zoom_out, self.reset_button):
+            button.setIcon(icon(button.property("icon_name"), t.TEXT))
+        self.toggles.load_icons()
+        self._scene.set_language(self.lang)
+        self._apply_state()  # the scene is shared: show this screen's year, layers and highlights
+
+    def entered(self) -> None:
+        self._apply_state()
+
+    @Slot()
+    def reset_view(self) -> None:
+        self.close_card()
+        self._touched = False
+        self.view.set_camera(self._initial_camera(), animate=True)
+
+    def reset(self) -> None:
+        """A new visitor: the year, layers and view this screen opens with, no card."""
+        self._selected = None
+        self._touched = False
+        self.card.hide()
+        self._state = self._initial
+        self.toggles.set_layers(ALL_LAYERS)
+        self.year_bar.set_value(self._state.when)
+        self._place_overlays()
+        self.view.set_camera(self._initial_camera())
+        if self.isVisible():
+            self._apply_state()
+
+
+def register(registry: ScreenRegistry) -> None:
+    """The map screen and its home tile (after the timeline's); one scene shared by every map route."""
+    shared: dict[str, object] = {}
+
+    def scene_for(exhibition: Exhibition, theme: Theme) -> MapScene:
+        from kiosk.geo.model import MapModel
+
+        key = (id(exhibition), theme.scale, getattr(theme, "text_scale", 1.0))
+        if shared.get("key") != key or shared.get("exhibition") is not exhibition:
+            assert exhibition.map is not None
+            model = MapModel.build(exhibition.map, paths.assets_dir() / "map" / OUTLINES)
+            shared.update(key=key, exhibition=exhibition, scene=MapScene(model, theme))
+        return shared["scene"]  # type: ignore[return-value]
+
+    def build(route: Route, theme: Theme, ctx: ScreenContext) -> Screen | None:
+        ex = ctx.exhibition
+        if ex.map is None:
+            return None
+        event = None
+        if route.arg is not None:
+            timeline = getattr(ex, "timeline", None)
+            try:
+                event = timeline.event(route.arg) if timeline is not None else None
+            except KeyError:
+                event = None
+            if event is None:
+                log.warning("map: no timeline event %r", route.arg)
+                return None
+        return MapScreen(theme, ex, scene_for(ex, theme), event, getattr(ctx, "record", None))
+
+    def tiles(ex: Exhibition) -> list[Destination]:
+        if ex.map is None:
+            return []
+        return [Destination(Route("map"), ex.map.title, ex.map.subtitle, ex.map.accent, ex.map.icon)]
+
+    registry.register("map", build, tiles=tiles)

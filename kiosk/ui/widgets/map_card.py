@@ -1,0 +1,134 @@
+"""The card of a tapped map feature: what it is, its status and year, the source's words about it, what it
+belongs to, and that its position is schematic. An opaque sheet (the map under it need not repaint it)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.map import MapContent, MapFeature
+from kiosk.content.schema import Lang
+from kiosk.ui import theme as t
+from kiosk.ui.icons import icon
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import map_style as style
+from kiosk.ui.widgets.map_legend import LegendSample
+from kiosk.ui.widgets.touch_scroll import TouchScrollArea
+
+
+class MapFeatureCard(QFrame):
+    closed = Signal()
+
+    def __init__(self, theme: Theme, content: MapContent, parent: QWidget | None = None):
+        super().__init__(parent)
+        p = theme.px
+        self._theme = theme
+        self._content = content
+        self._feature: MapFeature | None = None
+        self._lang: Lang = "zh"
+        self.setObjectName("MapCard")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(
+            f"#MapCard {{ background: {t.SURFACE}; border-left: {p(6)}px solid {t.ACCENT_DEFAULT}; }}"
+            f"QPushButton#MapCardClose {{ background: {t.SURFACE_RAISED}; border: none; border-radius: {p(t.TOUCH_TARGET // 2)}px; }}"
+            f"QPushButton#MapCardClose:pressed {{ background: {t.SURFACE_PRESSED}; }}"
+        )
+        self.kind_icon = QLabel(self)
+        self.kind = QLabel(self)
+        self.kind.setFont(theme.font(t.CAPTION, bold=True))
+        self.kind.setStyleSheet(f"color: {t.TEXT_MUTED};")
+        self.close_button = QPushButton(self)
+        self.close_button.setObjectName("MapCardClose")
+        self.close_button.setFixedSize(p(t.TOUCH_TARGET), p(t.TOUCH_TARGET))
+        self.close_button.setIconSize(QSize(p(40), p(40)))
+        self.close_button.clicked.connect(self.closed)
+        header = QHBoxLayout()
+        header.setSpacing(p(12))
+        header.addWidget(self.kind_icon)
+        header.addWidget(self.kind, 1)
+        header.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.title = self._label(t.HEADING, True, t.TEXT)
+        self.sample_box = QHBoxLayout()
+        self.sample_box.setSpacing(p(10))
+        self.status = self._label(t.CAPTION + 2, True, t.TEXT)
+        self.status.setWordWrap(True)
+        self._sample: LegendSample | None = None
+        self.when = self._label(t.BODY, False, t.ACCENT_DEFAULT)
+        self.text = self._label(t.BODY, False, t.TEXT)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, p(12), 0)
+        body_layout.setSpacing(p(14))
+        body_layout.addWidget(self.when)
+        body_layout.addWidget(self.text)
+        body_layout.addStretch(1)
+        self.scroll = TouchScrollArea(self)
+        self.scroll.setWidget(body)
+        self.footer = self._label(t.CAPTION, False, t.TEXT_MUTED)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(p(36), p(24), p(24), p(24))
+        layout.setSpacing(p(14))
+        layout.addLayout(header)
+        layout.addWidget(self.title)
+        layout.addLayout(self.sample_box)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.footer)
+
+    def _label(self, size: float, bold: bool, colour: str) -> QLabel:
+        label = QLabel(self)
+        label.setFont(self._theme.font(size, bold=bold))
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color: {colour};")
+        return label
+
+    @property
+    def feature(self) -> MapFeature | None:
+        return self._feature
+
+    def show_feature(self, feature: MapFeature) -> None:
+        self._feature = feature
+        if self._sample is not None:
+            self._sample.deleteLater()
+        what = "symbol" if feature.point is not None or feature.kind == "bridge" else "kind"
+        self._sample = LegendSample(self._theme, what, feature.kind, feature.status, self)
+        self.sample_box.insertWidget(0, self._sample)
+        if self.sample_box.count() == 1:
+            self.sample_box.addWidget(self.status, 1)
+        self.scroll.reset()
+        self.set_language(self._lang)
+
+    def set_language(self, lang: Lang) -> None:
+        self._lang = lang
+        p = self._theme.px
+        self.close_button.setIcon(icon("mdi6.close", t.TEXT))
+        self.close_button.setAccessibleName(tr("map_close", lang))
+        f = self._feature
+        if f is None:
+            return
+        self.kind_icon.setPixmap(icon(style.icon_name(f.kind, f.icon), t.TEXT_MUTED).pixmap(p(32), p(32)))
+        self.kind.setText(style.kind_name(f.kind, lang))
+        self.title.setText(f.name.get(lang))
+        self.status.setText(style.status_name(f.status, lang))
+        self.when.setText(f.when.get(lang) if f.when is not None else "")
+        self.when.setVisible(f.when is not None)
+        self.text.setText(f.text.get(lang) if f.text is not None else "")
+        self.text.setVisible(f.text is not None)
+        footer = []
+        if f.part_of is not None:
+            footer.append(tr("map_part_of", lang, name=self._content.feature(f.part_of).name.get(lang)))
+        if f.schematic:
+            footer.append(tr("map_position_schematic", lang))
+        self.footer.setText(" · ".join(footer))
+        self.footer.setVisible(bool(footer))

@@ -1,0 +1,195 @@
+"""The map's symbols and labels: they keep their size on screen at every zoom (ItemIgnoresTransformations) and
+are painted once into a cached pixmap (DeviceCoordinateCache), so a pinch only blits them.
+
+`MapLabel` is a name on the map: a river or a neighbour in plain text with a dark halo, a road in a small
+pill. `MapMarker` is a place: a round badge with its icon (or a dot for towns and villages) and its name to the
+right; crowded out by a more important label it collapses to a small dot, still there to be tapped.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from kiosk.ui import theme as t
+from kiosk.ui.widgets import map_style as style
+
+HALO = QColor(t.BACKGROUND)
+
+
+def _text_path(text: str, font: QFont, origin: QPointF) -> QPainterPath:
+    path = QPainterPath()
+    path.addText(origin, font, text)
+    return path
+
+
+class _Cached(QGraphicsItem):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+
+class MapLabel(_Cached):
+    """A name centred on its anchor. `pill` draws a rounded background edged in `edge`; otherwise a halo."""
+
+    def __init__(self, font: QFont, colour: str, pill: bool = False, edge: str | None = None, pad: float = 6.0):
+        super().__init__()
+        self._font = font
+        self._colour = QColor(colour)
+        self._pill = pill
+        self._edge = QColor(edge or colour)
+        self._pad = pad
+        self._text = ""
+        self._rect = QRectF()
+
+    def copy(self) -> MapLabel:
+        """Another label like this one (a long line's name repeated along it)."""
+        twin = MapLabel(self._font, self._colour.name(), self._pill, self._edge.name(), self._pad)
+        twin.set_text(self._text)
+        return twin
+
+    def set_text(self, text: str) -> None:
+        if text == self._text:
+            return
+        self.prepareGeometryChange()
+        self._text = text
+        m = QFontMetricsF(self._font)
+        w, h = m.horizontalAdvance(text), m.height()
+        pad = self._pad * (2.0 if self._pill else 1.0)
+        self._rect = QRectF(-w / 2 - pad, -h / 2 - self._pad / 2, w + 2 * pad, h + self._pad)
+        self.update()
+
+    def text(self) -> str:
+        return self._text
+
+    def set_font(self, font: QFont) -> None:
+        self._font = font
+        text, self._text = self._text, ""
+        self.set_text(text)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        m = QFontMetricsF(self._font)
+        origin = QPointF(-m.horizontalAdvance(self._text) / 2, -m.height() / 2 + m.ascent())
+        if self._pill:
+            r = self._rect.adjusted(1, 1, -1, -1)
+            painter.setPen(QPen(self._edge, 1.5))
+            painter.setBrush(QColor(27, 33, 41, 230))
+            painter.drawRoundedRect(r, r.height() / 2, r.height() / 2)
+            painter.setFont(self._font)
+            painter.setPen(self._colour)
+            painter.drawText(origin, self._text)
+            return
+        path = _text_path(self._text, self._font, origin)
+        painter.strokePath(path, QPen(HALO, max(3.0, self._font.pixelSize() / 6), Qt.PenStyle.SolidLine,
+                                      Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        painter.fillPath(path, self._colour)
+
+
+class MapMarker(_Cached):
+    """A place: badge (icon on a ring in its status colour and pattern) or dot, with its name to the right."""
+
+    def __init__(self, font: QFont, radius: float, status: str, icon: QPixmap | None, dot: bool = False):
+        super().__init__()
+        self._font = font
+        self._r = radius
+        self._status = status
+        self._icon = icon
+        self._dot = dot
+        self._text = ""
+        self._collapsed = False
+        self._highlighted = False
+        self._rect = QRectF()
+
+    def set_text(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self._relayout()
+
+    def text(self) -> str:
+        return self._text
+
+    def set_font(self, font: QFont) -> None:
+        self._font = font
+        self._relayout()
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        if collapsed != self._collapsed:
+            self._collapsed = collapsed
+            self._relayout()
+
+    def is_collapsed(self) -> bool:
+        return self._collapsed
+
+    def set_highlighted(self, on: bool) -> None:
+        if on != self._highlighted:
+            self._highlighted = on
+            self._relayout()
+
+    def full_rect(self) -> QRectF:
+        """The marker's box with its name, collapsed or not: what label pruning must find room for."""
+        m = QFontMetricsF(self._font)
+        r = self._r * (1.6 if self._highlighted else 1.0)
+        width = self._r * 1.5 + m.horizontalAdvance(self._text) + 8 if self._text else 0
+        return QRectF(-r, -max(r, m.height() / 2), r + width, 2 * max(r, m.height() / 2))
+
+    def _relayout(self) -> None:
+        self.prepareGeometryChange()
+        if self._collapsed:
+            d = max(3.5, self._r * 0.28)
+            self._rect = QRectF(-d - 2, -d - 2, 2 * d + 4, 2 * d + 4)
+        else:
+            self._rect = self.full_rect().adjusted(-3, -3, 3, 3)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colour = style.status_colour(self._status)
+        if self._collapsed:
+            d = max(3.5, self._r * 0.28)
+            painter.setPen(QPen(HALO, 2))
+            painter.setBrush(QColor(t.TEXT_MUTED) if self._status == "built" else colour)
+            painter.drawEllipse(QPointF(0, 0), d, d)
+            return
+        r = self._r
+        if self._highlighted:
+            painter.setPen(QPen(QColor(style.HIGHLIGHT), 3))
+            painter.setBrush(QColor(217, 164, 65, 70))
+            painter.drawEllipse(QPointF(0, 0), r * 1.55, r * 1.55)
+        if self._dot:
+            painter.setPen(QPen(HALO, 3))
+            painter.setBrush(QColor(t.TEXT))
+            painter.drawEllipse(QPointF(0, 0), r * 0.55, r * 0.55)
+        else:
+            ring = style.dash(QPen(colour, max(2.0, r / 7)), self._status)
+            painter.setPen(ring)
+            painter.setBrush(QColor(style.BADGE))
+            painter.drawEllipse(QPointF(0, 0), r - 1, r - 1)
+            if self._icon is not None and not self._icon.isNull():
+                side = r * 1.2
+                painter.drawPixmap(QRectF(-side / 2, -side / 2, side, side), self._icon, QRectF(self._icon.rect()))
+        if self._text:
+            m = QFontMetricsF(self._font)
+            x = r * (0.75 if self._dot else 1.0) + 6
+            origin = QPointF(x, -m.height() / 2 + m.ascent())
+            path = _text_path(self._text, self._font, origin)
+            painter.strokePath(path, QPen(HALO, max(3.0, self._font.pixelSize() / 6), Qt.PenStyle.SolidLine,
+                                          Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+            painter.fillPath(path, QColor(t.TEXT))

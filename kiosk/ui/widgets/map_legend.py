@@ -1,0 +1,119 @@
+"""The map's legend: what each status and each class of line looks like, and the place symbols, drawn with the
+very pens and icons of the map (`map_style`), so legend and map cannot disagree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from kiosk.content.schema import Lang
+from kiosk.ui import theme as t
+from kiosk.ui.icons import icon
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import map_style as style
+
+# (what the sample shows, kind, status); "status" rows show a road and a place badge in that status
+ROWS: tuple[tuple[str, str, str], ...] = (
+    ("status", "trunk_road", "built"),
+    ("status", "trunk_road", "under_construction"),
+    ("status", "trunk_road", "planned"),
+    ("kind", "expressway", "built"),
+    ("kind", "railway", "built"),
+    ("kind", "trunk_road", "built"),
+    ("kind", "road", "built"),
+    ("kind", "river", "built"),
+    ("kind", "zone", "built"),
+    ("symbol", "town", "built"),
+)
+
+
+class LegendSample(QWidget):
+    """One legend swatch: a line segment, a zone patch, or a symbol."""
+
+    def __init__(self, theme: Theme, what: str, kind: str, status: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._theme, self._what, self._kind, self._status = theme, what, kind, status
+        self.setFixedSize(QSize(theme.px(64), theme.px(34)))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w, h = self.width(), self.height()
+        px = self._theme.px
+        if self._kind == "zone":
+            colour = QColor(style.ZONE)
+            fill = QColor(colour)
+            fill.setAlpha(60)
+            p.setPen(QPen(colour, px(2)))
+            p.setBrush(fill)
+            p.drawRoundedRect(px(6), px(5), w - px(12), h - px(10), px(4), px(4))
+        elif self._what == "symbol":
+            r = px(15)
+            if self._kind == "town":
+                p.setPen(QPen(QColor(t.BACKGROUND), px(3)))
+                p.setBrush(QColor(t.TEXT))
+                p.drawEllipse(QPointF(w / 2, h / 2), r * 0.6, r * 0.6)
+            else:
+                colour = style.status_colour(self._status)
+                p.setPen(style.dash(QPen(colour, px(2.5)), self._status))
+                p.setBrush(QColor(style.BADGE))
+                p.drawEllipse(QPointF(w / 2, h / 2), r, r)
+                side = int(r * 1.2)
+                icon(style.icon_name(self._kind, None), colour.name()).paint(
+                    p, int(w / 2 - side / 2), int(h / 2 - side / 2), side, side
+                )
+        else:
+            end = w / 2 - px(4) if self._what == "status" else w - px(8)
+            for pen in style.line_pens(self._kind, self._status, px):
+                pen.setCosmetic(False)
+                p.setPen(pen)
+                p.drawLine(QPointF(px(8), h / 2), QPointF(end, h / 2))
+            if self._what == "status":  # places show their status on the ring of their badge
+                r = px(11)
+                p.setPen(style.dash(QPen(style.status_colour(self._status), px(2.5)), self._status))
+                p.setBrush(QColor(style.BADGE))
+                p.drawEllipse(QPointF(w - r - px(5), h / 2), r, r)
+        p.end()
+
+
+class MapLegend(QWidget):
+    """Status rows across the whole width (their words are long), then the kinds in `columns` columns."""
+
+    def __init__(self, theme: Theme, columns: int = 2, statuses_beside: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        p = theme.px
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(p(12))
+        grid.setVerticalSpacing(p(4))
+        self._rows: list[tuple[QLabel, str, str, str]] = []
+        statuses = [row for row in ROWS if row[0] == "status"]
+        kinds = [row for row in ROWS if row[0] != "status"]
+        per_column = -(-len(kinds) // columns)
+        if statuses_beside:  # a wide, low legend: statuses in a column of their own, first
+            for index, row in enumerate(statuses):
+                self._add(theme, grid, row, index, 0)
+            for index, row in enumerate(kinds):
+                self._add(theme, grid, row, index % per_column, 2 + (index // per_column) * 2)
+            columns += 1
+        else:
+            for index, row in enumerate(statuses):
+                self._add(theme, grid, row, index, 0, span=columns * 2 - 1)
+            for index, row in enumerate(kinds):
+                self._add(theme, grid, row, len(statuses) + index % per_column, (index // per_column) * 2)
+        for column in range(columns):
+            grid.setColumnStretch(column * 2 + 1, 1)
+
+    def _add(self, theme: Theme, grid: QGridLayout, row: tuple[str, str, str], r: int, c: int, span: int = 1) -> None:
+        what, kind, status = row
+        label = QLabel(self)
+        label.setFont(theme.font(t.CAPTION))
+        label.setStyleSheet(f"color: {t.TEXT};")
+        grid.addWidget(LegendSample(theme, what, kind, status, self), r, c, Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(label, r, c + 1, 1, span, Qt.AlignmentFlag.AlignVCenter)
+        self._rows.append((label, what, kind, status))
+
+    def set_language(self, lang: Lang) -> None:
+        for label, what, kind, status in self._rows:
+            label.setText(style.status_name(status, lang) if what == "status" else style.kind_name(kind, lang))

@@ -1,0 +1,351 @@
+"""The infrastructure map as one QGraphicsScene in map kilometres: the neighbours' ground and borders, the
+district, zones, rivers, roads by class and status, bridges, places, and their names.
+
+The scene is built once and shared by every map screen (the plain map and "show this event on the map"); each
+screen applies its own `MapState` (year, layers, highlighted features) when it is shown. Names are chosen per
+zoom *step* (see `kiosk.geo.labels`) and the answer is cached, so a pinch never re-lays anything out.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QLinearGradient,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+)
+
+from kiosk.content.schema import Lang
+from kiosk.geo.features import (
+    DETAIL_SCALE,
+    Era,
+    Layer,
+    PlacedFeature,
+    When,
+    along,
+    length,
+    stands_in,
+)
+from kiosk.geo.labels import LabelBox, step_scale, visible_labels, zoom_step
+from kiosk.geo.model import MapModel
+from kiosk.ui import theme as t
+from kiosk.ui.icons import icon
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import map_style as style
+from kiosk.ui.widgets.map_items import MapLabel, MapMarker
+
+log = logging.getLogger(__name__)
+
+ALL_LAYERS = frozenset(Layer)
+NEIGHBOUR_PRIORITY = 20
+DISTRICT_PRIORITY = 95
+LABEL_Z = 20.0
+LABEL_EVERY_KM = 7.0  # a long river or road offers a place for its name every few km …
+GROUP_GAP = 520  # … and shows it again only this many reference pixels apart
+
+
+@dataclass(frozen=True)
+class MapState:
+    when: When = Era.TODAY
+    layers: frozenset[Layer] = ALL_LAYERS
+    highlight: frozenset[str] = field(default_factory=frozenset)
+
+
+def _path(points, closed: bool = False) -> QPainterPath:
+    path = QPainterPath()
+    path.addPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
+    if closed:
+        path.closeSubpath()
+    return path
+
+
+class MapScene(QGraphicsScene):
+    def __init__(self, model: MapModel, theme: Theme, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self._theme = theme
+        self._lang: Lang = "zh"
+        self._state = MapState()
+        self._features = {f.id: f for f in model.features}
+        self._content = {f.id: f for f in model.content.features}
+        self._geometry: dict[str, list[QGraphicsItem]] = {}
+        self._names: dict[str, MapLabel | MapMarker] = {}
+        self._more: dict[str, list[tuple[str, MapLabel, tuple[float, float]]]] = {}  # long lines: more names
+        self._halos: dict[str, QGraphicsItem] = {}
+        self._region_labels: dict[str, MapLabel] = {}
+        self._label_cache: dict[tuple, set[str]] = {}
+        self._fonts: list[tuple[MapLabel | MapMarker, float, bool, bool]] = []  # item, size, bold, italic
+        self._step: int | None = None
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # static items: culling by bounds is enough
+        self._build_ground()
+        for feature in model.features:
+            self._build_feature(feature)
+        left, top, right, bottom = model.frame
+        margin = max(right - left, bottom - top)
+        self.setSceneRect(QRectF(left - margin, top - margin, right - left + 2 * margin, bottom - top + 2 * margin))
+        self.set_language("zh")
+
+    # building --------------------------------------------------------------------------------------
+
+    def _build_ground(self) -> None:
+        px = self._theme.px
+        left, top, right, bottom = self.model.frame
+        frame = QRectF(left, top, right - left, bottom - top)
+        land = self.addRect(frame, QPen(Qt.PenStyle.NoPen), QColor(style.LAND))
+        land.setZValue(0)
+        fade = min(frame.width(), frame.height()) * 0.12
+        out = fade  # reaches past the frame too, over the outline strokes that straddle its edge
+        for rect, start, end in (
+            (QRectF(left - out, top - out, fade + out, frame.height() + 2 * out), QPointF(left, 0), QPointF(left + fade, 0)),
+            (QRectF(right - fade, top - out, fade + out, frame.height() + 2 * out), QPointF(right, 0), QPointF(right - fade, 0)),
+            (QRectF(left - out, top - out, frame.width() + 2 * out, fade + out), QPointF(0, top), QPointF(0, top + fade)),
+            (QRectF(left - out, bottom - fade, frame.width() + 2 * out, fade + out), QPointF(0, bottom), QPointF(0, bottom - fade)),
+        ):
+            gradient = QLinearGradient(start, end)
+            gradient.setColorAt(0.0, QColor(t.BACKGROUND))
+            end_colour = QColor(t.BACKGROUND)
+            end_colour.setAlpha(0)
+            gradient.setColorAt(1.0, end_colour)
+            edge = QGraphicsRectItem(rect)
+            edge.setPen(QPen(Qt.PenStyle.NoPen))
+            edge.setBrush(QBrush(gradient))
+            edge.setZValue(12)  # over everything drawn on the ground, under the names
+            self.addItem(edge)
+        borders = QPainterPath()
+        for region in self.model.neighbours:
+            for polygon in region.polygons:
+                for ring in polygon:
+                    borders.addPath(_path(ring, closed=True))
+            label = MapLabel(self._font(t.CAPTION + 2), style.NEIGHBOUR_TEXT)
+            self._fonts.append((label, t.CAPTION + 2, False, False))
+            label.setPos(*region.label_at)
+            label.setZValue(LABEL_Z - 1)
+            self.addItem(label)
+            self._region_labels[region.code] = label
+        # 1 px: Qt strokes cosmetic hairlines with its fast stroker; wider ones cost several times as much
+        item = self.addPath(borders, style.cosmetic(style.NEIGHBOUR_EDGE, 1.0))
+        item.setZValue(1)
+        district = self.model.district
+        if district is not None:
+            shape = QPainterPath()
+            for polygon in district.polygons:
+                for ring in polygon:
+                    shape.addPath(_path(ring, closed=True))
+            shape.setFillRule(Qt.FillRule.OddEvenFill)
+            fill = self.addPath(shape, QPen(Qt.PenStyle.NoPen), QColor(style.DISTRICT_FILL))
+            fill.setZValue(2)
+            edge = self.addPath(shape, style.cosmetic(style.DISTRICT_EDGE, px(3)))
+            edge.setZValue(2.4)
+            label = MapLabel(self._font(t.HEADING, True), style.DISTRICT_EDGE)
+            self._fonts.append((label, t.HEADING, True, False))
+            label.setPos(*district.label_at)
+            label.setZValue(LABEL_Z - 1)
+            self.addItem(label)
+            self._region_labels[district.code] = label
+
+    def _build_feature(self, feature: PlacedFeature) -> None:
+        px = self._theme.px
+        content = self._content[feature.id]
+        items: list[QGraphicsItem] = []
+        if feature.shape == "area":
+            zone = QColor(style.ZONE)
+            fill = QColor(zone)
+            fill.setAlpha(50)
+            edge = QColor(zone)
+            edge.setAlpha(200)
+            item = self.addPath(_path(feature.points, closed=True), style.cosmetic(edge, px(2), feature.status), fill)
+            item.setZValue(2.2)
+            items.append(item)
+            spec = (t.CAPTION, True, False)
+            name: MapLabel | MapMarker = MapLabel(self._font(*spec), style.ZONE)
+        elif feature.shape == "line":
+            path = _path(feature.points)
+            z = style.LINE_STYLES.get(feature.kind, style.LINE_STYLES["road"]).z
+            for index, pen in enumerate(style.line_pens(feature.kind, feature.status, px)):
+                item = self.addPath(path, pen)
+                item.setZValue(z + index * 0.01)
+                items.append(item)
+            if feature.kind == "bridge":
+                name, spec = self._marker(feature, content.icon)
+            elif feature.kind == "river":
+                spec = (t.CAPTION + 2, True, True)
+                name = MapLabel(self._font(*spec), "#8CC8F0")
+            else:
+                spec = (t.CAPTION - 2, False, False)
+                colour = style.line_colour(feature.kind, feature.status).name()
+                name = MapLabel(self._font(*spec), t.TEXT, pill=True, edge=colour)
+        else:
+            name, spec = self._marker(feature, content.icon)
+        self._fonts.append((name, *spec))
+        anchors = [feature.anchor]
+        if isinstance(name, MapLabel) and feature.shape == "line":
+            # candidates along the line, the middle one first; pruning keeps those with room, a group gap apart
+            count = max(1, min(9, round(length(feature.points) / LABEL_EVERY_KM)))
+            fractions = sorted(((i + 0.5) / count for i in range(count)), key=lambda f: abs(f - 0.5))
+            anchors = [along(feature.points, f) for f in fractions]
+        name.setPos(*anchors[0])
+        name.setZValue(LABEL_Z + (1 if isinstance(name, MapMarker) else 0) + feature.priority / 1000)
+        self.addItem(name)
+        self._names[feature.id] = name
+        self._geometry[feature.id] = items
+        self._more[feature.id] = []
+        for index, anchor in enumerate(anchors[1:], start=1):
+            assert isinstance(name, MapLabel)
+            extra = name.copy()
+            extra.setPos(*anchor)
+            extra.setZValue(name.zValue())
+            self.addItem(extra)
+            self._more[feature.id].append((f"{feature.id}#{index}", extra, anchor))
+            self._fonts.append((extra, *spec))
+
+    def _font(self, size: float, bold: bool = False, italic: bool = False) -> QFont:
+        font = self._theme.font(size, bold=bold)
+        font.setItalic(italic)
+        return font
+
+    def _marker(self, feature: PlacedFeature, own_icon: str | None) -> tuple[MapMarker, tuple[float, bool, bool]]:
+        px = self._theme.px
+        settlement = feature.kind in ("town", "village")
+        colour = style.status_colour(feature.status).name()
+        radius = px(16 if feature.kind == "village" else 20 if feature.kind == "town" else 22)
+        pixmap = None if settlement else icon(style.icon_name(feature.kind, own_icon), colour).pixmap(radius * 2, radius * 2)
+        if feature.kind == "town":
+            spec = (t.CAPTION + 4 if feature.priority >= 100 else t.CAPTION + 2, True, False)
+        else:
+            spec = (t.CAPTION - 2 if feature.kind == "village" else t.CAPTION, False, False)
+        return MapMarker(self._font(*spec), radius, feature.status, pixmap, dot=settlement), spec
+
+    def _halo(self, feature_id: str) -> QGraphicsItem | None:
+        """The glow under a highlighted line or zone (markers ring themselves), made on first use."""
+        if feature_id in self._halos:
+            return self._halos[feature_id]
+        feature = self._features[feature_id]
+        if feature.shape == "point" or feature.kind == "bridge":
+            return None
+        colour = QColor(style.HIGHLIGHT)
+        colour.setAlpha(150)
+        width = style.LINE_STYLES.get(feature.kind, style.LINE_STYLES["road"]).width + 14
+        item = self.addPath(_path(feature.points, closed=feature.shape == "area"), style.cosmetic(colour, self._theme.px(width)))
+        item.setZValue(2.1 if feature.shape == "area" else 2.9)
+        self._halos[feature_id] = item
+        return item
+
+    # state -----------------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> MapState:
+        return self._state
+
+    def set_language(self, lang: Lang) -> None:
+        """Names in `lang`, in the font order the theme now has for it (the window reorders it first)."""
+        if lang == self._lang and self._names and next(iter(self._names.values())).text():
+            return
+        self._lang = lang
+        for item, size, bold, italic in self._fonts:
+            item.set_font(self._font(size, bold, italic))
+        for feature_id, name in self._names.items():
+            name.set_text(self._content[feature_id].name.get(lang))
+            for _key, extra, _anchor in self._more[feature_id]:
+                extra.set_text(name.text())
+        for region in [*self.model.neighbours, *([self.model.district] if self.model.district else [])]:
+            self._region_labels[region.code].set_text(region.name(lang))
+        self._label_cache.clear()
+        self._step = None
+
+    def is_shown(self, feature_id: str) -> bool:
+        feature = self._features[feature_id]
+        s = self._state
+        return feature.layer in s.layers and stands_in(feature.kind, feature.status, feature.year, s.when)
+
+    def shown_features(self) -> list[PlacedFeature]:
+        return [f for f in self.model.features if self.is_shown(f.id)]
+
+    def apply(self, state: MapState, scale: float) -> None:
+        """Show the features of `state` and choose the names that fit at `scale` (pixels per km)."""
+        if state != self._state:
+            self._state = state
+            self._step = None
+            for halo in self._halos.values():
+                halo.setVisible(False)
+        for feature_id, items in self._geometry.items():
+            shown = self.is_shown(feature_id)
+            for item in items:
+                item.setVisible(shown)
+            name = self._names[feature_id]
+            if isinstance(name, MapMarker):
+                name.set_highlighted(feature_id in state.highlight)
+            if feature_id in state.highlight:
+                halo = self._halo(feature_id)
+                if halo is not None:
+                    halo.setVisible(shown)
+        self.update_labels(scale, force=True)
+
+    def update_labels(self, scale: float, force: bool = False) -> None:
+        """Re-choose names when the zoom step changes (cheap: cached per step, state and language)."""
+        step = zoom_step(scale, 1.0)
+        if step == self._step and not force:
+            return
+        self._step = step
+        key = (step, self._state, self._lang)
+        shown = self._label_cache.get(key)
+        if shown is None:
+            shown = visible_labels(self._label_boxes(), step_scale(step, 1.0), gap=self._theme.px(6),
+                                   forced=self._state.highlight, group_gap=self._theme.px(GROUP_GAP))
+            self._label_cache[key] = shown
+        for feature_id, name in self._names.items():
+            visible = self.is_shown(feature_id)
+            if isinstance(name, MapMarker):
+                name.setVisible(visible)
+                collapsed = feature_id not in shown
+                name.set_collapsed(collapsed)
+                # a collapsed dot goes under the names, a full marker over them
+                name.setZValue(LABEL_Z - 6 if collapsed else LABEL_Z + 1 + self._features[feature_id].priority / 1000)
+            else:
+                name.setVisible(visible and feature_id in shown)
+            for key, extra, _anchor in self._more[feature_id]:
+                extra.setVisible(visible and key in shown)
+        for code, label in self._region_labels.items():
+            label.setVisible(f"region:{code}" in shown)
+
+    def _label_boxes(self) -> list[LabelBox]:
+        boxes: list[LabelBox] = []
+        for feature in self.shown_features():
+            name = self._names[feature.id]
+            rect = name.full_rect() if isinstance(name, MapMarker) else name.boundingRect()
+            anchor = (name.pos().x(), name.pos().y())
+            group = feature.id if self._more[feature.id] else ""
+            detail = self._theme.scale * DETAIL_SCALE.get(feature.kind, 0.0)
+            box = (rect.width(), rect.height(), rect.left(), rect.top(), group, detail)
+            boxes.append(LabelBox(feature.id, feature.priority, *anchor, *box))
+            for key, _extra, at in self._more[feature.id]:
+                boxes.append(LabelBox(key, feature.priority - 1, *at, *box))
+        regions = [*self.model.neighbours, *([self.model.district] if self.model.district else [])]
+        for region in regions:
+            label = self._region_labels[region.code]
+            rect = label.boundingRect()
+            priority = DISTRICT_PRIORITY if region is self.model.district else NEIGHBOUR_PRIORITY
+            boxes.append(LabelBox(f"region:{region.code}", priority, *region.label_at, rect.width(), rect.height(), rect.left(), rect.top()))
+        return boxes
+
+    # queries for the screen and for tests ----------------------------------------------------------
+
+    def name_item(self, feature_id: str) -> MapLabel | MapMarker:
+        return self._names[feature_id]
+
+    def geometry_items(self, feature_id: str) -> list[QGraphicsItem]:
+        return list(self._geometry[feature_id])
+
+    def region_label(self, code: str) -> MapLabel:
+        return self._region_labels[code]
