@@ -11,14 +11,18 @@ shown stale, neither from memory nor from disk.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
+import queue
+import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from kiosk import paths
@@ -42,15 +46,23 @@ class _Signals(QObject):
     done = Signal(str, object, str)  # key, QImage or None, reason when None
 
 
-class _DecodeJob(QRunnable):
+class _DecodeJob:
     """One decode. It carries its own signal object, so a job finishing after its provider was deleted
     emits into a connection Qt has already cut, instead of into freed memory."""
 
     def __init__(self, key: str, path: Path, stamp: SourceStamp, size: QSize, cover: bool, cache: DiskCache | None):
-        super().__init__()
-        self.setAutoDelete(False)  # Python owns the job; the provider drops it once it reports back
         self.key, self.path, self.stamp, self.size, self.cover, self.cache = key, path, stamp, size, cover, cache
         self.signals = _Signals()
+        self.state_lock = threading.Lock()
+        self.started = False
+        self.cancelled = False
+
+    def take(self) -> bool:
+        """Cancel the job if no worker has started it; True if it will now never run."""
+        with self.state_lock:
+            if not self.started:
+                self.cancelled = True
+            return self.cancelled
 
     def run(self) -> None:
         image: QImage | None = None
@@ -69,6 +81,78 @@ class _DecodeJob(QRunnable):
             pass  # the provider was deleted (window closed, app quitting) while this decode ran
 
 
+class _Workers:
+    """A few Python worker threads taking jobs by priority.
+
+    Not a QThreadPool on purpose: destroying a QThreadPool waits for its running jobs inside C++ while this
+    thread holds Python's GIL, which those jobs need to finish — a deadlock when a window (and its photo
+    service) is deleted mid-decode. These threads are simply told to stop; nobody waits for them.
+    """
+
+    _STOP = object()
+
+    def __init__(self, count: int, name: str = "photo-decode"):
+        self._queue: queue.PriorityQueue = queue.PriorityQueue()
+        self._order = itertools.count()
+        self._idle = threading.Condition()
+        self._outstanding = 0
+        self._threads = [threading.Thread(target=self._work, name=f"{name}-{i}", daemon=True) for i in range(count)]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, job: _DecodeJob, priority: int) -> None:
+        with self._idle:
+            self._outstanding += 1
+        self._queue.put((-priority, next(self._order), job))
+
+    def clear(self) -> None:
+        """Drop every job not yet started."""
+        while True:
+            try:
+                _, _, job = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            if job is not self._STOP:
+                job.take()
+                self._finished()
+
+    def stop(self) -> None:
+        self.clear()
+        for _ in self._threads:
+            self._queue.put((float("inf"), next(self._order), self._STOP))
+
+    def wait_idle(self, msecs: int = -1) -> bool:
+        deadline = None if msecs < 0 else time.monotonic() + msecs / 1000
+        with self._idle:
+            while self._outstanding:
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    return False
+                self._idle.wait(left)
+        return True
+
+    def _work(self) -> None:
+        while True:
+            _, _, job = self._queue.get()
+            if job is self._STOP:
+                return
+            with job.state_lock:
+                run = not job.cancelled
+                job.started = True
+            try:
+                if run:
+                    job.run()
+            finally:
+                self._finished()
+
+    def _finished(self) -> None:
+        with self._idle:
+            self._outstanding -= 1
+            if self._outstanding <= 0:
+                self._outstanding = 0
+                self._idle.notify_all()
+
+
 class ImageProvider(QObject):
     failed = Signal(str, str)  # path, reason: once per broken file version (for the log and the staff panel)
 
@@ -81,10 +165,10 @@ class ImageProvider(QObject):
     ):
         super().__init__(parent)
         QImageReader.setAllocationLimit(QT_ALLOCATION_LIMIT_MB)
-        self._pool = QThreadPool(self)
         if threads is None:  # leave one core to the GUI thread, so decoding never starves the animation
             threads = max(1, min(2, (os.cpu_count() or 2) - 1))
-        self._pool.setMaxThreadCount(threads)
+        self._pool = _Workers(threads)
+        self.destroyed.connect(self._pool.stop)
         self._jobs: dict[str, _DecodeJob] = {}
         self._cache: OrderedDict[str, QPixmap | None] = OrderedDict()
         self._cache_bytes = 0
@@ -127,7 +211,7 @@ class ImageProvider(QObject):
             job = _DecodeJob(key, path, stamp, QSize(size), cover, self.disk_cache)
             job.signals.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
             self._jobs[key] = job
-            self._pool.start(job, priority)
+            self._pool.submit(job, priority)
 
     def cancel(self, owner: QObject) -> None:
         """Forget `owner`'s pending requests; decodes nobody waits for any more are dropped if not started."""
@@ -137,7 +221,7 @@ class ImageProvider(QObject):
                 self._waiting[key] = left
                 continue
             job = self._jobs.get(key)
-            if job is not None and self._pool.tryTake(job):
+            if job is not None and job.take():
                 del self._jobs[key]
                 del self._waiting[key]
             else:
@@ -186,7 +270,8 @@ class ImageProvider(QObject):
         return len(self._jobs)
 
     def wait_idle(self, msecs: int = -1) -> bool:
-        return self._pool.waitForDone(msecs)
+        """Block until every decode has finished (tests, benchmarks); results still arrive through the loop."""
+        return self._pool.wait_idle(msecs)
 
     def clear(self) -> None:
         """Drop every pixmap in memory (the disk cache stays)."""
@@ -194,9 +279,8 @@ class ImageProvider(QObject):
         self._cache_bytes = 0
 
     def shutdown(self) -> None:
-        """Drop queued decodes and wait for running ones (at exit, so no thread outlives the app)."""
-        self._pool.clear()
-        self._pool.waitForDone(2000)
+        """Drop queued decodes and let the workers end once their current photo is done (never blocks)."""
+        self._pool.stop()
 
     # results -----------------------------------------------------------------------------------------
 
