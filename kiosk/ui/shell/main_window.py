@@ -121,7 +121,7 @@ class MainWindow(QWidget):
     def warm_up(self, routes: list[Route]) -> None:
         """Build the other screens one per event-loop turn after the first frame, so taps never wait on it."""
         self._pending_warmup = [r for r in routes if r.key not in self._screens]
-        QTimer.singleShot(0, self._warm_next)
+        QTimer.singleShot(0, self, self._warm_next)  # cancelled if the window goes first
 
     @Slot()
     def _warm_next(self) -> None:
@@ -133,7 +133,7 @@ class MainWindow(QWidget):
             screen.resize(self.stack.size())
             screen.ensurePolished()
             screen.grab()  # rendered once offscreen: its layout settles and its glyphs are cached now, not on the first tap
-        QTimer.singleShot(0, self._warm_next)
+        QTimer.singleShot(0, self, self._warm_next)  # cancelled if the window goes first
 
     # navigation -------------------------------------------------------------------------------------
 
