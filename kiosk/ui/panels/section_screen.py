@@ -81,7 +81,9 @@ class SectionScreen(Screen):
             cards = []
             for ref in refs:
                 photo = photos[ref]
-                card = PhotoCard(theme, photo, photo_path(photo.file), exhibition.photo_credit(photo), provider)
+                card = PhotoCard(
+                    theme, photo, photo_path(photo.file), exhibition.photo_credit(photo), provider, lazy=True
+                )  # the body loads it when it scrolls near
                 card.chosen.connect(on_photo)
                 cards.append(card)
             blocks.append(Block(topic.id, topic.title, list(topic.paragraphs), cards))

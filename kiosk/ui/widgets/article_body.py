@@ -1,4 +1,8 @@
-"""Body text in a readable measure: topic headings, short paragraphs and photos, in a kinetic scroll area."""
+"""Body text in a readable measure: topic headings, short paragraphs and photos, in a kinetic scroll area.
+
+Photos load lazily: only cards within a screen's height of what is shown ask for their picture, and cards far
+away (or all of them, once the section is left) give theirs back, so a section with a hundred photos costs no
+more memory than one with three."""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEasingCurve, QVariantAnimation, Qt
+from PySide6.QtCore import QEasingCurve, QRect, Qt, QVariantAnimation, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Lang, Text
@@ -16,6 +20,8 @@ from kiosk.ui.widgets.photo_card import PhotoCard
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 
 MEASURE = 1100  # widest text column at the reference size: ~38 Chinese characters of body text
+NEAR = 1.0  # photos within this many viewport heights above and below the visible part load
+FAR = 3.0  # photos further away than this give their pictures back
 
 
 @dataclass
@@ -67,6 +73,7 @@ class ArticleBody(TouchScrollArea):
         self._scroll_animation.setDuration(t.TRANSITION_MS + 120)
         self._scroll_animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self._scroll_animation.valueChanged.connect(lambda v: self.verticalScrollBar().setValue(int(v)))
+        self.verticalScrollBar().valueChanged.connect(self._update_photos)
 
     def set_language(self, lang: Lang) -> None:
         for block in self._blocks:
@@ -96,6 +103,37 @@ class ArticleBody(TouchScrollArea):
 
     def all_photo_cards(self) -> list[PhotoCard]:
         return [card for block in self._blocks for card in block.photos]
+
+    # lazy photos ------------------------------------------------------------------------------------
+
+    @Slot()
+    def _update_photos(self) -> None:
+        if not self.isVisible():
+            return
+        top = self.verticalScrollBar().value()
+        height = self.viewport().height()
+        width = max(1, self.widget().width())
+        near = QRect(0, round(top - height * NEAR), width, round(height * (1 + 2 * NEAR)))
+        far = QRect(0, round(top - height * FAR), width, round(height * (1 + 2 * FAR)))
+        for card in self.all_photo_cards():
+            area = card.geometry()  # cards are children of the scrolled content widget
+            if area.intersects(near):
+                card.load()
+            elif not area.intersects(far):
+                card.release()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        self._update_photos()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        self._update_photos()
+
+    def hideEvent(self, event) -> None:  # noqa: ANN001
+        super().hideEvent(event)
+        for card in self.all_photo_cards():  # back to the provider's bounded cache
+            card.release()
 
     def visible_text(self) -> str:
         parts = [h.text() for h in self._headings.values()] + [label.text() for label, _ in self._paragraphs]
