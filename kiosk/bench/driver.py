@@ -32,8 +32,12 @@ def spin(ms: int) -> None:
         QCoreApplication.processEvents()
         return
     loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
+    timer = QTimer()  # an owned timer, not QTimer.singleShot(ms, callable): that keeps a little memory per call
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    timer.start(ms)
     loop.exec()
+    timer.stop()
 
 
 def wait_until(predicate: Callable[[], bool], timeout_ms: int = 5000, poll_ms: int = 5) -> bool:
