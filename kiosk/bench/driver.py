@@ -32,12 +32,8 @@ def spin(ms: int) -> None:
         QCoreApplication.processEvents()
         return
     loop = QEventLoop()
-    timer = QTimer()  # an owned timer, not QTimer.singleShot(ms, callable): that keeps a little memory per call
-    timer.setSingleShot(True)
-    timer.timeout.connect(loop.quit)
-    timer.start(ms)
+    QTimer.singleShot(ms, loop.quit)
     loop.exec()
-    timer.stop()
 
 
 def wait_until(predicate: Callable[[], bool], timeout_ms: int = 5000, poll_ms: int = 5) -> bool:
