@@ -62,7 +62,9 @@ def test_vmrss_is_read_from_proc_status_text():
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_rss_of_this_process_is_plausible():
     value = rss_mb()
-    assert value is not None and 5 < value < 4000
+    # In megabytes, not kilobytes or pages: more than an empty interpreter, less than the machine's memory
+    # (the test process itself grows while the UI tests build their many windows).
+    assert value is not None and 5 < value < 64_000
 
 
 def test_ratio():
