@@ -50,9 +50,20 @@ class _DecodeJob:
     """One decode. It carries its own signal object, so a job finishing after its provider was deleted
     emits into a connection Qt has already cut, instead of into freed memory."""
 
-    def __init__(self, key: str, path: Path, stamp: SourceStamp, size: QSize, cover: bool, cache: DiskCache | None):
+    def __init__(
+        self,
+        key: str,
+        path: Path,
+        stamp: SourceStamp,
+        size: QSize,
+        cover: bool,
+        cache: DiskCache | None,
+        owner: QObject,
+    ):
         self.key, self.path, self.stamp, self.size, self.cover, self.cache = key, path, stamp, size, cover, cache
-        self.signals = _Signals()
+        # Parented to the provider, so the C++ object is only ever deleted on the GUI thread (with the provider,
+        # or by deleteLater once the result is in) — never by a worker dropping the last Python reference.
+        self.signals = _Signals(owner)
         self.state_lock = threading.Lock()
         self.started = False
         self.cancelled = False
@@ -208,7 +219,7 @@ class ImageProvider(QObject):
         waiting = self._waiting.setdefault(key, [])
         waiting.append((owner, callback, keep))
         if key not in self._jobs:
-            job = _DecodeJob(key, path, stamp, QSize(size), cover, self.disk_cache)
+            job = _DecodeJob(key, path, stamp, QSize(size), cover, self.disk_cache, self)
             job.signals.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
             self._jobs[key] = job
             self._pool.submit(job, priority)
@@ -223,6 +234,7 @@ class ImageProvider(QObject):
             job = self._jobs.get(key)
             if job is not None and job.take():
                 del self._jobs[key]
+                job.signals.deleteLater()
                 del self._waiting[key]
             else:
                 self._waiting[key] = []  # running: its result still goes to the cache
@@ -286,7 +298,9 @@ class ImageProvider(QObject):
 
     @Slot(str, object, str)
     def _on_done(self, key: str, image: QImage | None, reason: str) -> None:
-        self._jobs.pop(key, None)
+        finished = self._jobs.pop(key, None)
+        if finished is not None:
+            finished.signals.deleteLater()
         pixmap = QPixmap.fromImage(image) if image is not None and not image.isNull() else None
         if pixmap is None:
             self._report(key.split("|", 1)[0], reason or "cannot be shown", key.rsplit("|", 2)[0])
