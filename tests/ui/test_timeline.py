@@ -3,6 +3,7 @@ flings the track, meets its ends, switches language, and finds it reset for the 
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -233,3 +234,17 @@ def test_smoke_mode_visits_the_timeline():
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert any(line.startswith("ok   timeline") for line in done.stdout.splitlines()), done.stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", SIZES, ids=["landscape", "portrait"])
+def test_labels_neither_collide_nor_leave_the_track(qtbot, make_kiosk, size, lang):
+    kiosk = make_kiosk(size=size, lang=lang)
+    track = open_timeline(qtbot, kiosk).track
+    rects = {e.id: track.label_rect(e.id) for e in kiosk.exhibition.timeline.events}
+    ruler = track.height() - kiosk.window.theme.px(44)  # the year ruler along the bottom
+    for event_id, rect in rects.items():
+        assert rect.top() >= 0 and rect.bottom() < ruler, f"{event_id} label {rect} leaves the track (height {track.height()})"
+        assert rect.height() >= kiosk.window.theme.px(60)  # at least a time and a title line
+    for (a, ra), (b, rb) in itertools.combinations(rects.items(), 2):
+        assert not ra.intersects(rb), f"labels of {a} and {b} overlap"

@@ -80,14 +80,17 @@ class TimelineCard(QWidget):
             f"QPushButton:pressed {{ background: {t.SURFACE_PRESSED}; }}"
         )
         self.close_button.clicked.connect(self.closed)
+        # The time and the status share the top row with the close button, so the text and photo get the room.
+        self.time_label = QLabel(self)
+        self.time_label.setFont(theme.font(t.LEAD, bold=True))
         top = QHBoxLayout()
         top.setSpacing(p(14))
+        top.addWidget(self.time_label)
+        top.addSpacing(p(10))
         top.addWidget(self.mark)
         top.addWidget(self.status_label, 1)
         top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.time_label = QLabel()
-        self.time_label.setFont(theme.font(t.LEAD, bold=True))
         self.title = QLabel()
         self.title.setFont(theme.font(t.HEADING, bold=True))
         self.title.setWordWrap(True)
@@ -99,7 +102,7 @@ class TimelineCard(QWidget):
         self._body_layout = QVBoxLayout(body)
         self._body_layout.setContentsMargins(0, 0, p(12), p(8))
         self._body_layout.setSpacing(p(14))
-        for label in (self.time_label, self.title, self.text):
+        for label in (self.title, self.text):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             self._body_layout.addWidget(label)
         self._body_layout.addStretch(1)
@@ -159,6 +162,7 @@ class TimelineCard(QWidget):
         self.time_label.setText(event.when.label(lang) if event.when is not None else style.name(event.status, lang))
         self.time_label.setStyleSheet(f"color: {colour};")
         self.time_label.setVisible(event.when is not None)
+        self.time_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.title.setText(event.title.get(lang))
         self.text.setText(event.text.get(lang))
         self.close_button.setIcon(icon("mdi6.close", t.TEXT))
@@ -170,6 +174,8 @@ class TimelineCard(QWidget):
             card = PhotoCard(self._theme, photo, self._photo_path(photo.file), self._exhibition.photo_credit(photo), self._provider)
             card.chosen.connect(self.photo_chosen)
             card.set_language(lang)
+            # A wide crop keeps the caption in view under the text; a tap shows the whole photo full screen.
+            card.view.setMaximumHeight(self._theme.px(260 if not self._theme.portrait else 320))
             self._photos[event.photo] = card
             self._body_layout.insertWidget(self._body_layout.count() - 1, card)
         self.map_button.setText(tr("show_on_map", lang))
