@@ -58,12 +58,12 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
         cuts += [bx - p(16), bx + p(16)]
     cuts.append(history_end)
     for a, b in zip(cuts[0::2], cuts[1::2]):
-        _line(painter, style.line_pen("built", width), a, b, axis_y)
+        _line(painter, style.line_pen("built", width), a, b, axis_y, left, right)
     for band in layout.bands:
-        _line(painter, style.line_pen(band.status, width), band.x0, band.x1, axis_y)
+        _line(painter, style.line_pen(band.status, width), band.x0, band.x1, axis_y, left, right)
     tail = layout.bands[-1].x1 if layout.bands else history_end
     tail_status = layout.bands[-1].status if layout.bands else "built"
-    _line(painter, style.line_pen(tail_status, width), tail, end_x - p(18), axis_y)
+    _line(painter, style.line_pen(tail_status, width), tail, end_x - p(18), axis_y, left, right)
     _arrow(painter, end_x, axis_y, p(18), style.colour(tail_status))
     muted = QPen(QColor(t.TEXT_MUTED), p(3))
     painter.setPen(muted)
@@ -121,11 +121,16 @@ def _event_years(track: TimelineTrack) -> set[int]:
     return {e.when.year for e in track.timeline.events if e.when is not None}
 
 
-def _line(painter: QPainter, pen: QPen, x0: float, x1: float, y: float) -> None:
-    if x1 <= x0:
+def _line(painter: QPainter, pen: QPen, x0: float, x1: float, y: float, left: float, right: float) -> None:
+    """Only the part on screen is drawn (dashes over a whole band cost milliseconds); the dash offset keeps the
+    pattern anchored to the track, so dashes move with it instead of crawling."""
+    start, end = max(x0, left), min(x1, right)
+    if end <= start:
         return
+    if pen.style() == Qt.PenStyle.CustomDashLine and pen.widthF() > 0:
+        pen.setDashOffset(pen.dashOffset() + (start - x0) / pen.widthF())
     painter.setPen(pen)
-    painter.drawLine(QPointF(x0, y), QPointF(x1, y))
+    painter.drawLine(QPointF(start, y), QPointF(end, y))
 
 
 def _stem(painter: QPainter, pen: QPen, x: float, y0: float, y1: float) -> None:
