@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__, logs
 from kiosk.content import Exhibition
 from kiosk.content.schema import Lang
-from kiosk.navigation import Route, Transition
+from kiosk.navigation import Transition
 from kiosk.staff import diagnostics
 from kiosk.staff.reload import ReloadResult, validate_content
 from kiosk.staff.sessions import SessionRecord

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import sys
 from collections import deque
 from datetime import datetime

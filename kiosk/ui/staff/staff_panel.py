@@ -4,7 +4,7 @@ staff controller opens and closes it and wires each page to the services."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
