@@ -39,7 +39,9 @@ class MapYearBar(QWidget):
             chip.setCheckable(True)
             chip.setMinimumWidth(p(t.TOUCH_TARGET * 0.9))
             # nine choices share one row, even on a portrait stand: tighter sides than a topic chip
-            chip.setStyleSheet(chip.styleSheet() + f"QPushButton {{ padding: {p(10)}px {p(12)}px; }}")
+            chip.setStyleSheet(
+                chip.styleSheet() + f"QPushButton {{ padding: {p(10)}px {p(12)}px; border-radius: {p(28)}px; }}"
+            )
             chip.clicked.connect(lambda _=False, v=value: self.chosen.emit(v))
             self._group.addButton(chip, index)
             flow.addWidget(chip)
