@@ -53,6 +53,10 @@ def monkey_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--report-every", type=int, default=0, metavar="N", help="print progress and memory every N events"
     )
+    parser.add_argument(
+        "--warm-up", type=int, default=None, metavar="N",
+        help="events before the memory baseline growth is measured from (default 1000, or a fifth of a short run)",
+    )
     parser.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     return parser
 

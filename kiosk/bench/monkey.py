@@ -178,12 +178,12 @@ class Monkey:
 
     # running ----------------------------------------------------------------------------------------
 
-    def run(self, report_every: int = 0) -> dict[str, object]:
+    def run(self, report_every: int = 0, warm_up: int | None = None) -> dict[str, object]:
         gc.collect()
         memory = {"start": rss_mb(), "warm_up": None, "end": None}
         started = time.perf_counter()
         aspect = self.window.width() / max(1, self.window.height())
-        warm_at = min(WARM_UP_EVENTS, max(1, self.count // 5))
+        warm_at = warm_up if warm_up else min(WARM_UP_EVENTS, max(1, self.count // 5))
         for index, event in enumerate(plan(self.seed, self.count, aspect), start=1):
             self.send(event)
             if index == warm_at:
@@ -234,7 +234,7 @@ def run_monkey(args: argparse.Namespace) -> int:
         return 1
     spin(500)
     monkey = Monkey(kiosk, args.seed, args.events)
-    summary = monkey.run(args.report_every)
+    summary = monkey.run(args.report_every, getattr(args, "warm_up", None))
     summary.update(
         {
             "seed": args.seed,
