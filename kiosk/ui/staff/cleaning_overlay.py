@@ -1,5 +1,6 @@
-"""Cleaning mode: the whole screen ignores touch for 30 seconds so the glass can be wiped, with a large
-countdown so the cleaner knows when it will react again. It then hands back to the staff panel."""
+"""Cleaning mode: the whole screen ignores touch for a while (`staff_controller.CLEANING_SECONDS`) so the glass
+can be wiped, with a large countdown so the cleaner knows when it will react again. It then hands back to the
+staff panel."""
 
 from __future__ import annotations
 
@@ -12,8 +13,6 @@ from kiosk.ui.staff.overlay import FullWindowOverlay
 from kiosk.ui.staff.strings import sw
 from kiosk.ui.theme import Theme
 
-CLEANING_SECONDS = 30
-
 _SWALLOWED = {
     QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel,
     QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
@@ -24,7 +23,7 @@ _SWALLOWED = {
 class CleaningOverlay(FullWindowOverlay):
     finished = Signal()
 
-    def __init__(self, theme: Theme, window: QWidget, seconds: int = CLEANING_SECONDS):
+    def __init__(self, theme: Theme, window: QWidget, seconds: int):
         super().__init__(window, t.BACKGROUND)
         self._seconds = seconds
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)

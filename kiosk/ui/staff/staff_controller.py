@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
@@ -26,22 +27,21 @@ from kiosk.staff.reload import ReloadResult
 from kiosk.staff.settings import Settings
 from kiosk.staff.stats import VisitorStats
 from kiosk.ui import theme as t
-from kiosk.ui.staff.cleaning_overlay import CLEANING_SECONDS, CleaningOverlay
-from kiosk.ui.staff.content_page import ContentPage
-from kiosk.ui.staff.diagnostics_page import DiagnosticsPage
 from kiosk.ui.staff.entry_gesture import StaffEntryGesture
-from kiosk.ui.staff.pin_pad import PinPad
-from kiosk.ui.staff.settings_page import SettingsPage
-from kiosk.ui.staff.staff_panel import StaffPanel
-from kiosk.ui.staff.stats_page import StatsPage
 from kiosk.ui.staff.strings import sw
-from kiosk.ui.staff.touch_test_overlay import TouchTestOverlay
 from kiosk.ui.theme import Theme
+
+if TYPE_CHECKING:  # the keypad, the panel, its pages and tools are imported when first opened (start-up time)
+    from kiosk.ui.staff.cleaning_overlay import CleaningOverlay
+    from kiosk.ui.staff.pin_pad import PinPad
+    from kiosk.ui.staff.staff_panel import StaffPanel
+    from kiosk.ui.staff.touch_test_overlay import TouchTestOverlay
 
 log = logging.getLogger(__name__)
 
 PAD_TIMEOUT_MS = 30_000  # an abandoned keypad closes itself
 PANEL_TIMEOUT_MS = 180_000  # so does an abandoned panel: no visitor ever finds it open
+CLEANING_SECONDS = 30  # how long cleaning mode ignores touch
 
 
 @dataclass
@@ -81,7 +81,7 @@ class StaffController(QObject):
         self.panel: StaffPanel | None = None
         self.cleaning: CleaningOverlay | None = None
         self.touch_test: TouchTestOverlay | None = None
-        self._pages: dict[str, QWidget] = {}
+        self._pages: dict[str, Any] = {}  # settings, content, stats, diagnostics
         self._mode = "login"  # login | new | confirm
         self._new_pin = ""
         self._stale = False
@@ -157,7 +157,7 @@ class StaffController(QObject):
             if self.panel is not None:
                 self.panel.set_default_pin_warning(self.gate.is_default)
                 settings_page = self._pages.get("settings")
-                if isinstance(settings_page, SettingsPage):
+                if settings_page is not None:
                     settings_page.change_pin.setText(f"{sw('change_pin', lang)} — {sw('pin_changed', lang)}")
 
     @Slot()
@@ -182,15 +182,10 @@ class StaffController(QObject):
         panel = self._ensure_panel()
         lang = self.lang()
         content_page = self._pages["content"]
-        assert isinstance(content_page, ContentPage)
         content_page.show_content(*self.services.content())
         content_page.clear_result()
-        settings_page = self._pages["settings"]
-        assert isinstance(settings_page, SettingsPage)
-        settings_page.reset_view()
-        stats_page = self._pages["stats"]
-        assert isinstance(stats_page, StatsPage)
-        stats_page.show_charts()
+        self._pages["settings"].reset_view()
+        self._pages["stats"].show_charts()
         panel.set_language(lang)
         panel.set_default_pin_warning(self.gate.is_default)
         panel.show_page("settings")
@@ -224,7 +219,7 @@ class StaffController(QObject):
     def reload_content(self) -> ReloadResult:
         result = self.services.reload_content()
         page = self._pages.get("content")
-        if isinstance(page, ContentPage):
+        if page is not None:
             page.show_content(*self.services.content())
             page.show_result(result)
         if result.ok:
@@ -234,6 +229,8 @@ class StaffController(QObject):
     @Slot()
     def start_cleaning(self) -> None:
         if self.cleaning is None:
+            from kiosk.ui.staff.cleaning_overlay import CleaningOverlay
+
             self.cleaning = CleaningOverlay(self._panel_theme(), self._window, self.cleaning_seconds)
             self.cleaning.finished.connect(self._tool_finished)
         self._idle.stop()
@@ -242,6 +239,8 @@ class StaffController(QObject):
     @Slot()
     def start_touch_test(self) -> None:
         if self.touch_test is None:
+            from kiosk.ui.staff.touch_test_overlay import TouchTestOverlay
+
             self.touch_test = TouchTestOverlay(self._panel_theme(), self._window)
             self.touch_test.finished.connect(self._tool_finished)
         self._idle.stop()
@@ -261,6 +260,8 @@ class StaffController(QObject):
 
     def _ensure_pad(self) -> PinPad:
         if self.pad is None:
+            from kiosk.ui.staff.pin_pad import PinPad
+
             self.pad = PinPad(self._panel_theme(), self._window)
             self.pad.submitted.connect(self._pin_entered)
             self.pad.cancelled.connect(self._pad_cancelled)
@@ -269,6 +270,12 @@ class StaffController(QObject):
     def _ensure_panel(self) -> StaffPanel:
         if self.panel is not None and not self._stale:
             return self.panel
+        from kiosk.ui.staff.content_page import ContentPage
+        from kiosk.ui.staff.diagnostics_page import DiagnosticsPage
+        from kiosk.ui.staff.settings_page import SettingsPage
+        from kiosk.ui.staff.staff_panel import StaffPanel
+        from kiosk.ui.staff.stats_page import StatsPage
+
         if self.panel is not None:
             self.panel.hide()
             self.panel.deleteLater()
@@ -297,10 +304,10 @@ class StaffController(QObject):
     @Slot(str)
     def _page_shown(self, key: str) -> None:
         page = self._pages.get(key)
-        if isinstance(page, DiagnosticsPage):
-            page.refresh()
-        elif isinstance(page, StatsPage):
-            page.show_charts()
+        if key == "diagnostics":
+            page.refresh()  # type: ignore[union-attr]
+        elif key == "stats":
+            page.show_charts()  # type: ignore[union-attr]
 
     def page(self, key: str) -> QWidget:
         return self._pages[key]
