@@ -22,15 +22,13 @@ from kiosk.logs import setup_logging
 from kiosk.malloc import limit_heap_retention
 from kiosk.navigation import Navigator, Route
 from kiosk.staff.settings import Settings
+from kiosk.ui.features import photo_opener, register_features
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.image_provider import ImageProvider
 from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.intro_screen import IntroScreen
 from kiosk.ui.panels.screen import Screen
 from kiosk.ui.panels.section_screen import SectionScreen
-from kiosk.ui.panels.timeline_screen import register as register_timeline
-from kiosk.ui.panels.map_screen import register as register_map
-from kiosk.ui.panels import gallery_screen, photo_screen
 from kiosk.ui.registry import Destination, ScreenContext, ScreenRegistry
 from kiosk.ui.shell.crash_guard import CrashGuard
 from kiosk.ui.shell.heartbeat_timer import HeartbeatTimer
@@ -162,11 +160,8 @@ def build(
     context.extras["settings"] = settings
     registry = ScreenRegistry()
     register_core_screens(registry)
-    register_timeline(registry)
-    register_map(registry)
-    gallery_screen.register(registry)  # its home tile comes last, after the sections, timeline and map
-    photo_screen.register(registry)
-    context.open_photo = photo_screen.opener(lambda: window)  # any photo, tapped anywhere, opens the viewer
+    register_features(registry)  # timeline, map, gallery, viewer: their modules load after the first frame
+    context.open_photo = photo_opener(lambda: window)  # any photo, tapped anywhere, opens the viewer
 
     window = MainWindow(
         theme,

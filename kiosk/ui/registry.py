@@ -2,11 +2,15 @@
 
 A feature registers a builder for its screen name (`"timeline"`, `"map"` …) and, if it has one, a home-screen
 tile. The window asks the registry for a screen the first time a route needs it; the home screen asks it for
-the tiles. Adding a screen is one `register(...)` call in the composition root, nothing else changes.
+the tiles. Adding a screen is one `register(...)` call (see `kiosk.ui.features`), nothing else changes.
+
+A builder may be `lazy(...)`: the screen's module is then imported the first time that screen is built (when
+the window warms up after its first frame), so start-up pays only for the home screen.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +54,19 @@ class ScreenContext:
 
 Builder = Callable[[Route, Theme, ScreenContext], Screen | None]
 Tiles = Callable[[Exhibition], list[Destination]]
+
+
+def lazy(module: str, factory: str = "builder") -> Builder:
+    """A builder that imports `module` on its first call and takes the real builder from `module.factory()`
+    (one per registry, so state such as the map's shared scene belongs to one window)."""
+    real: list[Builder] = []
+
+    def build(route: Route, theme: Theme, context: ScreenContext) -> Screen | None:
+        if not real:
+            real.append(getattr(importlib.import_module(module), factory)())
+        return real[0](route, theme, context)
+
+    return build
 
 
 class ScreenRegistry:

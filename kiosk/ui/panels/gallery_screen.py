@@ -19,14 +19,13 @@ from kiosk.navigation import Route
 from kiosk.ui import theme as t
 from kiosk.ui.image_provider import ImageProvider
 from kiosk.ui.panels.screen import Screen
-from kiosk.ui.registry import Destination, ScreenContext, ScreenRegistry
+from kiosk.ui.registry import Builder, ScreenContext
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.photo_card import PhotoCard
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 
 ROUTE = Route("gallery")
-ICON = "mdi6.image-multiple-outline"
 NEAR = 1.0  # load cards within this many viewport heights above and below the visible part
 FAR = 3.0  # release pictures of cards further away than this
 
@@ -169,20 +168,12 @@ class GalleryScreen(Screen):
         self.scroll.reset()
 
 
-def register(registry: ScreenRegistry) -> None:
-    """The gallery screen and its home tile (after the sections, timeline and map), if there are photos."""
+def builder() -> Builder:
+    """How the registry builds the gallery screen (registered in `kiosk.ui.features`)."""
 
     def build(route: Route, theme: Theme, ctx: ScreenContext) -> Screen | None:
         if route.arg is not None:
             return None
         return GalleryScreen(theme, ctx.exhibition, ctx.photo_path, ctx.images, ctx.open_photo)
 
-    def tiles(exhibition: Exhibition) -> list[Destination]:
-        count = len(gallery_order(exhibition))
-        if not count:
-            return []
-        title = Text(zh=tr("gallery_title", "zh"), en=tr("gallery_title", "en"))
-        subtitle = Text(zh=tr("gallery_subtitle", "zh", n=count), en=tr("gallery_subtitle", "en", n=count))
-        return [Destination(ROUTE, title, subtitle, t.ACCENT_DEFAULT, ICON)]
-
-    registry.register("gallery", build, tiles=tiles)
+    return build

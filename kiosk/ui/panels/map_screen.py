@@ -24,7 +24,7 @@ from kiosk.navigation import Route
 from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
 from kiosk.ui.panels.screen import Screen
-from kiosk.ui.registry import Destination, ScreenContext, ScreenRegistry
+from kiosk.ui.registry import Builder, ScreenContext
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.map_card import MapFeatureCard
@@ -409,8 +409,9 @@ class MapScreen(Screen):
             self._apply_state()
 
 
-def register(registry: ScreenRegistry) -> None:
-    """The map screen and its home tile (after the timeline's); one scene shared by every map route."""
+def builder() -> Builder:
+    """How the registry builds map screens (registered in `kiosk.ui.features`): one scene shared by every map
+    route."""
     shared: dict[str, object] = {}
 
     def scene_for(exhibition: Exhibition, theme: Theme) -> MapScene:
@@ -439,9 +440,4 @@ def register(registry: ScreenRegistry) -> None:
                 return None
         return MapScreen(theme, ex, scene_for(ex, theme), event, getattr(ctx, "record", None))
 
-    def tiles(ex: Exhibition) -> list[Destination]:
-        if ex.map is None:
-            return []
-        return [Destination(Route("map"), ex.map.title, ex.map.subtitle, ex.map.accent, ex.map.icon)]
-
-    registry.register("map", build, tiles=tiles)
+    return build

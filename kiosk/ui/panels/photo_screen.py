@@ -21,7 +21,7 @@ from kiosk.ui.icons import icon
 from kiosk.ui.image_provider import ImageProvider
 from kiosk.ui.panels.gallery_screen import gallery_order
 from kiosk.ui.panels.screen import Screen
-from kiosk.ui.registry import ScreenContext, ScreenRegistry
+from kiosk.ui.registry import Builder, ScreenContext
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.photo_stage import PhotoStage
@@ -204,8 +204,8 @@ class PhotoScreen(Screen):
             button.raise_()
 
 
-def register(registry: ScreenRegistry) -> None:
-    """The viewer screen (no home tile: it opens from a photo)."""
+def builder() -> Builder:
+    """How the registry builds the viewer screen (registered in `kiosk.ui.features`)."""
 
     def build(route: Route, theme: Theme, ctx: ScreenContext) -> Screen | None:
         if route.arg is not None or not ctx.exhibition.all_photos():
@@ -214,17 +214,5 @@ def register(registry: ScreenRegistry) -> None:
         screen.close_requested.connect(lambda: ctx.navigator.back() if ctx.navigator.can_go_back else ctx.navigator.home())
         return screen
 
-    registry.register("photo", build, routes=lambda exhibition: [])
+    return build
 
-
-def opener(window_of: Callable[[], object]) -> Callable[[str], None]:
-    """The `ScreenContext.open_photo` hook: put the photo in the viewer, then move the window there.
-    `window_of` returns the main window (it is built after the context that carries this hook)."""
-
-    def open_photo(photo_id: str) -> None:
-        window = window_of()
-        screen = window.screen_for(ROUTE)  # type: ignore[attr-defined]
-        if isinstance(screen, PhotoScreen) and screen.open(photo_id):
-            window.navigate(ROUTE)  # type: ignore[attr-defined]
-
-    return open_photo

@@ -23,7 +23,7 @@ from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
 from kiosk.ui.image_provider import ImageProvider
 from kiosk.ui.panels.screen import Screen
-from kiosk.ui.registry import Destination, ScreenContext, ScreenRegistry
+from kiosk.ui.registry import Builder, ScreenContext
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.timeline_card import TimelineCard
@@ -221,8 +221,8 @@ class TimelineScreen(Screen):
             self.track.set_reserved_right(0 if self._theme.portrait else self.width() - rect.left())
 
 
-def register(registry: ScreenRegistry) -> None:
-    """The timeline screen and its home tile, when the content has a timeline."""
+def builder() -> Builder:
+    """How the registry builds the timeline screen (registered in `kiosk.ui.features`)."""
 
     def build(route: Route, theme: Theme, ctx: ScreenContext) -> Screen | None:
         timeline = ctx.exhibition.timeline
@@ -232,10 +232,4 @@ def register(registry: ScreenRegistry) -> None:
             theme, ctx.exhibition, timeline, ctx.photo_path, ctx.images, ctx.open_photo, ctx.exhibition.map is not None
         )
 
-    def tiles(exhibition: Exhibition) -> list[Destination]:
-        timeline = exhibition.timeline
-        if timeline is None:
-            return []
-        return [Destination(Route("timeline"), timeline.title, timeline.subtitle, timeline.accent, timeline.icon)]
-
-    registry.register("timeline", build, tiles=tiles)
+    return build
