@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import paths
 from kiosk.app_staff import Staff, install_staff, restart_process
 from kiosk.content import ContentError, Exhibition, Section, Text, load_exhibition
+from kiosk.content.cache import load_exhibition_cached
 from kiosk.logs import setup_logging
 from kiosk.malloc import limit_heap_retention
 from kiosk.navigation import Navigator, Route
@@ -68,7 +69,7 @@ def load_content(folder: Path | None) -> tuple[Exhibition, Path]:
     """The requested content folder, or the bundled exhibition if that one is broken (logged loudly)."""
     requested = Path(folder) if folder else paths.default_content_dir()
     try:
-        exhibition, warnings = load_exhibition(requested)
+        exhibition, warnings = load_exhibition_cached(requested, paths.user_cache_dir() / "content")
         for warning in warnings:
             log.warning("content: %s", warning)
         return exhibition, requested
@@ -111,7 +112,7 @@ def register_core_screens(registry: ScreenRegistry) -> None:
 
 def _topic_names(section: Section) -> Text:
     names = section.topics[:4]
-    return Text(zh=" · ".join(t.title.zh for t in names), en=" · ".join(t.title.en for t in names))
+    return Text.composed(zh=" · ".join(t.title.zh for t in names), en=" · ".join(t.title.en for t in names))
 
 
 def _qt_message(kind: QtMsgType, context, message: str) -> None:  # noqa: ANN001

@@ -46,6 +46,10 @@ def register_check(check: FileCheck) -> None:
         _extra_checks.append(check)
 
 
+def registered_checks() -> list[FileCheck]:
+    return list(_extra_checks)
+
+
 class ContentError(Exception):
     """The content folder cannot be shown; `problems` lists every reason found."""
 

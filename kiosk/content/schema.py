@@ -21,7 +21,9 @@ Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="#rrggbb
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a model's validator is built on its first validation, not when the class is defined, so a
+    # start-up served from the content cache (kiosk.content.cache) never pays for building them.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Text(Model):
@@ -32,6 +34,12 @@ class Text(Model):
 
     def get(self, lang: Lang) -> str:
         return self.zh if lang == "zh" else self.en
+
+    @classmethod
+    def composed(cls, zh: str, en: str) -> Text:
+        """Text the kiosk composes itself (from validated content or its own strings): not validated again,
+        so making it at start-up never builds the validators that a cached start-up skips."""
+        return cls.model_construct(zh=zh, en=en)
 
     @field_validator("zh", "en")
     @classmethod

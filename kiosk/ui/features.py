@@ -43,8 +43,8 @@ def _gallery_tiles(exhibition: Exhibition) -> list[Destination]:
     count = len(exhibition.all_photos())  # the gallery shows each photo once
     if not count:
         return []
-    title = Text(zh=tr("gallery_title", "zh"), en=tr("gallery_title", "en"))
-    subtitle = Text(zh=tr("gallery_subtitle", "zh", n=count), en=tr("gallery_subtitle", "en", n=count))
+    title = Text.composed(zh=tr("gallery_title", "zh"), en=tr("gallery_title", "en"))
+    subtitle = Text.composed(zh=tr("gallery_subtitle", "zh", n=count), en=tr("gallery_subtitle", "en", n=count))
     return [Destination(Route("gallery"), title, subtitle, t.ACCENT_DEFAULT, GALLERY_ICON)]
 
 

@@ -1,0 +1,122 @@
+"""The last validated exhibition, remembered between runs, so start-up does not parse and validate the same
+content folder again: on a kiosk that restarts every morning with unchanged content, loading costs one read of
+a pickle instead of the TOML parser plus pydantic (tens of milliseconds with the shipped content, more with
+hundreds of photos and timeline events).
+
+The cache is used only while nothing it depends on has changed. Its key is:
+- every file in the content folder: relative path, size and modification time (an editor's new photo or
+  touched TOML file means validating again);
+- the kiosk itself: its version, Python's and pydantic's, the checks registered with the loader, and the
+  content models' source files (or, in a packaged kiosk, the program file), so a new kiosk never reads an
+  old kiosk's models.
+Anything wrong with the cache file (missing, truncated, written by another version) is a miss: the folder is
+validated as usual and the cache written again, atomically. Only a folder that loaded is cached; a broken one
+is validated, and reported, on every run. The file lives in the kiosk's own per-user cache folder, which only
+the kiosk's account writes (a pickle must never come from anywhere else).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.content import loader
+from kiosk.content.problems import Problem
+from kiosk.content.schema import Exhibition
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1  # bump when the cached record's shape changes
+
+
+def load_exhibition_cached(folder: Path, cache_dir: Path | None) -> tuple[Exhibition, list[Problem]]:
+    """`loader.load_exhibition(folder)`, answered from `cache_dir` when the folder is unchanged since it was
+    last validated there. `cache_dir=None` always validates. Raises `ContentError` exactly as the loader does."""
+    folder = Path(folder)
+    if cache_dir is None:
+        return loader.load_exhibition(folder)
+    try:
+        key = fingerprint(folder)
+    except OSError:
+        return loader.load_exhibition(folder)  # the loader explains what is wrong with the folder
+    file = Path(cache_dir) / f"{hashlib.blake2b(str(folder.resolve()).encode(), digest_size=10).hexdigest()}.pickle"
+    cached = _read(file, key)
+    if cached is not None:
+        return cached
+    exhibition, warnings = loader.load_exhibition(folder)
+    _write(file, key, exhibition, warnings)
+    return exhibition, warnings
+
+
+def fingerprint(folder: Path) -> str:
+    """What the cached result depends on, as one digest (see the module's docstring)."""
+    digest = hashlib.blake2b(digest_size=20)
+    for part in _kiosk_stamp():
+        digest.update(part.encode() + b"\0")
+    entries = []
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in files:
+            path = os.path.join(root, name)
+            stat = os.stat(path)
+            entries.append(f"{os.path.relpath(path, folder)}|{stat.st_size}|{stat.st_mtime_ns}")
+    for entry in sorted(entries):
+        digest.update(entry.encode("utf-8", "surrogateescape") + b"\0")
+    return digest.hexdigest()
+
+
+def _kiosk_stamp() -> list[str]:
+    import pydantic
+
+    parts = [str(FORMAT), __version__, sys.version, pydantic.VERSION]
+    parts += [f"{check.__module__}.{check.__qualname__}" for check in loader.registered_checks()]
+    if getattr(sys, "frozen", False):
+        sources = [Path(sys.executable)]
+    else:
+        sources = sorted(Path(__file__).parent.glob("*.py"))
+    for source in sources:
+        try:
+            stat = source.stat()
+            parts.append(f"{source.name}|{stat.st_size}|{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{source.name}|?")
+    return parts
+
+
+def _read(file: Path, key: str) -> tuple[Exhibition, list[Problem]] | None:
+    try:
+        with file.open("rb") as handle:
+            record = pickle.load(handle)
+        if record["key"] != key:
+            return None
+        exhibition, warnings = record["exhibition"], record["warnings"]
+        if not isinstance(exhibition, Exhibition) or not isinstance(warnings, list):
+            return None
+        return exhibition, warnings
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # truncated, from another version, not a pickle at all: validate instead
+        log.info("content cache %s unusable (%s); validating the folder", file, exc)
+        return None
+
+
+def _write(file: Path, key: str, exhibition: Exhibition, warnings: list[Problem]) -> None:
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps({"key": key, "exhibition": exhibition, "warnings": warnings}, pickle.HIGHEST_PROTOCOL)
+        handle, temp = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temp, file)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except Exception as exc:  # a read-only or full disk costs only start-up time, never the exhibition
+        log.warning("content cache %s not written: %s", file, exc)

@@ -1,0 +1,92 @@
+"""The validated-content cache: a start-up with unchanged content reads the cache instead of validating, and
+any change to the folder, or a broken cache file, means validating again."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kiosk.content import ContentError, loader
+from kiosk.content.cache import fingerprint, load_exhibition_cached
+
+
+@pytest.fixture
+def validations(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every folder the real loader validated, in order."""
+    seen: list[Path] = []
+    real = loader.load_exhibition
+
+    def counting(folder: Path):  # noqa: ANN202
+        seen.append(Path(folder))
+        return real(folder)
+
+    monkeypatch.setattr(loader, "load_exhibition", counting)
+    return seen
+
+
+def test_unchanged_content_is_read_from_the_cache(content_copy: Path, tmp_path: Path, validations: list[Path]):
+    first, warnings = load_exhibition_cached(content_copy, tmp_path / "cache")
+    second, again = load_exhibition_cached(content_copy, tmp_path / "cache")
+    assert len(validations) == 1
+    assert second == first and again == warnings
+    assert second.sections[0].title.zh == first.sections[0].title.zh
+    assert second.timeline is not None and len(second.timeline.events) == len(first.timeline.events)
+
+
+def test_an_edited_file_is_validated_again(content_copy: Path, tmp_path: Path, validations: list[Path]):
+    before, _ = load_exhibition_cached(content_copy, tmp_path / "cache")
+    root = content_copy / "exhibition.toml"
+    text = root.read_text(encoding="utf-8")
+    old_title = before.title.zh
+    root.write_text(text.replace(old_title, old_title + "（新）", 1), encoding="utf-8")
+    after, _ = load_exhibition_cached(content_copy, tmp_path / "cache")
+    assert len(validations) == 2
+    assert after.title.zh == old_title + "（新）"
+
+
+def test_a_touched_or_added_file_changes_the_key(content_copy: Path):
+    key = fingerprint(content_copy)
+    section = next((content_copy / "sections").glob("*.toml"))
+    stat = section.stat()
+    os.utime(section, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    touched = fingerprint(content_copy)
+    (content_copy / "photos" / "new.jpg").write_bytes(b"not yet a photo")
+    assert len({key, touched, fingerprint(content_copy)}) == 3
+
+
+def test_a_broken_folder_is_never_cached(content_copy: Path, tmp_path: Path, validations: list[Path]):
+    (content_copy / "exhibition.toml").write_text("title = [", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ContentError):
+            load_exhibition_cached(content_copy, tmp_path / "cache")
+    assert len(validations) == 2
+    assert not list((tmp_path / "cache").glob("*.pickle"))
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05\x95"])
+def test_a_damaged_cache_file_means_validating(content_copy: Path, tmp_path: Path, validations: list[Path], garbage: bytes):
+    first, _ = load_exhibition_cached(content_copy, tmp_path / "cache")
+    (cache_file,) = (tmp_path / "cache").glob("*.pickle")
+    cache_file.write_bytes(garbage)
+    second, _ = load_exhibition_cached(content_copy, tmp_path / "cache")
+    assert second == first
+    assert len(validations) == 2
+    load_exhibition_cached(content_copy, tmp_path / "cache")
+    assert len(validations) == 2  # and it was written again
+
+
+def test_an_unwritable_cache_costs_only_time(content_copy: Path, tmp_path: Path, validations: list[Path]):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be")
+    for _ in range(2):
+        exhibition, _ = load_exhibition_cached(content_copy, blocked / "cache")
+        assert exhibition.sections
+    assert len(validations) == 2
+
+
+def test_no_cache_folder_always_validates(content_copy: Path, validations: list[Path]):
+    load_exhibition_cached(content_copy, None)
+    load_exhibition_cached(content_copy, None)
+    assert len(validations) == 2
