@@ -5,7 +5,6 @@ numbers, content reload (broken content keeps the old exhibition running and lis
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -183,16 +182,6 @@ def test_the_panel_is_not_a_visit(qtbot, kiosk):
     touch.tap(kiosk.staff.controller.panel.close_button)
     assert kiosk.staff.stats.totals().visits <= 1
     assert kiosk.staff.stats.totals().screens <= 1
-
-
-@pytest.fixture
-def content_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(SHIPPED, target, ignore=shutil.ignore_patterns("*.jpg", "*.png", "*.webp"))
-    for photo in (SHIPPED / "photos").iterdir():
-        if photo.suffix.lower() in (".jpg", ".png", ".webp"):
-            (target / "photos" / photo.name).symlink_to(photo)
-    return target
 
 
 def test_reload_with_broken_content_keeps_the_old_and_lists_the_problems(qtbot, make_kiosk, content_copy, capsys):
