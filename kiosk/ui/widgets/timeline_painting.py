@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def paint_track(track: TimelineTrack, painter: QPainter) -> None:
-    layout, offset, axis_y, pixmaps, goal, selected, pressed = track.painting_state()
+    layout, offset, axis_y, goal, selected, pressed = track.painting_state()
     th = track.theme
     p = th.px
     w, h = track.width(), track.height()
@@ -101,9 +101,7 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
         edge = axis_y + (item.bottom if item.above else item.top)
         start = axis_y + (-radius if item.above else radius)
         _stem(painter, style.line_pen(item.status, p(3)), item.x, start, edge)
-        pixmap = pixmaps.get(item.id)
-        if pixmap is not None:
-            painter.drawPixmap(QPointF(item.left, axis_y + item.top), pixmap)
+        painter.drawPixmap(QPointF(item.left, axis_y + item.top), track.label_pixmap(item.id))
     for item in items:
         if left <= item.x <= right:
             style.draw_marker(

@@ -3,14 +3,16 @@ tap an event.
 
 Positions come from the Qt-free `layout_track`, motion from the Qt-free `KineticScroller`; this widget only
 measures labels, feeds them touches and paints. It accepts touches itself, so Qt synthesises no mouse events
-from them and a tap can never act twice. Labels are pre-rendered pixmaps and only what is on screen is drawn,
-so a frame while dragging costs a few blits.
+from them and a tap can never act twice. Labels are rendered to pixmaps when they first come on screen and
+kept in a small cache (`LABEL_CACHE`), and only what is on screen is drawn, so a frame while dragging costs a
+few blits and a timeline of hundreds of events holds no more pixmaps than one of twenty.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections import OrderedDict
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap, QTouchEvent, QWheelEvent
@@ -31,6 +33,7 @@ from kiosk.ui.widgets.timeline_painting import paint_track
 log = logging.getLogger(__name__)
 
 FRAME_MS = 16
+LABEL_CACHE = 48  # rendered labels kept: several screens' worth at any size
 TOUCH_KINDS = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
 
 
@@ -62,7 +65,7 @@ class TimelineTrack(QWidget):
         self._pressed: str | None = None
         self._reserved_right = 0
         self._layout = TrackLayout()
-        self._pixmaps: dict[str, QPixmap] = {}
+        self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()  # event id -> its rendered label, least recent first
         self._goal: QPixmap | None = None
         self._axis_y = 0.0
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
@@ -178,17 +181,28 @@ class TimelineTrack(QWidget):
         self._layout = layout_track(items, metrics, BANDS)
         if self._layout.collisions:
             log.warning("timeline: %d labels found no free lane", self._layout.collisions)
-        self._pixmaps = {}
-        for event in events:
-            self._render_label(event.id)
+        self._pixmaps.clear()  # rendered again as they come on screen, in the new language and sizes
         self.updateGeometry()
         self._place()
 
     def _render_label(self, event_id: str) -> None:
+        """The label's look changed (selected, pressed): drawn again when next painted."""
+        self._pixmaps.pop(event_id, None)
+
+    def label_pixmap(self, event_id: str) -> QPixmap:
+        """The event's label as painted now, rendered on first use and kept while it is among the recent ones."""
+        pixmap = self._pixmaps.get(event_id)
+        if pixmap is not None:
+            self._pixmaps.move_to_end(event_id)
+            return pixmap
         event = self._timeline.event(event_id)
-        self._pixmaps[event_id] = self._labels.event_pixmap(
+        pixmap = self._labels.event_pixmap(
             event, self.lang, selected=event_id == self._selected, pressed=event_id == self._pressed
         )
+        self._pixmaps[event_id] = pixmap
+        while len(self._pixmaps) > LABEL_CACHE:
+            self._pixmaps.popitem(last=False)
+        return pixmap
 
     def _rooms(self) -> tuple[int, int]:
         """Room above the labels (band names) and below them (the year ruler)."""
@@ -342,8 +356,8 @@ class TimelineTrack(QWidget):
         paint_track(self, painter)
         painter.end()
 
-    def painting_state(self) -> tuple[TrackLayout, float, float, dict[str, QPixmap], QPixmap | None, str | None, str | None]:
-        return self._layout, self.offset, self._axis_y, self._pixmaps, self._goal, self._selected, self._pressed
+    def painting_state(self) -> tuple[TrackLayout, float, float, QPixmap | None, str | None, str | None]:
+        return self._layout, self.offset, self._axis_y, self._goal, self._selected, self._pressed
 
     @property
     def theme(self) -> Theme:
