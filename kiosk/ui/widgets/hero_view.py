@@ -18,7 +18,7 @@ from kiosk.ui import theme as t
 from kiosk.ui.image_provider import ImageProvider
 
 DRIFT = 0.06  # the photo is this much wider than the view; the drift travels that margin
-STEP_MS = 240  # one pixel per step: ~4 px/s, calm; each step repaints the hero and its text (~3 ms of CPU)
+STEP_MS = 500  # one pixel per step: 2 px/s, a calm drift; each step repaints the hero and its text (~3 ms of CPU)
 ANCHOR_Y = 0.3  # show the upper-middle of the photo: skies and skylines, not the ground
 
 
