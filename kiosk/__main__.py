@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
 
         args = check_parser().parse_args(argv[1:])
         return run_check(paths.content_source(args.content)[0])
+    if argv and argv[0] == "--bare-window-probe":  # `kiosk bench`'s floor, from a packaged kiosk (no python -c)
+        exec(compile(argv[1], "<bare-window-probe>", "exec"), {"__name__": "__main__"})
+        return 0
     if argv and argv[0] in ("bench", "monkey"):
         from kiosk.bench.cli import main as bench_main
 
