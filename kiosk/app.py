@@ -27,9 +27,7 @@ from kiosk.ui.features import photo_opener, register_features
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.image_provider import ImageProvider
 from kiosk.ui.panels.home_screen import HomeScreen
-from kiosk.ui.panels.intro_screen import IntroScreen
 from kiosk.ui.panels.screen import Screen
-from kiosk.ui.panels.section_screen import SectionScreen
 from kiosk.ui.registry import Destination, ScreenContext, ScreenRegistry
 from kiosk.ui.shell.crash_guard import CrashGuard
 from kiosk.ui.shell.heartbeat_timer import HeartbeatTimer
@@ -92,7 +90,11 @@ def register_core_screens(registry: ScreenRegistry) -> None:
         hero = ctx.photo_path(ex.photo(ex.hero_photo).file)
         return HomeScreen(theme, ex, registry.destinations(ex), hero, ctx.images)
 
+    # The foreword and the sections are built while the window warms up: their modules load then, not before
+    # the first frame.
     def intro(route: Route, theme: Theme, ctx: ScreenContext) -> Screen:
+        from kiosk.ui.panels.intro_screen import IntroScreen
+
         return IntroScreen(theme, ctx.exhibition)
 
     def section(route: Route, theme: Theme, ctx: ScreenContext) -> Screen | None:
@@ -100,6 +102,8 @@ def register_core_screens(registry: ScreenRegistry) -> None:
             found = ctx.exhibition.section(route.arg or "")
         except KeyError:
             return None
+        from kiosk.ui.panels.section_screen import SectionScreen
+
         return SectionScreen(theme, ctx.exhibition, found, ctx.photo_path, ctx.images, ctx.open_photo)
 
     def section_tiles(ex: Exhibition) -> list[Destination]:
