@@ -254,3 +254,37 @@ def test_broken_and_missing_photos_show_a_placeholder_not_a_traceback(qtbot, mak
     lines = [r.getMessage() for r in caplog.records if "cannot be shown" in r.getMessage()]
     assert len([line for line in lines if broken.photo.file in line]) == 1  # one log line, however many sizes
     assert not [r for r in caplog.records if r.exc_info]
+
+
+def test_the_memory_cache_holds_a_few_screens_of_photos_and_empties_between_visitors(qtbot, tmp_path: Path):
+    """Sized from the largest photo asked for (a few of those plus thumbnails), not a fixed 96 MB: older
+    photos make room, and `release_memory` lets go of everything (the disk cache keeps it)."""
+    from PIL import Image
+    from PySide6.QtCore import QSize
+
+    from kiosk.media import DiskCache
+    from kiosk.ui.image_provider import FULL_FRAMES, MB, THUMBNAIL_BYTES, ImageProvider
+
+    provider = ImageProvider(disk_cache=DiskCache(tmp_path / "cache"))
+    size = QSize(1600, 1000)
+    frame = 1600 * 1000 * 4
+    photos = []
+    for n in range(FULL_FRAMES + 4):
+        photo = tmp_path / f"p{n}.png"
+        Image.new("RGB", (1600, 1000), (n * 20, 0, 0)).save(photo)
+        photos.append(photo)
+    got = []
+    for photo in photos:
+        provider.request(photo, size, got.append)
+        qtbot.waitUntil(lambda n=len(got): len(got) > n - 1 and provider.pending() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: len(got) == len(photos), timeout=10_000)
+    assert provider.max_bytes == FULL_FRAMES * frame + THUMBNAIL_BYTES
+    assert provider.max_bytes < 96 * MB
+    assert provider.memory_bytes <= provider.max_bytes
+    assert provider.cached(photos[-1], size) is not None  # the newest stay
+    assert provider.cached(photos[0], size) is None  # the oldest made room
+    held = provider.memory_bytes
+    assert provider.release_memory() == held > 0
+    assert provider.memory_bytes == 0 and provider.cached(photos[-1], size) is None
+    assert ImageProvider(max_bytes=5 * MB, disk_cache=False).max_bytes == 5 * MB  # a fixed budget stays fixed
+    provider.shutdown()
