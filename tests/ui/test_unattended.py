@@ -131,6 +131,27 @@ def test_the_waking_touch_does_not_press_the_tile_beneath(qtbot, clocked, how):
     assert len(transitions) == 1
 
 
+def test_between_visitors_the_photo_memory_cache_is_emptied_and_the_heap_trimmed(qtbot, clocked, monkeypatch):
+    from kiosk.ui.shell import unattended
+
+    kiosk, clock = clocked()
+    entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[0]))
+    kiosk.images.wait_idle(5000)
+    qtbot.wait(100)
+    assert kiosk.images.memory_bytes > 0  # the section's photos
+    trims = []
+    monkeypatch.setattr(unattended, "release_free_memory", lambda: trims.append(kiosk.images.memory_bytes) or True)
+    idle(kiosk, clock, kiosk.settings.idle_timeout_s)  # "still there?"
+    idle(kiosk, clock, kiosk.settings.still_there_s)  # the reset
+    assert trims == [0]  # the cache was emptied before the heap was trimmed
+    assert kiosk.unattended.attract.isVisible()
+    kiosk.images.wait_idle(5000)  # the first slide's photo, if it has one, decoded into the cache
+    qtbot.wait(100)
+    touch.tap(home(kiosk).tiles[0])  # the waking touch: the slideshow's photos go with it
+    assert not kiosk.unattended.attract.isVisible()
+    assert kiosk.images.memory_bytes == 0
+
+
 def test_the_slideshow_shows_photos_and_figures_with_the_hint(qtbot, clocked):
     kiosk, clock = clocked()
     to_attract(kiosk, clock)
