@@ -47,8 +47,7 @@ def shown(qtbot, viewer: PhotoScreen, timeout=15_000) -> None:
 
 def open_viewer_from_gallery(qtbot, kiosk, index: int = 0) -> PhotoScreen:
     gallery = open_gallery(qtbot, kiosk)
-    card = gallery.cards[index]
-    gallery.scroll.ensureWidgetVisible(card.view)
+    card = gallery.reveal(index)
     qtbot.waitUntil(lambda: card.view.visibleRegion().boundingRect().size() == card.view.size(), timeout=2000)
     viewer = entered(qtbot, kiosk, lambda: touch.tap(card.view))
     assert isinstance(viewer, PhotoScreen)
@@ -62,18 +61,18 @@ def test_gallery_opens_from_home_and_groups_every_photo_by_section_with_captions
     assert [d.route.screen for d in tiles[: len(kiosk.exhibition.sections)]] == ["section"] * len(kiosk.exhibition.sections)
     gallery = open_gallery(qtbot, kiosk)
     ex = kiosk.exhibition
-    assert [card.photo.id for card in gallery.cards] == [p.id for p in gallery_order(ex)]
+    assert gallery.photo_ids() == [p.id for p in gallery_order(ex)]
     assert sorted(p.id for p in gallery_order(ex)) == sorted(p.id for p in ex.all_photos())
     headings = [label.text() for label, _ in gallery._headings]
     assert headings[1:] == [s.title.zh for s in ex.sections if s.photos]
-    for card in gallery.cards:
-        assert card.caption.text() == card.photo.caption.zh
     # thumbnails near the screen load and appear; the caption sits under its picture
     visible = gallery.visible_cards()
-    assert visible
+    assert visible and [card.photo.id for card in visible] == gallery.photo_ids()[: len(visible)]
+    for card in visible:
+        assert card.caption_text == card.photo.caption.zh
     qtbot.waitUntil(lambda: all(card.view.loaded for card in visible), timeout=20_000)
     first = visible[0]
-    assert first.caption.geometry().top() >= first.view.geometry().bottom()
+    assert first.caption_rect().top() >= first.view.geometry().bottom()
     cache = kiosk.images.disk_cache  # and what was decoded is kept on disk for next time
     assert cache is not None and len(cache) >= len(visible)
 
@@ -105,14 +104,19 @@ def test_the_provider_never_shows_an_edited_photo_stale(qtbot, tmp_path: Path):
 def test_gallery_loads_lazily(qtbot, make_kiosk):
     kiosk = make_kiosk(size=(1366, 768))
     gallery = open_gallery(qtbot, kiosk)
-    far = [card for card in gallery.cards if card.geometry().top() > gallery.scroll.viewport().height() * 2.2]
-    assert far, "the test needs cards far below the first screen"
-    assert not any(card.active for card in far)  # never asked for while far away
     viewport = gallery.scroll.viewport()
     h = viewport.height()
+    boxes = gallery._grid.cards
+    far = {photo_id for photo_id, box in zip(gallery.photo_ids(), boxes) if box.y > h * 2.2}
+    assert far, "the test needs photos far below the first screen"
+
+    def loading() -> set[str]:
+        return {card.photo.id for card in gallery.built_cards() if card.photo is not None and card.active}
+
+    assert not far & loading()  # never asked for while far away: no card even exists for them
     touch.drag(viewport, QPoint(viewport.width() // 2, round(h * 0.9)), QPoint(viewport.width() // 2, round(h * 0.05)))
     qtbot.waitUntil(lambda: gallery.scroll.verticalScrollBar().value() > h * 0.5, timeout=3000)
-    qtbot.waitUntil(lambda: any(card.active for card in far), timeout=5000)
+    qtbot.waitUntil(lambda: bool(far & loading()), timeout=5000)
 
 
 def test_a_photo_opens_from_the_gallery_with_caption_and_credit(qtbot, kiosk):
@@ -245,7 +249,8 @@ def test_broken_and_missing_photos_show_a_placeholder_not_a_traceback(qtbot, mak
     kiosk = make_kiosk(content=broken_content)
     assert kiosk.content_dir == broken_content  # the content still loads: a photo problem is only a warning
     gallery = open_gallery(qtbot, kiosk)
-    broken, missing = gallery.cards[0], gallery.cards[1]
+    broken, missing = gallery.visible_cards()[:2]
+    assert [broken.photo.id, missing.photo.id] == gallery.photo_ids()[:2]
     qtbot.waitUntil(lambda: broken.view.failed and missing.view.failed, timeout=10_000)
     viewer = entered(qtbot, kiosk, lambda: touch.tap(broken.view))
     shown(qtbot, viewer)

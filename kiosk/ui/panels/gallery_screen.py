@@ -1,9 +1,12 @@
 """The photo gallery: every photo of the exhibition, grouped by section (the exhibition-wide photos first),
 each with its caption, in a kinetic scroll. Tapping a photo opens the full-screen viewer.
 
-Thumbnails load lazily: only cards within a screen's height of the visible part ask for their picture, and
-cards that scroll far away give it back, so a gallery of hundreds of photos holds only what is near the
-screen. Each picture fades in as it arrives.
+The gallery is virtual: its layout (`kiosk.layout.gallery_grid`) is plain geometry computed from the photo
+list, the width and the measured heights of headings and captions, and only a small pool of `GalleryCard`s
+exists — enough to cover the screen and half a screen above and below. As the visitor scrolls, cards that
+leave that band are re-bound to the photos entering it, each asking the `ImageProvider` (which decodes off the
+GUI thread) for its thumbnail and fading it in when it arrives. So a gallery of hundreds of photos costs what
+a gallery of a few does: a screenful of widgets and pictures.
 """
 
 from __future__ import annotations
@@ -11,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Slot
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QRect, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Exhibition, Lang, Photo, Text
+from kiosk.layout.gallery_grid import GalleryGrid, GridMetrics, GroupSpec, card_width, layout_grid
 from kiosk.navigation import Route
 from kiosk.ui import theme as t
 from kiosk.ui.image_provider import ImageProvider
@@ -22,12 +26,11 @@ from kiosk.ui.panels.screen import Screen
 from kiosk.ui.registry import Builder, ScreenContext
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.photo_card import PhotoCard
+from kiosk.ui.widgets.gallery_card import CardText, GalleryCard
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 
 ROUTE = Route("gallery")
-NEAR = 1.0  # load cards within this many viewport heights above and below the visible part
-FAR = 3.0  # release pictures of cards further away than this
+NEAR = 0.5  # cards exist (and hold their picture) within this many viewport heights above and below the screen
 
 
 def photo_groups(exhibition: Exhibition) -> list[tuple[Text | None, str, list[Photo]]]:
@@ -59,6 +62,9 @@ class GalleryScreen(Screen):
         super().__init__(parent)
         self._theme = theme
         self._exhibition = exhibition
+        self._photo_path = photo_path
+        self._provider = provider
+        self._on_photo = on_photo
         p = theme.px
         self.title = QLabel(self)
         self.title.setFont(theme.font(t.TITLE, bold=True))
@@ -67,37 +73,34 @@ class GalleryScreen(Screen):
         self.subtitle.setStyleSheet(f"color: {t.TEXT_MUTED};")
         self.subtitle.setWordWrap(True)
 
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, p(24), p(t.MARGIN))
-        column.setSpacing(p(t.GAP))
-        self.cards: list[PhotoCard] = []
-        self._headings: list[tuple[QLabel, Text | None]] = []
-        columns = 2 if theme.portrait else 3
-        for heading_text, accent, photos in photo_groups(exhibition):
-            heading = QLabel(content)
+        self._metrics = GridMetrics(
+            columns=2 if theme.portrait else 3,
+            column_gap=p(t.GAP * 1.5),
+            row_gap=p(t.GAP * 1.5),
+            group_gap=p(t.GAP),
+            right_pad=p(24),  # room for the scroll bar
+            bottom_pad=p(t.MARGIN),
+        )
+        self._text = CardText(theme)
+        self._groups = photo_groups(exhibition)
+        self._photos = [photo for _, _, photos in self._groups for photo in photos]
+        self._canvas = QWidget()
+        self._headings: list[tuple[QLabel, Text | None]] = []  # few: one per section
+        for heading_text, accent, _ in self._groups:
+            heading = QLabel(self._canvas)
             heading.setFont(theme.font(t.HEADING, bold=True))
             heading.setWordWrap(True)
             heading.setStyleSheet(f"color: {accent}; padding: {p(20)}px 0 0 0; margin: 0;")
-            column.addWidget(heading)
             self._headings.append((heading, heading_text))
-            grid = QGridLayout()
-            grid.setHorizontalSpacing(p(t.GAP * 1.5))
-            grid.setVerticalSpacing(p(t.GAP * 1.5))
-            for index, photo in enumerate(photos):
-                card = PhotoCard(
-                    theme, photo, photo_path(photo.file), exhibition.photo_credit(photo), provider, content,
-                    lazy=True, brief=True,
-                )
-                card.chosen.connect(on_photo)
-                grid.addWidget(card, index // columns, index % columns)
-                self.cards.append(card)
-            for c in range(columns):
-                grid.setColumnStretch(c, 1)
-            column.addLayout(grid)
-        column.addStretch(1)
+        self._grid: GalleryGrid | None = None
+        self._grid_key: tuple[int, str] | None = None  # (width, language) the grid was computed for
+        self._bound: dict[int, GalleryCard] = {}  # gallery index → the card showing that photo
+        self._spare: list[GalleryCard] = []
+
         self.scroll = TouchScrollArea(self)
-        self.scroll.setWidget(content)
+        self.scroll.setWidgetResizable(False)  # the canvas is sized from the layout, not from a QLayout
+        self.scroll.setWidget(self._canvas)
+        self.scroll.viewport().installEventFilter(self)
         self.scroll.verticalScrollBar().valueChanged.connect(self._update_visible)
 
         header = QHBoxLayout()
@@ -111,40 +114,126 @@ class GalleryScreen(Screen):
         root.addWidget(self.scroll, 1)
         self.set_language("zh")
 
-    # lazy loading -----------------------------------------------------------------------------------
+    # layout -----------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._relayout()
+        return False
+
+    def _relayout(self, force: bool = False) -> None:
+        """Compute the layout for the viewport's width and the language (only when either changed)."""
+        width = self.scroll.viewport().width()
+        key = (width, self.lang)
+        if width < 1 or (key == self._grid_key and not force):
+            return
+        self._grid_key = key
+        heading_width = max(1, width - self._metrics.right_pad)
+        text_width = round(card_width(width, self._metrics))
+        specs = []
+        for (heading, _), (_, _, photos) in zip(self._headings, self._groups):
+            heading.ensurePolished()
+            bodies = [
+                self._text.body_height(len(self._text.lines(photo, self.lang, text_width)), photo.placeholder)
+                for photo in photos
+            ]
+            specs.append(GroupSpec(heading.heightForWidth(heading_width), bodies))
+        self._grid = grid = layout_grid(specs, width, self._metrics)
+        self._canvas.resize(width, max(grid.height, 1))
+        for (heading, _), box in zip(self._headings, grid.headings):
+            heading.setGeometry(box.x, box.y, box.width, box.height)
+        for index in list(self._bound):  # every card re-placed (and re-wrapped) below
+            self._unbind(index)
+        self._update_visible()
+
+    # the card pool ----------------------------------------------------------------------------------
+
+    def _card(self) -> GalleryCard:
+        if self._spare:
+            return self._spare.pop()
+        card = GalleryCard(self._theme, self._text, self._provider, self._canvas)
+        card.chosen.connect(self._on_photo)
+        return card
+
+    def _unbind(self, index: int) -> None:
+        card = self._bound.pop(index)
+        card.unbind()
+        self._spare.append(card)
+
+    def _bind(self, index: int) -> GalleryCard:
+        assert self._grid is not None
+        photo = self._photos[index]
+        box = self._grid.cards[index]
+        card = self._card()
+        area = QRect(box.x, box.y, box.width, box.height)
+        card.bind(photo, self._photo_path(photo.file), self.lang, area, self._grid.pictures[index])
+        card.show()
+        self._bound[index] = card
+        return card
+
+    def _shown_rect(self) -> QRect:
+        viewport = self.scroll.viewport()
+        return QRect(0, self.scroll.verticalScrollBar().value(), viewport.width(), viewport.height())
 
     @Slot()
     def _update_visible(self) -> None:
-        if not self.isVisible():
+        """Re-bind the pool to the photos on screen and half a screen around it; ask for their pictures."""
+        if self._grid is None:
             return
-        viewport = self.scroll.viewport()
-        top = self.scroll.verticalScrollBar().value()
-        height = viewport.height()
-        near = QRect(0, round(top - height * NEAR), viewport.width(), round(height * (1 + 2 * NEAR)))
-        far = QRect(0, round(top - height * FAR), viewport.width(), round(height * (1 + 2 * FAR)))
-        for card in self.cards:
-            area = card.geometry()
-            if area.intersects(near):
-                card.load()
-            elif not area.intersects(far):
-                card.release()
+        shown = self._shown_rect()
+        margin = shown.height() * NEAR
+        wanted = self._grid.cards_between(shown.top() - margin, shown.bottom() + 1 + margin)
+        for index in [i for i in self._bound if i not in wanted]:
+            self._unbind(index)
+        for index in wanted:
+            if index not in self._bound:
+                self._bind(index)
+        if not self.isVisible():
+            return  # laid out (for a grab while warming up) but no pictures until the visitor comes
+        # on-screen cards ask first, so their pictures are decoded before those of the margin
+        on_screen = self._grid.cards_between(shown.top(), shown.bottom() + 1)
+        for index in sorted(wanted, key=lambda i: i not in on_screen):
+            self._bound[index].load()
 
-    def visible_cards(self) -> list[PhotoCard]:
-        viewport = self.scroll.viewport()
-        shown = QRect(0, self.scroll.verticalScrollBar().value(), viewport.width(), viewport.height())
-        return [card for card in self.cards if card.geometry().intersects(shown)]
+    # for tests and the viewer ---------------------------------------------------------------------------
+
+    def photo_ids(self) -> list[str]:
+        """Every photo's id, in the order the gallery shows them."""
+        return [photo.id for photo in self._photos]
+
+    def visible_cards(self) -> list[GalleryCard]:
+        """The cards on screen (at least partly), in gallery order."""
+        shown = self._shown_rect()
+        return [card for _, card in sorted(self._bound.items()) if card.geometry().intersects(shown)]
+
+    def built_cards(self) -> list[GalleryCard]:
+        """Every card widget the gallery has made (bound or waiting to be)."""
+        return [card for _, card in sorted(self._bound.items())] + list(self._spare)
+
+    def reveal(self, index: int) -> GalleryCard:
+        """Scroll (at once) until the card of the `index`th photo is wholly on screen; returns that card."""
+        self._relayout()
+        assert self._grid is not None
+        box = self._grid.cards[index]
+        bar = self.scroll.verticalScrollBar()
+        shown = self._shown_rect()
+        if box.y < shown.top():
+            bar.setValue(box.y)
+        elif box.bottom > shown.bottom() + 1:
+            bar.setValue(box.bottom - shown.height())
+        self._update_visible()
+        return self._bound[index]
+
+    # showing and hiding -------------------------------------------------------------------------------
 
     def showEvent(self, event) -> None:  # noqa: ANN001
         super().showEvent(event)
-        self._update_visible()
-
-    def resizeEvent(self, event) -> None:  # noqa: ANN001
-        super().resizeEvent(event)
+        self._relayout()
         self._update_visible()
 
     def hideEvent(self, event) -> None:  # noqa: ANN001
         super().hideEvent(event)
-        for card in self.cards:  # pictures go back to the provider's bounded cache
+        for card in self._bound.values():  # pictures go back to the provider's bounded cache
             card.release()
 
     # Screen -----------------------------------------------------------------------------------------
@@ -155,8 +244,9 @@ class GalleryScreen(Screen):
         self.subtitle.setText(tr("gallery_hint", lang))
         for heading, text in self._headings:
             heading.setText(text.get(lang) if text is not None else tr("gallery_overview", lang))
-        for card in self.cards:
-            card.set_language(lang)
+        self._text.refresh_fonts()
+        if self._grid_key is not None:
+            self._relayout()  # captions and headings wrap differently in the other language
 
     def place_title(self) -> str:
         return tr("gallery_title", self.lang)

@@ -1,0 +1,192 @@
+"""The photo gallery as a visitor meets it, with the shipped photos and with five hundred: a screenful of cards
+that follow the finger, show the right photo under it, open it on a tap, speak the chosen language, cut long
+captions cleanly, and give their pictures back when the visitor leaves."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QFontMetrics
+
+from kiosk.bench.scale import generate
+from kiosk.navigation import Route
+from kiosk.ui.panels.gallery_screen import GalleryScreen, gallery_order
+from kiosk.ui.panels.home_screen import HomeScreen
+from kiosk.ui.panels.photo_screen import PhotoScreen
+from kiosk.ui.widgets.gallery_card import elide_lines
+
+from . import touch
+
+SHIPPED = Path(__file__).resolve().parents[2] / "assets" / "content"
+
+
+@pytest.fixture(scope="module")
+def scaled(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("scaled") / "content"
+    generate(SHIPPED, folder)
+    return folder
+
+
+def entered(qtbot, kiosk, action, timeout=5000):
+    with qtbot.waitSignal(kiosk.window.screen_entered, timeout=timeout):
+        action()
+    return kiosk.window.current_screen()
+
+
+def open_gallery(qtbot, kiosk) -> GalleryScreen:
+    home = kiosk.window.screen_for(Route("home"))
+    assert isinstance(home, HomeScreen)
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home.tile_for(Route("gallery"))))
+    assert isinstance(screen, GalleryScreen)
+    return screen
+
+
+def swipe_up(qtbot, gallery: GalleryScreen) -> None:
+    """One finger up most of the screen; waits until the glide has come to rest."""
+    viewport = gallery.scroll.viewport()
+    h, x = viewport.height(), viewport.width() // 2
+    touch.drag(viewport, QPoint(x, round(h * 0.85)), QPoint(x, round(h * 0.1)), steps=10, step_ms=10)
+    bar = gallery.scroll.verticalScrollBar()
+    last = [-1]
+
+    def resting() -> bool:
+        settled = bar.value() == last[0]
+        last[0] = bar.value()
+        return settled
+
+    qtbot.waitUntil(resting, timeout=5000)
+
+
+def on_screen(gallery: GalleryScreen):
+    """The cards wholly on screen, with what they show."""
+    viewport = gallery.scroll.viewport()
+    shown = QRect(QPoint(0, 0), viewport.size())
+    return [
+        c for c in gallery.visible_cards() if shown.contains(QRect(c.view.mapTo(viewport, QPoint(0, 0)), c.view.size()))
+    ]
+
+
+def assert_cards_match_their_place(gallery: GalleryScreen, lang: str = "zh") -> None:
+    order = gallery.photo_ids()
+    grid = gallery._grid
+    for card in gallery.visible_cards():
+        index = order.index(card.photo.id)
+        box = grid.cards[index]
+        assert card.isVisible() and card.geometry() == QRect(box.x, box.y, box.width, box.height)
+        assert card.caption_text == card.photo.caption.get(lang)
+
+
+def test_five_hundred_photos_cost_a_screenful_of_cards(qtbot, make_kiosk, scaled):
+    kiosk = make_kiosk(content=scaled)
+    gallery = open_gallery(qtbot, kiosk)
+    order = [p.id for p in gallery_order(kiosk.exhibition)]
+    assert gallery.photo_ids() == order and len(order) >= 500
+    first = gallery.visible_cards()
+    assert [c.photo.id for c in first] == order[: len(first)]
+    qtbot.waitUntil(lambda: all(c.view.loaded for c in first), timeout=20_000)
+    pool = len(gallery.built_cards())
+    assert pool <= 24  # about two screens of cards, not five hundred
+    seen = {c.photo.id for c in first}
+    for _ in range(6):
+        before = gallery.scroll.verticalScrollBar().value()
+        swipe_up(qtbot, gallery)
+        assert gallery.scroll.verticalScrollBar().value() > before  # the content follows the finger
+        assert_cards_match_their_place(gallery)
+        seen |= {c.photo.id for c in gallery.visible_cards()}
+    assert len(seen) > 3 * len(first)
+    assert len(gallery.built_cards()) <= pool + 6  # the same few cards, re-bound
+    shown = gallery.visible_cards()
+    qtbot.waitUntil(lambda: all(c.view.loaded for c in shown), timeout=20_000)  # pictures follow the cards
+    # a generated photo is labelled a stand-in, like the shipped placeholders
+    assert all(c.note_text == "示意占位图" for c in shown if c.photo.placeholder)
+
+
+def test_a_tap_after_scrolling_opens_the_photo_under_the_finger(qtbot, make_kiosk, scaled):
+    kiosk = make_kiosk(content=scaled)
+    gallery = open_gallery(qtbot, kiosk)
+    swipe_up(qtbot, gallery)
+    swipe_up(qtbot, gallery)
+    card = on_screen(gallery)[-1]
+    photo_id = card.photo.id
+    assert gallery.photo_ids().index(photo_id) > 6
+    viewer = entered(qtbot, kiosk, lambda: touch.tap(card.view))
+    assert isinstance(viewer, PhotoScreen)
+    assert viewer.current.id == photo_id
+    back = entered(qtbot, kiosk, lambda: touch.tap(viewer.close_button))
+    assert back is gallery
+    assert_cards_match_their_place(gallery)
+
+
+def test_the_gallery_speaks_the_chosen_language(qtbot, kiosk):
+    gallery = open_gallery(qtbot, kiosk)
+    ex = kiosk.exhibition
+    touch.tap(kiosk.window.bar.en_button)
+    assert gallery.title.text() == "Photo gallery" and gallery.place_title() == "Photo gallery"
+    headings = [label.text() for label, _ in gallery._headings]
+    assert headings == ["Lukou at a glance"] + [s.title.en for s in ex.sections if s.photos]
+    assert_cards_match_their_place(gallery, "en")
+    for card in gallery.visible_cards():
+        assert card.note_text == ("placeholder image" if card.photo.placeholder else "")
+    touch.tap(kiosk.window.bar.zh_button)
+    assert_cards_match_their_place(gallery, "zh")
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_cards_sit_in_columns_without_overlap_and_long_captions_end_in_an_ellipsis(qtbot, make_kiosk, size):
+    kiosk = make_kiosk(size=size, lang="en")
+    gallery = open_gallery(qtbot, kiosk)
+    viewport = gallery.scroll.viewport()
+    columns = 2 if size[1] > size[0] else 3
+    for _ in range(3):
+        cards = gallery.visible_cards()
+        assert cards and len({c.x() for c in cards}) <= columns
+        assert all(c.width() * columns < viewport.width() < c.width() * (columns + 1) for c in cards)
+        boxes = [c.geometry() for c in cards] + [label.geometry() for label, _ in gallery._headings]
+        assert not [(a, b) for a, b in itertools.combinations(boxes, 2) if a.intersects(b)]
+        for card in cards:
+            assert card.geometry().right() < viewport.width()
+            lines = card.caption_lines
+            assert 1 <= len(lines) <= 2
+            metrics = QFontMetrics(gallery._text.caption_font)
+            assert all(metrics.horizontalAdvance(line) <= card.width() for line in lines)
+            if " ".join(lines) != card.caption_text:
+                assert lines[-1].endswith("…") and not lines[-1].endswith(" …")
+            assert card.caption_rect().top() >= card.view.geometry().bottom()
+            assert card.caption_rect().bottom() < card.height()
+        swipe_up(qtbot, gallery)
+
+
+def test_elide_lines_cuts_to_two_lines(qtbot):
+    from kiosk.ui.theme import Theme
+
+    font = Theme.for_size(1920, 1080, "Noto Sans").font(24, bold=True)
+    width = QFontMetrics(font).horizontalAdvance("M") * 12
+    assert elide_lines("Short", font, width) == ["Short"]
+    assert elide_lines("  ", font, width) == []
+    long = "A villagers' group review meeting on resolving to escape poverty, striving to build stars"
+    lines = elide_lines(long, font, width)
+    assert len(lines) == 2 and lines[1].endswith("…")
+    assert long.startswith(lines[0])
+    chinese = "龙门镇花冲村“脱贫立志、星级创建”村组评议会现场座无虚席"
+    lines = elide_lines(chinese, font, width)
+    assert len(lines) == 2 and lines[1].endswith("…") and chinese.startswith(lines[0])
+
+
+def test_reset_scrolls_to_the_top_and_leaving_gives_the_pictures_back(qtbot, make_kiosk, scaled):
+    kiosk = make_kiosk(content=scaled)
+    gallery = open_gallery(qtbot, kiosk)
+    swipe_up(qtbot, gallery)
+    assert gallery.scroll.verticalScrollBar().value() > 0
+    shown = gallery.visible_cards()
+    qtbot.waitUntil(lambda: all(c.view.loaded for c in shown), timeout=20_000)
+    entered(qtbot, kiosk, lambda: touch.tap(kiosk.window.bar.home_button))
+    assert not any(c.view.loaded for c in gallery.built_cards())  # hidden: nothing held
+    gallery.reset()
+    assert gallery.scroll.verticalScrollBar().value() == 0
+    gallery = open_gallery(qtbot, kiosk)
+    first = gallery.visible_cards()
+    assert first[0].photo.id == gallery.photo_ids()[0]
+    qtbot.waitUntil(lambda: all(c.view.loaded for c in first), timeout=20_000)
