@@ -36,6 +36,26 @@ def qtawesome_fonts() -> list[Path]:
     return sorted(p for p in fonts.iterdir() if p.suffix in (".ttf", ".otf", ".json"))
 
 
+def kiosk_modules(root: Path = ROOT) -> list[str]:
+    """Every module of the `kiosk` package, by dotted name, from the files on disk.
+
+    PyInstaller follows `import` statements only, and the kiosk imports its feature screens, the staff panel
+    and the benchmark's probes by name when they are first needed (`importlib.import_module`), after the first
+    frame. The spec lists them all as hidden imports so that none is left out of the bundle.
+    """
+    package = root / "kiosk"
+    names = []
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(root)
+        if skipped(rel):
+            continue
+        parts = list(rel.with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        names.append(".".join(parts))
+    return names
+
+
 def datas(root: Path = ROOT) -> list[tuple[str, str]]:
     """PyInstaller `datas`: (source file, destination folder inside the bundle) pairs."""
     pairs = [(str(root / rel), str(rel.parent)) for rel in asset_files(root)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import inspect
+import re
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -41,6 +42,18 @@ def test_the_spec_takes_its_data_list_from_bundle_files() -> None:
     assert "datas=bundle_files.datas(ROOT)" in text
     assert "upx=False" in text and "upx=True" not in text
     assert "exclude_binaries=True" in text  # one-folder: binaries go to COLLECT, never into the program
+
+
+def test_every_kiosk_module_is_a_hidden_import(bundle_files) -> None:
+    """Screens registered with `registry.lazy(...)` and the staff panel are imported by name after the first
+    frame; PyInstaller cannot see those imports, so the spec lists every kiosk module."""
+    assert "*bundle_files.kiosk_modules(ROOT)" in SPEC.read_text(encoding="utf-8")
+    modules = set(bundle_files.kiosk_modules(ROOT))
+    lazy = set(re.findall(r'lazy\("([\w.]+)"', (ROOT / "kiosk" / "ui" / "features.py").read_text(encoding="utf-8")))
+    assert lazy and lazy <= modules
+    assert {"kiosk", "kiosk.__main__", "kiosk.ui.panels.timeline_screen", "kiosk.bench.runner"} <= modules
+    for name in modules:
+        assert importlib.util.find_spec(name) is not None, name
 
 
 def test_every_asset_on_disk_is_bundled(bundled, bundle_files) -> None:
