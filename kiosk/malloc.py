@@ -16,7 +16,6 @@ it takes a few milliseconds. Elsewhere (Windows, musl) both do nothing. No Qt.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import gc
 import logging
 import sys
@@ -36,8 +35,7 @@ def limit_heap_retention() -> bool:
     if _done or not sys.platform.startswith("linux"):
         return _done
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        mallopt = libc.mallopt
+        mallopt = _libc().mallopt
     except (OSError, AttributeError):  # not glibc
         return False
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
@@ -63,8 +61,7 @@ def _malloc_trim():  # noqa: ANN202
         _trim = False
         if sys.platform.startswith("linux"):
             try:
-                libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-                trim = libc.malloc_trim
+                trim = _libc().malloc_trim
             except (OSError, AttributeError):  # not glibc
                 pass
             else:
@@ -72,3 +69,9 @@ def _malloc_trim():  # noqa: ANN202
                 trim.restype = ctypes.c_int
                 _trim = trim
     return _trim or None
+
+
+def _libc() -> ctypes.CDLL:
+    """The C library the process already runs on (its symbols, without a search for the file: that spawns
+    `ldconfig` and costs milliseconds at start-up)."""
+    return ctypes.CDLL(None)

@@ -32,7 +32,7 @@ def spin(ms: int) -> None:
         QCoreApplication.processEvents()
         return
     loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
+    QTimer.singleShot(ms, loop, loop.quit)  # with a context object: no connection left behind per call
     loop.exec()
 
 

@@ -11,9 +11,10 @@ import logging
 import math
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QPoint, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint
 from PySide6.QtTest import QTest
 
+from kiosk.bench.driver import spin
 from kiosk.navigation import Route
 
 log = logging.getLogger(__name__)
@@ -34,12 +35,6 @@ class _PaintCounter(QObject):
         return False
 
 
-def _spin(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
 def _touch_device():
     global _device
     if _device is None:
@@ -58,7 +53,7 @@ def measure(kiosk, seconds: float = SECONDS) -> dict:
         window.navigate(Route("map"))
         deadline = time.perf_counter() + 10
         while Route("map") not in entered and time.perf_counter() < deadline:
-            _spin(10)
+            spin(10)
     finally:
         window.screen_entered.disconnect(entered.append)
     screen = window.current_screen()
@@ -66,7 +61,7 @@ def measure(kiosk, seconds: float = SECONDS) -> dict:
     if view is None:
         return {"map_pinch_fps": None}
     screen.reset()
-    _spin(200)
+    spin(200)
     viewport = view.viewport()
     centre = viewport.rect().center()
     handle = window.windowHandle()
