@@ -7,10 +7,12 @@ outside opening hours), a coarse timer that costs nothing measurable on an idle 
 through the settings store's notifications and apply at once.
 
 The reset between visitors is also when the kiosk tidies its memory, while nobody is looking: the photo
-service drops its memory cache (what the home screen shows stays with it), then a full garbage collection and
-glibc's `malloc_trim` hand the freed pages back (`kiosk.malloc.release_free_memory`). So resident memory
-returns to the same level after every visitor, however much the last one zoomed and browsed. When a touch ends
-the slideshow, its photos (decoded at the slideshow's own size, of no use to the screens) leave the cache too.
+service drops its memory cache (what the home screen shows stays with it); Qt's pixmap cache is emptied (Qt
+keeps there every picture a label or icon was drawn from and the map's cached items, up to 10 MB that would
+otherwise fill over a day of visitors and stay full); then a full garbage collection and glibc's `malloc_trim`
+hand the freed pages back (`kiosk.malloc.release_free_memory`). So resident memory returns to the same level
+after every visitor, however much the last one zoomed and browsed. When a touch ends the slideshow, its photos
+(decoded at the slideshow's own size, of no use to the screens) leave the cache too.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.schema import Exhibition
@@ -225,9 +228,11 @@ class UnattendedDriver(QObject):
             self.visit_ended.emit()
 
     def release_memory(self) -> None:
-        """Between visitors: drop the photo memory cache, collect garbage, return free heap pages to the system."""
+        """Between visitors: drop the photo memory cache and Qt's pixmap cache, collect garbage, return free heap
+        pages to the system."""
         began = time.perf_counter()
         held = self.images.release_memory()
+        QPixmapCache.clear()
         trimmed = release_free_memory()
         log.debug("between visitors: released %.1f MB of cached photos, heap trimmed: %s (%.0f ms)",
                   held / 2**20, trimmed, (time.perf_counter() - began) * 1000)
