@@ -142,8 +142,8 @@ class GalleryScreen(Screen):
         self._canvas.resize(width, max(grid.height, 1))
         for (heading, _), box in zip(self._headings, grid.headings):
             heading.setGeometry(box.x, box.y, box.width, box.height)
-        for index in list(self._bound):  # every card re-placed (and re-wrapped) below
-            self._unbind(index)
+        while self._bound:  # every card re-placed (and re-wrapped) below
+            self._unbind(next(iter(self._bound)))
         self._update_visible()
 
     # the card pool ----------------------------------------------------------------------------------
@@ -156,7 +156,11 @@ class GalleryScreen(Screen):
         return card
 
     def _unbind(self, index: int) -> None:
-        card = self._bound.pop(index)
+        """Return the card showing photo `index` to the pool. Tolerates a card already returned: hiding a card
+        or resizing the canvas can scroll the view, and the scroll re-binds the pool in between."""
+        card = self._bound.pop(index, None)
+        if card is None:
+            return
         card.unbind()
         self._spare.append(card)
 
@@ -193,7 +197,9 @@ class GalleryScreen(Screen):
         # on-screen cards ask first, so their pictures are decoded before those of the margin
         on_screen = self._grid.cards_between(shown.top(), shown.bottom() + 1)
         for index in sorted(wanted, key=lambda i: i not in on_screen):
-            self._bound[index].load()
+            card = self._bound.get(index)
+            if card is not None:  # (a scroll in between may have re-bound the pool)
+                card.load()
 
     # for tests and the viewer ---------------------------------------------------------------------------
 
