@@ -190,3 +190,21 @@ def test_reset_scrolls_to_the_top_and_leaving_gives_the_pictures_back(qtbot, mak
     first = gallery.visible_cards()
     assert first[0].photo.id == gallery.photo_ids()[0]
     qtbot.waitUntil(lambda: all(c.view.loaded for c in first), timeout=20_000)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_switching_language_at_the_bottom_of_the_list_keeps_every_card_in_place(qtbot, make_kiosk, size):
+    """The other language wraps captions and headings differently, so the list changes height: at its bottom the
+    view may scroll while the cards are being re-placed. Every card must still show its own photo in its place."""
+    kiosk = make_kiosk(size=size)
+    gallery = open_gallery(qtbot, kiosk)
+    bar = gallery.scroll.verticalScrollBar()
+    for _ in range(4):
+        swipe_up(qtbot, gallery)
+    assert bar.value() == bar.maximum()
+    for lang in ("en", "zh", "en", "zh"):
+        touch.tap(getattr(kiosk.window.bar, f"{lang}_button"))
+        qtbot.wait(50)
+        assert kiosk.window.current_screen() is gallery  # no error sent the visitor home
+        assert gallery.visible_cards()
+        assert_cards_match_their_place(gallery, lang)
