@@ -156,8 +156,9 @@ class GalleryScreen(Screen):
         return card
 
     def _unbind(self, index: int) -> None:
-        """Return the card showing photo `index` to the pool. Tolerates a card already returned: hiding a card
-        or resizing the canvas can scroll the view, and the scroll re-binds the pool in between."""
+        """Return the card showing photo `index` to the pool. Tolerates a card already returned: a 50,000-event
+        monkey run once unbound the same card twice during a language switch (a re-entrant re-bind, presumably
+        from a scroll while re-laying out; not reproduced in a test)."""
         card = self._bound.pop(index, None)
         if card is None:
             return
