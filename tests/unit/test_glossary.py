@@ -170,6 +170,15 @@ def test_files_not_yet_revised_are_skipped_until_taken_off_the_list(content_copy
     ) in problems
 
 
+def test_a_misspelt_file_on_the_not_yet_revised_list_is_a_warning(content_copy: Path) -> None:
+    edit(content_copy / "glossary.toml", '"timeline.toml"]', '"timeline.toml", "sections/partly.toml"]')
+    _, warnings = load_exhibition(content_copy)
+    assert [str(w) for w in warnings] == [
+        "glossary.toml: warning: glossary.not_yet_revised[2]: no content file 'sections/partly.toml' (write it as"
+        ' in this folder, e.g. "map.toml" or "sections/party.toml")'
+    ]
+
+
 def test_a_broken_glossary_names_its_file(content_copy: Path) -> None:
     edit(content_copy / "glossary.toml", 'id = "lukou-town"', 'id = "lukou"')
     [problem] = problems_of(content_copy)
