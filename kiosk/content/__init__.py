@@ -8,9 +8,11 @@ from kiosk.content.problems import Problem
 from kiosk.content.schema import Exhibition, Figure, Lang, Photo, Section, Text, Topic
 from kiosk.content.map import check_map
 from kiosk.content.timeline import check_timeline
+from kiosk.content.glossary import check_glossary
 
 register_check(check_timeline)  # order, ids, photos and map features of timeline.toml
 register_check(check_map)  # ids, part_of and positions of map.toml
+register_check(check_glossary)  # the English of every text follows glossary.toml
 
 __all__ = [
     "ContentError",

@@ -33,7 +33,7 @@ PHOTOS_DIR = "photos"
 
 # Optional top-level documents: file name -> field of `Exhibition` it fills. A missing file leaves the field at
 # its default; errors inside it are reported against that file.
-OPTIONAL_DOCUMENTS: dict[str, str] = {"timeline.toml": "timeline", "map.toml": "map"}
+OPTIONAL_DOCUMENTS: dict[str, str] = {"timeline.toml": "timeline", "map.toml": "map", "glossary.toml": "glossary"}
 
 # Extra checks that need the file system or another package (e.g. photo decoding), registered by the
 # packages that own them so this module stays small. Each returns problems; none may raise.

@@ -129,6 +129,7 @@ class Section(Model):
 
 # Optional documents build on the models above, so they are imported here (the package imports this module
 # first; see kiosk/content/__init__.py).
+from kiosk.content.glossary import Glossary  # noqa: E402
 from kiosk.content.map import MapContent  # noqa: E402
 from kiosk.content.timeline import Timeline  # noqa: E402
 
@@ -154,6 +155,7 @@ class Exhibition(Model):
     sections: list[Section] = Field(min_length=1)
     map: MapContent | None = Field(default=None, description="the infrastructure map (map.toml)")
     timeline: Timeline | None = Field(default=None, description="the transport timeline (timeline.toml)")
+    glossary: Glossary | None = Field(default=None, description="names and terms in English (glossary.toml)")
 
     @model_validator(mode="after")
     def _ids_resolve(self) -> Exhibition:

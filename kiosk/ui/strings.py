@@ -22,6 +22,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "language": ("中", "EN"),
     "read_intro": ("阅读前言", "Read the foreword"),
     "intro_title": ("前言", "Foreword"),
+    "byline": ("文/{who}", "Text: {who}"),
+    "glossary_heading": ("术语解释", "Terms explained"),
     # infrastructure map
     "map_layers": ("图层", "Layers"),
     "map_legend": ("图例", "Legend"),

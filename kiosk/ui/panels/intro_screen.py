@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kiosk.content.schema import Exhibition, Lang
+from kiosk.content.schema import Exhibition, Lang, Text
 from kiosk.ui import theme as t
 from kiosk.ui.panels.screen import Screen
 from kiosk.ui.strings import tr
@@ -25,9 +25,12 @@ class IntroScreen(Screen):
         self.subtitle.setFont(theme.font(t.LEAD))
         self.subtitle.setWordWrap(True)
         credits = exhibition.credits
+        byline = Text.composed(  # 文/… and Text: … as a printed feature's author line
+            tr("byline", "zh", who=credits.authors.zh), tr("byline", "en", who=credits.authors.en)
+        )
         self.body = ArticleBody(
             theme,
-            [Block("intro", None, list(exhibition.intro)), Block("credits", None, [credits.authors, credits.photos, credits.source])],
+            [Block("intro", None, list(exhibition.intro)), Block("credits", None, [byline, credits.photos, credits.source])],
             t.ACCENT_DEFAULT,
             self,
         )

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.content.schema import Exhibition, Lang, Section
+from kiosk.content.glossary import glosses_on_screen
+from kiosk.content.schema import Exhibition, Lang, Section, Text
 from kiosk.ui import theme as t
 from kiosk.ui.image_provider import ImageProvider
 from kiosk.ui.panels.screen import Screen
@@ -87,6 +88,7 @@ class SectionScreen(Screen):
                 card.chosen.connect(on_photo)
                 cards.append(card)
             blocks.append(Block(topic.id, topic.title, list(topic.paragraphs), cards))
+        blocks.extend(_gloss_block(exhibition, section))
         self.body = ArticleBody(theme, blocks, accent, self)
         self.body.swiped.connect(self.swipe)
 
@@ -168,3 +170,17 @@ class SectionScreen(Screen):
 
     def photo_cards(self) -> list[PhotoCard]:
         return self.body.all_photo_cards()
+
+
+def _gloss_block(exhibition: Exhibition, section: Section) -> list[Block]:
+    """The glossary's explanations of the terms this screen uses, each once, after the last topic. English only:
+    the Chinese reader needs none, so in Chinese the block is empty and the body hides it."""
+    texts = [section.title.en, section.lead.en]
+    texts += [part.en for figure in section.figures for part in (figure.unit, figure.label)]
+    for topic in section.topics:
+        texts += [topic.title.en, *(p.en for p in topic.paragraphs)]
+    texts += [photo.caption.en for photo in section.photos]
+    glosses = [Text.composed("", term.gloss or "") for term in glosses_on_screen(exhibition.glossary, texts)]
+    if not glosses:
+        return []
+    return [Block("glossary", Text.composed("", tr("glossary_heading", "en")), glosses)]

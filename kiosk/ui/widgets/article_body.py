@@ -79,11 +79,13 @@ class ArticleBody(TouchScrollArea):
         for block in self._blocks:
             if block.key in self._headings and block.heading is not None:
                 self._headings[block.key].setText(block.heading.get(lang))
+                self._headings[block.key].setVisible(bool(block.heading.get(lang)))  # e.g. English-only glosses
             for card in block.photos:
                 card.set_language(lang)
         line_height = 170 if lang == "zh" else 150
         for label, paragraph in self._paragraphs:
             label.setText(f'<p style="line-height:{line_height}%">{html.escape(paragraph.get(lang))}</p>')
+            label.setVisible(bool(paragraph.get(lang)))
 
     def scroll_to(self, key: str) -> None:
         """Glide to the heading of block `key`."""

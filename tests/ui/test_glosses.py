@@ -1,0 +1,61 @@
+"""An English-speaking visitor finds the section's terms explained under its body, once each; the foreword
+names its authors as a printed feature does (文/…, Text: …)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from kiosk.navigation import Route
+from kiosk.ui.panels.home_screen import HomeScreen
+from kiosk.ui.panels.intro_screen import IntroScreen
+from kiosk.ui.panels.section_screen import SectionScreen
+
+from . import touch
+
+
+def entered(qtbot, kiosk, action):
+    with qtbot.waitSignal(kiosk.window.screen_entered, timeout=5000):
+        action()
+    return kiosk.window.current_screen()
+
+
+def shown(screen, fragment: str) -> list[QLabel]:
+    """Labels on `screen` that a visitor can see and whose text contains `fragment`."""
+    return [label for label in screen.findChildren(QLabel) if fragment in label.text() and label.isVisible()]
+
+
+def home(kiosk) -> HomeScreen:
+    return kiosk.window.screen_for(Route("home"))
+
+
+def test_an_english_visitor_finds_the_terms_explained_once(qtbot, make_kiosk):
+    kiosk = make_kiosk(lang="en")
+    index = [s.id for s in kiosk.exhibition.sections].index("livelihood")
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[index]))
+    assert isinstance(screen, SectionScreen)
+    assert len(shown(screen, "Terms explained")) == 1
+    assert len(shown(screen, "Luxiang: the Lukou area, named after its two rivers")) == 1
+    assert len(shown(screen, "Five small facilities:")) == 1
+    # three terms share the Lushui gloss (the river, its bridge and its highway): it is shown once
+    assert len(shown(screen, "Lushui: the Chinese name of the Lu River")) == 1
+
+
+def test_a_chinese_visitor_sees_no_english_glosses(qtbot, make_kiosk):
+    kiosk = make_kiosk(lang="en")
+    index = [s.id for s in kiosk.exhibition.sections].index("party")
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[index]))
+    assert shown(screen, "Five standards:")
+    qtbot.mouseClick(kiosk.window.bar.zh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.title.text() == screen.section.title.zh, timeout=3000)
+    assert shown(screen, "Five standards:") == [] and shown(screen, "术语解释") == []
+    assert shown(screen, screen.section.topics[0].paragraphs[0].zh[:10])  # the body itself is there
+
+
+def test_the_foreword_names_its_authors_as_the_feature_does(qtbot, make_kiosk):
+    kiosk = make_kiosk(lang="zh")
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).intro_button))
+    assert isinstance(screen, IntroScreen)
+    assert shown(screen, "文/张咪 朱刚 袁斌 郭倩")
+    qtbot.mouseClick(kiosk.window.bar.en_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown(screen, "Text: Zhang Mi, Zhu Gang, Yuan Bin, Guo Qian")), timeout=3000)
