@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtWidgets import QLabel
 
 from kiosk.geo.features import Era, Layer
 from kiosk.navigation import Route
@@ -263,6 +264,18 @@ def test_reset_for_a_new_visitor(qtbot, kiosk):
     assert screen.state.when is Era.TODAY and screen.state.layers == frozenset(Layer)
     assert not screen.card.isVisible()
     assert screen.view.camera.scale == pytest.approx(first.scale)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_the_legend_names_every_status_and_kind_whole(qtbot, make_kiosk, size):
+    kiosk = make_kiosk(lang="en", size=size)
+    screen = open_map(qtbot, kiosk)
+    labels = screen.legend.findChildren(QLabel)
+    statuses = {"Completed", "Work began", "Under construction", "Approved", "In preparation", "Already there"}
+    assert statuses | {"Expressway", "Express highway", "Highway", "Road"} <= {label.text() for label in labels}
+    for label in labels:  # nothing squeezed or cut off
+        hint = label.sizeHint()
+        assert label.width() >= hint.width() and label.height() >= hint.height() - 1, label.text()
 
 
 def test_the_map_speaks_english(qtbot, make_kiosk):

@@ -169,7 +169,8 @@ class MapScreen(Screen):
         side.addWidget(self.credit)
         side_box = QWidget(self)
         side_box.setLayout(side)
-        side_box.setFixedWidth(p(500))
+        # wide enough for the layer switches in two rows and the legend in two columns, in English and large text
+        side_box.setFixedWidth(p(round(580 * getattr(self._theme, "text_scale", 1.0))))
         column = QVBoxLayout()
         column.setSpacing(p(14))
         column.addWidget(self.map_host, 1)

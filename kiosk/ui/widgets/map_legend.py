@@ -78,7 +78,8 @@ class LegendSample(QWidget):
 
 
 class MapLegend(QWidget):
-    """Status rows across the whole width (their words are long), then the kinds in `columns` columns."""
+    """The statuses, then the kinds, each in `columns` columns; or (`statuses_beside`, a wide, low legend) the
+    statuses in a column of their own before the kinds."""
 
     def __init__(self, theme: Theme, columns: int = 2, statuses_beside: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
@@ -97,21 +98,22 @@ class MapLegend(QWidget):
             for index, row in enumerate(kinds):
                 self._add(theme, grid, row, index % per_column, 2 + (index // per_column) * 2)
             columns += 1
-        else:
+        else:  # a narrow, tall legend: the statuses row by row across the columns too, so it stays short
+            status_rows = -(-len(statuses) // columns)
             for index, row in enumerate(statuses):
-                self._add(theme, grid, row, index, 0, span=columns * 2 - 1)
+                self._add(theme, grid, row, index // columns, (index % columns) * 2)
             for index, row in enumerate(kinds):
-                self._add(theme, grid, row, len(statuses) + index % per_column, (index // per_column) * 2)
+                self._add(theme, grid, row, status_rows + index % per_column, (index // per_column) * 2)
         for column in range(columns):
             grid.setColumnStretch(column * 2 + 1, 1)
 
-    def _add(self, theme: Theme, grid: QGridLayout, row: tuple[str, str, str | None], r: int, c: int, span: int = 1) -> None:
+    def _add(self, theme: Theme, grid: QGridLayout, row: tuple[str, str, str | None], r: int, c: int) -> None:
         what, kind, status = row
         label = QLabel(self)
         label.setFont(theme.font(t.CAPTION))
         label.setStyleSheet(f"color: {t.TEXT};")
         grid.addWidget(LegendSample(theme, what, kind, status, self), r, c, Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(label, r, c + 1, 1, span, Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(label, r, c + 1, Qt.AlignmentFlag.AlignVCenter)
         self._rows.append((label, what, kind, status))
 
     def set_language(self, lang: Lang) -> None:
