@@ -192,8 +192,9 @@ def status_problems(index: int, feature: MapFeature) -> list[Problem]:
     at = f"map.features[{index}]"
     kinds = "rivers, towns and villages"
     if feature.is_project and feature.status is None and not feature.existing:
-        out.append(Problem(FILE, f"{at}.status", f"a feature of kind {feature.kind!r} needs a status ({', '.join(STATUSES)}) "
-                           "or `existing = true` if the source speaks of it only as already there"))
+        out.append(Problem(FILE, f"{at}.status", f"a feature of kind {feature.kind!r} needs a status "
+                           f"({', '.join(STATUSES)}) or `existing = true` if the source speaks of it only as "
+                           "already there"))
     if not feature.is_project and feature.status is not None:
         out.append(Problem(FILE, f"{at}.status", f"{kinds} are not projects: remove status {feature.status!r}"))
     if not feature.is_project and feature.existing:

@@ -43,7 +43,8 @@ class LegendSample(QWidget):
         if self._kind == "zone":
             fill = QColor(style.ZONE)
             fill.setAlpha(60)
-            edge = style.dash(QPen(style.zone_edge(self._status), px(2)), self._status)  # a zone's edge shows its status, as on the map
+            # a zone's edge shows its status, as on the map
+            edge = style.dash(QPen(style.zone_edge(self._status), px(2)), self._status)
             edge.setCosmetic(False)
             p.setPen(edge)
             p.setBrush(fill)
@@ -118,4 +119,7 @@ class MapLegend(QWidget):
 
     def set_language(self, lang: Lang) -> None:
         for label, what, kind, status in self._rows:
-            label.setText(style.status_name(status or "built", lang) if what == "status" else style.kind_name(kind, lang))
+            if what == "status":
+                label.setText(style.status_name(status or "built", lang))
+            else:
+                label.setText(style.kind_name(kind, lang))
