@@ -22,6 +22,7 @@ FILE = "map.toml"
 
 Kind = Literal[
     "expressway",
+    "express_highway",
     "railway",
     "trunk_road",
     "road",
@@ -35,13 +36,22 @@ Kind = Literal[
     "town",
     "village",
 ]
-Status = Literal["built", "under_construction", "planned"]
-STATUSES: tuple[Status, ...] = ("built", "under_construction", "planned")
+# What the source says of a project, in its own terms (README, "The infrastructure map"):
+#   begun               开工 / 实施      work began (or went ahead); no completion given
+#   under_construction  在建 / 加快建设  being built now
+#   built               建成 / 竣工 / 通车 / 完工 / 投入使用   completed, opened, in use
+#   planned             前期            in preparation
+#   approved            获批 / 成功申报  approved (a park recognised by the province)
+Status = Literal["begun", "under_construction", "built", "planned", "approved"]
+STATUSES: tuple[Status, ...] = ("built", "begun", "under_construction", "approved", "planned")
+
+# Things that are not projects: the ground the network was built on. They have no status and show in every year.
+NON_PROJECT_KINDS = frozenset({"river", "town", "village"})
 
 LonLat = Annotated[tuple[float, float], Field(description="[longitude, latitude] in degrees (GCJ-02)")]
 
 # Which geometry each kind may have.
-LINE_KINDS = {"expressway", "railway", "trunk_road", "road", "river", "bridge"}
+LINE_KINDS = {"expressway", "express_highway", "railway", "trunk_road", "road", "river", "bridge"}
 POINT_KINDS = {"bridge", "lock", "port", "utility", "public_building", "town", "village", "zone"}
 AREA_KINDS = {"zone"}
 
@@ -71,11 +81,18 @@ class MapFeature(Model):
     kind: Kind
     name: Text
     text: Text | None = Field(default=None, description="what the source says about it, shown on its card")
-    status: Status = "built"
-    year: int | None = Field(
-        default=None, ge=1900, le=2100, description="the year the source ties it to (work began or it opened)"
+    status: Status | None = Field(
+        default=None, description="what the source says of a project; none for rivers, towns and villages"
     )
-    when: Text | None = Field(default=None, description="the source's words on that year, e.g. 2011年建成通车")
+    existing: bool = Field(
+        default=False, description="it stood before the source's story begins: shown in every year"
+    )
+    year: int | None = Field(
+        default=None, ge=1900, le=2100, description="the year the source gives its status (work began, it opened)"
+    )
+    when: Text | None = Field(
+        default=None, description="the source's words on its status and year, e.g. 2011年建成通车, 投入使用"
+    )
     point: LonLat | None = None
     line: list[LonLat] | None = Field(default=None, min_length=2)
     area: list[LonLat] | None = Field(default=None, min_length=3)
@@ -106,9 +123,11 @@ class MapFeature(Model):
         allowed = {"point": POINT_KINDS, "line": LINE_KINDS, "area": AREA_KINDS}[given[0]]
         if self.kind not in allowed:
             raise ValueError(f"a {self.kind} cannot be drawn as {given[0]}")
-        if self.when is not None and self.year is None:
-            raise ValueError("`when` explains `year`: give the year too")
         return self
+
+    @property
+    def is_project(self) -> bool:
+        return self.kind not in NON_PROJECT_KINDS
 
     def coordinates(self) -> list[tuple[float, float]]:
         if self.point is not None:
@@ -140,7 +159,8 @@ class MapContent(Model):
 
 def check_map(exhibition: object, folder: Path) -> list[Problem]:
     """Checks across features, each against map.toml with its field path: unique ids, `part_of` naming a
-    feature, every position inside the extent (the usual sign of swapped longitude and latitude)."""
+    feature, every position inside the extent (the usual sign of swapped longitude and latitude), and a status
+    exactly where the source can give one."""
     content = getattr(exhibition, "map", None)
     if not isinstance(content, MapContent):
         return []
@@ -153,6 +173,7 @@ def check_map(exhibition: object, folder: Path) -> list[Problem]:
     for index, feature in enumerate(content.features):
         if feature.part_of is not None and feature.part_of not in seen:
             problems.append(Problem(FILE, f"map.features[{index}].part_of", f"no feature with id {feature.part_of!r}"))
+        problems.extend(status_problems(index, feature))
         field = "point" if feature.point is not None else "line" if feature.line is not None else "area"
         for lon, lat in feature.coordinates():
             if not content.extent.contains(lon, lat):
@@ -162,6 +183,28 @@ def check_map(exhibition: object, folder: Path) -> list[Problem]:
                 )
                 break
     return problems
+
+
+def status_problems(index: int, feature: MapFeature) -> list[Problem]:
+    """No default status: a project says what the source says of it (or that it was already there); a river,
+    town or village has none; a year dates a status."""
+    out: list[Problem] = []
+    at = f"map.features[{index}]"
+    kinds = "rivers, towns and villages"
+    if feature.is_project and feature.status is None and not feature.existing:
+        out.append(Problem(FILE, f"{at}.status", f"a feature of kind {feature.kind!r} needs a status "
+                           f"({', '.join(STATUSES)}) or `existing = true` if the source speaks of it only as "
+                           "already there"))
+    if not feature.is_project and feature.status is not None:
+        out.append(Problem(FILE, f"{at}.status", f"{kinds} are not projects: remove status {feature.status!r}"))
+    if not feature.is_project and feature.existing:
+        out.append(Problem(FILE, f"{at}.existing", f"{kinds} are always shown: remove `existing`"))
+    if feature.year is not None and feature.status is None:
+        out.append(Problem(FILE, f"{at}.year", "`year` dates a status: give `status` too, or remove the year"))
+    if feature.status is not None and feature.when is None:
+        out.append(Problem(FILE, f"{at}.when", "give the source's words on its status, e.g. "
+                           "when = { zh = \"2011年建成通车\", en = \"opened to traffic in 2011\" }"))
+    return out
 
 
 def _check_lonlat(point: tuple[float, float]) -> None:

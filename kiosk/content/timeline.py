@@ -28,8 +28,11 @@ log = logging.getLogger(__name__)
 
 FILE = "timeline.toml"
 
-Status = Literal["built", "under_construction", "planned", "milestone"]
-STATUSES: tuple[Status, ...] = ("built", "under_construction", "planned", "milestone")
+# What the source says of each step, in its terms: built (建成 / 竣工 / 通车 / 完工), begun (开工 / 实施: work
+# began, no completion given), under_construction (在建), planned (前期), milestone (not a project: the 1990s
+# starting point, the founding of the district).
+Status = Literal["built", "begun", "under_construction", "planned", "milestone"]
+STATUSES: tuple[Status, ...] = ("built", "begun", "under_construction", "planned", "milestone")
 # Undated events sit in bands after the dated ones, in this order.
 BANDS: tuple[Status, ...] = ("under_construction", "planned")
 

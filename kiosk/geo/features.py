@@ -1,10 +1,12 @@
-"""Map features placed on the flat map: layer, label priority, projected geometry, and the rule for which
-of them stood in a chosen year.
+"""Map features placed on the flat map: layer, label priority, projected geometry, and the rules for which
+of them stood in a chosen year and in which status.
 
-The year control offers the years of the timeline, "today" and "planned". For a past year the map shows only
-what the source dates to that year or earlier, plus the rivers and settlements (they are the ground the
-network was built on, not part of it); "today" shows everything built or under construction; "planned" adds
-the projects in preparation.
+The year control offers the years of the timeline's dated events, "today" and "planned" (前期). A feature
+appears in a past year only when the source places it there: its status (work began, built …) is dated to that
+year or earlier. Rivers, towns and villages (the ground the network was built on) and what already stood before
+the story begins (`existing`, e.g. the railway) show in every year; an existing feature whose status the source
+dates later is drawn as existing until that year. "Today" shows everything but the projects in preparation;
+"planned" adds them.
 """
 
 from __future__ import annotations
@@ -14,9 +16,14 @@ import math
 from dataclasses import dataclass
 from enum import Enum
 
-from kiosk.content.map import MapContent, MapFeature
+from typing import TYPE_CHECKING, Protocol
+
+from kiosk.content.map import NON_PROJECT_KINDS, MapContent, MapFeature
 from kiosk.geo.outlines import label_point
 from kiosk.geo.projection import Projection
+
+if TYPE_CHECKING:
+    from kiosk.content.timeline import Timeline
 
 Point = tuple[float, float]
 
@@ -31,6 +38,7 @@ class Layer(str, Enum):
 
 LAYER_OF_KIND: dict[str, Layer] = {
     "expressway": Layer.TRANSPORT,
+    "express_highway": Layer.TRANSPORT,
     "railway": Layer.TRANSPORT,
     "trunk_road": Layer.TRANSPORT,
     "road": Layer.TRANSPORT,
@@ -50,6 +58,7 @@ PRIORITY_OF_KIND: dict[str, int] = {
     "town": 90,
     "river": 85,
     "expressway": 80,
+    "express_highway": 78,
     "railway": 75,
     "zone": 70,
     "trunk_road": 65,
@@ -67,7 +76,9 @@ PRIORITY_OF_KIND: dict[str, int] = {
 DETAIL_SCALE: dict[str, float] = {"public_building": 60.0, "utility": 60.0, "road": 30.0, "port": 20.0}
 
 # Kinds shown in every year: the land the network was built on.
-TIMELESS_KINDS = frozenset({"river", "town", "village"})
+TIMELESS_KINDS = NON_PROJECT_KINDS
+# How a feature that stood before the story began is drawn until the source gives it a status.
+EXISTING = "existing"
 
 
 class Era(str, Enum):
@@ -82,7 +93,8 @@ When = int | Era  # a past year, or today / planned
 class PlacedFeature:
     id: str
     kind: str
-    status: str
+    status: str | None
+    existing: bool
     year: int | None
     layer: Layer
     priority: int
@@ -96,15 +108,60 @@ class PlacedFeature:
         return min(xs), min(ys), max(xs), max(ys)
 
 
-def stands_in(kind: str, status: str, year: int | None, when: When) -> bool:
-    """Whether a feature of this kind, status and source year is on the map for `when`."""
-    if when is Era.PLANNED:
+class Dated(Protocol):
+    """What the year rules read of a feature (a `MapFeature` or a `PlacedFeature`)."""
+
+    kind: str
+    status: str | None
+    existing: bool
+    year: int | None
+
+
+def stands_in(feature: Dated, when: When) -> bool:
+    """Whether the feature is on the map for `when`: only where the source places it."""
+    if feature.kind in TIMELESS_KINDS or feature.existing or when is Era.PLANNED:
         return True
     if when is Era.TODAY:
-        return status != "planned"
-    if kind in TIMELESS_KINDS:
-        return True
-    return status != "planned" and year is not None and year <= when
+        return feature.status != "planned"
+    return feature.status not in (None, "planned") and feature.year is not None and feature.year <= when
+
+
+def status_in(feature: Dated, when: When) -> str | None:
+    """The status the feature is drawn in for `when`: none for rivers, towns and villages; `EXISTING` for what
+    stood before the story began, until the year the source gives its status."""
+    if feature.kind in TIMELESS_KINDS:
+        return None
+    if feature.status is None:
+        return EXISTING
+    if feature.existing and not isinstance(when, Era) and (feature.year is None or feature.year > when):
+        return EXISTING
+    return feature.status
+
+
+def past_years(timeline: Timeline | None, content: MapContent | None) -> list[tuple[int, str, str]]:
+    """The past years the year control offers, with their zh and en labels: the years of the timeline's dated
+    events (a decade as 90年代 / 1990s), else the years the map's features give."""
+    choices: list[tuple[int, str, str]] = []
+    if timeline is not None:
+        seen: set[int] = set()
+        for event in timeline.events:
+            when = event.when
+            if when is None or when.year in seen:
+                continue
+            seen.add(when.year)
+            if when.kind == "decade":
+                choices.append((when.year, f"{when.year % 100:02d}年代", when.label("en")))
+            else:
+                choices.append((when.year, str(when.year), str(when.year)))
+    elif content is not None:
+        for year in sorted({f.year for f in content.features if f.year is not None}):
+            choices.append((year, str(year), str(year)))
+    return choices
+
+
+def standing(features: list[MapFeature], when: When) -> list[MapFeature]:
+    """The features on the map for `when`."""
+    return [f for f in features if stands_in(f, when)]
 
 
 def place(feature: MapFeature, projection: Projection) -> PlacedFeature:
@@ -122,6 +179,7 @@ def place(feature: MapFeature, projection: Projection) -> PlacedFeature:
         id=feature.id,
         kind=feature.kind,
         status=feature.status,
+        existing=feature.existing,
         year=feature.year,
         layer=LAYER_OF_KIND[feature.kind],
         priority=feature.priority if feature.priority is not None else PRIORITY_OF_KIND[feature.kind],

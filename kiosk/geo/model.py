@@ -66,7 +66,7 @@ class MapModel:
         raise KeyError(feature_id)
 
     def standing(self, when: When) -> list[PlacedFeature]:
-        return [f for f in self.features if stands_in(f.kind, f.status, f.year, when)]
+        return [f for f in self.features if stands_in(f, when)]
 
     def district_box(self) -> Box:
         if self.district is None:

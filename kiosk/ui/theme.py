@@ -24,11 +24,15 @@ LINE = "#3A4450"
 ACCENT_DEFAULT = "#D9A441"  # the exhibition's gold: home accents, focus
 TRANSPORT = "#3D8BD9"
 WATER = "#3A9BD5"
-# Timeline status colours; the timeline also draws each status in its own line style and marker shape, so it
-# reads without colour vision (built solid ●, under construction dashed ◐, in preparation dotted ○, milestone ◆).
+# Status colours of the timeline and the map; each status also has its own line style and marker shape, so it
+# reads without colour vision (built solid ●, work began dash-dot ◉, under construction dashed ◐, in preparation
+# dotted ○, milestone ◆; on the map also approved dash-dot-dot and existing thin solid grey).
 STATUS_BUILT = TRANSPORT
+STATUS_BEGUN = "#7BD389"
 STATUS_UNDER_CONSTRUCTION = "#E58A3A"
 STATUS_PLANNED = "#A9B8C9"
+STATUS_APPROVED = "#E07BB5"
+STATUS_EXISTING = "#8A96A3"
 STATUS_MILESTONE = ACCENT_DEFAULT
 
 # Type scale at the reference size, in pixels (never below ~24 px for text a visitor reads)

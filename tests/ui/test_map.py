@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtWidgets import QLabel
 
 from kiosk.geo.features import Era, Layer
 from kiosk.navigation import Route
@@ -173,8 +174,9 @@ def test_the_year_control_shows_the_network_as_it_stood(qtbot, kiosk):
     screen = open_map(qtbot, kiosk)
     scene = screen._scene
 
-    def shown(feature_id: str) -> bool:
-        return all(item.isVisible() for item in scene.geometry_items(feature_id)) and scene.is_shown(feature_id)
+    def shown(feature_id: str) -> bool:  # an existing line has one set of strokes per status; one is drawn
+        items = scene.geometry_items(feature_id) or [scene.name_item(feature_id)]  # a place: its marker
+        return any(item.isVisible() for item in items) and scene.is_shown(feature_id)
 
     assert shown("s211") and shown("lufeng-avenue") and not shown("lilou-expressway")  # today
     touch.tap(screen.year_bar.chip_for(2004))
@@ -187,6 +189,41 @@ def test_the_year_control_shows_the_network_as_it_stood(qtbot, kiosk):
     assert shown("s211") and not shown("s333")
     touch.tap(screen.year_bar.chip_for(Era.PLANNED))
     assert shown("lilou-expressway") and shown("lukou-port") and shown("s211")
+
+
+def test_the_1990s_show_the_railway_as_already_there_and_no_project(qtbot, kiosk):
+    screen = open_map(qtbot, kiosk)
+    scene = screen._scene
+    railway = scene.geometry_items("zhegan-railway")
+    touch.tap(screen.year_bar.chip_for(1990))
+    assert screen.year_bar.chip_for(1990).text() == "90年代"
+    assert scene.is_shown("zhegan-railway") and scene.drawn_status("zhegan-railway") == "existing"
+    assert scene.is_shown("hukun-expressway") and scene.is_shown("xiang-river")
+    assert not scene.is_shown("litan-expressway") and not scene.is_shown("lushui-bridge")
+    in_1990s = [item for item in railway if item.isVisible()]
+    touch.tap(screen.year_bar.chip_for(2004))
+    assert scene.drawn_status("zhegan-railway") == "begun"  # its upgrade began in 2004
+    in_2004 = [item for item in railway if item.isVisible()]
+    assert in_1990s and in_2004 and not set(in_1990s) & set(in_2004)  # drawn differently, never both
+
+
+def test_cards_say_the_status_the_source_gives(qtbot, kiosk):
+    screen = open_map(qtbot, kiosk)
+    screen.open_card("litan-expressway")
+    assert screen.card.status.text() == "开工" and screen.card.when.text() == "2004年全线开工"
+    assert screen.card.kind.text() == "高速公路"
+    screen.open_card("zhegan-railway")
+    assert screen.card.status.text() == "原有 · 开工"
+    screen.open_card("changzhuyou-expressway")
+    assert screen.card.kind.text() == "快速公路" and screen.card.status.text() == "前期"
+    screen.open_card("xiangnan-vegetable-park")
+    assert screen.card.status.text() == "获批"
+    screen.open_card("lufeng-avenue")
+    assert screen.card.kind.text() == "道路" and screen.card.status.text() == "在建"
+    screen.open_card("xiang-river")
+    assert screen.card.status.isHidden() and screen.card.kind.text() == "河流"
+    screen.open_card("gantian-town")
+    assert screen.card.status.isHidden()
 
 
 def test_layer_switches_hide_and_show_their_features(qtbot, kiosk):
@@ -227,6 +264,18 @@ def test_reset_for_a_new_visitor(qtbot, kiosk):
     assert screen.state.when is Era.TODAY and screen.state.layers == frozenset(Layer)
     assert not screen.card.isVisible()
     assert screen.view.camera.scale == pytest.approx(first.scale)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_the_legend_names_every_status_and_kind_whole(qtbot, make_kiosk, size):
+    kiosk = make_kiosk(lang="en", size=size)
+    screen = open_map(qtbot, kiosk)
+    labels = screen.legend.findChildren(QLabel)
+    statuses = {"Completed", "Work began", "Under construction", "Approved", "In preparation", "Already there"}
+    assert statuses | {"Expressway", "Express highway", "Highway", "Road"} <= {label.text() for label in labels}
+    for label in labels:  # nothing squeezed or cut off
+        hint = label.sizeHint()
+        assert label.width() >= hint.width() and label.height() >= hint.height() - 1, label.text()
 
 
 def test_the_map_speaks_english(qtbot, make_kiosk):

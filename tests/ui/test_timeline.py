@@ -182,7 +182,7 @@ def test_the_language_switch_changes_card_labels_and_legend_at_once(qtbot, kiosk
     assert screen.card.map_button.text() in ("Show on map", "")
     assert screen.track.event_label_text("provincial-road-s211") == f"End of 2012 {event.title.en}"
     assert screen.title.text() == timeline.title.en and kiosk.window.bar.place() == timeline.title.en
-    assert screen.legend.names() == ["Built", "Under construction", "In preparation", "Milestone"]
+    assert screen.legend.names() == ["Completed", "Work began", "Under construction", "In preparation", "Milestone"]
     assert screen.track.selected == "provincial-road-s211"
     touch.tap(kiosk.window.bar.zh_button)
     assert screen.card.title.text() == event.title.zh

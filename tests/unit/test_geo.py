@@ -268,7 +268,7 @@ def test_pick_prefers_symbols_and_lines_over_the_zone_around_them():
     from kiosk.geo.features import Layer, PlacedFeature
 
     def feature(id_, shape, points, priority=50):
-        return PlacedFeature(id_, "road", "built", None, Layer.TRANSPORT, priority, shape, tuple(points), points[0])
+        return PlacedFeature(id_, "road", "built", False, None, Layer.TRANSPORT, priority, shape, tuple(points), points[0])
 
     zone = feature("zone", "area", [(0, 0), (10, 0), (10, 10), (0, 10), (0, 0)])
     road = feature("road", "line", [(0, 5), (10, 5)])

@@ -62,16 +62,34 @@ OTHER_NAMES = [
     "驾考中心", "医院", "地税局", "法院", "武装部", "养老院", "敬老院", "光荣院",
     "淦田镇", "八斗村", "古岳峰镇", "白壁村", "龙门镇", "花冲村", "龙船镇", "渌口镇",
 ]
-STATUS = {  # what the source says of each project's state
-    "lufeng-avenue": "under_construction",
-    "dongcheng-avenue": "under_construction",
-    "lushui-bridge-2": "under_construction",
-    "xiangjiang-avenue-2": "planned",
-    "changzhuyou-expressway": "planned",
-    "lilou-expressway": "planned",
-    "riverside-road": "planned",
-    "lukou-port": "planned",
-    "zhushan-agri-park": "under_construction",
+# What the source says of each project, in its terms; every other feature has no status.
+BEGUN = ["litan-expressway", "zhegan-railway", "lushui-bridge", "hedong-link-road", "lupu-east-road"]  # 全线开工, 相继实施
+UNDER_CONSTRUCTION = ["lufeng-avenue", "dongcheng-avenue", "lushui-bridge-2", "nanzhou-new-area", "zhushan-agri-park"]
+PLANNED = ["xiangjiang-avenue-2", "changzhuyou-expressway", "lilou-expressway", "riverside-road", "lukou-port"]  # 前期
+APPROVED = ["xiangnan-vegetable-park"]  # 成功申报……为省级现代农业产业园
+BUILT = [  # 建成, 竣工, 完工, 整修, 投入使用, 均已建成, 基本形成
+    "fubo-avenue", "s331-lushui-road", "s211", "s333", "xiangjiang-bridge-7", "xiangjiang-avenue-1", "ship-lock-2",
+    "wantang-industrial", "nanzhou-avenue", "luxiang-avenue", "hexie-avenue", "road-03", "sewage-plant",
+    "gas-station", "substation-220kv", "driving-test-centre", "hospital", "local-tax-bureau", "court",
+    "armed-forces-department", "elderly-care-home", "home-for-the-aged", "veterans-home",
+]
+STATUS = {
+    **dict.fromkeys(BEGUN, "begun"),
+    **dict.fromkeys(UNDER_CONSTRUCTION, "under_construction"),
+    **dict.fromkeys(PLANNED, "planned"),
+    **dict.fromkeys(APPROVED, "approved"),
+    **dict.fromkeys(BUILT, "built"),
+}
+# What already stood when the story begins: the railway (its upgrade began in 2004), the expressway S331 was
+# linked to in 2011 (the source gives it no date), and the development zone (described, never built).
+EXISTING = {"zhegan-railway", "hukun-expressway", "lukou-edz"}
+# The source's own words for each status: a feature's `when` uses one of them.
+STATUS_WORDS = {
+    "begun": ("开工", "实施"),
+    "under_construction": ("开工建设", "加快建设"),
+    "built": ("建成", "竣工", "完工", "整修", "投入使用", "基本形成"),
+    "planned": ("前期",),
+    "approved": ("成功申报",),
 }
 
 
@@ -104,7 +122,10 @@ def test_every_feature_the_timeline_names_exists_on_the_map(exhibition):  # noqa
 
 def test_statuses_and_years_are_the_source(exhibition):  # noqa: F811
     for feature in exhibition.map.features:
-        assert feature.status == STATUS.get(feature.id, "built"), feature.id
+        assert feature.status == STATUS.get(feature.id), feature.id
+        assert feature.existing == (feature.id in EXISTING), feature.id
+        if feature.status is not None:
+            assert any(word in feature.when.zh for word in STATUS_WORDS[feature.status]), feature.id
         if feature.year is not None:
             assert feature.text is not None and str(feature.year) in feature.text.zh, feature.id
             assert str(feature.year) in feature.when.zh, feature.id
@@ -113,8 +134,20 @@ def test_statuses_and_years_are_the_source(exhibition):  # noqa: F811
     }
     for feature_id, year in timeline_years.items():
         feature = exhibition.map.feature(feature_id)
-        if feature.kind not in ("river",):
+        if feature.kind == "river" or feature.existing and feature.status is None:
+            assert feature.year is None, feature_id  # the year is the event's, not the river's or the expressway's
+        else:
             assert feature.year == year, f"{feature_id}: map says {feature.year}, timeline {year}"
+
+
+def test_road_classes_are_the_source_own(exhibition):  # noqa: F811
+    """高速 is an expressway, 快速公路 an express highway (not an expressway); every other road keeps no class the
+    source does not give."""
+    for feature in exhibition.map.features:
+        name = feature.name.zh
+        assert (feature.kind == "expressway") == ("高速" in name), feature.id
+        assert (feature.kind == "express_highway") == ("快速公路" in name), feature.id
+    assert exhibition.map.feature("changzhuyou-expressway").kind == "express_highway"
 
 
 def test_card_texts_are_the_source_own_words(exhibition):  # noqa: F811
@@ -145,6 +178,13 @@ def test_the_map_says_it_is_schematic(exhibition):  # noqa: F811
         ("point = [113.1180, 27.6720]", "line = [[113.1180, 27.6720], [113.12, 27.68]]", "lukou-port", "", "cannot be drawn"),
         ('part_of = "gantian-town"', 'part_of = "gantian"', "badou-village", ".part_of", "no feature"),
         ('id = "court"', 'id = "hospital"', "court", ".id", "already used"),
+        ('kind = "trunk_road"\nstatus = "built"\nyear = 2007', 'kind = "trunk_road"', "fubo-avenue", ".status", "needs a status"),
+        ('kind = "trunk_road"\nstatus = "built"\nyear = 2007', 'kind = "trunk_road"\nyear = 2007', "fubo-avenue", ".year", "dates a status"),
+        ('id = "lu-river"\nkind = "river"', 'id = "lu-river"\nkind = "river"\nstatus = "built"', "lu-river", ".status", "not projects"),
+        ('id = "gantian-town"\nkind = "town"', 'id = "gantian-town"\nkind = "town"\nexisting = true', "gantian-town", ".existing", "always shown"),
+        ('status = "under_construction"\nwhen = { zh = "全面开工建设，即将竣工通车", en = "fully under construction, soon to open to traffic" }\nname = { zh = "渌枫大道"',
+         'status = "under_construction"\nname = { zh = "渌枫大道"', "lufeng-avenue", ".when", "source's words"),
+        ('status = "approved"', 'status = "opened"', "xiangnan-vegetable-park", ".status", "Input should be"),
     ],
 )
 def test_a_broken_map_file_is_reported_with_file_and_field(tmp_path, exhibition, old, new, feature, field, message):  # noqa: F811

@@ -45,8 +45,8 @@ def test_shipped_timeline_tells_the_transport_story():
     dated = [(e.when.label("zh"), e.status) for e in timeline.dated()]  # type: ignore[union-attr]
     assert dated == [
         ("上世纪90年代", "milestone"),
-        ("2004年", "built"),
-        ("2004年", "built"),
+        ("2004年", "begun"),  # 全线开工 / 相继实施: work began, no completion given
+        ("2004年", "begun"),
         ("2007年", "built"),
         ("2011年", "built"),
         ("2012年底", "built"),

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from kiosk import paths
 from kiosk.content.schema import Exhibition, Lang
-from kiosk.geo.features import Era, When, bounds_of
+from kiosk.geo.features import Era, When, bounds_of, past_years
 from kiosk.geo.hit import pick
 from kiosk.geo.viewport import Viewport, fit
 from kiosk.navigation import Route
@@ -45,23 +45,8 @@ TOUCH_REACH = 40  # reference px a fingertip reaches on the map
 
 
 def year_choices(exhibition: Exhibition) -> list[Choice]:
-    """The years of the timeline's dated events (else of the map's dated features), then today and planned."""
-    choices: list[Choice] = []
-    timeline = getattr(exhibition, "timeline", None)
-    seen: set[int] = set()
-    if timeline is not None:
-        for event in timeline.events:
-            when = event.when
-            if when is None or when.year in seen:
-                continue
-            seen.add(when.year)
-            if when.kind == "decade":
-                choices.append((when.year, f"{when.year % 100:02d}年代", when.label("en")))
-            else:
-                choices.append((when.year, str(when.year), str(when.year)))
-    elif exhibition.map is not None:
-        for year in sorted({f.year for f in exhibition.map.features if f.year is not None}):
-            choices.append((year, str(year), str(year)))
+    """The past years (rule: `kiosk.geo.features.past_years`), then today and planned (前期)."""
+    choices: list[Choice] = list(past_years(getattr(exhibition, "timeline", None), exhibition.map))
     choices.append((Era.TODAY, tr("map_today", "zh"), tr("map_today", "en")))
     choices.append((Era.PLANNED, tr("map_planned", "zh"), tr("map_planned", "en")))
     return choices
@@ -184,7 +169,8 @@ class MapScreen(Screen):
         side.addWidget(self.credit)
         side_box = QWidget(self)
         side_box.setLayout(side)
-        side_box.setFixedWidth(p(500))
+        # wide enough for the layer switches in two rows and the legend in two columns, in English and large text
+        side_box.setFixedWidth(p(round(580 * getattr(self._theme, "text_scale", 1.0))))
         column = QVBoxLayout()
         column.setSpacing(p(14))
         column.addWidget(self.map_host, 1)

@@ -1,5 +1,6 @@
-"""The card of a tapped map feature: what it is, its status and year, the source's words about it, what it
-belongs to, and that its position is schematic. An opaque sheet (the map under it need not repaint it)."""
+"""The card of a tapped map feature: what it is, its status (none for a river, town or village) with the
+source's words on it and its year, the source's sentences about it, what it belongs to, and that its position
+is schematic. An opaque sheet (the map under it need not repaint it)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.map import MapContent, MapFeature
 from kiosk.content.schema import Lang
+from kiosk.geo.features import Era, status_in
 from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
 from kiosk.ui.strings import tr
@@ -102,7 +104,7 @@ class MapFeatureCard(QFrame):
         if self._sample is not None:
             self._sample.deleteLater()
         what = "symbol" if feature.point is not None or feature.kind == "bridge" else "kind"
-        self._sample = LegendSample(self._theme, what, feature.kind, feature.status, self)
+        self._sample = LegendSample(self._theme, what, feature.kind, status_in(feature, Era.TODAY), self)
         self.sample_box.insertWidget(0, self._sample)
         if self.sample_box.count() == 1:
             self.sample_box.addWidget(self.status, 1)
@@ -120,8 +122,11 @@ class MapFeatureCard(QFrame):
         self.kind_icon.setPixmap(icon(style.icon_name(f.kind, f.icon), t.TEXT_MUTED).pixmap(p(32), p(32)))
         self.kind.setText(style.kind_name(f.kind, lang))
         self.title.setText(f.name.get(lang))
-        self.status.setText(style.status_name(f.status, lang))
-        self.when.setText(f.when.get(lang) if f.when is not None else "")
+        status = style.feature_status_name(f.status, f.existing, lang)
+        self.status.setText(status)
+        self.status.setVisible(bool(status))
+        when = f.when.get(lang) if f.when is not None else ""
+        self.when.setText(when[:1].upper() + when[1:])  # a phrase in the content, a line of its own on the card
         self.when.setVisible(f.when is not None)
         self.text.setText(f.text.get(lang) if f.text is not None else "")
         self.text.setVisible(f.text is not None)

@@ -14,24 +14,23 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import map_style as style
 
 # (what the sample shows, kind, status); "status" rows show a road and a place badge in that status
-ROWS: tuple[tuple[str, str, str], ...] = (
-    ("status", "trunk_road", "built"),
-    ("status", "trunk_road", "under_construction"),
-    ("status", "trunk_road", "planned"),
+ROWS: tuple[tuple[str, str, str | None], ...] = (
+    *(("status", "trunk_road", status) for status in style.STATUS_ORDER),
     ("kind", "expressway", "built"),
+    ("kind", "express_highway", "built"),
     ("kind", "railway", "built"),
     ("kind", "trunk_road", "built"),
     ("kind", "road", "built"),
-    ("kind", "river", "built"),
+    ("kind", "river", None),
     ("kind", "zone", "built"),
-    ("symbol", "town", "built"),
+    ("symbol", "town", None),
 )
 
 
 class LegendSample(QWidget):
     """One legend swatch: a line segment, a zone patch, or a symbol."""
 
-    def __init__(self, theme: Theme, what: str, kind: str, status: str, parent: QWidget | None = None):
+    def __init__(self, theme: Theme, what: str, kind: str, status: str | None, parent: QWidget | None = None):
         super().__init__(parent)
         self._theme, self._what, self._kind, self._status = theme, what, kind, status
         self.setFixedSize(QSize(theme.px(64), theme.px(34)))
@@ -42,10 +41,12 @@ class LegendSample(QWidget):
         w, h = self.width(), self.height()
         px = self._theme.px
         if self._kind == "zone":
-            colour = QColor(style.ZONE)
-            fill = QColor(colour)
+            fill = QColor(style.ZONE)
             fill.setAlpha(60)
-            p.setPen(QPen(colour, px(2)))
+            # a zone's edge shows its status, as on the map
+            edge = style.dash(QPen(style.zone_edge(self._status), px(2)), self._status)
+            edge.setCosmetic(False)
+            p.setPen(edge)
             p.setBrush(fill)
             p.drawRoundedRect(px(6), px(5), w - px(12), h - px(10), px(4), px(4))
         elif self._what == "symbol":
@@ -78,7 +79,8 @@ class LegendSample(QWidget):
 
 
 class MapLegend(QWidget):
-    """Status rows across the whole width (their words are long), then the kinds in `columns` columns."""
+    """The statuses, then the kinds, each in `columns` columns; or (`statuses_beside`, a wide, low legend) the
+    statuses in a column of their own before the kinds."""
 
     def __init__(self, theme: Theme, columns: int = 2, statuses_beside: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
@@ -87,7 +89,7 @@ class MapLegend(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(p(12))
         grid.setVerticalSpacing(p(4))
-        self._rows: list[tuple[QLabel, str, str, str]] = []
+        self._rows: list[tuple[QLabel, str, str, str | None]] = []
         statuses = [row for row in ROWS if row[0] == "status"]
         kinds = [row for row in ROWS if row[0] != "status"]
         per_column = -(-len(kinds) // columns)
@@ -97,23 +99,27 @@ class MapLegend(QWidget):
             for index, row in enumerate(kinds):
                 self._add(theme, grid, row, index % per_column, 2 + (index // per_column) * 2)
             columns += 1
-        else:
+        else:  # a narrow, tall legend: the statuses row by row across the columns too, so it stays short
+            status_rows = -(-len(statuses) // columns)
             for index, row in enumerate(statuses):
-                self._add(theme, grid, row, index, 0, span=columns * 2 - 1)
+                self._add(theme, grid, row, index // columns, (index % columns) * 2)
             for index, row in enumerate(kinds):
-                self._add(theme, grid, row, len(statuses) + index % per_column, (index // per_column) * 2)
+                self._add(theme, grid, row, status_rows + index % per_column, (index // per_column) * 2)
         for column in range(columns):
             grid.setColumnStretch(column * 2 + 1, 1)
 
-    def _add(self, theme: Theme, grid: QGridLayout, row: tuple[str, str, str], r: int, c: int, span: int = 1) -> None:
+    def _add(self, theme: Theme, grid: QGridLayout, row: tuple[str, str, str | None], r: int, c: int) -> None:
         what, kind, status = row
         label = QLabel(self)
         label.setFont(theme.font(t.CAPTION))
         label.setStyleSheet(f"color: {t.TEXT};")
         grid.addWidget(LegendSample(theme, what, kind, status, self), r, c, Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(label, r, c + 1, 1, span, Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(label, r, c + 1, Qt.AlignmentFlag.AlignVCenter)
         self._rows.append((label, what, kind, status))
 
     def set_language(self, lang: Lang) -> None:
         for label, what, kind, status in self._rows:
-            label.setText(style.status_name(status, lang) if what == "status" else style.kind_name(kind, lang))
+            if what == "status":
+                label.setText(style.status_name(status or "built", lang))
+            else:
+                label.setText(style.kind_name(kind, lang))

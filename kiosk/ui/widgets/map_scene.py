@@ -37,6 +37,7 @@ from kiosk.geo.features import (
     along,
     length,
     stands_in,
+    status_in,
 )
 from kiosk.geo.labels import LabelBox, step_scale, visible_labels, zoom_step
 from kiosk.geo.model import MapModel
@@ -81,6 +82,8 @@ class MapScene(QGraphicsScene):
         self._features = {f.id: f for f in model.features}
         self._content = {f.id: f for f in model.content.features}
         self._geometry: dict[str, list[QGraphicsItem]] = {}
+        # an existing line drawn in another status from a later year has one set of items per status
+        self._by_status: dict[str, dict[str | None, list[QGraphicsItem]]] = {}
         self._names: dict[str, MapLabel | MapMarker] = {}
         self._more: dict[str, list[tuple[str, MapLabel, tuple[float, float]]]] = {}  # long lines: more names
         self._halos: dict[str, QGraphicsItem] = {}
@@ -159,24 +162,32 @@ class MapScene(QGraphicsScene):
         px = self._theme.px
         content = self._content[feature.id]
         items: list[QGraphicsItem] = []
+        by_status: dict[str | None, list[QGraphicsItem]] = {}
+        statuses = [status_in(feature, Era.TODAY)]
+        if feature.existing and feature.status is not None:
+            statuses.insert(0, status_in(feature, 0))  # drawn as existing before the year of its status
         if feature.shape == "area":
             zone = QColor(style.ZONE)
             fill = QColor(zone)
             fill.setAlpha(50)
-            edge = QColor(zone)
-            edge.setAlpha(200)
-            item = self.addPath(_path(feature.points, closed=True), style.cosmetic(edge, px(2), feature.status), fill)
-            item.setZValue(2.2)
-            items.append(item)
+            for status in statuses:
+                edge = style.zone_edge(status)
+                item = self.addPath(_path(feature.points, closed=True), style.cosmetic(edge, px(2), status), fill)
+                item.setZValue(2.2)
+                items.append(item)
+                by_status[status] = [item]
             spec = (t.CAPTION, True, False)
             name: MapLabel | MapMarker = MapLabel(self._font(*spec), style.ZONE)
         elif feature.shape == "line":
             path = _path(feature.points)
             z = style.LINE_STYLES.get(feature.kind, style.LINE_STYLES["road"]).z
-            for index, pen in enumerate(style.line_pens(feature.kind, feature.status, px)):
-                item = self.addPath(path, pen)
-                item.setZValue(z + index * 0.01)
-                items.append(item)
+            for status in statuses:
+                by_status[status] = []
+                for index, pen in enumerate(style.line_pens(feature.kind, status, px)):
+                    item = self.addPath(path, pen)
+                    item.setZValue(z + index * 0.01)
+                    items.append(item)
+                    by_status[status].append(item)
             if feature.kind == "bridge":
                 name, spec = self._marker(feature, content.icon)
             elif feature.kind == "river":
@@ -184,7 +195,7 @@ class MapScene(QGraphicsScene):
                 name = MapLabel(self._font(*spec), "#8CC8F0")
             else:
                 spec = (t.CAPTION - 2, False, False)
-                colour = style.line_colour(feature.kind, feature.status).name()
+                colour = style.line_colour(feature.kind, statuses[-1]).name()
                 name = MapLabel(self._font(*spec), t.TEXT, pill=True, edge=colour)
         else:
             name, spec = self._marker(feature, content.icon)
@@ -200,6 +211,7 @@ class MapScene(QGraphicsScene):
         self.addItem(name)
         self._names[feature.id] = name
         self._geometry[feature.id] = items
+        self._by_status[feature.id] = by_status
         self._more[feature.id] = []
         for index, anchor in enumerate(anchors[1:], start=1):
             assert isinstance(name, MapLabel)
@@ -218,14 +230,15 @@ class MapScene(QGraphicsScene):
     def _marker(self, feature: PlacedFeature, own_icon: str | None) -> tuple[MapMarker, tuple[float, bool, bool]]:
         px = self._theme.px
         settlement = feature.kind in ("town", "village")
-        colour = style.status_colour(feature.status).name()
+        status = status_in(feature, Era.TODAY)
+        colour = style.status_colour(status).name()
         radius = px(16 if feature.kind == "village" else 20 if feature.kind == "town" else 22)
         pixmap = None if settlement else icon(style.icon_name(feature.kind, own_icon), colour).pixmap(radius * 2, radius * 2)
         if feature.kind == "town":
             spec = (t.CAPTION + 4 if feature.priority >= 100 else t.CAPTION + 2, True, False)
         else:
             spec = (t.CAPTION - 2 if feature.kind == "village" else t.CAPTION, False, False)
-        return MapMarker(self._font(*spec), radius, feature.status, pixmap, dot=settlement), spec
+        return MapMarker(self._font(*spec), radius, status, pixmap, dot=settlement), spec
 
     def _halo(self, feature_id: str) -> QGraphicsItem | None:
         """The glow under a highlighted line or zone (markers ring themselves), made on first use."""
@@ -267,7 +280,11 @@ class MapScene(QGraphicsScene):
     def is_shown(self, feature_id: str) -> bool:
         feature = self._features[feature_id]
         s = self._state
-        return feature.layer in s.layers and stands_in(feature.kind, feature.status, feature.year, s.when)
+        return feature.layer in s.layers and stands_in(feature, s.when)
+
+    def drawn_status(self, feature_id: str) -> str | None:
+        """The status the feature is drawn in now (None: a river, town or village)."""
+        return status_in(self._features[feature_id], self._state.when)
 
     def shown_features(self) -> list[PlacedFeature]:
         return [f for f in self.model.features if self.is_shown(f.id)]
@@ -279,10 +296,12 @@ class MapScene(QGraphicsScene):
             self._step = None
             for halo in self._halos.values():
                 halo.setVisible(False)
-        for feature_id, items in self._geometry.items():
+        for feature_id, by_status in self._by_status.items():
             shown = self.is_shown(feature_id)
-            for item in items:
-                item.setVisible(shown)
+            drawn = self.drawn_status(feature_id)
+            for status, items in by_status.items():
+                for item in items:
+                    item.setVisible(shown and (status == drawn or len(by_status) == 1))
             name = self._names[feature_id]
             if isinstance(name, MapMarker):
                 name.set_highlighted(feature_id in state.highlight)

@@ -2,8 +2,9 @@
 each kind of place, and the words for kinds and layers.
 
 Status reads by colour *and* pattern, so it survives colour blindness: built is solid in the kind's own colour,
-under construction is dashed orange, in preparation (planned) is dotted grey-blue — the same statuses and
-colours as the timeline. Blue is kept for water. Widths are screen pixels (cosmetic pens): lines keep their
+work began is dash-dot green, under construction is dashed orange, approved is dash-dot-dot pink, in
+preparation (planned) is dotted grey-blue, and what stood before the story began (existing) is a thin solid
+grey line — the same colours as the timeline. Rivers, towns and villages have no status. Blue is kept for water. Widths are screen pixels (cosmetic pens): lines keep their
 weight at every zoom. The map items, the legend and the card all ask this module, so they always agree.
 """
 
@@ -30,13 +31,24 @@ CASING = "#10141A"
 HIGHLIGHT = t.ACCENT_DEFAULT
 BADGE = t.SURFACE_RAISED
 
-UNDER_CONSTRUCTION = "#E58A3A"
-PLANNED = "#A9B8C9"
-STATUS_COLOURS = {"built": t.TEXT, "under_construction": UNDER_CONSTRUCTION, "planned": PLANNED}
+UNDER_CONSTRUCTION = t.STATUS_UNDER_CONSTRUCTION
+PLANNED = t.STATUS_PLANNED
+STATUS_COLOURS = {
+    "built": t.TEXT,
+    "begun": t.STATUS_BEGUN,
+    "under_construction": UNDER_CONSTRUCTION,
+    "approved": t.STATUS_APPROVED,
+    "planned": PLANNED,
+    "existing": t.STATUS_EXISTING,
+}
+# Legend order: done, started, being built, approved, in preparation, then what already stood.
+STATUS_ORDER = ("built", "begun", "under_construction", "approved", "planned", "existing")
+EXISTING_WIDTH = 0.6  # an existing line is drawn this much narrower than a built one
 
 # Built colour of each kind of line (its status colour replaces it while under construction or planned)
 KIND_COLOURS = {
     "expressway": "#E0B050",
+    "express_highway": "#D7C58A",
     "railway": "#C9CED4",
     "trunk_road": "#F1ECE2",
     "road": "#B9C0C8",
@@ -57,6 +69,7 @@ LINE_STYLES = {
     "road": LineStyle(3.5, 2.5, 3.0),
     "trunk_road": LineStyle(5.0, 3.0, 4.0),
     "railway": LineStyle(5.0, 3.0, 5.0),
+    "express_highway": LineStyle(6.0, 3.0, 5.8),
     "expressway": LineStyle(7.0, 3.5, 6.0),
     "bridge": LineStyle(8.0, 4.0, 7.0),
 }
@@ -64,6 +77,7 @@ LINE_STYLES = {
 # Default symbol of each kind of place (a feature may name its own `icon`)
 KIND_ICONS = {
     "expressway": "mdi6.highway",
+    "express_highway": "mdi6.highway",
     "railway": "mdi6.train",
     "trunk_road": "mdi6.road-variant",
     "road": "mdi6.road-variant",
@@ -99,28 +113,50 @@ def status_name(status: str, lang: Lang) -> str:
     return tr(f"map_status_{status}", lang)
 
 
-def line_colour(kind: str, status: str) -> QColor:
-    if kind == "river" or status == "built":
+def feature_status_name(status: str | None, existing: bool, lang: Lang) -> str:
+    """What a card says of a feature's status: 已建成, 原有, or 原有 · 开工 for an existing line whose work the
+    source dates later; empty for rivers, towns and villages."""
+    if status is None:
+        return status_name("existing", lang) if existing else ""
+    if existing:
+        return tr("map_status_existing_then", lang, status=status_name(status, lang))
+    return status_name(status, lang)
+
+
+def line_colour(kind: str, status: str | None) -> QColor:
+    if kind == "river" or status in (None, "built"):
         return QColor(KIND_COLOURS.get(kind, t.TEXT))
     return QColor(STATUS_COLOURS[status])
 
 
-def status_colour(status: str) -> QColor:
-    return QColor(STATUS_COLOURS.get(status, t.TEXT))
+def zone_edge(status: str | None) -> QColor:
+    """A zone's outline: its own purple when built, else its status's colour (the pattern comes with `dash`)."""
+    colour = QColor(ZONE if status in (None, "built") else STATUS_COLOURS[status])
+    colour.setAlpha(210)
+    return colour
 
 
-def dash(pen: QPen, status: str) -> QPen:
-    """Dashed while under construction, dotted while planned; dash lengths are in units of the pen width."""
-    if status == "under_construction":
-        pen.setDashPattern([2.4, 1.4])
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-    elif status == "planned":
-        pen.setDashPattern([0.05, 1.8])
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+def status_colour(status: str | None) -> QColor:
+    return QColor(STATUS_COLOURS.get(status or "built", t.TEXT))
+
+
+def dash(pen: QPen, status: str | None) -> QPen:
+    """Each status's pattern; dash lengths are in units of the pen width. Built and existing are solid (existing
+    is narrower and grey, see `line_pens`)."""
+    patterns = {
+        "begun": ([3.0, 1.3, 0.05, 1.3], Qt.PenCapStyle.RoundCap),  # dash-dot
+        "under_construction": ([2.4, 1.4], Qt.PenCapStyle.FlatCap),  # dashes
+        "approved": ([3.0, 1.2, 0.05, 1.2, 0.05, 1.2], Qt.PenCapStyle.RoundCap),  # dash-dot-dot
+        "planned": ([0.05, 1.8], Qt.PenCapStyle.RoundCap),  # dots
+    }
+    if status in patterns:
+        pattern, cap = patterns[status]
+        pen.setDashPattern(pattern)
+        pen.setCapStyle(cap)
     return pen
 
 
-def cosmetic(colour: QColor | str, width: float, status: str = "built") -> QPen:
+def cosmetic(colour: QColor | str, width: float, status: str | None = "built") -> QPen:
     pen = QPen(QColor(colour), width)
     pen.setCosmetic(True)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -128,15 +164,16 @@ def cosmetic(colour: QColor | str, width: float, status: str = "built") -> QPen:
     return dash(pen, status)
 
 
-def line_pens(kind: str, status: str, px) -> list[QPen]:
+def line_pens(kind: str, status: str | None, px) -> list[QPen]:
     """The pens drawn one over another for a line of this kind and status (casing first)."""
     style = LINE_STYLES.get(kind, LINE_STYLES["road"])
+    width = style.width * (EXISTING_WIDTH if status == "existing" else 1.0)
     pens: list[QPen] = []
     if style.casing:
-        pens.append(cosmetic(CASING, px(style.width + style.casing)))
-    pens.append(cosmetic(line_colour(kind, status), px(style.width), status))
-    if kind == "railway" and status == "built":  # the classic railway: light line with dark ties
-        ties = cosmetic(CASING, px(style.width - 2))
+        pens.append(cosmetic(CASING, px(width + style.casing)))
+    pens.append(cosmetic(line_colour(kind, status), px(width), status))
+    if kind == "railway" and status in ("built", "existing"):  # the classic railway: light line with dark ties
+        ties = cosmetic(CASING, px(max(1.0, width - 2)))
         ties.setCapStyle(Qt.PenCapStyle.FlatCap)
         ties.setDashPattern([3.0, 3.0])
         pens.append(ties)

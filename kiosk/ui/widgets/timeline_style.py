@@ -1,7 +1,7 @@
 """How each timeline status looks: colour, line style and marker shape, so it reads without colour vision.
 
-built: solid line, filled circle · under construction: dashed line, half-filled circle · in preparation (planned):
-dotted line, hollow circle · milestone: solid line, diamond. The track, its legend and the card all draw
+built: solid line, filled circle · work began: dash-dot line, ring with a dot · under construction: dashed line,
+half-filled circle · in preparation (planned): dotted line, hollow circle · milestone: solid line, diamond. The track, its legend and the card all draw
 statuses through these functions, so the three always agree.
 """
 
@@ -16,11 +16,12 @@ from kiosk.ui.strings import tr
 
 COLOURS = {
     "built": t.STATUS_BUILT,
+    "begun": t.STATUS_BEGUN,
     "under_construction": t.STATUS_UNDER_CONSTRUCTION,
     "planned": t.STATUS_PLANNED,
     "milestone": t.STATUS_MILESTONE,
 }
-LEGEND_ORDER = ("built", "under_construction", "planned", "milestone")
+LEGEND_ORDER = ("built", "begun", "under_construction", "planned", "milestone")
 
 
 def colour(status: str) -> QColor:
@@ -37,6 +38,9 @@ def line_pen(status: str, width: float) -> QPen:
     if status == "under_construction":
         pen.setDashPattern([2.6, 1.6])
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    elif status == "begun":
+        pen.setDashPattern([3.0, 1.2, 0.01, 1.2])
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     elif status == "planned":
         pen.setDashPattern([0.01, 1.9])
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -82,10 +86,15 @@ def draw_marker(
             painter.setBrush(fill)
             rect = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
             painter.drawPie(rect, 180 * 16, 180 * 16)
+        elif status == "begun":  # a dot in the middle: work has started
+            painter.setBrush(fill)
+            painter.drawEllipse(centre, radius * 0.42, radius * 0.42)
         outline = line_pen(status, ring)
         outline.setColor(fill)
         if status == "planned":
             outline.setDashPattern([0.01, 1.6])
+        elif status == "begun":
+            outline.setStyle(Qt.PenStyle.SolidLine)
         else:
             outline.setDashPattern([1.6, 0.9])
         painter.setBrush(QBrush())
