@@ -5,8 +5,8 @@ Everything comes from the content (loaded with kiosk.content.loader): the file n
 and the accent colour of its section (photos of no section take the exhibition's gold). Each image is an
 abstract landscape of the kind Lukou has, a small district seat where the Lu joins the Xiang: hills, a river,
 low buildings, fields, a bridge. The English caption picks the motif in the middle ground (turbines for wind
-power, sheds and a crane for the industrial park, houses and fields for a village, a low town by a bridge
-otherwise); the file name seeds the shapes, so every image differs and a re-run is identical.
+power, sheds and a crane for the industrial park, houses and fields for a village, a plain civic building for a
+ceremony or a centre, a low town by a bridge otherwise); the file name seeds the shapes, so every image differs and a re-run is identical.
 
 No text is drawn on the images: the kiosk itself labels a placeholder under its caption ("示意图，非实拍").
 A real photo is never overwritten: a photo marked `placeholder = false` is skipped, and so is any existing
@@ -69,8 +69,10 @@ def jobs(exhibition: Exhibition) -> list[Job]:
 
 
 def motif(caption_en: str) -> str:
+    """What stands in the middle ground, from a word of the English caption."""
     words = caption_en.lower()
-    for name, keys in (("turbines", ("wind",)), ("industry", ("industrial", "construction")), ("village", ("village",))):
+    motifs = (("turbines", ("wind",)), ("industry", ("industrial",)), ("village", ("village",)), ("hall", ("ceremony", "centre")))
+    for name, keys in motifs:
         if any(k in words for k in keys):
             return name
     return "town"
@@ -84,7 +86,7 @@ class Palette:
         self.hue, _, self.sat = colorsys.rgb_to_hls(r, g, b)
 
     def tone(self, depth: float, sat: float = 1.0) -> RGB:
-        light = 0.93 - 0.68 * depth
+        light = 0.82 - 0.62 * depth
         s = min(1.0, self.sat * (0.30 + 0.35 * depth) * sat)
         return tuple(round(c * 255) for c in colorsys.hls_to_rgb(self.hue, light, s))  # type: ignore[return-value]
 
@@ -108,8 +110,8 @@ class Canvas:
         self.poly([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], colour)
 
     def disc(self, cx: float, cy: float, r: float, colour: RGB) -> None:
-        rx, ry = r * self.h, r * self.h  # round on screen: the radius is in heights
-        self.draw.ellipse([cx * self.w - rx, cy * self.h - ry, cx * self.w + rx, cy * self.h + ry], fill=colour)
+        r *= self.h  # round on screen: the radius is in heights
+        self.draw.ellipse([cx * self.w - r, cy * self.h - r, cx * self.w + r, cy * self.h + r], fill=colour)
 
     def line(self, pts: Sequence[Point], colour: RGB, width: float) -> None:
         self.draw.line(self._px(pts), fill=colour, width=max(1, round(width * self.h)))
@@ -195,6 +197,19 @@ def middle_ground(c: Canvas, kind: str, ground: float) -> None:
         for _ in range(12):
             tree(c, rng.uniform(0, 1), ground, rng.uniform(0.012, 0.022), tone(0.58))
         return
+    if kind == "hall":  # a plain three-storey civic building on a forecourt, among trees
+        left, w, h = rng.uniform(0.28, 0.4), 0.34, 0.1
+        c.rect(left - 0.03, ground - 0.008, left + w + 0.03, ground, tone(0.3))
+        c.rect(left, ground - h, left + w, ground - 0.008, tone(0.45))
+        for k in range(3):  # window bands, one per storey
+            y = ground - h + 0.018 + k * 0.027
+            c.rect(left + 0.012, y, left + w - 0.012, y + 0.01, tone(0.62))
+        mid = left + w / 2
+        c.rect(mid - 0.035, ground - h - 0.02, mid + 0.035, ground - 0.008, tone(0.52))
+        c.rect(mid - 0.012, ground - 0.035, mid + 0.012, ground - 0.008, tone(0.7))
+        for x in [rng.uniform(0.02, left - 0.05) for _ in range(4)] + [rng.uniform(left + w + 0.05, 0.98) for _ in range(4)]:
+            tree(c, x, ground, rng.uniform(0.015, 0.028), tone(0.6))
+        return
     x = rng.uniform(-0.02, 0.04)
     while x < 1.0:  # a low town: three to six storeys at most, a few pitched roofs among flat ones
         w = rng.uniform(0.035, 0.075)
@@ -220,8 +235,8 @@ def render(job: Job, size: tuple[int, int]) -> Image.Image:
     c = Canvas(size, rng, Palette(job.accent))
     tone, kind = c.pal.tone, motif(job.caption_en)
     horizon = rng.uniform(0.5, 0.56)
-    c.sky(tone(0.12, sat=0.8), tone(0.0, sat=0.5), horizon)
-    c.disc(rng.uniform(0.15, 0.85), rng.uniform(0.16, 0.28), rng.uniform(0.045, 0.065), tone(-0.02, sat=1.4))
+    c.sky(tone(0.4, sat=0.7), tone(0.02, sat=0.6), horizon)
+    c.disc(rng.uniform(0.6, 0.85), rng.uniform(0.16, 0.28), rng.uniform(0.045, 0.065), tone(-0.16, sat=1.2))
     c.ridge(horizon - 0.08, 0.05, tone(0.18))
     c.ridge(horizon - 0.02, 0.035, tone(0.27))
     river_top = horizon + 0.12
