@@ -236,7 +236,7 @@ def render(job: Job, size: tuple[int, int]) -> Image.Image:
     tone, kind = c.pal.tone, motif(job.caption_en)
     horizon = rng.uniform(0.5, 0.56)
     c.sky(tone(0.4, sat=0.7), tone(0.02, sat=0.6), horizon)
-    c.disc(rng.uniform(0.6, 0.85), rng.uniform(0.16, 0.28), rng.uniform(0.045, 0.065), tone(-0.16, sat=1.2))
+    c.disc(rng.uniform(0.6, 0.85), rng.uniform(0.16, 0.28), rng.uniform(0.045, 0.065), tone(-0.06, sat=1.2))
     c.ridge(horizon - 0.08, 0.05, tone(0.18))
     c.ridge(horizon - 0.02, 0.035, tone(0.27))
     river_top = horizon + 0.12
