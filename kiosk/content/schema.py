@@ -77,16 +77,30 @@ class Figure(Model):
         return f"{shown:,.{self.decimals}f}" if lang == "en" else f"{shown:.{self.decimals}f}"
 
 
+def _who_only(value: Text | None) -> Text | None:
+    """A photo credit names only who: the screen adds "图片：" / "Photo: " itself, so it must not be written twice."""
+    if value is None:
+        return None
+    if re.match(r"(图片|照片)\s*[：:]", value.zh) or re.match(r"(?i)photos?\s*(:|by\b|courtesy\b)", value.en):
+        raise ValueError('write only who the photos are from; the screen adds "图片：" / "Photo: " itself')
+    return value
+
+
 class Photo(Model):
     """A photo with its caption. `file` is relative to the content folder's `photos/` directory."""
 
     id: Slug
     file: str = Field(min_length=1)
     caption: Text
-    credit: Text | None = None
+    credit: Text | None = Field(default=None, description="who the photo is from, if not `credits.photos`")
     placeholder: bool = Field(
         default=False, description="true while the file is a generated stand-in for the real photo"
     )
+
+    @field_validator("credit")
+    @classmethod
+    def _credit_names_who(cls, value: Text | None) -> Text | None:
+        return _who_only(value)
 
     @field_validator("file")
     @classmethod
@@ -136,8 +150,13 @@ from kiosk.content.timeline import Timeline  # noqa: E402
 
 class Credits(Model):
     authors: Text
-    photos: Text
+    photos: Text = Field(description="who the photos are from; shown under every real photo")
     source: Text
+
+    @field_validator("photos")
+    @classmethod
+    def _credit_names_who(cls, value: Text) -> Text:
+        return _who_only(value)  # type: ignore[return-value]
 
 
 class Exhibition(Model):
@@ -183,7 +202,10 @@ class Exhibition(Model):
                 return section
         raise KeyError(section_id)
 
-    def photo_credit(self, photo: Photo) -> Text:
+    def photo_credit(self, photo: Photo) -> Text | None:
+        """Who a photo is from, or None for a generated stand-in: a drawing is credited to nobody."""
+        if photo.placeholder:
+            return None
         return photo.credit or self.credits.photos
 
     def all_text(self) -> str:

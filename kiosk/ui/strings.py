@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.content.schema import Lang
+from kiosk.content.schema import Lang, Photo, Text
 
 _STRINGS: dict[str, tuple[str, str]] = {
     "home": ("首页", "Home"),
@@ -13,8 +13,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "opens_at": ("{when} 开放", "Opens {when}"),
     "sections": ("展览篇章", "Exhibition"),
     "key_figures": ("关键数字", "Key figures"),
-    "placeholder_photo": ("示意占位图，待替换为真实照片", "Placeholder image, to be replaced by the real photo"),
-    "placeholder_short": ("示意占位图", "placeholder image"),
+    # the one label of a generated stand-in photo (content: placeholder = true), wherever it is shown
+    "placeholder_photo": ("示意图，非实拍", "Illustration, not a photograph"),
     "photo_unavailable": ("照片暂不可用", "Photo unavailable"),
     "swipe_hint": ("左右滑动切换篇章", "Swipe left or right for the next section"),
     "section_of": ("第{n}篇 / 共{total}篇", "Part {n} of {total}"),
@@ -93,3 +93,11 @@ def tr(key: str, lang: Lang, **values: object) -> str:
     zh, en = _STRINGS[key]
     text = zh if lang == "zh" else en
     return text.format(**values) if values else text
+
+
+def photo_note(photo: Photo, credit: Text | None, lang: Lang) -> str:
+    """The line under a photo's caption: the placeholder label for a generated stand-in, "图片：<who>" for a
+    real photo with a credit (`Exhibition.photo_credit`), otherwise nothing."""
+    if photo.placeholder:
+        return tr("placeholder_photo", lang)
+    return tr("credit", lang, who=credit.get(lang)) if credit is not None else ""

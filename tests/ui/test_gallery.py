@@ -101,7 +101,7 @@ def test_five_hundred_photos_cost_a_screenful_of_cards(qtbot, make_kiosk, scaled
     shown = gallery.visible_cards()
     qtbot.waitUntil(lambda: all(c.view.loaded for c in shown), timeout=20_000)  # pictures follow the cards
     # a generated photo is labelled a stand-in, like the shipped placeholders
-    assert all(c.note_text == "示意占位图" for c in shown if c.photo.placeholder)
+    assert all(c.note_text == "示意图，非实拍" for c in shown if c.photo.placeholder)
 
 
 def test_a_tap_after_scrolling_opens_the_photo_under_the_finger(qtbot, make_kiosk, scaled):
@@ -129,7 +129,7 @@ def test_the_gallery_speaks_the_chosen_language(qtbot, kiosk):
     assert headings == ["Lukou at a glance"] + [s.title.en for s in ex.sections if s.photos]
     assert_cards_match_their_place(gallery, "en")
     for card in gallery.visible_cards():
-        assert card.note_text == ("placeholder image" if card.photo.placeholder else "")
+        assert card.note_text == ("Illustration, not a photograph" if card.photo.placeholder else "")
     touch.tap(kiosk.window.bar.zh_button)
     assert_cards_match_their_place(gallery, "zh")
 

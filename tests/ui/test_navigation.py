@@ -147,8 +147,8 @@ def test_section_photos_load_with_captions(qtbot, kiosk):
     cards = screen.photo_cards()
     assert [c.caption.text() for c in cards] and {c.photo.id for c in cards} == {p.id for p in section.photos}
     for card in cards:
-        if card.photo.placeholder:
-            assert "示意占位图" in card.note.text()
+        if card.photo.placeholder:  # labelled as a drawing, and credited to nobody
+            assert card.note.text() == "示意图，非实拍"
     screen.body.ensureWidgetVisible(cards[0])
     qtbot.waitUntil(lambda: cards[0].view.loaded, timeout=10_000)
 

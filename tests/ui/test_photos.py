@@ -3,15 +3,18 @@ by swipe, pinch and double-tap zoom with real two-finger touch sequences, and br
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
 
 from kiosk.navigation import Route
 from kiosk.ui.panels.gallery_screen import GalleryScreen, gallery_order
 from kiosk.ui.panels.home_screen import HomeScreen
+from kiosk.ui.panels.intro_screen import IntroScreen
 from kiosk.ui.panels.photo_screen import PhotoScreen
 from kiosk.ui.panels.section_screen import SectionScreen
 
@@ -119,19 +122,58 @@ def test_gallery_loads_lazily(qtbot, make_kiosk):
     qtbot.waitUntil(lambda: bool(far & loading()), timeout=5000)
 
 
-def test_a_photo_opens_from_the_gallery_with_caption_and_credit(qtbot, kiosk):
+def test_a_photo_opens_from_the_gallery_with_caption_and_placeholder_label(qtbot, kiosk):
     viewer = open_viewer_from_gallery(qtbot, kiosk, index=1)
     photo = gallery_order(kiosk.exhibition)[1]
-    assert viewer.current.id == photo.id
+    assert viewer.current.id == photo.id and photo.placeholder  # the shipped photos are generated stand-ins
     assert viewer.caption.text() == photo.caption.zh
-    assert kiosk.exhibition.photo_credit(photo).zh in viewer.credit.text()
-    if photo.placeholder:
-        assert "示意占位图" in viewer.credit.text()
+    assert viewer.credit.text() == "示意图，非实拍"  # a drawing is credited to nobody
+    touch.tap(kiosk.window.bar.en_button)
+    assert viewer.caption.text() == photo.caption.en
+    assert viewer.credit.text() == "Illustration, not a photograph"
+    touch.tap(kiosk.window.bar.zh_button)
     assert viewer.counter.text() == f"2 / {len(gallery_order(kiosk.exhibition))}"
     assert viewer.close_button.height() >= 60 and viewer.close_button.isVisible()
     # the close button takes the visitor back to the gallery
     screen = entered(qtbot, kiosk, lambda: touch.tap(viewer.close_button))
     assert isinstance(screen, GalleryScreen)
+
+
+def real_photos(content: Path) -> Path:
+    """The content as it will be once the real photos are in: every photo marked placeholder = false."""
+    for path in [content / "exhibition.toml", *(content / "sections").glob("*.toml")]:
+        path.write_text(path.read_text(encoding="utf-8").replace("placeholder = true", "placeholder = false"), "utf-8")
+    return content
+
+
+def test_a_real_photo_carries_the_credit_once_in_either_language(qtbot, make_kiosk, content_copy):
+    kiosk = make_kiosk(content=real_photos(content_copy))
+    viewer = open_viewer_from_gallery(qtbot, kiosk, index=1)
+    assert not viewer.current.placeholder
+    assert viewer.credit.text() == "图片：株洲市渌口区委宣传部" and viewer.credit.isVisible()
+    touch.tap(kiosk.window.bar.en_button)
+    assert viewer.credit.text() == "Photo: Publicity Department of the CPC Lukou District Committee"
+    entered(qtbot, kiosk, lambda: touch.tap(viewer.close_button))
+    section = next(s for s in kiosk.exhibition.sections if s.photos)
+    screen = kiosk.window.screen_for(Route("section", section.id))
+    assert [c.note.text() for c in screen.photo_cards()] == [
+        "Photo: Publicity Department of the CPC Lukou District Committee"
+    ] * len(section.photos)
+    assert "Photo: Publicity Department of the CPC Lukou District Committee" in foreword_lines(qtbot, kiosk)
+
+
+def foreword_lines(qtbot, kiosk) -> list[str]:
+    if kiosk.window.current_screen() is not home(kiosk):
+        entered(qtbot, kiosk, lambda: touch.tap(kiosk.window.bar.home_button))
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).intro_button))
+    assert isinstance(screen, IntroScreen)
+    return [re.sub(r"<[^>]+>", "", label.text()) for label in screen.body.widget().findChildren(QLabel)]
+
+
+def test_the_foreword_credits_no_photos_while_all_are_illustrations(qtbot, kiosk):
+    lines = foreword_lines(qtbot, kiosk)
+    assert "张咪 朱刚 袁斌 郭倩" in lines  # the authors, as the source prints them
+    assert not [line for line in lines if "宣传部" in line]
 
 
 def test_a_photo_opens_from_a_section(qtbot, kiosk):

@@ -24,7 +24,7 @@ SEED = ROOT / "tests" / "data" / "seed.txt"
 BYLINE = "张咪 朱刚 袁斌 郭倩"  # credits.authors
 TITLE = "“融”出新渌口"  # title (printed twice in the feature)
 SUBTITLE = "——株洲发展成就巡礼·渌口篇"  # subtitle
-PHOTO_CREDIT = "(本版图片由株洲市渌口区委宣传部提供)"  # credits.photos
+PHOTO_CREDIT = "(本版图片由株洲市渌口区委宣传部提供)"  # credits.photos names who: 株洲市渌口区委宣传部
 ELLIPSIS = "……"  # the feature's "text omitted" mark
 CAPTIONS = [  # photo captions
     "渌口城区风景",
@@ -191,7 +191,7 @@ def test_titles_and_credits_are_the_feature(exhibition: Exhibition) -> None:
     assert norm(exhibition.subtitle.zh) == norm(SUBTITLE.lstrip("—"))
     assert [norm(s.title.zh) for s in exhibition.sections] == [norm(h) for h in SECTION_HEADINGS]
     assert exhibition.credits.authors.zh == BYLINE
-    assert norm(exhibition.credits.photos.zh) == norm(PHOTO_CREDIT)[1:-1]
+    assert "本版图片由" + exhibition.credits.photos.zh + "提供" == norm(PHOTO_CREDIT)[1:-1]
 
 
 def test_every_number_of_the_feature_is_shown(exhibition: Exhibition) -> None:

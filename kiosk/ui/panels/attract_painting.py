@@ -12,7 +12,7 @@ from kiosk.content.schema import Exhibition, Figure, Text
 from kiosk.modes.playlist import Slide
 from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
-from kiosk.ui.strings import tr
+from kiosk.ui.strings import photo_note, tr
 from kiosk.ui.theme import Theme, mix
 from kiosk.ui.widgets.large_text import draw_large_text
 
@@ -75,9 +75,10 @@ def paint_hint(theme: Theme, size: QSize) -> tuple[QPixmap, QRect]:
     return pill, rect
 
 
-def paint_caption(theme: Theme, size: QSize, slide: Slide, hint: QRect, credit: Text) -> Layer:
-    """A photo's caption in both languages, where it came from, and its credit, over a dark band at the bottom
-    (beside the hint in landscape, above it in portrait)."""
+def paint_caption(theme: Theme, size: QSize, slide: Slide, hint: QRect, credit: Text | None) -> Layer:
+    """A photo's caption in both languages, where it came from, and its credit (or, for a generated stand-in,
+    the placeholder label), over a dark band at the bottom (beside the hint in landscape, above it in portrait).
+    This band is the slide's only caption: the photos themselves carry no text."""
     px = theme.px
     photo = slide.photo
     assert photo is not None
@@ -87,9 +88,7 @@ def paint_caption(theme: Theme, size: QSize, slide: Slide, hint: QRect, credit: 
     bottom = hint.top() - px(t.GAP) if portrait else size.height() - px(t.MARGIN * 0.75)
     width = max(px(300), right - margin)
     kicker = f"{slide.section.title.zh}  ·  {slide.section.title.en}" if slide.section else ""
-    note = tr("credit", "zh", who=credit.zh)
-    if photo.placeholder:
-        note += f"  ·  {tr('placeholder_short', 'zh')} · {tr('placeholder_short', 'en')}"
+    note = "  ·  ".join(filter(None, (photo_note(photo, credit, "zh"), photo_note(photo, credit, "en"))))
     blocks = [
         (theme.font(t.CAPTION, bold=True), slide.section.accent if slide.section else t.ACCENT_DEFAULT, kicker),
         (theme.font(t.TITLE * 0.75, bold=True), t.TEXT, photo.caption.zh),

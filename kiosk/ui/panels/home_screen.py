@@ -139,7 +139,7 @@ class HomeScreen(Screen):
         self.intro_button.setText(tr("read_intro", lang))
         caption = self._hero_photo.caption.get(lang)
         if self._hero_photo.placeholder:
-            caption += " · " + tr("placeholder_short", lang)
+            caption += " · " + tr("placeholder_photo", lang)
         self.hero_caption.setText(caption)
         for card in self.figures:
             card.set_language(lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kiosk.content.schema import Exhibition, Lang, Text
+from kiosk.content.schema import LANGS, Exhibition, Lang, Text
 from kiosk.ui import theme as t
 from kiosk.ui.panels.screen import Screen
 from kiosk.ui.strings import tr
@@ -28,9 +28,14 @@ class IntroScreen(Screen):
         byline = Text.composed(  # 文/… and Text: … as a printed feature's author line
             tr("byline", "zh", who=credits.authors.zh), tr("byline", "en", who=credits.authors.en)
         )
+        lines = [byline, credits.source]
+        if any(not photo.placeholder for photo in exhibition.all_photos()):
+            # The photos' credit in the form the photos show it ("图片：…"), and only once a real photo is shown:
+            # the generated stand-ins are credited to nobody.
+            lines.insert(1, Text.composed(*(tr("credit", lang, who=credits.photos.get(lang)) for lang in LANGS)))
         self.body = ArticleBody(
             theme,
-            [Block("intro", None, list(exhibition.intro)), Block("credits", None, [byline, credits.photos, credits.source])],
+            [Block("intro", None, list(exhibition.intro)), Block("credits", None, lines)],
             t.ACCENT_DEFAULT,
             self,
         )

@@ -22,7 +22,7 @@ from kiosk.ui.image_provider import ImageProvider
 from kiosk.ui.panels.gallery_screen import gallery_order
 from kiosk.ui.panels.screen import Screen
 from kiosk.ui.registry import Builder, ScreenContext
-from kiosk.ui.strings import tr
+from kiosk.ui.strings import photo_note, tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.photo_stage import PhotoStage
 from kiosk.ui.widgets.touch_scroll import TouchDragController
@@ -148,10 +148,9 @@ class PhotoScreen(Screen):
         lang = self.lang
         photo = self.photos[index]
         self.caption.setText(photo.caption.get(lang))
-        credit = tr("credit", lang, who=self._exhibition.photo_credit(photo).get(lang))
-        if photo.placeholder:
-            credit += " · " + tr("placeholder_photo", lang)
-        self.credit.setText(credit)
+        note = photo_note(photo, self._exhibition.photo_credit(photo), lang)
+        self.credit.setText(note)
+        self.credit.setVisible(bool(note))
         self.counter.setText(f"{index + 1} / {len(self.photos)}")
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.photos) - 1)

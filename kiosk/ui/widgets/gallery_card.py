@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.content.schema import Lang, Photo
 from kiosk.ui import theme as t
 from kiosk.ui.image_provider import PRIORITY_VISIBLE, ImageProvider
-from kiosk.ui.strings import tr
+from kiosk.ui.strings import photo_note, tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.photo_card import PhotoView
 
@@ -83,7 +83,7 @@ class CardText:
 
     @staticmethod
     def note(photo: Photo, lang: Lang) -> str:
-        return tr("placeholder_short", lang) if photo.placeholder else ""
+        return photo_note(photo, None, lang)  # the label of a stand-in; the viewer shows a real photo's credit
 
     def body_height(self, caption_lines: int, note: bool) -> int:
         """Height of the caption area under the picture."""

@@ -1,7 +1,8 @@
 """A photo with its caption and credit. The picture loads off the GUI thread and fades in; until then a calm
-neutral panel stands in, and a file that cannot be shown keeps a "photo unavailable" panel. Generated
-stand-in photos say so under the caption. A lazy card (the gallery's) loads only when told to, and can give
-its pixmap back when it scrolls far away, so a gallery of any length holds only what is near the screen."""
+neutral panel stands in, and a file that cannot be shown keeps a "photo unavailable" panel. Under the caption
+a real photo carries its credit, a generated stand-in its placeholder label instead. A lazy card (the
+gallery's) loads only when told to, and can give its pixmap back when it scrolls far away, so a gallery of any
+length holds only what is near the screen."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QVBoxLayout,
 from kiosk.content.schema import Lang, Photo, Text
 from kiosk.ui import theme as t
 from kiosk.ui.image_provider import ImageProvider
-from kiosk.ui.strings import tr
+from kiosk.ui.strings import photo_note, tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.photo_placeholder import paint_photo_placeholder
 
@@ -115,7 +116,7 @@ class PhotoCard(QWidget):
         theme: Theme,
         photo: Photo,
         path: Path,
-        credit: Text,
+        credit: Text | None,
         provider: ImageProvider,
         parent: QWidget | None = None,
         lazy: bool = False,
@@ -154,12 +155,7 @@ class PhotoCard(QWidget):
         self.caption.setText(self._photo.caption.get(lang))
         self.view.unavailable_text = tr("photo_unavailable", lang)
         self.view.update()
-        if self._brief:
-            note = tr("placeholder_short", lang) if self._photo.placeholder else ""
-        else:
-            note = tr("credit", lang, who=self._credit.get(lang))
-            if self._photo.placeholder:
-                note += " · " + tr("placeholder_photo", lang)
+        note = photo_note(self._photo, None if self._brief else self._credit, lang)
         self.note.setText(note)
         self.note.setVisible(bool(note))
 
