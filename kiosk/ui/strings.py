@@ -24,6 +24,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "intro_title": ("前言", "Foreword"),
     "byline": ("文/{who}", "Text: {who}"),
     "glossary_heading": ("术语解释", "Terms explained"),
+    "section_photos": ("图片", "Photos"),
     # infrastructure map
     "map_layers": ("图层", "Layers"),
     "map_legend": ("图例", "Legend"),

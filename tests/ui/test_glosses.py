@@ -59,3 +59,15 @@ def test_the_foreword_names_its_authors_as_the_feature_does(qtbot, make_kiosk):
     assert shown(screen, "文/张咪 朱刚 袁斌 郭倩")
     qtbot.mouseClick(kiosk.window.bar.en_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(shown(screen, "Text: Zhang Mi, Zhu Gang, Yuan Bin, Guo Qian")), timeout=3000)
+
+
+def test_a_photo_no_topic_claims_stands_under_its_own_heading_not_the_last_topic(qtbot, make_kiosk):
+    # 风电 is printed beside the source's page, tied to no paragraph: it must not seem to illustrate 未来蓝图
+    kiosk = make_kiosk(lang="zh")
+    index = [s.id for s in kiosk.exhibition.sections].index("develop")
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[index]))
+    assert isinstance(screen, SectionScreen)
+    blocks = {block.key: block for block in screen.body._blocks}
+    assert [card.photo.id for card in blocks["photos"].photos] == ["wind-power"]
+    assert all(card.photo.id != "wind-power" for key, block in blocks.items() if key != "photos" for card in block.photos)
+    assert len(shown(screen, "图片")) >= 1

@@ -74,11 +74,8 @@ class SectionScreen(Screen):
 
         photos = {photo.id: photo for photo in section.photos}
         placed = {ref for topic in section.topics for ref in topic.photos}
-        blocks: list[Block] = []
-        for index, topic in enumerate(section.topics):
-            refs = list(topic.photos)
-            if index == len(section.topics) - 1:
-                refs += [pid for pid in photos if pid not in placed]  # any unplaced photo goes at the end
+
+        def cards_for(refs: list[str]) -> list[PhotoCard]:
             cards = []
             for ref in refs:
                 photo = photos[ref]
@@ -87,7 +84,18 @@ class SectionScreen(Screen):
                 )  # the body loads it when it scrolls near
                 card.chosen.connect(on_photo)
                 cards.append(card)
-            blocks.append(Block(topic.id, topic.title, list(topic.paragraphs), cards))
+            return cards
+
+        blocks = [
+            Block(topic.id, topic.title, list(topic.paragraphs), cards_for(list(topic.photos)))
+            for topic in section.topics
+        ]
+        # A photo no topic claims belongs to the section as a whole (the source prints it beside the page, not
+        # beside a paragraph): it gets a block of its own rather than seeming to illustrate the last topic.
+        loose = [pid for pid in photos if pid not in placed]
+        if loose:
+            heading = Text.composed(tr("section_photos", "zh"), tr("section_photos", "en"))
+            blocks.append(Block("photos", heading, [], cards_for(loose)))
         blocks.extend(_gloss_block(exhibition, section))
         self.body = ArticleBody(theme, blocks, accent, self)
         self.body.swiped.connect(self.swipe)
