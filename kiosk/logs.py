@@ -19,7 +19,7 @@ def setup_logging(folder: Path | None = None, to_stderr: bool = True, level: int
     target: Path | None = None
     try:
         folder = folder or paths.user_log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
+        paths.private_dir(folder)
         target = folder / LOG_FILE
         handler = logging.handlers.RotatingFileHandler(target, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
         handler.setFormatter(fmt)

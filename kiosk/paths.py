@@ -1,18 +1,23 @@
 """One door to every file the kiosk reads or writes.
 
 Assets resolve the same way from a source checkout and from a PyInstaller bundle; per-machine folders
-(settings, logs, caches, statistics) come from platformdirs so nothing is written next to the program.
+(settings, logs, caches, statistics) come from platformdirs so nothing is written next to the program, and
+are made private (0700) by `private_dir` whatever the umask: the content cache and the PIN live there, and a
+folder another account can write is a folder another account can plant files in.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import sys
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "lukou-kiosk"
+PRIVATE_MODE = 0o700
 
 
 def bundle_root() -> Path:
@@ -80,3 +85,41 @@ def user_cache_dir() -> Path:
 
 def user_log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def private_dir(folder: Path) -> Path:
+    """Create `folder` (and missing parents) and make sure the kiosk's own folder is 0700, whatever the umask.
+
+    Missing parents are created 0700 too. Existing folders from `folder` up to the kiosk's own (`lukou-kiosk`)
+    that others may read or write (made by an older kiosk under umask 000) are tightened; a folder of another
+    account is left as it is. Raises OSError like `mkdir` when the folder cannot be made. On Windows modes mean
+    little and the per-user folders are private already: only the creation happens there."""
+    folder = Path(folder)
+    missing = []
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for part in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # another thread or process made it first
+            part.mkdir(mode=PRIVATE_MODE)
+    if not folder.is_dir():
+        folder.mkdir()  # raises the usual error (a file in the way)
+    for part in missing:
+        _tighten(part)
+    _tighten(folder)
+    if APP_NAME in folder.parts:  # the kiosk's own folder and everything between it and `folder`, not above
+        for part in folder.parents:
+            _tighten(part)
+            if part.name == APP_NAME:
+                break
+    return folder
+
+
+def _tighten(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        st = os.stat(folder, follow_symlinks=False)
+        if stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and stat.S_IMODE(st.st_mode) != PRIVATE_MODE:
+            os.chmod(folder, PRIVATE_MODE)

@@ -25,7 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kiosk import __version__
+from kiosk import __version__, paths
 from kiosk.content import loader
 from kiosk.content.problems import Problem
 from kiosk.content.schema import Exhibition
@@ -108,7 +108,7 @@ def _read(file: Path, key: str) -> tuple[Exhibition, list[Problem]] | None:
 
 def _write(file: Path, key: str, exhibition: Exhibition, warnings: list[Problem]) -> None:
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
+        paths.private_dir(file.parent)
         data = pickle.dumps({"key": key, "exhibition": exhibition, "warnings": warnings}, pickle.HIGHEST_PROTOCOL)
         handle, temp = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")
         try:

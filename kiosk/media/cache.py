@@ -20,6 +20,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk import paths
+
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2  # bump when the pipeline's output changes, so old entries are never reused
@@ -114,7 +116,7 @@ class DiskCache:
         if size > self.max_bytes // 4:
             return  # one entry may never crowd out most of the cache
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
+            paths.private_dir(self.root)
             target = self.root / (key + SUFFIX)
             temp = self.root / f".{key}.{threading.get_ident()}.tmp"
             with temp.open("wb") as handle:

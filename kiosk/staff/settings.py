@@ -180,7 +180,7 @@ def default_path() -> Path:
 
 def write_atomically(path: Path, text: str) -> None:
     """Replace `path` with `text` so that a crash or power cut leaves the old file or the new one, whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    paths.private_dir(path.parent)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:

@@ -266,7 +266,7 @@ class VisitorStats:
 
     def _open(self) -> None:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            paths.private_dir(self.path.parent)
             db = sqlite3.connect(self.path, isolation_level=None)  # autocommit: each statement is durable alone
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
