@@ -14,12 +14,15 @@ exhibition. The clock is injected, so tests script a visit minute by minute.
 from __future__ import annotations
 
 import csv
+import errno
 import logging
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TextIO
 
 from kiosk import paths
 
@@ -245,22 +248,27 @@ class VisitorStats:
 
     def export_csv(self, folder: Path) -> list[Path]:
         """Write `<stamp>-hourly.csv` (per day and hour) and `<stamp>-items.csv` (per screen, photo and map
-        feature) into `folder`, e.g. a USB stick. Raises OSError when the folder cannot be written."""
+        feature) into `folder`, e.g. a USB stick. Raises OSError when the folder cannot be written.
+
+        Files are always new: an existing file (or a symlink planted under the name) is never opened, the
+        export takes the next free name instead (`…-2-hourly.csv`). Text cells a spreadsheet would read as a
+        formula are written with a leading `'` (see `spreadsheet_safe`)."""
         folder = Path(folder)
         stamp = self._clock().strftime("lukou-kiosk-statistics-%Y%m%d-%H%M%S")
-        hourly, items = folder / f"{stamp}-hourly.csv", folder / f"{stamp}-items.csv"
-        with hourly.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=HOURLY_COLUMNS)
+        hourly_path, hourly = _create_new(folder, stamp, "-hourly.csv")
+        with hourly:
+            writer = csv.DictWriter(hourly, fieldnames=HOURLY_COLUMNS)
             writer.writeheader()
-            writer.writerows(self.hourly_rows())
-        with items.open("w", newline="", encoding="utf-8") as handle:
-            out = csv.writer(handle)
+            writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in self.hourly_rows())
+        items_path, items = _create_new(folder, stamp, "-items.csv")
+        with items:
+            out = csv.writer(items)
             out.writerow(ITEM_COLUMNS)
             for kind in KINDS:
                 for item in self.top(kind, limit=1_000_000):
-                    out.writerow((item.kind, item.subject, item.count, round(item.seconds, 1)))
+                    out.writerow(map(spreadsheet_safe, (item.kind, item.subject, item.count, round(item.seconds, 1))))
         log.info("statistics exported to %s", folder)
-        return [hourly, items]
+        return [hourly_path, items_path]
 
     # internals --------------------------------------------------------------------------------------
 
@@ -332,6 +340,33 @@ def _when(moment: datetime) -> tuple[str, str, int]:
 
 def _seconds(start: datetime | None, end: datetime) -> float:
     return 0.0 if start is None else max(0.0, (end - start).total_seconds())
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula (OWASP's CSV-injection rule: it starts with
+    `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading single quote; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+_NEW_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _create_new(folder: Path, stem: str, suffix: str, tries: int = 100) -> tuple[Path, TextIO]:
+    """A file that did not exist before, opened for writing text: `stem + suffix`, else `stem-2 + suffix` …
+    `O_EXCL` refuses any existing name, a symlink included, so the export never writes through one."""
+    for n in range(1, tries + 1):
+        path = folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
+        try:
+            fd = os.open(path, _NEW_FILE_FLAGS, 0o644)
+        except FileExistsError:
+            continue
+        return path, os.fdopen(fd, "w", newline="", encoding="utf-8")
+    raise FileExistsError(errno.EEXIST, f"no free file name for {stem}{suffix}", str(folder))
 
 
 def read_hourly_csv(path: Path) -> list[dict[str, object]]:

@@ -185,3 +185,35 @@ def test_a_visit_that_was_only_the_staff_corner_hold_is_forgotten(stats, clock):
     clock.advance(20)
     stats.staff_took_over()
     assert stats.totals().visits == 1 and not stats.in_visit
+
+
+# CSV export: safe to open in a spreadsheet, never through a planted link ---------------------------------------
+
+def test_csv_cells_a_spreadsheet_would_run_are_escaped(stats, clock, tmp_path):
+    stats.screen_entered("home")
+    stats.start_visit()
+    for subject in ("=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd", "ok-photo"):
+        stats.photo_opened(subject)
+    stats.end_visit()
+    out = tmp_path / "usb"
+    out.mkdir()
+    _, items = stats.export_csv(out)
+    with items.open(encoding="utf-8", newline="") as handle:
+        subjects = {r["subject"] for r in csv.DictReader(handle) if r["kind"] == PHOTO}
+    assert subjects == {"'=HYPERLINK(\"http://x\")", "'+1+1", "'-2+3", "'@SUM(A1)", "'\tcmd", "'\rcmd", "ok-photo"}
+
+
+def test_csv_export_never_follows_a_planted_symlink_nor_overwrites(stats, clock, tmp_path):
+    scripted_visit(stats, clock)
+    out = tmp_path / "usb"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    stem = clock.now.strftime("lukou-kiosk-statistics-%Y%m%d-%H%M%S")
+    (out / f"{stem}-hourly.csv").symlink_to(victim)
+    (out / f"{stem}-items.csv").write_text("older export")
+    hourly, items = stats.export_csv(out)
+    assert victim.read_text() == "precious"
+    assert (out / f"{stem}-items.csv").read_text() == "older export"
+    assert (hourly.name, items.name) == (f"{stem}-2-hourly.csv", f"{stem}-2-items.csv")
+    assert sum(r["visits"] for r in read_hourly_csv(hourly)) == 1
