@@ -12,6 +12,7 @@ import contextlib
 import os
 import stat
 import sys
+import time
 from pathlib import Path
 
 import platformdirs
@@ -123,3 +124,60 @@ def _tighten(folder: Path) -> None:
         st = os.stat(folder, follow_symlinks=False)
         if stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and stat.S_IMODE(st.st_mode) != PRIVATE_MODE:
             os.chmod(folder, PRIVATE_MODE)
+
+
+TEMP_SUFFIX = ".tmp"
+STALE_TEMP_SECONDS = 3600  # a temporary file this old has no writer left, whatever its name says
+
+
+def temp_prefix(name: str) -> str:
+    """The start of a temporary file's name for `name`: `.name.<pid>-`, so a later start can tell a file
+    whose writer died (kill -9, power cut) from one that a running kiosk is writing right now."""
+    return f".{name}.{os.getpid()}-"
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process `pid` still runs (POSIX; elsewhere always True, so only age decides there)."""
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it runs, under another account
+        return True
+    return True
+
+
+def stale_temp(entry: os.DirEntry | Path, pid_text: str) -> bool:
+    """A temporary file nobody will finish: its writer's process (`pid_text`) is gone, or it has no pid in
+    its name (an older kiosk's), or it is older than an hour."""
+    try:
+        if time.time() - os.stat(entry, follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS:
+            return True
+    except OSError:
+        return False
+    if not pid_text.isdigit():
+        return True
+    return not process_alive(int(pid_text))
+
+
+def remove_stale_temp_files(folder: Path, name: str) -> int:
+    """Remove `.name.*.tmp` files in `folder` left by a kiosk that died mid-write; returns how many."""
+    removed = 0
+    prefix = f".{name}."
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not (entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX)):
+            continue
+        middle = entry.name[len(prefix):-len(TEMP_SUFFIX)]
+        if stale_temp(entry, middle.partition("-")[0] if "-" in middle else ""):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed += 1
+    return removed

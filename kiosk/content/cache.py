@@ -129,7 +129,8 @@ def _write(file: Path, key: str, exhibition: Exhibition, warnings: list[Problem]
                          for w in warnings],
         }
         data = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        handle, temp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
+        paths.remove_stale_temp_files(file.parent, file.name)  # left by a kiosk that died mid-write
+        handle, temp = tempfile.mkstemp(dir=file.parent, prefix=paths.temp_prefix(file.name), suffix=paths.TEMP_SUFFIX)
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)

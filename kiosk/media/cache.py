@@ -35,8 +35,7 @@ FORMAT_VERSION = 2  # bump when the pipeline's output changes, so old entries ar
 SUFFIX = ".px"
 _HEADER = struct.Struct("<4sIIII")  # magic, width, height, bytes per line, CRC-32 of the pixels
 _MAGIC = b"KPX2"  # KPX1 entries had no checksum: they are misses, dropped and decoded again
-TEMP_SUFFIX = ".tmp"
-STALE_TEMP_SECONDS = 3600  # a temporary file this old has no writer left, whoever made it
+TEMP_SUFFIX = paths.TEMP_SUFFIX
 MB = 1024 * 1024
 
 
@@ -218,23 +217,6 @@ class DiskCache:
 
 
 def _stale_temp(entry: os.DirEntry) -> bool:
-    """A temporary entry whose writer is gone: its process no longer runs (the name holds the pid), or it is
-    older than an hour (the only test on Windows, and for names from older kiosks)."""
-    try:
-        if time.time() - entry.stat().st_mtime > STALE_TEMP_SECONDS:
-            return True
-    except OSError:
-        return False
-    pid_part = entry.name[: -len(TEMP_SUFFIX)].rsplit(".", 1)[-1].partition("-")[0]
-    if os.name != "posix" or not pid_part.isdigit():
-        return False
-    pid = int(pid_part)
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except OSError:  # alive, someone else's
-        return False
-    return False
+    """A temporary entry (`.key.<pid>-<thread>.tmp`) whose writer is gone; see `paths.stale_temp`."""
+    middle = entry.name[: -len(TEMP_SUFFIX)].rsplit(".", 1)[-1]
+    return paths.stale_temp(entry, middle.partition("-")[0] if "-" in middle else "")

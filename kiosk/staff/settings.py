@@ -7,7 +7,10 @@ log line; unknown keys are ignored; a value out of range is clamped), `set()` / 
 save at once and tell subscribers which names changed, so the running kiosk applies a change immediately.
 
 The file is replaced atomically (a temporary file in the same folder, flushed to disk, then renamed over the
-old one), so a power cut leaves either the old settings or the new ones, never half a file.
+old one), so a power cut leaves either the old settings or the new ones, never half a file; temporary files
+left by a kiosk killed mid-save are removed at the next start. A change the disk refuses (full, read-only) is
+not applied: `update()` raises `NotSaved`, the running values stay what the file says, and the staff panel
+says the change was not saved.
 """
 
 from __future__ import annotations
@@ -181,7 +184,7 @@ def default_path() -> Path:
 def write_atomically(path: Path, text: str) -> None:
     """Replace `path` with `text` so that a crash or power cut leaves the old file or the new one, whole."""
     paths.private_dir(path.parent)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, temp = tempfile.mkstemp(prefix=paths.temp_prefix(path.name), suffix=paths.TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -201,6 +204,10 @@ def write_atomically(path: Path, text: str) -> None:
                 os.close(dir_fd)
 
 
+class NotSaved(Exception):
+    """The disk refused a change (full, read-only, no permission): nothing changed, in memory or on disk."""
+
+
 class Settings:
     def __init__(self, values: Mapping[str, Any] | None = None, path: Path | None = None):
         """Defaults overlaid with `values` (validated strictly); `path` is where changes are saved (None: nowhere)."""
@@ -218,6 +225,9 @@ class Settings:
         """Read the settings file; anything missing or broken falls back to its default (and is logged)."""
         path = Path(path) if path is not None else default_path()
         settings = cls(path=path)
+        removed = paths.remove_stale_temp_files(path.parent, path.name)
+        if removed:
+            log.info("removed %d unfinished settings file(s) left by an interrupted save", removed)
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
@@ -288,15 +298,22 @@ class Settings:
         return bool(self.update({name: value}))
 
     def update(self, values: Mapping[str, Any]) -> frozenset[str]:
-        """Validate every value first (ValueError names the bad one, nothing changes), then apply, save once
-        and notify subscribers. Returns the names that really changed."""
+        """Validate every value first (ValueError names the bad one, nothing changes), then save once, apply
+        and notify subscribers. Returns the names that really changed. Raises `NotSaved` when the disk refuses
+        the save: then nothing changes, so the running kiosk never differs from what staff are told."""
         checked = {name: self._option(name).check(value) for name, value in values.items()}
         changed = frozenset(name for name, value in checked.items() if self._values[name] != value)
         if not changed:
             return changed
+        before = {name: self._values[name] for name in changed}
         for name in changed:
             self._values[name] = checked[name]
-        self.save()
+        try:
+            self._write()
+        except OSError as exc:
+            self._values.update(before)
+            log.error("settings not saved to %s, %s unchanged: %s", self.path, ", ".join(sorted(changed)), exc)
+            raise NotSaved(exc.strerror or str(exc)) from exc
         for listener in list(self._listeners):
             try:
                 listener(changed)
@@ -312,16 +329,22 @@ class Settings:
             self._listeners.remove(listener)
 
     def save(self) -> bool:
-        """Write the file (atomically). A disk that refuses is logged; the kiosk keeps the values in memory."""
+        """Write the file (atomically); False (and logged) when there is no file or the disk refuses."""
         if self.path is None:
             return False
-        data = {"version": FORMAT_VERSION, **self._values}
         try:
-            write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            self._write()
         except OSError as exc:
             log.error("settings cannot be saved to %s: %s", self.path, exc)
             return False
         return True
+
+    def _write(self) -> None:
+        """Raises OSError when the disk refuses; nothing to do for settings kept only in memory."""
+        if self.path is None:
+            return
+        data = {"version": FORMAT_VERSION, **self._values}
+        write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def describe(options: Iterable[Option] = OPTIONS) -> list[str]:

@@ -100,6 +100,31 @@ def test_every_setting_changes_by_touch_and_survives_a_restart(qtbot, make_kiosk
     assert again.staff.settings.get(option.name) == expected
 
 
+def test_a_setting_the_disk_refuses_says_not_saved_and_keeps_the_old_value(qtbot, make_kiosk, monkeypatch):
+    import errno
+
+    from kiosk.staff import settings as settings_module
+
+    kiosk = make_kiosk(lang="en")
+    c = open_panel(qtbot, kiosk)
+    page = c.page("settings")
+    control = page.controls["idle_timeout_s"]
+    before = kiosk.staff.settings.get("idle_timeout_s")
+
+    def disk_full(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(settings_module, "write_atomically", disk_full)
+    tap_visible(qtbot, page, control.plus)
+    status = page._status["idle_timeout_s"].text()
+    assert status.startswith("Not saved") and "No space left on device" in status
+    assert "Saved and applied" not in status
+    assert control.value() == before == kiosk.staff.settings.get("idle_timeout_s")  # what runs is what it says
+    monkeypatch.undo()
+    again = restart(qtbot)
+    assert again.staff.settings.get("idle_timeout_s") == before
+
+
 def test_large_text_scales_the_visitors_text_at_once_and_after_a_restart(qtbot, make_kiosk):
     kiosk = make_kiosk()
     home = kiosk.window.screen_for(Route("home"))

@@ -1,6 +1,7 @@
 """Settings, rendered from the settings registry (`kiosk.staff.settings.OPTIONS`): one row per declared setting
-with a large touch control chosen by its type, applied and saved the moment it changes. A new setting declared
-in the registry appears here without touching this page."""
+with a large touch control chosen by its type, applied and saved the moment it changes (or, when the disk
+refuses the save, neither: the row says so and the control shows the value still in force). A new setting
+declared in the registry appears here without touching this page."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from kiosk.staff.settings import (
     HoursOption,
     IdListOption,
     IntOption,
+    NotSaved,
     Option,
     Settings,
 )
@@ -161,6 +163,9 @@ class SettingsPage(QWidget):
             status.setProperty("role", "warning")
             status.setText(sw("not_saved", self.lang, why=str(exc)))
             log.warning("staff setting %s refused: %s", name, exc)
+        except NotSaved as exc:  # the disk refused: the control goes back to the value still in force
+            status.setProperty("role", "warning")
+            status.setText(sw("not_saved_disk", self.lang, why=str(exc)))
         else:
             status.setProperty("role", "good")
             status.setText(sw("saved", self.lang))

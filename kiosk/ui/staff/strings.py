@@ -36,6 +36,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "closed": ("闭馆", "Closed"),
     "saved": ("已保存并生效", "Saved and applied"),
     "not_saved": ("未保存：{why}", "Not saved: {why}"),
+    "not_saved_disk": ("未保存：磁盘无法写入（{why}），仍为原来的值", "Not saved: the disk refused ({why}); the previous value stays"),
     "settings_problems": ("设置文件曾有问题，已用默认值修复：{what}", "The settings file needed repair: {what}"),
     "day_mon": ("周一", "Mon"), "day_tue": ("周二", "Tue"), "day_wed": ("周三", "Wed"), "day_thu": ("周四", "Thu"),
     "day_fri": ("周五", "Fri"), "day_sat": ("周六", "Sat"), "day_sun": ("周日", "Sun"),
