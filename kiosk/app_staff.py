@@ -139,6 +139,7 @@ class _StaffWiring(QObject):
             ("统计" if zh else "statistics", self.staff.stats.path),
             ("日志" if zh else "log", logs.current_log_file()),
         ]
+        from kiosk.ui.staff.stats_page import status_text
         from kiosk.ui.staff.strings import sw
 
         return [
@@ -149,6 +150,7 @@ class _StaffWiring(QObject):
             (sw("diag_memory", lang), diagnostics.format_bytes(diagnostics.memory_bytes())),
             (sw("diag_uptime", lang), diagnostics.format_duration(time.perf_counter() - self.started)),
             (sw("diag_restart", lang), self.staff.session.last_restart_reason(lang)),
+            (sw("diag_stats", lang), status_text(self.staff.stats, lang) or sw("stats_recording", lang)),
             (sw("diag_files", lang), "\n".join(f"{name}: {path}" for name, path in files)),
         ]
 

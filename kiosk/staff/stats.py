@@ -6,13 +6,21 @@ features were tapped. No images, no touch positions, no personal data: a row is 
 a piece of content.
 
 Storage is SQLite in the per-user data folder, in WAL mode with `synchronous=NORMAL`: every event is its own
-small transaction, so a power cut loses at most the last one and never corrupts the file. A database that
-cannot be written (full or read-only disk) is logged once and then ignored: statistics must never stop the
-exhibition. The clock is injected, so tests script a visit minute by minute.
+small transaction, so a power cut loses at most the last one. Statistics must never stop the exhibition, and
+never stop silently either:
+- a damaged database (bad header, cut short, bad pages: `PRAGMA quick_check` at open, and SQLite's
+  "malformed" / "not a database" errors at any later use) is moved aside, kept for staff as
+  `statistics.corrupt-<date and time>.sqlite3`, and a fresh database is started at once;
+- a database that cannot be opened or written (full or read-only disk) is logged once, and the kiosk tries
+  again with the next event (the next visit, when it could not even be opened).
+Either way `problem` says what happened and when, and the staff panel's Statistics and Diagnostics pages show
+it (a kept damaged file is reported on every start until staff delete it). The clock is injected, so tests
+script a visit minute by minute.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import logging
@@ -29,6 +37,8 @@ from kiosk import paths
 log = logging.getLogger(__name__)
 
 DB_FILE = "statistics.sqlite3"
+CORRUPT_MARK = ".corrupt-"  # statistics.corrupt-2026-12-05T101500.sqlite3: a damaged database kept for staff
+_CORRUPT_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
 SCREEN = "screen"
 PHOTO = "photo"
 MAP_FEATURE = "map_feature"
@@ -97,11 +107,28 @@ class ItemCount:
     seconds: float
 
 
+@dataclass(frozen=True)
+class StatsProblem:
+    """Something staff should know about the statistics. `kind` is DAMAGED (a damaged database was set aside
+    as `kept` and counting started afresh at `when`) or OFF (statistics cannot be stored now: `reason`)."""
+
+    kind: str
+    when: datetime
+    reason: str
+    kept: Path | None = None
+
+
+DAMAGED = "damaged"
+OFF = "off"
+
+
 class VisitorStats:
     def __init__(self, path: Path | None = None, clock: Callable[[], datetime] = datetime.now):
         self.path = Path(path) if path else default_path()
         self._clock = clock
         self._db: sqlite3.Connection | None = None
+        self._off: StatsProblem | None = None  # cannot write now (full or read-only disk, cannot open)
+        self._damaged: StatsProblem | None = None  # the latest damaged database set aside
         self._visit: int | None = None
         self._visit_started: datetime | None = None
         self._screen: str | None = None  # the screen on show, tracked even between visits
@@ -115,13 +142,24 @@ class VisitorStats:
     def in_visit(self) -> bool:
         return self._visit is not None
 
+    @property
+    def problem(self) -> StatsProblem | None:
+        """What staff should be told: statistics off now, else the latest damaged database set aside."""
+        return self._off or self._damaged
+
     def start_visit(self) -> None:
         """The first touch after attract/idle. Counts the screen already on show (normally home) as the
         visit's first screen."""
-        if self._visit is not None or self._db is None:
+        if self._visit is not None:
             return
+        if self._db is None:
+            self._open()  # could not be opened before (a full or read-only disk): perhaps it can now
+            if self._db is None:
+                return
         now = self._clock()
         self._visit = self._write("INSERT INTO visits (started, day, hour) VALUES (?, ?, ?)", _when(now))
+        if self._visit is None:  # not stored (see `problem`): no visit to add screens to
+            return
         self._visit_started = now
         if self._screen is not None:
             self._begin_screen(self._screen, now)
@@ -273,19 +311,113 @@ class VisitorStats:
     # internals --------------------------------------------------------------------------------------
 
     def _open(self) -> None:
+        self._damaged = self._latest_kept()
         try:
             paths.private_dir(self.path.parent)
-            db = sqlite3.connect(self.path, isolation_level=None)  # autocommit: each statement is durable alone
+            self._db = self._connect()
+        except sqlite3.DatabaseError as exc:
+            if not _is_corruption(exc):
+                self._turn_off(exc)
+                return
+            self._set_aside(str(exc))
+            self._reopen_fresh()
+        except (sqlite3.Error, OSError) as exc:
+            self._turn_off(exc)
+
+    def _connect(self) -> sqlite3.Connection:
+        """Open, check (`PRAGMA quick_check`), create the tables and prune old rows; raises sqlite3.Error."""
+        db = sqlite3.connect(self.path, isolation_level=None)  # autocommit: each statement is durable alone
+        try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            verdict = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+            if verdict != ["ok"]:
+                error = sqlite3.DatabaseError("quick_check: " + "; ".join(map(str, verdict[:3])))
+                error.sqlite_errorcode = 11  # SQLITE_CORRUPT, as SQLite itself would say
+                raise error
             db.executescript(_SCHEMA)
             cutoff = (self._clock().date() - timedelta(days=KEEP_DAYS)).isoformat()
             db.execute("DELETE FROM events WHERE day < ?", (cutoff,))
             db.execute("DELETE FROM visits WHERE day < ?", (cutoff,))
-            self._db = db
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _reopen_fresh(self) -> None:
+        try:
+            self._db = self._connect()
+            self._off = None
+            log.warning("visitor statistics start again in a fresh database %s", self.path)
         except (sqlite3.Error, OSError) as exc:
-            log.error("visitor statistics are off: cannot open %s (%s)", self.path, exc)
+            self._turn_off(exc)
+
+    def _set_aside(self, reason: str) -> None:
+        """Move the damaged database (and its WAL and shared-memory files) aside, named with the time."""
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
             self._db = None
+        now = self._clock()
+        stamp = now.strftime("%Y-%m-%dT%H%M%S")
+        kept = self._kept_name(stamp)
+        n = 1
+        while kept.exists():
+            n += 1
+            kept = self._kept_name(f"{stamp}-{n}")
+        try:
+            os.replace(self.path, kept)
+        except FileNotFoundError:
+            kept = None
+        except OSError as exc:  # cannot move it: statistics stay off, and staff are told why
+            log.error("the statistics database %s is damaged (%s) and cannot be moved aside: %s",
+                      self.path, reason, exc)
+            self._off = StatsProblem(OFF, now, f"{reason}; cannot be moved aside: {exc}")
+            return
+        for suffix in ("-wal", "-shm"):  # a stale WAL must never be replayed into the fresh database
+            side = self.path.with_name(self.path.name + suffix)
+            with contextlib.suppress(OSError):
+                if kept is not None:
+                    os.replace(side, kept.with_name(kept.name + suffix))
+                else:
+                    side.unlink()
+        log.error("the statistics database was damaged (%s); kept as %s, counting starts again",
+                  reason, kept.name if kept else "-")
+        self._damaged = StatsProblem(DAMAGED, now, reason, kept)
+        self._visit = self._visit_started = self._screen_row = self._screen_since = None  # rows of the old file
+
+    def _kept_name(self, stamp: str) -> Path:
+        return self.path.with_name(f"{self.path.stem}{CORRUPT_MARK}{stamp}{self.path.suffix}")
+
+    def _latest_kept(self) -> StatsProblem | None:
+        """The newest damaged database kept beside this one (from this or an earlier start), if any."""
+        prefix = f"{self.path.stem}{CORRUPT_MARK}"
+        try:
+            kept = sorted(self.path.parent.glob(f"{prefix}*{self.path.suffix}"))
+        except OSError:
+            return None
+        if not kept:
+            return None
+        stamp = kept[-1].name[len(prefix):][:17]
+        try:
+            when = datetime.strptime(stamp, "%Y-%m-%dT%H%M%S")
+        except ValueError:
+            when = datetime.fromtimestamp(kept[-1].stat().st_mtime)
+        return StatsProblem(DAMAGED, when, "found damaged", kept[-1])
+
+    def _turn_off(self, exc: BaseException) -> None:
+        if self._off is None:
+            log.error("visitor statistics cannot be stored in %s: %s", self.path, exc)
+        self._off = StatsProblem(OFF, self._clock(), str(exc))
+
+    def _failed(self, exc: sqlite3.Error) -> None:
+        """A statement failed: a damaged database is set aside and replaced; anything else (full or read-only
+        disk) is reported once and the next event tries again."""
+        if isinstance(exc, sqlite3.DatabaseError) and _is_corruption(exc):
+            self._set_aside(str(exc))
+            self._reopen_fresh()
+        else:
+            self._turn_off(exc)
 
     def _begin_screen(self, key: str, now: datetime) -> None:
         self._screen_row = self._write(
@@ -313,11 +445,14 @@ class VisitorStats:
         if self._db is None:
             return None
         try:
-            return self._db.execute(sql, values).lastrowid
+            row = self._db.execute(sql, values).lastrowid
         except sqlite3.Error as exc:
-            log.error("visitor statistics are off from now on: %s", exc)
-            self._db = None
+            self._failed(exc)
             return None
+        if self._off is not None:
+            log.warning("visitor statistics are stored again")
+            self._off = None
+        return row
 
     def _query(self, sql: str, *values: object) -> list[tuple]:
         if self._db is None:
@@ -326,12 +461,21 @@ class VisitorStats:
             return self._db.execute(sql, values).fetchall()
         except sqlite3.Error as exc:
             log.error("statistics query failed: %s", exc)
+            self._failed(exc)
             return []
 
     def _since(self, days: int | None) -> str:
         if days is None:
             return ""
         return (self._clock().date() - timedelta(days=days - 1)).isoformat()
+
+
+def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _CORRUPT_CODES
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
 
 
 def _when(moment: datetime) -> tuple[str, str, int]:

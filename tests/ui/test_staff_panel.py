@@ -194,6 +194,30 @@ def test_statistics_after_a_scripted_visit_and_a_csv_that_rereads_the_same(qtbot
     assert str(stick) in page.message.text()
 
 
+def test_a_damaged_statistics_database_is_reported_on_the_statistics_and_diagnostics_pages(qtbot, make_kiosk):
+    from kiosk import paths
+
+    data = paths.user_data_dir()
+    data.mkdir(parents=True)
+    (data / "statistics.sqlite3").write_bytes(b"not a database, a damaged header" * 200)
+    kiosk = make_kiosk(lang="en")
+    kept = sorted(data.glob("statistics.corrupt-*.sqlite3"))
+    assert len(kept) == 1
+    c = open_panel(qtbot, kiosk)
+    touch.tap(c.panel.tabs["stats"])
+    page = c.page("stats")
+    assert page.problem.isVisible()
+    assert "damaged" in page.problem.text() and kept[0].name in page.problem.text()
+    touch.tap(c.panel.tabs["diagnostics"])
+    diagnostics = c.page("diagnostics")
+    shown = "\n".join(w.text() for w in diagnostics.findChildren(type(diagnostics.fps_label)) if w.isVisible())
+    assert kept[0].name in shown
+    assert kiosk.staff.stats.problem.kind == "damaged"  # and statistics are on again, in a fresh file
+    kiosk.staff.stats.start_visit()
+    kiosk.staff.stats.end_visit()
+    assert kiosk.staff.stats.totals().visits == 1
+
+
 def test_opening_a_photo_is_counted(qtbot, kiosk):
     touch.tap(kiosk.window, QPoint(900, 300))  # a visit begins
     photo = kiosk.exhibition.all_photos()[0]

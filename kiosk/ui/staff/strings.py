@@ -69,6 +69,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "export_failed": ("导出失败：{why}", "Export failed: {why}"),
     "refresh": ("刷新", "Refresh"),
     "stats_where": ("统计数据保存在 {path}", "Statistics are kept in {path}"),
+    "stats_damaged": ("统计数据库于 {when} 发现损坏，已另存为 {file}，从那时起重新计数（之前的数据在该文件中）",
+                      "The statistics database was found damaged on {when}: it is kept as {file} and counting "
+                      "started again then (earlier figures are in that file)"),
+    "stats_off": ("自 {when} 起访客统计无法保存：{why}", "Visitor statistics cannot be stored since {when}: {why}"),
+    "stats_recording": ("正常记录中", "recording"),
+    "diag_stats": ("访客统计", "Visitor statistics"),
     # diagnostics
     "diag_app": ("程序版本", "App version"),
     "diag_screen": ("屏幕", "Screen"),
