@@ -170,9 +170,10 @@ OPTIONS: tuple[Option, ...] = (
     BoolOption("burn_in_shift", True, "Shift the picture by a few pixels over time against burn-in",
                "画面缓慢微移，防止屏幕烙印"),
     BoolOption("large_text", False, "Larger text everywhere for visitors", "大字模式"),
-    TextOption("pin_hash", "", "Salted hash of the staff PIN (empty: the shipped default PIN)",
-               "工作人员密码的加盐哈希（空表示出厂默认密码）"),
 )
+# The staff PIN is not a setting: its hash lives in its own file (kiosk.staff.pin), so a damaged settings
+# file can never bring the shipped PIN back. Older kiosks kept it here; the PIN store moves it out once.
+LEGACY_KEYS = frozenset({"pin_hash"})
 
 REGISTRY: dict[str, Option] = {option.name: option for option in OPTIONS}
 
@@ -254,7 +255,7 @@ class Settings:
 
     def _absorb(self, data: Mapping[str, Any]) -> None:
         for name, value in data.items():
-            if name == "version":
+            if name == "version" or name in LEGACY_KEYS:
                 continue
             option = REGISTRY.get(name)
             if option is None:
