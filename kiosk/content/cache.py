@@ -55,6 +55,7 @@ def load_exhibition_cached(folder: Path, cache_dir: Path | None) -> tuple[Exhibi
         return loader.load_exhibition(folder)  # the loader explains what is wrong with the folder
     name = hashlib.blake2b(str(folder.resolve()).encode(), digest_size=10).hexdigest()
     file = Path(cache_dir) / f"{name}{SUFFIX}"
+    paths.remove_stale_temp_files(file.parent, file.name)  # left by a kiosk that died mid-write
     cached = _read(file, key)
     if cached is not None:
         return cached
@@ -129,7 +130,6 @@ def _write(file: Path, key: str, exhibition: Exhibition, warnings: list[Problem]
                          for w in warnings],
         }
         data = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        paths.remove_stale_temp_files(file.parent, file.name)  # left by a kiosk that died mid-write
         handle, temp = tempfile.mkstemp(dir=file.parent, prefix=paths.temp_prefix(file.name), suffix=paths.TEMP_SUFFIX)
         try:
             with os.fdopen(handle, "wb") as out:

@@ -140,6 +140,9 @@ class PinStore:
         self.folder = Path(folder) if folder is not None else None
         self._memory_hash = ""
         self._memory_lockout = Lockout()
+        if self.folder is not None:  # saves a killed kiosk never finished
+            for name in (PIN_FILE, LOCKOUT_FILE):
+                paths.remove_stale_temp_files(self.folder, name)
 
     @classmethod
     def beside(cls, settings_path: Path | None) -> PinStore:

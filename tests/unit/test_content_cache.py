@@ -142,3 +142,13 @@ def test_warnings_come_back_from_the_cache_as_they_were(content_copy: Path, tmp_
     load_exhibition_cached(content_copy, tmp_path / "cache")
     monkeypatch.setattr(loader, "load_exhibition", lambda folder: pytest.fail("validated again"))
     assert load_exhibition_cached(content_copy, tmp_path / "cache")[1] == [warning]
+
+
+def test_a_write_a_killed_kiosk_never_finished_is_removed_at_start(content_copy: Path, tmp_path: Path):
+    cache = tmp_path / "cache"
+    load_exhibition_cached(content_copy, cache)
+    (cache_file,) = cache.glob("*.json")
+    leftover = cache / f".{cache_file.name}.a1b2c3.tmp"  # no live writer's pid in its name
+    leftover.write_text("{\"format\": 2, \"ke")
+    load_exhibition_cached(content_copy, cache)
+    assert not leftover.exists()

@@ -316,3 +316,11 @@ def test_a_pin_change_the_disk_refuses_keeps_the_old_pin(clock, folder, monkeypa
     assert gate.change("1357") == "not_saved"
     monkeypatch.undo()
     assert gate.attempt("9731").outcome is Outcome.OK
+
+
+def test_saves_a_killed_kiosk_never_finished_are_removed_at_start(clock, folder):
+    store_with(folder, hash_pin("9731"))
+    for name in (f".{PIN_FILE}.x7.tmp", f".{LOCKOUT_FILE}.y8.tmp"):
+        (folder / name).write_text("{")
+    gate_for(Store(folder), clock)
+    assert sorted(p.name for p in folder.iterdir()) == [PIN_FILE]
