@@ -8,9 +8,11 @@ a piece of content.
 Storage is SQLite in the per-user data folder, in WAL mode with `synchronous=NORMAL`: every event is its own
 small transaction, so a power cut loses at most the last one. Statistics must never stop the exhibition, and
 never stop silently either:
-- a damaged database (bad header, cut short, bad pages: `PRAGMA quick_check` at open, and SQLite's
-  "malformed" / "not a database" errors at any later use) is moved aside, kept for staff as
-  `statistics.corrupt-<date and time>.sqlite3`, and a fresh database is started at once;
+- a damaged database (bad header, cut short, bad pages: `PRAGMA quick_check` after every open, and
+  SQLite's "malformed" / "not a database" errors at any use) is moved aside, kept for staff as
+  `statistics.corrupt-<date and time>.sqlite3`, and a fresh database is started at once. The check reads
+  the whole file (about 80 ms for 400 busy days), so it runs on a thread of its own with its own read-only
+  connection, off the start-up path; what it finds is acted on at the next use (`checked()` waits for it);
 - a database that cannot be opened or written (full or read-only disk) is logged once, and the kiosk tries
   again with the next event (the next visit, when it could not even be opened).
 Either way `problem` says what happened and when, and the staff panel's Statistics and Diagnostics pages show
@@ -26,6 +28,7 @@ import errno
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -123,12 +126,16 @@ OFF = "off"
 
 
 class VisitorStats:
-    def __init__(self, path: Path | None = None, clock: Callable[[], datetime] = datetime.now):
+    def __init__(self, path: Path | None = None, clock: Callable[[], datetime] = datetime.now,
+                 background_check: bool = True):
         self.path = Path(path) if path else default_path()
         self._clock = clock
         self._db: sqlite3.Connection | None = None
         self._off: StatsProblem | None = None  # cannot write now (full or read-only disk, cannot open)
         self._damaged: StatsProblem | None = None  # the latest damaged database set aside
+        self._background_check = background_check
+        self._check_thread: threading.Thread | None = None
+        self._damage_found: str | None = None  # what the integrity check found, acted on at the next use
         self._visit: int | None = None
         self._visit_started: datetime | None = None
         self._screen: str | None = None  # the screen on show, tracked even between visits
@@ -145,7 +152,15 @@ class VisitorStats:
     @property
     def problem(self) -> StatsProblem | None:
         """What staff should be told: statistics off now, else the latest damaged database set aside."""
+        self._act_on_check()
         return self._off or self._damaged
+
+    def checked(self, timeout: float | None = None) -> None:
+        """Wait until the integrity check of the open database has finished, and act on what it found."""
+        thread = self._check_thread
+        if thread is not None:
+            thread.join(timeout)
+        self._act_on_check()
 
     def start_visit(self) -> None:
         """The first touch after attract/idle. Counts the screen already on show (normally home) as the
@@ -321,20 +336,51 @@ class VisitorStats:
                 return
             self._set_aside(str(exc))
             self._reopen_fresh()
+            return
         except (sqlite3.Error, OSError) as exc:
             self._turn_off(exc)
+            return
+        self._start_check()
+
+    def _start_check(self) -> None:
+        if not self._background_check:
+            self._check()
+            return
+        self._check_thread = threading.Thread(target=self._check, name="statistics-check", daemon=True)
+        self._check_thread.start()
+
+    def _check(self) -> None:
+        """`PRAGMA quick_check` on a read-only connection of its own (WAL lets it read beside the writes)."""
+        try:
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                verdict = [str(row[0]) for row in db.execute("PRAGMA quick_check").fetchall()]
+            finally:
+                db.close()
+        except sqlite3.DatabaseError as exc:
+            if _is_corruption(exc):
+                self._damage_found = str(exc)
+            else:
+                log.info("statistics check skipped: %s", exc)
+            return
+        except (sqlite3.Error, OSError, ValueError) as exc:
+            log.info("statistics check skipped: %s", exc)
+            return
+        if verdict != ["ok"]:
+            self._damage_found = "quick_check: " + "; ".join(verdict[:3])
+
+    def _act_on_check(self) -> None:
+        found, self._damage_found = self._damage_found, None
+        if found is not None:
+            self._set_aside(found)
+            self._reopen_fresh()
 
     def _connect(self) -> sqlite3.Connection:
-        """Open, check (`PRAGMA quick_check`), create the tables and prune old rows; raises sqlite3.Error."""
+        """Open, create the tables and prune old rows; raises sqlite3.Error."""
         db = sqlite3.connect(self.path, isolation_level=None)  # autocommit: each statement is durable alone
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
-            verdict = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
-            if verdict != ["ok"]:
-                error = sqlite3.DatabaseError("quick_check: " + "; ".join(map(str, verdict[:3])))
-                error.sqlite_errorcode = 11  # SQLITE_CORRUPT, as SQLite itself would say
-                raise error
             db.executescript(_SCHEMA)
             cutoff = (self._clock().date() - timedelta(days=KEEP_DAYS)).isoformat()
             db.execute("DELETE FROM events WHERE day < ?", (cutoff,))
@@ -346,7 +392,7 @@ class VisitorStats:
 
     def _reopen_fresh(self) -> None:
         try:
-            self._db = self._connect()
+            self._db = self._connect()  # new and empty: nothing for the integrity check to read
             self._off = None
             log.warning("visitor statistics start again in a fresh database %s", self.path)
         except (sqlite3.Error, OSError) as exc:
@@ -354,6 +400,10 @@ class VisitorStats:
 
     def _set_aside(self, reason: str) -> None:
         """Move the damaged database (and its WAL and shared-memory files) aside, named with the time."""
+        thread = self._check_thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()  # the check's connection is closed before the file moves
+        self._check_thread = None
         if self._db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
@@ -442,6 +492,7 @@ class VisitorStats:
         )
 
     def _write(self, sql: str, values: tuple) -> int | None:
+        self._act_on_check()
         if self._db is None:
             return None
         try:
@@ -455,6 +506,7 @@ class VisitorStats:
         return row
 
     def _query(self, sql: str, *values: object) -> list[tuple]:
+        self._act_on_check()
         if self._db is None:
             return []
         try:
