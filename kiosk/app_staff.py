@@ -29,6 +29,7 @@ from kiosk.content.schema import Lang
 from kiosk.navigation import Transition
 from kiosk.staff import diagnostics
 from kiosk.staff.reload import ReloadResult, validate_content
+from kiosk.staff.pin import PinStore
 from kiosk.staff.sessions import SessionRecord
 from kiosk.staff.settings import Settings
 from kiosk.staff.stats import MAP_FEATURE, PHOTO, VisitorStats
@@ -136,6 +137,7 @@ class _StaffWiring(QObject):
             )
         files = [
             ("设置" if zh else "settings", self.staff.settings.path),
+            ("密码" if zh else "PIN", PinStore.beside(self.staff.settings.path).pin_path),
             ("统计" if zh else "statistics", self.staff.stats.path),
             ("日志" if zh else "log", logs.current_log_file()),
         ]

@@ -33,9 +33,6 @@ from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 
 log = logging.getLogger(__name__)
 
-HIDDEN = frozenset({"pin_hash"})  # changed through the keypad, never shown
-
-
 class SettingsPage(QWidget):
     change_pin_requested = Signal()
 
@@ -65,9 +62,7 @@ class SettingsPage(QWidget):
         self._labels: dict[str, QLabel] = {}
         self._status: dict[str, QLabel] = {}
         self._options: dict[str, Option] = {}
-        for option in OPTIONS:
-            if option.name in HIDDEN:
-                continue
+        for option in OPTIONS:  # (the PIN is not a setting: it is changed through the keypad)
             control = self._control_for(option, sections)
             if control is None:
                 continue
