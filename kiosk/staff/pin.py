@@ -288,6 +288,7 @@ class PinGate:
         self._max_failures = max_failures
         self._steps = steps
         self._locked_until: float | None = None  # on `clock`
+        self._closed_reason: str | None = None  # the damage last logged
         try:
             self._state = store.load_lockout()
         except ValueError as exc:  # unknown how many wrong PINs there were: as if a round had just failed
@@ -309,11 +310,15 @@ class PinGate:
 
     @property
     def closed(self) -> bool:
-        """The PIN file is damaged: no PIN opens the panel until an installer resets it."""
+        """The PIN file is damaged: no PIN opens the panel until an installer resets it (logged once)."""
         try:
             self._store.load()
-        except PinFileDamaged:
+        except PinFileDamaged as exc:
+            if str(exc) != self._closed_reason:
+                self._closed_reason = str(exc)
+                log.error("staff PIN entry closed: %s; an installer can run `kiosk reset-pin` on this PC", exc)
             return True
+        self._closed_reason = None
         return False
 
     @property
@@ -340,8 +345,7 @@ class PinGate:
             return Attempt(Outcome.LOCKED, 0, remaining)
         try:
             stored = self._store.load()
-        except PinFileDamaged as exc:
-            log.error("staff PIN entry closed: %s", exc)
+        except PinFileDamaged:  # damaged since `locked_for` looked: the next look logs it
             return Attempt(Outcome.LOCKED, 0, CLOSED)
         if self._matches(pin, stored):
             self._state = Lockout()

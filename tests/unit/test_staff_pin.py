@@ -260,7 +260,7 @@ def test_an_older_kiosks_pin_is_moved_out_of_the_settings_once(clock, folder):
 
 @pytest.mark.parametrize("pin_file", ['{"pin_hash": "scrypt$16384$8$1$AAAA', '{"pin_hash": "garbage"}', "",
                                       '{"pin_hash": null}', "[]", "\x00\x01"])
-def test_a_damaged_pin_file_closes_entry_instead_of_opening_with_the_shipped_pin(clock, folder, pin_file):
+def test_a_damaged_pin_file_closes_entry_instead_of_opening_with_the_shipped_pin(clock, folder, pin_file, caplog):
     store_with(folder, hash_pin("9731"))
     (folder / PIN_FILE).write_text(pin_file)
     gate = gate_for(Store(folder), clock)
@@ -269,6 +269,8 @@ def test_a_damaged_pin_file_closes_entry_instead_of_opening_with_the_shipped_pin
     for pin in (DEFAULT_PIN, "9731"):
         attempt = gate.attempt(pin)
         assert attempt.outcome is Outcome.LOCKED and attempt.locked_for == CLOSED
+    closed_lines = [r for r in caplog.records if "PIN entry closed" in r.getMessage()]
+    assert len(closed_lines) == 1 and "reset-pin" in closed_lines[0].getMessage()  # logged once, not per tick
 
 
 def test_an_older_kiosks_damaged_settings_keep_entry_closed_for_good(clock, folder):
