@@ -451,14 +451,18 @@ class VisitorStats:
         stamp = kept[-1].name[len(prefix):][:17]
         try:
             when = datetime.strptime(stamp, "%Y-%m-%dT%H%M%S")
-        except ValueError:
-            when = datetime.fromtimestamp(kept[-1].stat().st_mtime)
+        except ValueError:  # renamed by hand: the file's own time will do
+            try:
+                when = datetime.fromtimestamp(kept[-1].stat().st_mtime)
+            except OSError:
+                return None
         return StatsProblem(DAMAGED, when, "found damaged", kept[-1])
 
     def _turn_off(self, exc: BaseException) -> None:
+        """Logged and recorded once, with the time it began; cleared by the next write that succeeds."""
         if self._off is None:
             log.error("visitor statistics cannot be stored in %s: %s", self.path, exc)
-        self._off = StatsProblem(OFF, self._clock(), str(exc))
+            self._off = StatsProblem(OFF, self._clock(), str(exc))
 
     def _failed(self, exc: sqlite3.Error) -> None:
         """A statement failed: a damaged database is set aside and replaced; anything else (full or read-only

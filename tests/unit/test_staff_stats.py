@@ -314,8 +314,10 @@ def test_a_full_disk_is_reported_and_recording_resumes(stats, clock):
             real.close()
 
     stats._db = Full()
+    began = clock.now + timedelta(seconds=600)  # the visit starts after ten minutes of slideshow
     scripted_visit(stats, clock)
     assert stats.problem is not None and stats.problem.kind == "off" and "full" in stats.problem.reason
+    assert stats.problem.when == began  # since when, not the latest failure
     stats._db = real
     scripted_visit(stats, clock)
     assert stats.problem is None and stats.totals().visits == 1
