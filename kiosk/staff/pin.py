@@ -299,6 +299,9 @@ class PinGate:
             remaining = min(self._state.until - wall(), self._state.length)  # a clock set back: never longer
             if remaining > 0:
                 self._locked_until = clock() + remaining
+        # Read the PIN now, at start: an older kiosk's hash leaves settings.json (or its damage is written
+        # down) before anything can save the settings again and lose the trace.
+        self.closed  # noqa: B018 - read for its effect
 
     @property
     def is_default(self) -> bool:

@@ -226,6 +226,8 @@ class Settings:
         """Read the settings file; anything missing or broken falls back to its default (and is logged)."""
         path = Path(path) if path is not None else default_path()
         settings = cls(path=path)
+        with contextlib.suppress(OSError):  # private from the start, even before the first save
+            paths.private_dir(path.parent)
         removed = paths.remove_stale_temp_files(path.parent, path.name)
         if removed:
             log.info("removed %d unfinished settings file(s) left by an interrupted save", removed)

@@ -68,3 +68,10 @@ def test_folders_outside_the_kiosks_own_are_left_alone(open_umask, tmp_path):
     paths.private_dir(tmp_path / "a" / "b")
     assert mode(tmp_path / "a") == 0o700 and mode(tmp_path / "a" / "b") == 0o700
     assert mode(tmp_path) == 0o755
+
+
+def test_the_settings_folder_is_tightened_at_start_without_a_save(open_umask, tmp_path):
+    folder = tmp_path / paths.APP_NAME
+    folder.mkdir(mode=0o777)
+    Settings.load(folder / "settings.json")
+    assert mode(folder) == 0o700

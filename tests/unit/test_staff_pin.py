@@ -326,3 +326,15 @@ def test_saves_a_killed_kiosk_never_finished_are_removed_at_start(clock, folder)
         (folder / name).write_text("{")
     gate_for(Store(folder), clock)
     assert sorted(p.name for p in folder.iterdir()) == [PIN_FILE]
+
+
+def test_an_older_kiosks_damaged_settings_are_noted_at_start_before_any_save(clock, folder):
+    from kiosk.staff.settings import Settings
+
+    folder.mkdir(parents=True)
+    (folder / "settings.json").write_text('{"version": 1, "pin_hash": "scrypt$16384$8$1$c2Fs')
+    settings = Settings.load(folder / "settings.json")  # what the kiosk does at start, in this order
+    gate_for(PinStore.beside(settings.path), clock)
+    settings.set("large_text", True)  # staff change a setting: settings.json is whole again, without a hash
+    gate = gate_for(PinStore.beside(settings.path), clock)
+    assert gate.attempt(DEFAULT_PIN).locked_for == CLOSED
