@@ -109,11 +109,12 @@ def private_dir(folder: Path) -> Path:
     for part in missing:
         _tighten(part)
     _tighten(folder)
-    if APP_NAME in folder.parts:  # the kiosk's own folder and everything between it and `folder`, not above
-        for part in folder.parents:
-            _tighten(part)
+    if APP_NAME in folder.parts:  # the kiosk's own folder and everything between it and `folder`, never above
+        for part in (folder, *folder.parents):
             if part.name == APP_NAME:
+                _tighten(part)
                 break
+            _tighten(part)
     return folder
 
 

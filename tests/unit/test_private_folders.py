@@ -70,6 +70,19 @@ def test_folders_outside_the_kiosks_own_are_left_alone(open_umask, tmp_path):
     assert mode(tmp_path) == 0o755
 
 
+@pytest.mark.parametrize("below", ["", "photos", "photos/deeper"])
+def test_folders_above_the_kiosks_own_are_never_changed(open_umask, tmp_path, below):
+    home = tmp_path / "home"
+    (home / ".config").mkdir(parents=True, mode=0o755)
+    home.chmod(0o755)
+    tmp_path.chmod(0o755)
+    app = home / ".config" / paths.APP_NAME
+    app.mkdir(mode=0o777)
+    paths.private_dir(app / below if below else app)
+    assert mode(app) == 0o700
+    assert (mode(home / ".config"), mode(home), mode(tmp_path)) == (0o755, 0o755, 0o755)
+
+
 def test_the_settings_folder_is_tightened_at_start_without_a_save(open_umask, tmp_path):
     folder = tmp_path / paths.APP_NAME
     folder.mkdir(mode=0o777)
