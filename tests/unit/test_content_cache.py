@@ -65,7 +65,9 @@ def test_a_broken_folder_is_never_cached(content_copy: Path, tmp_path: Path, val
     assert not list((tmp_path / "cache").glob("*.json"))
 
 
-@pytest.mark.parametrize("garbage", [b"", b"not json", b"\x80\x05\x95", b"[]", b'{"format": 2}', b"{\"format\": 2, \"key\": "])
+@pytest.mark.parametrize(
+    "garbage", [b"", b"not json", b"\x80\x05\x95", b"[]", b'{"format": 2}', b'{"format": 2, "key": ']
+)
 def test_a_damaged_cache_file_means_validating(content_copy: Path, tmp_path: Path, validations: list[Path], garbage: bytes):
     first, _ = load_exhibition_cached(content_copy, tmp_path / "cache")
     (cache_file,) = (tmp_path / "cache").glob("*.json")

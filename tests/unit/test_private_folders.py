@@ -47,7 +47,8 @@ def test_app_folders_are_private_under_umask_000(open_umask, tmp_path):
     VisitorStats().close()
     SessionRecord().begin()
     DiskCache(paths.user_cache_dir() / "photos").put("k", Frame(1, 1, 4, b"\0\0\0\xff"))
-    load_exhibition_cached(Path(__file__).resolve().parents[2] / "assets" / "content", paths.user_cache_dir() / "content")
+    shipped = Path(__file__).resolve().parents[2] / "assets" / "content"
+    load_exhibition_cached(shipped, paths.user_cache_dir() / "content")
     made = [paths.user_config_dir(), paths.user_data_dir(), paths.user_cache_dir(), paths.user_log_dir(),
             paths.user_cache_dir() / "photos", paths.user_cache_dir() / "content"]
     for folder in made:
