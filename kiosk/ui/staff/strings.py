@@ -10,7 +10,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "pin_title": ("工作人员登录", "Staff sign-in"),
     "pin_hint": ("请输入密码", "Enter the PIN"),
     "pin_wrong": ("密码错误，还可尝试 {n} 次", "Wrong PIN: {n} more tries"),
-    "pin_locked": ("错误次数过多，请 {t} 后再试", "Too many wrong PINs: try again in {t}"),
+    "pin_locked": ("错误次数过多，请 {t}后再试", "Too many wrong PINs: try again in {t}"),
     "pin_closed": ("密码文件已损坏，暂停登录。请安装人员在电脑上运行 kiosk reset-pin（见说明“忘记密码”）",
                    "The PIN file is damaged: sign-in is closed. An installer can run “kiosk reset-pin” on the PC "
                    "(README: Forgotten PIN)"),
