@@ -4,6 +4,7 @@
     kiosk check [--content DIR]
     kiosk bench [--json] [--size WxH] [--content DIR] [--quick] [--scale]
     kiosk monkey [--events N] [--seed S] [--size WxH]
+    kiosk reset-pin [--shipped]       (at the PC: a new staff PIN, lockout cleared)
 
 Qt is imported only once a window is really needed, so `kiosk check` runs on any machine. Without `--content`,
 the content folder is `KIOSK_CONTENT`, else a `content/` folder next to the packaged program, else the bundled
@@ -79,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
 
         args = check_parser().parse_args(argv[1:])
         return run_check(paths.content_source(args.content)[0])
+    if argv and argv[0] == "reset-pin":  # an installer at the PC: a forgotten PIN or a damaged PIN file
+        from kiosk.staff.pin import reset_pin_main
+
+        return reset_pin_main(argv[1:])
     if argv and argv[0] == "--bare-window-probe":  # `kiosk bench`'s floor, from a packaged kiosk (no python -c)
         exec(compile(argv[1], "<bare-window-probe>", "exec"), {"__name__": "__main__"})
         return 0

@@ -29,6 +29,7 @@ from kiosk.content.schema import Lang
 from kiosk.navigation import Transition
 from kiosk.staff import diagnostics
 from kiosk.staff.reload import ReloadResult, validate_content
+from kiosk.staff.pin import PinStore
 from kiosk.staff.sessions import SessionRecord
 from kiosk.staff.settings import Settings
 from kiosk.staff.stats import MAP_FEATURE, PHOTO, VisitorStats
@@ -136,9 +137,11 @@ class _StaffWiring(QObject):
             )
         files = [
             ("设置" if zh else "settings", self.staff.settings.path),
+            ("密码" if zh else "PIN", PinStore.beside(self.staff.settings.path).pin_path),
             ("统计" if zh else "statistics", self.staff.stats.path),
             ("日志" if zh else "log", logs.current_log_file()),
         ]
+        from kiosk.ui.staff.stats_page import status_text
         from kiosk.ui.staff.strings import sw
 
         return [
@@ -149,6 +152,7 @@ class _StaffWiring(QObject):
             (sw("diag_memory", lang), diagnostics.format_bytes(diagnostics.memory_bytes())),
             (sw("diag_uptime", lang), diagnostics.format_duration(time.perf_counter() - self.started)),
             (sw("diag_restart", lang), self.staff.session.last_restart_reason(lang)),
+            (sw("diag_stats", lang), status_text(self.staff.stats, lang) or sw("stats_recording", lang)),
             (sw("diag_files", lang), "\n".join(f"{name}: {path}" for name, path in files)),
         ]
 

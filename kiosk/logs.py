@@ -1,14 +1,57 @@
-"""Logging to a rotating file in the per-user log folder (and to stderr while developing)."""
+"""Logging to a rotating file in the per-user log folder (and to stderr while developing).
+
+A log file that cannot be written (a full or read-only disk) never disturbs the exhibition: the first failure
+prints one line to stderr, later records are dropped quietly until a write succeeds again (then one line says
+so), instead of Python's `--- Logging error ---` and a traceback for every record.
+"""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 
 from kiosk import paths
 
 LOG_FILE = "kiosk.log"
+
+
+class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating file handler that reports a failing disk once, not once per record."""
+
+    failing = False  # the last write failed; records are being dropped
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._failed_now = False
+        super().emit(record)
+        if self.failing and not self._failed_now:
+            self.failing = False
+            _say(f"kiosk: the log file {self.baseFilename} is written again")
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        self._failed_now = True
+        if self.failing:
+            return
+        self.failing = True
+        error = sys.exc_info()[1]
+        _say(f"kiosk: the log file {self.baseFilename} cannot be written ({error}); "
+             "log records are dropped until it can")
+
+
+class QuietStreamHandler(logging.StreamHandler):
+    """stderr that is closed or broken (a kiosk started without a console) is simply not written to."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        pass
+
+
+def _say(line: str) -> None:
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except Exception:  # no usable stderr either: nothing left to tell
+        pass
 
 
 def setup_logging(folder: Path | None = None, to_stderr: bool = True, level: int = logging.INFO) -> Path | None:
@@ -19,16 +62,16 @@ def setup_logging(folder: Path | None = None, to_stderr: bool = True, level: int
     target: Path | None = None
     try:
         folder = folder or paths.user_log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
+        paths.private_dir(folder)
         target = folder / LOG_FILE
-        handler = logging.handlers.RotatingFileHandler(target, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        handler = QuietRotatingFileHandler(target, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
         handler.setFormatter(fmt)
         root.addHandler(handler)
     except OSError as exc:  # a read-only disk must not stop the exhibition
         target = None
         logging.getLogger(__name__).warning("no log file (%s)", exc)
     if to_stderr:
-        console = logging.StreamHandler()
+        console = QuietStreamHandler()
         console.setLevel(logging.WARNING)
         console.setFormatter(fmt)
         root.addHandler(console)

@@ -1,18 +1,24 @@
 """One door to every file the kiosk reads or writes.
 
 Assets resolve the same way from a source checkout and from a PyInstaller bundle; per-machine folders
-(settings, logs, caches, statistics) come from platformdirs so nothing is written next to the program.
+(settings, logs, caches, statistics) come from platformdirs so nothing is written next to the program, and
+are made private (0700) by `private_dir` whatever the umask: the content cache and the PIN live there, and a
+folder another account can write is a folder another account can plant files in.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import sys
+import time
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "lukou-kiosk"
+PRIVATE_MODE = 0o700
 
 
 def bundle_root() -> Path:
@@ -80,3 +86,99 @@ def user_cache_dir() -> Path:
 
 def user_log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def private_dir(folder: Path) -> Path:
+    """Create `folder` (and missing parents) and make sure the kiosk's own folder is 0700, whatever the umask.
+
+    Missing parents are created 0700 too. Existing folders from `folder` up to the kiosk's own (`lukou-kiosk`)
+    that others may read or write (made by an older kiosk under umask 000) are tightened; a folder of another
+    account is left as it is. Raises OSError like `mkdir` when the folder cannot be made. On Windows modes mean
+    little and the per-user folders are private already: only the creation happens there."""
+    folder = Path(folder)
+    missing = []
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for part in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # another thread or process made it first
+            part.mkdir(mode=PRIVATE_MODE)
+    if not folder.is_dir():
+        folder.mkdir()  # raises the usual error (a file in the way)
+    for part in missing:
+        _tighten(part)
+    _tighten(folder)
+    if APP_NAME in folder.parts:  # the kiosk's own folder and everything between it and `folder`, never above
+        for part in (folder, *folder.parents):
+            if part.name == APP_NAME:
+                _tighten(part)
+                break
+            _tighten(part)
+    return folder
+
+
+def _tighten(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        st = os.stat(folder, follow_symlinks=False)
+        if stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and stat.S_IMODE(st.st_mode) != PRIVATE_MODE:
+            os.chmod(folder, PRIVATE_MODE)
+
+
+TEMP_SUFFIX = ".tmp"
+STALE_TEMP_SECONDS = 3600  # a temporary file this old has no writer left, whatever its name says
+
+
+def temp_prefix(name: str) -> str:
+    """The start of a temporary file's name for `name`: `.name.<pid>-`, so a later start can tell a file
+    whose writer died (kill -9, power cut) from one that a running kiosk is writing right now."""
+    return f".{name}.{os.getpid()}-"
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process `pid` still runs (POSIX; elsewhere always True, so only age decides there)."""
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it runs, under another account
+        return True
+    return True
+
+
+def stale_temp(entry: os.DirEntry | Path, pid_text: str) -> bool:
+    """A temporary file nobody will finish: its writer's process (`pid_text`) is gone, or it has no pid in
+    its name (an older kiosk's), or it is older than an hour."""
+    try:
+        if time.time() - os.stat(entry, follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS:
+            return True
+    except OSError:
+        return False
+    if not pid_text.isdigit():
+        return True
+    return not process_alive(int(pid_text))
+
+
+def remove_stale_temp_files(folder: Path, name: str) -> int:
+    """Remove `.name.*.tmp` files in `folder` left by a kiosk that died mid-write; returns how many."""
+    removed = 0
+    prefix = f".{name}."
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not (entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX)):
+            continue
+        middle = entry.name[len(prefix):-len(TEMP_SUFFIX)]
+        if stale_temp(entry, middle.partition("-")[0] if "-" in middle else ""):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed += 1
+    return removed

@@ -1,7 +1,7 @@
 """The last validated exhibition, remembered between runs, so start-up does not parse and validate the same
 content folder again: on a kiosk that restarts every morning with unchanged content, loading costs one read of
-a pickle instead of the TOML parser plus pydantic (tens of milliseconds with the shipped content, more with
-hundreds of photos and timeline events).
+a JSON file and a pydantic re-validation of it (about 1.5 ms with the shipped content) instead of the TOML
+parser, the cross-checks and the photo-file checks (about 30 ms, more with hundreds of photos and events).
 
 The cache is used only while nothing it depends on has changed. Its key is:
 - every file in the content folder: relative path, size and modification time (an editor's new photo or
@@ -9,30 +9,38 @@ The cache is used only while nothing it depends on has changed. Its key is:
 - the kiosk itself: its version, Python's and pydantic's, the checks registered with the loader, and the
   content models' source files (or, in a packaged kiosk, the program file), so a new kiosk never reads an
   old kiosk's models.
-Anything wrong with the cache file (missing, truncated, written by another version) is a miss: the folder is
-validated as usual and the cache written again, atomically. Only a folder that loaded is cached; a broken one
-is validated, and reported, on every run. The file lives in the kiosk's own per-user cache folder, which only
-the kiosk's account writes (a pickle must never come from anywhere else).
+Anything wrong with the cache file (missing, truncated, not JSON, written by another version, or not a valid
+exhibition) is a miss: the folder is validated as usual and the cache written again, atomically. Only a folder
+that loaded is cached; a broken one is validated, and reported, on every run.
+
+The format is plain data on purpose: JSON of the validated model, validated again by the same pydantic models
+when read. A file planted in the cache folder can at worst be a miss or (if it is a valid exhibition with the
+right key) show content, never run code, as a pickle would. Older kiosks' `.pickle` files are never read and
+are removed. The folder is the kiosk's private per-user cache folder (0700, see `kiosk.paths.private_dir`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import logging
 import os
-import pickle
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from kiosk import __version__
+from kiosk import __version__, paths
 from kiosk.content import loader
-from kiosk.content.problems import Problem
+from kiosk.content.problems import Problem, Severity
 from kiosk.content.schema import Exhibition
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when the cached record's shape changes
+FORMAT = 2  # bump when the cached record's shape changes (1 was a pickle)
+SUFFIX = ".json"
+OLD_SUFFIX = ".pickle"
 
 
 def load_exhibition_cached(folder: Path, cache_dir: Path | None) -> tuple[Exhibition, list[Problem]]:
@@ -45,7 +53,9 @@ def load_exhibition_cached(folder: Path, cache_dir: Path | None) -> tuple[Exhibi
         key = fingerprint(folder)
     except OSError:
         return loader.load_exhibition(folder)  # the loader explains what is wrong with the folder
-    file = Path(cache_dir) / f"{hashlib.blake2b(str(folder.resolve()).encode(), digest_size=10).hexdigest()}.pickle"
+    name = hashlib.blake2b(str(folder.resolve()).encode(), digest_size=10).hexdigest()
+    file = Path(cache_dir) / f"{name}{SUFFIX}"
+    paths.remove_stale_temp_files(file.parent, file.name)  # left by a kiosk that died mid-write
     cached = _read(file, key)
     if cached is not None:
         return cached
@@ -91,26 +101,36 @@ def _kiosk_stamp() -> list[str]:
 
 def _read(file: Path, key: str) -> tuple[Exhibition, list[Problem]] | None:
     try:
-        with file.open("rb") as handle:
-            record = pickle.load(handle)
-        if record["key"] != key:
+        record = json.loads(file.read_bytes())
+        if not isinstance(record, dict) or record.get("format") != FORMAT or record.get("key") != key:
             return None
-        exhibition, warnings = record["exhibition"], record["warnings"]
-        if not isinstance(exhibition, Exhibition) or not isinstance(warnings, list):
-            return None
-        return exhibition, warnings
+        exhibition = Exhibition.model_validate(record["exhibition"])
+        return exhibition, [_problem(item) for item in record["warnings"]]
     except FileNotFoundError:
         return None
-    except Exception as exc:  # truncated, from another version, not a pickle at all: validate instead
+    except Exception as exc:  # truncated, foreign, not JSON, not a valid exhibition: validate the folder instead
         log.info("content cache %s unusable (%s); validating the folder", file, exc)
         return None
 
 
+def _problem(item: Any) -> Problem:
+    if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("file", "path", "message")):
+        raise ValueError(f"not a content problem: {item!r:.80}")
+    return Problem(item["file"], item["path"], item["message"], Severity(item.get("severity", "error")))
+
+
 def _write(file: Path, key: str, exhibition: Exhibition, warnings: list[Problem]) -> None:
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps({"key": key, "exhibition": exhibition, "warnings": warnings}, pickle.HIGHEST_PROTOCOL)
-        handle, temp = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")
+        paths.private_dir(file.parent)
+        record = {
+            "format": FORMAT,
+            "key": key,
+            "exhibition": exhibition.model_dump(mode="json"),
+            "warnings": [{"file": w.file, "path": w.path, "message": w.message, "severity": w.severity.value}
+                         for w in warnings],
+        }
+        data = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        handle, temp = tempfile.mkstemp(dir=file.parent, prefix=paths.temp_prefix(file.name), suffix=paths.TEMP_SUFFIX)
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
@@ -120,3 +140,6 @@ def _write(file: Path, key: str, exhibition: Exhibition, warnings: list[Problem]
             raise
     except Exception as exc:  # a read-only or full disk costs only start-up time, never the exhibition
         log.warning("content cache %s not written: %s", file, exc)
+        return
+    with contextlib.suppress(OSError):  # the pickle an older kiosk kept for the same folder: never read again
+        file.with_suffix(OLD_SUFFIX).unlink(missing_ok=True)

@@ -7,25 +7,35 @@ entries of the old version are simply never asked for again and age out.
 
 The cache keeps itself under `max_bytes` by evicting the least recently used entries. Recency survives
 restarts: a hit touches the entry's modification time. Several worker threads may use one cache at once.
+
+Every entry's header carries a CRC-32 of its pixels (about 2 ms for a full-screen entry): an entry damaged on
+disk (a bad sector, a cut-off copy, bytes flipped) is a miss, dropped and decoded again, never shown as noise.
+Entries are written to a temporary file and renamed; a write that fails (a full disk) removes its temporary
+file, and temporary files left by a kiosk that died mid-write are removed the first time the cache is used.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
 import struct
 import threading
 import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+
+from kiosk import paths
 
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2  # bump when the pipeline's output changes, so old entries are never reused
 SUFFIX = ".px"
-_HEADER = struct.Struct("<4sIII")  # magic, width, height, bytes per line
-_MAGIC = b"KPX1"
+_HEADER = struct.Struct("<4sIIII")  # magic, width, height, bytes per line, CRC-32 of the pixels
+_MAGIC = b"KPX2"  # KPX1 entries had no checksum: they are misses, dropped and decoded again
+TEMP_SUFFIX = paths.TEMP_SUFFIX
 MB = 1024 * 1024
 
 
@@ -82,12 +92,14 @@ class DiskCache:
         path = self.root / (key + SUFFIX)
         try:
             with path.open("rb") as handle:
-                magic, width, height, stride = _HEADER.unpack(handle.read(_HEADER.size))
+                magic, width, height, stride, checksum = _HEADER.unpack(handle.read(_HEADER.size))
                 if magic != _MAGIC:
                     raise ValueError("not a cache entry")
                 data = handle.read(stride * height)
-            if len(data) != stride * height:
+            if len(data) != stride * height or stride < width * 4:
                 raise ValueError("short entry")
+            if zlib.crc32(data) != checksum:
+                raise ValueError("damaged pixels (checksum mismatch)")
         except FileNotFoundError:
             with self._lock:
                 self.misses += 1
@@ -113,15 +125,17 @@ class DiskCache:
         size = _HEADER.size + frame.nbytes
         if size > self.max_bytes // 4:
             return  # one entry may never crowd out most of the cache
+        temp = self.root / f".{key}.{os.getpid()}-{threading.get_ident()}{TEMP_SUFFIX}"
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
+            paths.private_dir(self.root)
             target = self.root / (key + SUFFIX)
-            temp = self.root / f".{key}.{threading.get_ident()}.tmp"
             with temp.open("wb") as handle:
-                handle.write(_HEADER.pack(_MAGIC, frame.width, frame.height, frame.stride))
+                handle.write(_HEADER.pack(_MAGIC, frame.width, frame.height, frame.stride, zlib.crc32(frame.data)))
                 handle.write(frame.data)
             os.replace(temp, target)
         except OSError as exc:
+            with contextlib.suppress(OSError):  # a full disk must not keep the partial file (and stay full)
+                os.unlink(temp)
             log.warning("photo cache not written (%s); continuing without it", exc)
             return
         with self._lock:
@@ -161,12 +175,10 @@ class DiskCache:
             except OSError:
                 entries = []
             for entry in entries:
-                if entry.name.endswith(".tmp"):  # left by a crash mid-write (an hour old: no writer is still on it)
-                    try:
-                        if time.time() - entry.stat().st_mtime > 3600:
+                if entry.name.endswith(TEMP_SUFFIX):
+                    if _stale_temp(entry):
+                        with contextlib.suppress(OSError):
                             os.unlink(entry.path)
-                    except OSError:
-                        pass
                     continue
                 if not entry.name.endswith(SUFFIX):
                     continue
@@ -202,3 +214,9 @@ class DiskCache:
             os.unlink(self.root / (key + SUFFIX))
         except OSError:
             pass
+
+
+def _stale_temp(entry: os.DirEntry) -> bool:
+    """A temporary entry (`.key.<pid>-<thread>.tmp`) whose writer is gone; see `paths.stale_temp`."""
+    middle = entry.name[: -len(TEMP_SUFFIX)].rsplit(".", 1)[-1]
+    return paths.stale_temp(entry, middle.partition("-")[0] if "-" in middle else "")

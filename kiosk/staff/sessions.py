@@ -68,7 +68,7 @@ class SessionRecord:
 
     def _write(self, data: dict) -> None:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            paths.private_dir(self.path.parent)
             temp = self.path.with_suffix(".tmp")
             temp.write_text(json.dumps(data), encoding="utf-8")
             os.replace(temp, self.path)

@@ -7,7 +7,10 @@ log line; unknown keys are ignored; a value out of range is clamped), `set()` / 
 save at once and tell subscribers which names changed, so the running kiosk applies a change immediately.
 
 The file is replaced atomically (a temporary file in the same folder, flushed to disk, then renamed over the
-old one), so a power cut leaves either the old settings or the new ones, never half a file.
+old one), so a power cut leaves either the old settings or the new ones, never half a file; temporary files
+left by a kiosk killed mid-save are removed at the next start. A change the disk refuses (full, read-only) is
+not applied: `update()` raises `NotSaved`, the running values stay what the file says, and the staff panel
+says the change was not saved.
 """
 
 from __future__ import annotations
@@ -167,9 +170,10 @@ OPTIONS: tuple[Option, ...] = (
     BoolOption("burn_in_shift", True, "Shift the picture by a few pixels over time against burn-in",
                "画面缓慢微移，防止屏幕烙印"),
     BoolOption("large_text", False, "Larger text everywhere for visitors", "大字模式"),
-    TextOption("pin_hash", "", "Salted hash of the staff PIN (empty: the shipped default PIN)",
-               "工作人员密码的加盐哈希（空表示出厂默认密码）"),
 )
+# The staff PIN is not a setting: its hash lives in its own file (kiosk.staff.pin), so a damaged settings
+# file can never bring the shipped PIN back. Older kiosks kept it here; the PIN store moves it out once.
+LEGACY_KEYS = frozenset({"pin_hash"})
 
 REGISTRY: dict[str, Option] = {option.name: option for option in OPTIONS}
 
@@ -180,8 +184,8 @@ def default_path() -> Path:
 
 def write_atomically(path: Path, text: str) -> None:
     """Replace `path` with `text` so that a crash or power cut leaves the old file or the new one, whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    paths.private_dir(path.parent)
+    fd, temp = tempfile.mkstemp(prefix=paths.temp_prefix(path.name), suffix=paths.TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -201,6 +205,10 @@ def write_atomically(path: Path, text: str) -> None:
                 os.close(dir_fd)
 
 
+class NotSaved(Exception):
+    """The disk refused a change (full, read-only, no permission): nothing changed, in memory or on disk."""
+
+
 class Settings:
     def __init__(self, values: Mapping[str, Any] | None = None, path: Path | None = None):
         """Defaults overlaid with `values` (validated strictly); `path` is where changes are saved (None: nowhere)."""
@@ -218,6 +226,11 @@ class Settings:
         """Read the settings file; anything missing or broken falls back to its default (and is logged)."""
         path = Path(path) if path is not None else default_path()
         settings = cls(path=path)
+        with contextlib.suppress(OSError):  # private from the start, even before the first save
+            paths.private_dir(path.parent)
+        removed = paths.remove_stale_temp_files(path.parent, path.name)
+        if removed:
+            log.info("removed %d unfinished settings file(s) left by an interrupted save", removed)
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
@@ -244,7 +257,7 @@ class Settings:
 
     def _absorb(self, data: Mapping[str, Any]) -> None:
         for name, value in data.items():
-            if name == "version":
+            if name == "version" or name in LEGACY_KEYS:
                 continue
             option = REGISTRY.get(name)
             if option is None:
@@ -288,15 +301,22 @@ class Settings:
         return bool(self.update({name: value}))
 
     def update(self, values: Mapping[str, Any]) -> frozenset[str]:
-        """Validate every value first (ValueError names the bad one, nothing changes), then apply, save once
-        and notify subscribers. Returns the names that really changed."""
+        """Validate every value first (ValueError names the bad one, nothing changes), then save once, apply
+        and notify subscribers. Returns the names that really changed. Raises `NotSaved` when the disk refuses
+        the save: then nothing changes, so the running kiosk never differs from what staff are told."""
         checked = {name: self._option(name).check(value) for name, value in values.items()}
         changed = frozenset(name for name, value in checked.items() if self._values[name] != value)
         if not changed:
             return changed
+        before = {name: self._values[name] for name in changed}
         for name in changed:
             self._values[name] = checked[name]
-        self.save()
+        try:
+            self._write()
+        except OSError as exc:
+            self._values.update(before)
+            log.error("settings not saved to %s, %s unchanged: %s", self.path, ", ".join(sorted(changed)), exc)
+            raise NotSaved(exc.strerror or str(exc)) from exc
         for listener in list(self._listeners):
             try:
                 listener(changed)
@@ -312,16 +332,22 @@ class Settings:
             self._listeners.remove(listener)
 
     def save(self) -> bool:
-        """Write the file (atomically). A disk that refuses is logged; the kiosk keeps the values in memory."""
+        """Write the file (atomically); False (and logged) when there is no file or the disk refuses."""
         if self.path is None:
             return False
-        data = {"version": FORMAT_VERSION, **self._values}
         try:
-            write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            self._write()
         except OSError as exc:
             log.error("settings cannot be saved to %s: %s", self.path, exc)
             return False
         return True
+
+    def _write(self) -> None:
+        """Raises OSError when the disk refuses; nothing to do for settings kept only in memory."""
+        if self.path is None:
+            return
+        data = {"version": FORMAT_VERSION, **self._values}
+        write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def describe(options: Iterable[Option] = OPTIONS) -> list[str]:

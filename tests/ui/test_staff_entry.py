@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton
 
 from kiosk.app import build
 from kiosk.navigation import Route
-from kiosk.staff.pin import DEFAULT_PIN, LOCKOUT_SECONDS, PinGate
+from kiosk.staff.pin import DEFAULT_PIN, LOCKOUT_SECONDS, PIN_FILE, PinGate, PinStore
 
 from . import touch
 
@@ -121,7 +121,7 @@ def test_wrong_pin_shakes_and_says_so_right_pin_opens_the_panel(qtbot, kiosk):
     assert not c.pad.isVisible()
     assert c.panel_open
     assert c.panel.nag.isVisible(), "the panel nags while the shipped PIN is in force"
-    assert kiosk.staff.settings.get("pin_hash") == "", "the default PIN is never stored"
+    assert PinStore.beside(kiosk.staff.settings.path).load() == "", "the default PIN is never stored"
     touch.tap(c.panel.close_button)
     assert not c.is_open
     assert c.gesture.enabled
@@ -130,8 +130,7 @@ def test_wrong_pin_shakes_and_says_so_right_pin_opens_the_panel(qtbot, kiosk):
 def test_five_wrong_pins_lock_the_keypad_for_a_minute(qtbot, kiosk):
     c = controller(kiosk)
     now = [1000.0]
-    settings = kiosk.staff.settings
-    c.gate = PinGate(lambda: settings.get("pin_hash"), lambda v: settings.set("pin_hash", v), lambda: now[0])
+    c.gate = PinGate(PinStore.beside(kiosk.staff.settings.path), lambda: now[0])
     c.gesture.set_hold_ms(200)
     hold_corner(qtbot, kiosk)
     for _ in range(5):
@@ -166,8 +165,11 @@ def test_change_pin_then_restart_only_the_new_pin_opens(qtbot, make_kiosk):
     enter_pin(c.pad, "13579")
     assert not c.pad.isVisible() and c.panel_open
     assert not c.panel.nag.isVisible()
-    stored = kiosk.staff.settings.get("pin_hash")
+    stored = PinStore.beside(kiosk.staff.settings.path).load()
     assert stored.startswith("scrypt$") and "13579" not in stored
+    settings_file = kiosk.staff.settings.path
+    assert not settings_file.exists() or "scrypt$" not in settings_file.read_text(encoding="utf-8")
+    assert (kiosk.staff.settings.path.parent / PIN_FILE).exists()
 
     again = build(size=(1920, 1080))  # a restart: the same per-user folders
     again.window.allow_close = True
@@ -176,3 +178,64 @@ def test_change_pin_then_restart_only_the_new_pin_opens(qtbot, make_kiosk):
     assert not gate.is_default
     assert gate.attempt(DEFAULT_PIN).outcome.value == "wrong"
     assert gate.attempt("13579").outcome.value == "ok"
+
+
+class Clocks:
+    """The monotonic clock and the time of day the keypad's lockout reads; a restart keeps only the second."""
+
+    def __init__(self) -> None:
+        self.now, self.wall = 1000.0, 1_800_000_000.0
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+        self.wall += seconds
+
+    def gate(self, kiosk) -> PinGate:
+        gate = PinGate(PinStore.beside(kiosk.staff.settings.path), lambda: self.now, lambda: self.wall)
+        controller(kiosk).gate = gate
+        return gate
+
+
+def test_the_lockout_grows_shows_minutes_and_survives_a_restart(qtbot, make_kiosk):
+    kiosk = make_kiosk(lang="en")
+    c = controller(kiosk)
+    clocks = Clocks()
+    clocks.gate(kiosk)
+    c.gesture.set_hold_ms(200)
+    hold_corner(qtbot, kiosk)
+    for _ in range(5):
+        enter_pin(c.pad, "0000")
+    qtbot.waitUntil(lambda: "60 s" in c.pad.message.text(), timeout=2000)
+    clocks.advance(60)
+    qtbot.waitUntil(lambda: not c.pad.locked(), timeout=2000)
+    for _ in range(5):
+        enter_pin(c.pad, "0000")
+    qtbot.waitUntil(lambda: "5 min 00 s" in c.pad.message.text(), timeout=2000)  # the second round: 5 minutes
+    clocks.advance(61)
+    qtbot.waitUntil(lambda: "3 min 59 s" in c.pad.message.text(), timeout=2000)
+    assert not c.pad.keys["1"].isEnabled()
+
+    again = make_kiosk(lang="en")  # a restart: the same per-user folders, a new monotonic clock
+    clocks.now = 7.0
+    c2 = controller(again)
+    clocks.gate(again)
+    c2.gesture.set_hold_ms(200)
+    hold_corner(qtbot, again)
+    qtbot.waitUntil(lambda: "3 min 59 s" in c2.pad.message.text(), timeout=2000)
+    enter_pin(c2.pad, DEFAULT_PIN)
+    assert not c2.panel_open
+
+
+def test_a_damaged_pin_file_keeps_the_keypad_closed_and_says_why(qtbot, make_kiosk):
+    kiosk = make_kiosk(lang="en")
+    kiosk.staff.settings.path.parent.mkdir(parents=True, exist_ok=True)
+    (kiosk.staff.settings.path.parent / PIN_FILE).write_text('{"pin_hash": "scrypt$16', encoding="utf-8")
+    c = controller(kiosk)
+    c.gesture.set_hold_ms(200)
+    hold_corner(qtbot, kiosk)
+    assert c.pad.locked() and not c.pad.keys[DEFAULT_PIN[0]].isEnabled()
+    assert "reset-pin" in c.pad.message.text() and "damaged" in c.pad.message.text()
+    for digit in DEFAULT_PIN:
+        touch.tap(c.pad.keys[digit])
+    touch.tap(c.pad.keys["ok"])
+    assert not c.panel_open

@@ -100,6 +100,31 @@ def test_every_setting_changes_by_touch_and_survives_a_restart(qtbot, make_kiosk
     assert again.staff.settings.get(option.name) == expected
 
 
+def test_a_setting_the_disk_refuses_says_not_saved_and_keeps_the_old_value(qtbot, make_kiosk, monkeypatch):
+    import errno
+
+    from kiosk.staff import settings as settings_module
+
+    kiosk = make_kiosk(lang="en")
+    c = open_panel(qtbot, kiosk)
+    page = c.page("settings")
+    control = page.controls["idle_timeout_s"]
+    before = kiosk.staff.settings.get("idle_timeout_s")
+
+    def disk_full(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(settings_module, "write_atomically", disk_full)
+    tap_visible(qtbot, page, control.plus)
+    status = page._status["idle_timeout_s"].text()
+    assert status.startswith("Not saved") and "No space left on device" in status
+    assert "Saved and applied" not in status
+    assert control.value() == before == kiosk.staff.settings.get("idle_timeout_s")  # what runs is what it says
+    monkeypatch.undo()
+    again = restart(qtbot)
+    assert again.staff.settings.get("idle_timeout_s") == before
+
+
 def test_large_text_scales_the_visitors_text_at_once_and_after_a_restart(qtbot, make_kiosk):
     kiosk = make_kiosk()
     home = kiosk.window.screen_for(Route("home"))
@@ -167,6 +192,30 @@ def test_statistics_after_a_scripted_visit_and_a_csv_that_rereads_the_same(qtbot
     assert sum(r["photos_opened"] for r in rows) == totals.photos
     assert sum(r["map_features_tapped"] for r in rows) == totals.map_features
     assert str(stick) in page.message.text()
+
+
+def test_a_damaged_statistics_database_is_reported_on_the_statistics_and_diagnostics_pages(qtbot, make_kiosk):
+    from kiosk import paths
+
+    data = paths.user_data_dir()
+    data.mkdir(parents=True)
+    (data / "statistics.sqlite3").write_bytes(b"not a database, a damaged header" * 200)
+    kiosk = make_kiosk(lang="en")
+    kept = sorted(data.glob("statistics.corrupt-*.sqlite3"))
+    assert len(kept) == 1
+    c = open_panel(qtbot, kiosk)
+    touch.tap(c.panel.tabs["stats"])
+    page = c.page("stats")
+    assert page.problem.isVisible()
+    assert "damaged" in page.problem.text() and kept[0].name in page.problem.text()
+    touch.tap(c.panel.tabs["diagnostics"])
+    diagnostics = c.page("diagnostics")
+    shown = "\n".join(w.text() for w in diagnostics.findChildren(type(diagnostics.fps_label)) if w.isVisible())
+    assert kept[0].name in shown
+    assert kiosk.staff.stats.problem.kind == "damaged"  # and statistics are on again, in a fresh file
+    kiosk.staff.stats.start_visit()
+    kiosk.staff.stats.end_visit()
+    assert kiosk.staff.stats.totals().visits == 1
 
 
 def test_opening_a_photo_is_counted(qtbot, kiosk):

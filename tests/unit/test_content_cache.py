@@ -62,13 +62,15 @@ def test_a_broken_folder_is_never_cached(content_copy: Path, tmp_path: Path, val
         with pytest.raises(ContentError):
             load_exhibition_cached(content_copy, tmp_path / "cache")
     assert len(validations) == 2
-    assert not list((tmp_path / "cache").glob("*.pickle"))
+    assert not list((tmp_path / "cache").glob("*.json"))
 
 
-@pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05\x95"])
+@pytest.mark.parametrize(
+    "garbage", [b"", b"not json", b"\x80\x05\x95", b"[]", b'{"format": 2}', b'{"format": 2, "key": ']
+)
 def test_a_damaged_cache_file_means_validating(content_copy: Path, tmp_path: Path, validations: list[Path], garbage: bytes):
     first, _ = load_exhibition_cached(content_copy, tmp_path / "cache")
-    (cache_file,) = (tmp_path / "cache").glob("*.pickle")
+    (cache_file,) = (tmp_path / "cache").glob("*.json")
     cache_file.write_bytes(garbage)
     second, _ = load_exhibition_cached(content_copy, tmp_path / "cache")
     assert second == first
@@ -90,3 +92,65 @@ def test_no_cache_folder_always_validates(content_copy: Path, validations: list[
     load_exhibition_cached(content_copy, None)
     load_exhibition_cached(content_copy, None)
     assert len(validations) == 2
+
+
+class _Planted:
+    """What an attacker pickles: unpickling it writes a marker file (it could as well run any command)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # noqa: ANN204
+        return (Path.write_text, (self.marker, "code ran"))
+
+
+def test_a_planted_pickle_in_the_cache_folder_is_never_executed(content_copy: Path, tmp_path: Path,
+                                                                validations: list[Path]):
+    import pickle
+
+    cache = tmp_path / "cache"
+    first, _ = load_exhibition_cached(content_copy, cache)
+    (cache_file,) = cache.glob("*.json")
+    marker = tmp_path / "owned"
+    planted = pickle.dumps({"key": fingerprint(content_copy), "exhibition": _Planted(marker), "warnings": []})
+    cache_file.write_bytes(planted)  # where the cache is read from now
+    cache_file.with_suffix(".pickle").write_bytes(planted)  # where an older kiosk read it from
+    second, _ = load_exhibition_cached(content_copy, cache)
+    assert not marker.exists()
+    assert second == first and len(validations) == 2  # a miss: validated again
+    assert not cache_file.with_suffix(".pickle").exists()  # and the old-format file is gone
+
+
+def test_a_foreign_exhibition_with_a_wrong_shape_is_a_miss(content_copy: Path, tmp_path: Path,
+                                                           validations: list[Path]):
+    import json
+
+    cache = tmp_path / "cache"
+    first, _ = load_exhibition_cached(content_copy, cache)
+    (cache_file,) = cache.glob("*.json")
+    record = json.loads(cache_file.read_text(encoding="utf-8"))
+    record["exhibition"]["sections"] = "not a list of sections"
+    cache_file.write_text(json.dumps(record), encoding="utf-8")
+    assert load_exhibition_cached(content_copy, cache)[0] == first
+    assert len(validations) == 2
+
+
+def test_warnings_come_back_from_the_cache_as_they_were(content_copy: Path, tmp_path: Path, monkeypatch):
+    from kiosk.content.problems import Problem, Severity
+
+    warning = Problem("sections/x.toml", "photos[0]", "is small", Severity.WARNING)
+    real = loader.load_exhibition
+    monkeypatch.setattr(loader, "load_exhibition", lambda folder: (real(folder)[0], [warning]))
+    load_exhibition_cached(content_copy, tmp_path / "cache")
+    monkeypatch.setattr(loader, "load_exhibition", lambda folder: pytest.fail("validated again"))
+    assert load_exhibition_cached(content_copy, tmp_path / "cache")[1] == [warning]
+
+
+def test_a_write_a_killed_kiosk_never_finished_is_removed_at_start(content_copy: Path, tmp_path: Path):
+    cache = tmp_path / "cache"
+    load_exhibition_cached(content_copy, cache)
+    (cache_file,) = cache.glob("*.json")
+    leftover = cache / f".{cache_file.name}.a1b2c3.tmp"  # no live writer's pid in its name
+    leftover.write_text("{\"format\": 2, \"ke")
+    load_exhibition_cached(content_copy, cache)
+    assert not leftover.exists()

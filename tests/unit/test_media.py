@@ -3,8 +3,12 @@ always bounded), and `kiosk check` naming photos that cannot be shown."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -196,6 +200,71 @@ def test_a_corrupt_cache_entry_is_dropped_not_shown(tmp_path: Path):
     [entry] = cache.root.glob("*.px")
     entry.write_bytes(entry.read_bytes()[:100])
     assert render(photo, 400, 300, cache=cache) == good
+
+
+def test_an_entry_with_damaged_pixels_is_a_miss_and_is_replaced(tmp_path: Path):
+    photo = tmp_path / "p.jpg"
+    gen.two_halves((800, 600)).save(photo, "JPEG")
+    cache = DiskCache(tmp_path / "cache")
+    good = render(photo, 400, 300, cache=cache)
+    [entry] = cache.root.glob("*.px")
+    damaged = bytearray(entry.read_bytes())
+    for offset in range(1000, len(damaged), 4099):  # header intact, pixels flipped here and there
+        damaged[offset] ^= 0x5A
+    entry.write_bytes(bytes(damaged))
+    hits = cache.hits
+    assert render(photo, 400, 300, cache=cache) == good  # decoded again, not the noise
+    assert cache.hits == hits
+    assert entry.read_bytes() != bytes(damaged)  # the entry was written anew
+    assert render(photo, 400, 300, cache=cache) == good and cache.hits == hits + 1
+
+
+class _DiskFullFile:
+    """A file on a disk that fills up half-way through the write: what it had room for stays behind."""
+
+    def __init__(self, handle):
+        self._handle = handle
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._handle.close()
+
+    def write(self, data: bytes) -> int:
+        self._handle.write(data[: len(data) // 2])
+        self._handle.flush()
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_write_on_a_full_disk_leaves_no_partial_file(tmp_path: Path, monkeypatch):
+    cache = DiskCache(tmp_path / "cache")
+    real_open = Path.open
+
+    def full_disk_open(self, mode="r", *args, **kwargs):
+        handle = real_open(self, mode, *args, **kwargs)
+        return _DiskFullFile(handle) if "w" in mode else handle
+
+    monkeypatch.setattr(Path, "open", full_disk_open)
+    cache.put("k", Frame(100, 100, 400, bytes(40_000)))
+    monkeypatch.undo()
+    assert list(cache.root.iterdir()) == []
+    assert cache.get("k") is None and cache.total_bytes == 0
+
+
+def test_temporary_files_of_a_dead_kiosk_are_removed_at_start(tmp_path: Path):
+    root = tmp_path / "cache"
+    root.mkdir()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(gone.stdout)
+    dead = root / f".abc.{dead_pid}-1.tmp"  # its writer's process has ended
+    old = root / ".def.999.tmp"  # an older kiosk's name, two hours old
+    live = root / f".ghi.{os.getpid()}-1.tmp"  # being written by this very process
+    for path in (dead, old, live):
+        path.write_bytes(b"partial")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    assert len(DiskCache(root)) == 0
+    assert sorted(p.name for p in root.iterdir()) == [live.name]
 
 
 # --- kiosk check ------------------------------------------------------------------------------------

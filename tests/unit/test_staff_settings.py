@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
+import subprocess
+import sys
 
 import pytest
 
 from kiosk.staff import settings as settings_module
-from kiosk.staff.settings import OPTIONS, REGISTRY, Settings, describe, write_atomically
+from kiosk.staff.settings import OPTIONS, REGISTRY, NotSaved, Settings, describe, write_atomically
 
 
 def test_every_setting_has_a_valid_default_and_both_descriptions():
@@ -146,15 +149,52 @@ def test_the_write_is_atomic(tmp_path, monkeypatch):
     assert os.listdir(tmp_path) == ["settings.json"]  # and no temporary file is left behind
 
 
-def test_a_disk_that_refuses_keeps_the_values_in_memory(tmp_path, monkeypatch):
+@pytest.mark.parametrize("error", [errno.ENOSPC, errno.EACCES, errno.EROFS])
+def test_a_change_the_disk_refuses_is_reported_and_not_applied(tmp_path, monkeypatch, error):
     s = Settings.load(tmp_path / "settings.json")
+    s.set("idle_timeout_s", 60)
+    heard = []
+    s.subscribe(heard.append)
+    real_fdopen = os.fdopen
 
-    def refuse(path, text):
-        raise OSError("read-only file system")
+    class FullDisk:
+        def __init__(self, handle):
+            self.handle = handle
 
-    monkeypatch.setattr(settings_module, "write_atomically", refuse)
-    s.set("idle_timeout_s", 45)
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, text):
+            self.handle.write(text[:10])
+            self.handle.flush()
+            raise OSError(error, os.strerror(error))
+
+    monkeypatch.setattr(settings_module.os, "fdopen", lambda *a, **k: FullDisk(real_fdopen(*a, **k)))
+    with pytest.raises(NotSaved, match=os.strerror(error)):
+        s.update({"idle_timeout_s": 45, "large_text": True})
+    monkeypatch.undo()
+    assert s.idle_timeout_s == 60 and s.large_text is False  # the running kiosk is what the file says
+    assert heard == []  # nobody applied a change that did not happen
+    assert Settings.load(tmp_path / "settings.json").idle_timeout_s == 60
+    assert sorted(os.listdir(tmp_path)) == ["settings.json"]  # and no partial temporary file is left
+
+
+def test_unfinished_saves_of_a_killed_kiosk_are_removed_at_start(tmp_path):
+    Settings.load(tmp_path / "settings.json").set("idle_timeout_s", 45)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    leftovers = [f".settings.json.{int(gone.stdout)}-k3j2.tmp", ".settings.json.a8x_2kq1.tmp"]  # a dead writer's,
+    for name in leftovers:  # and one named the way older kiosks named them
+        (tmp_path / name).write_text('{"idle_timeout_s": 1')
+    live = tmp_path / f".settings.json.{os.getpid()}-zz.tmp"  # this process is writing it right now
+    live.write_text("{")
+    other = tmp_path / ".notes.txt.tmp"  # not the kiosk's settings file: not ours to remove
+    other.write_text("x")
+    s = Settings.load(tmp_path / "settings.json")
     assert s.idle_timeout_s == 45
+    assert sorted(os.listdir(tmp_path)) == sorted([live.name, other.name, "settings.json"])
 
 
 def test_describe_lists_every_setting():

@@ -185,3 +185,139 @@ def test_a_visit_that_was_only_the_staff_corner_hold_is_forgotten(stats, clock):
     clock.advance(20)
     stats.staff_took_over()
     assert stats.totals().visits == 1 and not stats.in_visit
+
+
+# CSV export: safe to open in a spreadsheet, never through a planted link ---------------------------------------
+
+def test_csv_cells_a_spreadsheet_would_run_are_escaped(stats, clock, tmp_path):
+    stats.screen_entered("home")
+    stats.start_visit()
+    for subject in ("=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd", "ok-photo"):
+        stats.photo_opened(subject)
+    stats.end_visit()
+    out = tmp_path / "usb"
+    out.mkdir()
+    _, items = stats.export_csv(out)
+    with items.open(encoding="utf-8", newline="") as handle:
+        subjects = {r["subject"] for r in csv.DictReader(handle) if r["kind"] == PHOTO}
+    assert subjects == {"'=HYPERLINK(\"http://x\")", "'+1+1", "'-2+3", "'@SUM(A1)", "'\tcmd", "'\rcmd", "ok-photo"}
+
+
+def test_csv_export_never_follows_a_planted_symlink_nor_overwrites(stats, clock, tmp_path):
+    scripted_visit(stats, clock)
+    out = tmp_path / "usb"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    stem = clock.now.strftime("lukou-kiosk-statistics-%Y%m%d-%H%M%S")
+    (out / f"{stem}-hourly.csv").symlink_to(victim)
+    (out / f"{stem}-items.csv").write_text("older export")
+    hourly, items = stats.export_csv(out)
+    assert victim.read_text() == "precious"
+    assert (out / f"{stem}-items.csv").read_text() == "older export"
+    assert (hourly.name, items.name) == (f"{stem}-2-hourly.csv", f"{stem}-2-items.csv")
+    assert sum(r["visits"] for r in read_hourly_csv(hourly)) == 1
+
+
+# a damaged database is set aside, never the end of statistics ---------------------------------------------------
+
+def _filled_database(path: Path, clock: Clock) -> bytes:
+    stats = VisitorStats(path, clock)
+    for _ in range(60):
+        scripted_visit(stats, clock)
+        for n in range(30):
+            stats.start_visit()
+            stats.photo_opened(f"photo-{n:03d}-" + "x" * 60)
+            stats.end_visit()
+    stats.close()
+    assert not path.with_name(path.name + "-wal").exists() or path.with_name(path.name + "-wal").stat().st_size == 0
+    return path.read_bytes()
+
+
+def bad_header(data: bytes) -> bytes:
+    return b"this is no sqlite file at all!!!" + data[32:]
+
+
+def cut_short(data: bytes) -> bytes:
+    return data[: len(data) // 3]
+
+
+def bad_pages(data: bytes) -> bytes:
+    page = int.from_bytes(data[16:18], "big")
+    damaged = bytearray(data)
+    for index in range(2, len(data) // page, 3):  # every third page after the schema: b-tree pages garbled
+        damaged[index * page + 8 : index * page + 200] = bytes(range(192))
+    return bytes(damaged)
+
+
+def bad_last_pages(data: bytes) -> bytes:
+    """Damage that opening and recording never touch: only the full check finds it."""
+    page = int.from_bytes(data[16:18], "big")
+    damaged = bytearray(data)
+    for index in range(len(data) // page - 3, len(data) // page):
+        damaged[index * page : index * page + 100] = b"\xff" * 100
+    return bytes(damaged)
+
+
+@pytest.mark.parametrize("damage", [bad_header, cut_short, bad_pages, bad_last_pages])
+def test_a_damaged_database_is_kept_aside_and_counting_starts_again(tmp_path, clock, damage, caplog):
+    path = tmp_path / "statistics.sqlite3"
+    damaged = damage(_filled_database(path, clock))
+    path.write_bytes(damaged)
+    found = clock.now = datetime(2026, 12, 5, 10, 15, 0)
+    stats = VisitorStats(path, clock)
+    stats.checked()  # the full check runs beside start-up; wait for it
+    kept = tmp_path / "statistics.corrupt-2026-12-05T101500.sqlite3"
+    assert kept.read_bytes() == damaged  # kept for staff, byte for byte
+    assert stats.problem is not None and stats.problem.kind == "damaged"
+    assert stats.problem.kept == kept and stats.problem.when == clock.now
+    scripted_visit(stats, clock)
+    assert stats.totals().visits == 1  # statistics are on, in a fresh database
+    stats.close()
+    again = VisitorStats(path, clock)  # every later start still tells staff, until they delete the kept file
+    assert again.totals().visits == 1 and again.problem.kept == kept and again.problem.when == found
+    again.close()
+    assert "damaged" in caplog.text
+
+
+def test_damage_found_while_running_starts_a_fresh_database(stats, clock, tmp_path):
+    scripted_visit(stats, clock)
+    real = stats._db
+
+    class Malformed:
+        def execute(self, *args):
+            error = sqlite3.DatabaseError("database disk image is malformed")
+            error.sqlite_errorcode = 11
+            raise error
+
+        def close(self):
+            real.close()
+
+    stats._db = Malformed()
+    stats.screen_entered("home")
+    stats.start_visit()  # the write fails: the file is set aside, a fresh one takes over
+    assert stats.problem is not None and stats.problem.kind == "damaged"
+    assert stats.problem.kept == tmp_path / "stats.corrupt-2024-05-18T101230.sqlite3"
+    assert stats.problem.kept.exists()
+    scripted_visit(stats, clock)
+    assert stats.totals().visits == 1
+
+
+def test_a_full_disk_is_reported_and_recording_resumes(stats, clock):
+    real = stats._db
+
+    class Full:
+        def execute(self, *args):
+            raise sqlite3.OperationalError("database or disk is full")
+
+        def close(self):
+            real.close()
+
+    stats._db = Full()
+    began = clock.now + timedelta(seconds=600)  # the visit starts after ten minutes of slideshow
+    scripted_visit(stats, clock)
+    assert stats.problem is not None and stats.problem.kind == "off" and "full" in stats.problem.reason
+    assert stats.problem.when == began  # since when, not the latest failure
+    stats._db = real
+    scripted_visit(stats, clock)
+    assert stats.problem is None and stats.totals().visits == 1

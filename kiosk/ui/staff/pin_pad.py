@@ -1,16 +1,19 @@
 """The on-screen numeric keypad for the staff PIN: large keys, the digits shown only as dots, a shake and a
-message for a wrong PIN, and a countdown while entry is locked. It only collects digits and emits them; the
+message for a wrong PIN, and a countdown while entry is locked (seconds, then minutes for the longer
+lockouts; it reads the gate's clock, so tests move time without waiting). While the PIN file is damaged the
+keys stay off and the pad says how an installer reopens it. It only collects digits and emits them; the
 `PinGate` decides, and the staff controller tells the pad what to show."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QEasingCurve, Qt, QTimer, QVariantAnimation, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Lang
-from kiosk.staff.pin import MAX_LENGTH
+from kiosk.staff.pin import CLOSED, MAX_LENGTH
 from kiosk.ui import theme as t
 from kiosk.ui.staff.overlay import FullWindowOverlay
 from kiosk.ui.staff.strings import sw
@@ -208,12 +211,22 @@ class PinPad(FullWindowOverlay):
             self.show_message(sw("pin_hint", self.lang))
             return
         self._refresh()
-        self.show_message(sw("pin_locked", self.lang, s=int(remaining + 0.999)), warning=True)
+        if remaining >= CLOSED:  # no countdown ends this: an installer resets the PIN file
+            self.show_message(sw("pin_closed", self.lang), warning=True)
+            return
+        self.show_message(sw("pin_locked", self.lang, t=countdown_text(remaining, self.lang)), warning=True)
 
     @Slot(object)
     def _shake_step(self, value: object) -> None:
-        import math
-
         amplitude = self._theme.px(28) * (1 - float(value))  # type: ignore[arg-type]
         offset = round(amplitude * math.sin(float(value) * math.pi * 6))  # type: ignore[arg-type]
         self.dots.setContentsMargins(max(0, offset), 0, max(0, -offset), 0)
+
+
+def countdown_text(seconds: float, lang: Lang) -> str:
+    """`45 s` up to a minute, then `14 min 05 s` (in Chinese `45 秒`, `14 分 05 秒`), rounded up."""
+    whole = math.ceil(seconds)
+    if whole <= 60:
+        return f"{whole} 秒" if lang == "zh" else f"{whole} s"
+    minutes, rest = divmod(whole, 60)
+    return f"{minutes} 分 {rest:02d} 秒" if lang == "zh" else f"{minutes} min {rest:02d} s"

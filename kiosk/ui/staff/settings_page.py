@@ -1,6 +1,7 @@
 """Settings, rendered from the settings registry (`kiosk.staff.settings.OPTIONS`): one row per declared setting
-with a large touch control chosen by its type, applied and saved the moment it changes. A new setting declared
-in the registry appears here without touching this page."""
+with a large touch control chosen by its type, applied and saved the moment it changes (or, when the disk
+refuses the save, neither: the row says so and the control shows the value still in force). A new setting
+declared in the registry appears here without touching this page."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from kiosk.staff.settings import (
     HoursOption,
     IdListOption,
     IntOption,
+    NotSaved,
     Option,
     Settings,
 )
@@ -30,9 +32,6 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 
 log = logging.getLogger(__name__)
-
-HIDDEN = frozenset({"pin_hash"})  # changed through the keypad, never shown
-
 
 class SettingsPage(QWidget):
     change_pin_requested = Signal()
@@ -63,9 +62,7 @@ class SettingsPage(QWidget):
         self._labels: dict[str, QLabel] = {}
         self._status: dict[str, QLabel] = {}
         self._options: dict[str, Option] = {}
-        for option in OPTIONS:
-            if option.name in HIDDEN:
-                continue
+        for option in OPTIONS:  # (the PIN is not a setting: it is changed through the keypad)
             control = self._control_for(option, sections)
             if control is None:
                 continue
@@ -161,6 +158,9 @@ class SettingsPage(QWidget):
             status.setProperty("role", "warning")
             status.setText(sw("not_saved", self.lang, why=str(exc)))
             log.warning("staff setting %s refused: %s", name, exc)
+        except NotSaved as exc:  # the disk refused: the control goes back to the value still in force
+            status.setProperty("role", "warning")
+            status.setText(sw("not_saved_disk", self.lang, why=str(exc)))
         else:
             status.setProperty("role", "good")
             status.setText(sw("saved", self.lang))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.content import Exhibition, Text
 from kiosk.content.schema import Lang
 from kiosk.staff.drives import Place, export_places
-from kiosk.staff.pin import DEFAULT_PIN, Outcome, PinGate, valid_new_pin
+from kiosk.staff.pin import DEFAULT_PIN, Outcome, PinGate, PinStore, valid_new_pin
 from kiosk.staff.reload import ReloadResult
 from kiosk.staff.settings import Settings
 from kiosk.staff.stats import VisitorStats
@@ -73,7 +73,7 @@ class StaffController(QObject):
         self._window = window
         self.services = services
         settings = services.settings
-        self.gate = PinGate(lambda: settings.get("pin_hash"), lambda h: settings.set("pin_hash", h), services.clock)
+        self.gate = PinGate(PinStore.beside(settings.path), services.clock)  # the PIN's own file, not the settings
         self.gesture = StaffEntryGesture(window, theme.px(t.TOUCH_TARGET * 1.5), theme.px(24))
         self.gesture.triggered.connect(self.ask_pin)
         self.gesture.activity.connect(self._activity)

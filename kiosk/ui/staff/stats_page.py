@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSt
 from kiosk.content.schema import Lang
 from kiosk.staff.diagnostics import format_duration
 from kiosk.staff.drives import Place, export_places
-from kiosk.staff.stats import SCREEN, VisitorStats
+from kiosk.staff.stats import DAMAGED, SCREEN, VisitorStats
 from kiosk.ui import theme as t
 from kiosk.ui.staff.bar_chart import BarChart
 from kiosk.ui.staff.folder_picker import FolderPicker
@@ -54,6 +54,11 @@ class StatsPage(QWidget):
         self.totals = QLabel(charts)
         self.totals.setFont(theme.font(t.CAPTION + 2, bold=True))
         self.totals.setWordWrap(True)
+        self.problem = QLabel(charts)  # a damaged database set aside, or statistics that cannot be stored
+        self.problem.setFont(theme.font(t.CAPTION))
+        self.problem.setWordWrap(True)
+        self.problem.setProperty("role", "warning")
+        self.problem.hide()
         buttons = QHBoxLayout()
         self.export_button = QPushButton(charts)
         self.export_button.setProperty("role", "primary")
@@ -86,6 +91,7 @@ class StatsPage(QWidget):
         self.where.setFont(theme.font(t.CAPTION - 4))
         self.where.setProperty("role", "muted")
         self.where.setWordWrap(True)
+        layout.addWidget(self.problem)
         layout.addWidget(self.totals)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
@@ -115,6 +121,9 @@ class StatsPage(QWidget):
     @Slot()
     def refresh(self) -> None:
         lang = self.lang
+        warning = status_text(self._stats, lang)
+        self.problem.setText(warning)
+        self.problem.setVisible(bool(warning))
         totals = self._stats.totals(days=DAYS)
         self.totals.setText(sw("stats_totals", lang, days=DAYS, visits=totals.visits,
                                avg=format_duration(totals.average_visit_seconds), photos=totals.photos,
@@ -157,3 +166,14 @@ class StatsPage(QWidget):
         self.message.setText(sw("export_done", self.lang, files=", ".join(str(f) for f in files)))
         self.message.setStyleSheet("color: #7FB77E;")
         return files
+
+
+def status_text(stats: VisitorStats, lang: Lang) -> str:
+    """What staff must know about the statistics themselves ("" when all is well)."""
+    problem = stats.problem
+    if problem is None:
+        return ""
+    when = problem.when.strftime("%Y-%m-%d %H:%M")
+    if problem.kind == DAMAGED:
+        return sw("stats_damaged", lang, when=when, file=problem.kept.name if problem.kept else "?")
+    return sw("stats_off", lang, when=when, why=problem.reason)

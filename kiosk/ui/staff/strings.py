@@ -10,7 +10,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "pin_title": ("工作人员登录", "Staff sign-in"),
     "pin_hint": ("请输入密码", "Enter the PIN"),
     "pin_wrong": ("密码错误，还可尝试 {n} 次", "Wrong PIN: {n} more tries"),
-    "pin_locked": ("错误次数过多，请 {s} 秒后再试", "Too many wrong PINs: try again in {s} s"),
+    "pin_locked": ("错误次数过多，请 {t}后再试", "Too many wrong PINs: try again in {t}"),
+    "pin_closed": ("密码文件已损坏，暂停登录。请安装人员在电脑上运行 kiosk reset-pin（见说明“忘记密码”）",
+                   "The PIN file is damaged: sign-in is closed. An installer can run “kiosk reset-pin” on the PC "
+                   "(README: Forgotten PIN)"),
     "pin_new": ("设置新密码（4–8 位数字）", "New PIN (4–8 digits)"),
     "pin_confirm": ("再次输入新密码", "Enter the new PIN again"),
     "pin_mismatch": ("两次输入不一致，请重新设置", "The two PINs differ: start again"),
@@ -18,6 +21,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "pin_reason_length": ("密码须为 4–8 位数字", "A PIN has 4 to 8 digits"),
     "pin_reason_digits_only": ("密码只能包含数字", "Digits only"),
     "pin_reason_is_default": ("不能使用出厂密码", "Choose a PIN other than the shipped one"),
+    "pin_reason_not_saved": ("磁盘无法写入，密码未修改", "The disk refused: the PIN was not changed"),
     "cancel": ("取消", "Cancel"),
     "ok": ("确定", "OK"),
     # panel
@@ -36,6 +40,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "closed": ("闭馆", "Closed"),
     "saved": ("已保存并生效", "Saved and applied"),
     "not_saved": ("未保存：{why}", "Not saved: {why}"),
+    "not_saved_disk": ("未保存：磁盘无法写入（{why}），仍为原来的值",
+                       "Not saved: the disk refused ({why}); the previous value stays"),
     "settings_problems": ("设置文件曾有问题，已用默认值修复：{what}", "The settings file needed repair: {what}"),
     "day_mon": ("周一", "Mon"), "day_tue": ("周二", "Tue"), "day_wed": ("周三", "Wed"), "day_thu": ("周四", "Thu"),
     "day_fri": ("周五", "Fri"), "day_sat": ("周六", "Sat"), "day_sun": ("周日", "Sun"),
@@ -68,6 +74,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "export_failed": ("导出失败：{why}", "Export failed: {why}"),
     "refresh": ("刷新", "Refresh"),
     "stats_where": ("统计数据保存在 {path}", "Statistics are kept in {path}"),
+    "stats_damaged": ("统计数据库于 {when} 发现损坏，已另存为 {file}，从那时起重新计数（之前的数据在该文件中）",
+                      "The statistics database was found damaged on {when}: it is kept as {file} and counting "
+                      "started again then (earlier figures are in that file)"),
+    "stats_off": ("自 {when} 起访客统计无法保存：{why}", "Visitor statistics cannot be stored since {when}: {why}"),
+    "stats_recording": ("正常记录中", "recording"),
+    "diag_stats": ("访客统计", "Visitor statistics"),
     # diagnostics
     "diag_app": ("程序版本", "App version"),
     "diag_screen": ("屏幕", "Screen"),
