@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from kiosk.content.problems import Problem
-from kiosk.content.schema import Colour, Model, Slug, Text
+from kiosk.content.schema import Colour, Finite, Model, Slug, Text, Year
 
 FILE = "map.toml"
 
@@ -38,7 +38,7 @@ Kind = Literal[
 Status = Literal["built", "under_construction", "planned"]
 STATUSES: tuple[Status, ...] = ("built", "under_construction", "planned")
 
-LonLat = Annotated[tuple[float, float], Field(description="[longitude, latitude] in degrees (GCJ-02)")]
+LonLat = Annotated[tuple[Finite, Finite], Field(description="[longitude, latitude] in degrees (GCJ-02)")]
 
 # Which geometry each kind may have.
 LINE_KINDS = {"expressway", "railway", "trunk_road", "road", "river", "bridge"}
@@ -49,10 +49,10 @@ AREA_KINDS = {"zone"}
 class Extent(Model):
     """The map frame in degrees: the screen never pans beyond it and every position must lie inside it."""
 
-    west: float = Field(ge=-180, le=180)
-    south: float = Field(ge=-90, le=90)
-    east: float = Field(ge=-180, le=180)
-    north: float = Field(ge=-90, le=90)
+    west: Finite = Field(ge=-180, le=180)
+    south: Finite = Field(ge=-90, le=90)
+    east: Finite = Field(ge=-180, le=180)
+    north: Finite = Field(ge=-90, le=90)
 
     @model_validator(mode="after")
     def _ordered(self) -> Extent:
@@ -72,8 +72,8 @@ class MapFeature(Model):
     name: Text
     text: Text | None = Field(default=None, description="what the source says about it, shown on its card")
     status: Status = "built"
-    year: int | None = Field(
-        default=None, ge=1900, le=2100, description="the year the source ties it to (work began or it opened)"
+    year: Year | None = Field(
+        default=None, description="the year the source ties it to (work began or it opened)"
     )
     when: Text | None = Field(default=None, description="the source's words on that year, e.g. 2011年建成通车")
     point: LonLat | None = None
@@ -82,7 +82,9 @@ class MapFeature(Model):
     schematic: bool = Field(default=True, description="false only once a position has been checked on the ground")
     part_of: Slug | None = Field(default=None, description="id of the zone or town it belongs to")
     icon: str | None = Field(default=None, description="qtawesome icon name; default: by kind")
-    priority: int | None = Field(default=None, ge=0, le=100, description="label priority; default: by kind")
+    priority: int | None = Field(
+        default=None, ge=0, le=100, strict=True, description="label priority; default: by kind"
+    )
 
     @field_validator("point")
     @classmethod
