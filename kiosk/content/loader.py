@@ -77,7 +77,7 @@ def load_exhibition(folder: Path) -> tuple[Exhibition, list[Problem]]:
     """Load and validate `folder`. Returns the exhibition and its warnings; raises `ContentError` on errors."""
     folder = Path(folder)
     problems: list[Problem] = []
-    if (trouble := _folder_trouble(folder)) is not None:
+    if (trouble := folder_trouble(folder)) is not None:
         raise ContentError([Problem(str(folder), "", trouble)])
 
     root = _read_toml(folder, ROOT_FILE, problems)
@@ -98,8 +98,9 @@ def load_exhibition(folder: Path) -> tuple[Exhibition, list[Problem]]:
                                         "(lower-case letters, digits and '-', the name of a file in sections/)"))
                 continue
             if section_id in listed:
+                first = listed[section_id]
                 problems.append(Problem(ROOT_FILE, f"sections[{index}]",
-                                        f"section {echo(section_id)} is already listed as sections[{listed[section_id]}]"))
+                                        f"section {echo(section_id)} is already listed as sections[{first}]"))
                 continue
             listed[section_id] = index
             name = f"{SECTIONS_DIR}/{section_id}.toml"
@@ -131,7 +132,8 @@ def load_exhibition(folder: Path) -> tuple[Exhibition, list[Problem]]:
     for index, section in enumerate(exhibition.sections):
         if files_by_index.get(index) != f"{SECTIONS_DIR}/{section.id}.toml":
             problems.append(
-                Problem(files_by_index[index], f"sections[{index}].id", f"id {echo(section.id)} must match the file name")
+                Problem(files_by_index[index], f"sections[{index}].id",
+                        f"id {echo(section.id)} must match the file name")
             )
     problems.extend(check_refs(exhibition, files_by_index))
     problems.extend(_check_photo_files(exhibition, folder, files_by_index))
@@ -148,7 +150,7 @@ def load_exhibition(folder: Path) -> tuple[Exhibition, list[Problem]]:
     return exhibition, problems
 
 
-def _folder_trouble(folder: Path) -> str | None:
+def folder_trouble(folder: Path) -> str | None:
     """Why `folder` cannot be a content folder, or None."""
     try:
         if not folder.is_dir():
