@@ -135,6 +135,9 @@ class ContentGuard(QObject):
         self.listeners: list[Callable[[Exhibition], None]] = []  # told of every exhibition swapped in
         self.failures = 0
         self._fallback_pending = False
+        self._failed_with = ""
+        self._failed_content: Exhibition | None = None
+        self._attempted_for: Exhibition | None = None
 
     def attach(self, kiosk: Kiosk) -> None:
         self.kiosk = kiosk
@@ -179,17 +182,21 @@ class ContentGuard(QObject):
         assert kiosk is not None
         self.failures += 1
         log.error("content from %s cannot be shown: %s failed", kiosk.content_dir, step, exc_info=exc)
+        if kiosk.exhibition is self._attempted_for:
+            return  # falling back from this content was tried already: never a loop of swaps
         if not self._fallback_pending:
             self._fallback_pending = True
             self._failed_with = f"{step}: {cause_of(exc)}"
+            self._failed_content = kiosk.exhibition
             QTimer.singleShot(0, self, self._fall_back)
 
     @Slot()
     def _fall_back(self) -> None:
         self._fallback_pending = False
         kiosk = self.kiosk
-        if kiosk is None:
-            return
+        if kiosk is None or kiosk.exhibition is not self._failed_content:
+            return  # the content that failed is gone already (a swap that failed put the previous one back)
+        self._attempted_for = kiosk.exhibition
         broken, cause = kiosk.content_dir, self._failed_with
         candidates: list[tuple[Exhibition, Path] | None] = []
         if self.last_good is not None and self.last_good[0] is not kiosk.exhibition:
@@ -222,8 +229,11 @@ class ContentGuard(QObject):
         trial.extras = dict(kiosk.context.extras)
         prove(self.registry, window.theme, trial, window.lang, window.stack.size())
         previous = (kiosk.exhibition, kiosk.content_dir)
+        failures = self.failures
         try:
             self._swap(exhibition, folder)
+            if self.failures != failures:  # a screen failed while the window was rebuilt (and was left out)
+                raise ContentBuildError(self._failed_with)
         except Exception as exc:  # proven, yet failed in the window: put the content that worked back
             log.exception("swapping in the content from %s failed", folder)
             try:

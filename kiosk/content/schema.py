@@ -126,6 +126,7 @@ class Figure(Model):
 
 def _format(number: float, decimals: int, lang: Lang) -> str:
     """A figure's number as shown: English groups thousands with commas, Chinese does not."""
+    number += 0.0  # TOML allows -0.0: it shows as 0, never "-0.0"
     if decimals == 0:
         return f"{round(number):,}" if lang == "en" else f"{round(number)}"
     return f"{number:,.{decimals}f}" if lang == "en" else f"{number:.{decimals}f}"

@@ -197,3 +197,24 @@ def test_broken_content_at_start_is_named_on_the_content_page(qtbot, make_kiosk,
     touch.tap(c.panel.tabs["content"])
     facts = c.page("content").facts.text()
     assert str(content_copy) in facts and "kiosk check" in facts
+
+
+def test_a_screen_that_fails_with_every_content_is_left_out_without_a_loop(
+    qtbot, make_kiosk, monkeypatch: pytest.MonkeyPatch, caplog
+):
+    """A fault in the kiosk itself, not in the content: the bundled exhibition fails the same way. The kiosk
+    tries nothing else, once, and keeps running without that screen."""
+
+    def init(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        raise OverflowError("a bug that no content avoids")
+
+    monkeypatch.setattr(section_screen.SectionScreen, "__init__", init)
+    caplog.set_level(logging.ERROR)
+    kiosk = make_kiosk()
+    qtbot.waitUntil(lambda: any(r.levelno == logging.CRITICAL for r in caplog.records), timeout=10_000)
+    for _ in range(3):
+        touch.tap(home(kiosk).tiles[0])
+    assert kiosk.navigator.current == Route("home") and kiosk.window.isVisible()
+    assert kiosk.crash_guard.errors == 0
+    assert sum(r.levelno == logging.CRITICAL for r in caplog.records) == 1
+    assert kiosk.content.failures >= 4

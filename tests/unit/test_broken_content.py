@@ -80,3 +80,11 @@ def test_the_content_cache_is_keyed_on_every_module_that_checks_content() -> Non
     for module in ("schema.py", "refs.py", "loader.py", "problems.py", "map.py", "timeline.py"):
         assert (Path(kiosk.content.__file__).parent / module).is_file()
         assert f"{module}|" in stamp
+
+
+def test_negative_zero_shows_as_zero() -> None:
+    from kiosk.content.schema import Figure
+
+    text = {"zh": "个", "en": "towns"}
+    figure = Figure.model_validate({"value": -0.0, "decimals": 1, "unit": text, "label": text})
+    assert [figure.format_number(lang) for lang in ("zh", "en")] == ["0.0", "0.0"]
