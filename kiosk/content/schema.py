@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationInfo, field_validator
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -33,7 +33,24 @@ Year = Annotated[int, Field(strict=True, ge=1900, le=2100)]
 # things the source names, so none is negative.
 MAX_FIGURE_DIGITS = 7
 MAX_FIGURE = 10**MAX_FIGURE_DIGITS - 1
-FigureNumber = Annotated[Finite, Field(ge=0, le=MAX_FIGURE)]
+
+
+def _plain(number: float) -> str:
+    """A number as an editor wrote it: 35,000,000 rather than 3.5e+07."""
+    return f"{number:,.0f}" if float(number).is_integer() and abs(number) < 1e15 else f"{number:g}"
+
+
+def _on_a_card(value: float) -> float:
+    if value < 0:
+        raise ValueError(f"{_plain(value)}: a figure is never negative (write a decrease as a positive number and say "
+                         "so in its label)")
+    if value > MAX_FIGURE:
+        raise ValueError(f"{_plain(value)} is more than a figure card shows ({MAX_FIGURE_DIGITS} digits at most): use a "
+                         "larger unit (万, 亿 / million, billion)")
+    return value
+
+
+FigureNumber = Annotated[Finite, AfterValidator(_on_a_card)]
 MAX_TEXT = 5000  # characters per language: six times the longest paragraph of the source
 # Control characters (other than tab, line feed and carriage return) are invisible on screen or break the layout.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -171,7 +188,9 @@ class Topic(Model):
 class Section(Model):
     id: Slug
     accent: Colour
-    icon: str = Field(default="mdi6.book-open-variant", description="qtawesome icon name for the home tile")
+    icon: str = Field(
+        default="mdi6.book-open-variant", max_length=80, description="qtawesome icon name for the home tile"
+    )
     title: Text
     lead: Text
     topics: list[Topic] = Field(min_length=1)
