@@ -262,14 +262,26 @@ class ContentGuard(QObject):
 
     def reload(self, folder: Path) -> ReloadResult:
         """Staff's *Reload content*: check the folder, build its screens, and only then show it."""
+        kiosk = self.kiosk
+        assert kiosk is not None
         result = validate_content(folder)
         if result.exhibition is None:
+            errors = sum(1 for line in result.lines if ": warning: " not in line)
+            self._not_shown(folder, f"{errors} problem(s); `kiosk check --content {folder}` lists them")
             return result
         try:
             self.show(result.exhibition, result.folder)
         except ContentBuildError as exc:
             log.error("content reload: %s passed the checks but is not shown: %s", folder, exc, exc_info=exc)
+            self._not_shown(folder, str(exc))
             return result.not_shown(str(exc))
         self.notice = None
         log.info("content reload: %s", result.summary)
         return result
+
+    def _not_shown(self, folder: Path, cause: str) -> None:
+        """The Content page's note: `folder` is not on screen, because of `cause`, and what is."""
+        kiosk = self.kiosk
+        assert kiosk is not None
+        shown = kiosk.content_dir
+        self.notice = ContentNotice(Path(folder), cause, shown, bundled=is_bundled(shown))

@@ -141,6 +141,7 @@ def test_reload_builds_the_new_screens_before_swapping_them_in(
     assert "building section/develop: OverflowError: cannot convert float infinity" in page.problems.text()
     assert page.scroll.isVisible()
     assert kiosk.crash_guard.errors == 0
+    assert f"{content_copy}" in page.facts.text() and "building section/develop" in page.facts.text(), "the note"
 
 
 def test_reload_tries_both_languages_before_swapping(
