@@ -86,8 +86,8 @@ def load_content(folder: Path | None) -> tuple[Exhibition, Path, ContentNotice |
 
 
 def prove(registry: ScreenRegistry, theme: Theme, context: ScreenContext, lang: Lang, size: QSize) -> None:
-    """Build every screen of `context.exhibition` and show each in both languages, offscreen, then throw them
-    away; likewise paint every figure slide of the attract show. Raises `ContentBuildError` on the first
+    """Build every screen of `context.exhibition`, show each in both languages and enter it, offscreen, then
+    throw them away; likewise paint every figure slide of the attract show. Raises `ContentBuildError` on the first
     failure. The window and the content it shows are not touched."""
     from kiosk.modes.playlist import AttractOptions, build_slides
     from kiosk.ui.panels.attract_painting import paint_figures
@@ -105,6 +105,7 @@ def prove(registry: ScreenRegistry, theme: Theme, context: ScreenContext, lang: 
             for each in order:
                 step = f"showing {route.key} in {'English' if each == 'en' else 'Chinese'}"
                 screen.set_language(each)
+                screen.entered()  # as a visitor arrives: figures count up, the gallery binds its cards
         except Exception as exc:
             raise ContentBuildError(f"{step}: {cause_of(exc)}") from exc
         finally:
