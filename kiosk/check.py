@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kiosk import paths
 from kiosk.content import ContentError, Exhibition, Problem, load_exhibition
+from kiosk.content.problems import MAX_LINE, shorten
 
 log = logging.getLogger(__name__)
 
@@ -36,14 +37,15 @@ class CheckReport:
         return [str(p) for p in self.problems]
 
     def summary(self) -> str:
+        folder = shorten(str(self.folder), 120, keep_end=True)
         if self.exhibition is None:
             errors = sum(1 for p in self.problems if p.severity == "error")
             return (
-                f"{self.folder}: {errors} error(s). Fix them and run `kiosk check` again; a running kiosk keeps its"
+                f"{folder}: {errors} error(s). Fix them and run `kiosk check` again; a running kiosk keeps its"
                 " last good content meanwhile."
             )
         photos = len(self.exhibition.all_photos())
-        return f"{self.folder}: OK — {len(self.exhibition.sections)} sections, {photos} photos" + (
+        return f"{folder}: OK — {len(self.exhibition.sections)} sections, {photos} photos" + (
             f", {len(self.problems)} warning(s)" if self.problems else ""
         )
 
@@ -74,7 +76,8 @@ def run_check(folder: Path | None) -> int:
         report = check_folder(folder)
     except Exception as exc:  # noqa: BLE001 - e.g. the photo checks cannot load: still one line, no traceback
         log.exception("kiosk check failed")
-        print(f"{folder or 'content'}: the check itself failed ({type(exc).__name__}: {exc}); see the log")
+        print(shorten(f"{folder or 'content'}: the check itself failed ({type(exc).__name__}: {exc}); see the log",
+                      MAX_LINE))
         return 2
     for line in report.lines():
         print(line)

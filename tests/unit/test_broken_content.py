@@ -88,3 +88,15 @@ def test_negative_zero_shows_as_zero() -> None:
     text = {"zh": "个", "en": "towns"}
     figure = Figure.model_validate({"value": -0.0, "decimals": 1, "unit": text, "label": text})
     assert [figure.format_number(lang) for lang in ("zh", "en")] == ["0.0", "0.0"]
+
+
+def test_a_long_folder_path_keeps_every_line_short(content_copy: Path, tmp_path: Path, capsys) -> None:
+    deep = tmp_path.joinpath("a" * 200, "b" * 200, "content")
+    deep.parent.mkdir(parents=True)
+    content_copy.rename(deep)
+    (deep / "exhibition.toml").write_text("title = ", encoding="utf-8")
+    assert main(["check", "--content", str(deep)]) == 1
+    out, err = capsys.readouterr()
+    lines = [line for line in (out + err).splitlines() if line]
+    assert lines and all(len(line) <= MAX_LINE for line in lines)
+    assert all("…" in line for line in lines if "bbb" in line), "the folder is cut at its start, its end kept"
