@@ -50,7 +50,7 @@ class Staff:
     stats: VisitorStats
     session: SessionRecord
     requested_content: Path
-    content_listeners: list = field(default_factory=list)  # called with the new Exhibition after a reload
+    content_listeners: list = field(default_factory=list)  # called with every Exhibition swapped in (reload, fallback)
     restart_requested: bool = False
     recording: bool = True
 
