@@ -16,12 +16,13 @@ from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
+from kiosk.app_content import ContentGuard, cause_of, is_bundled, load_content
 from kiosk.app_staff import Staff, install_staff, restart_process
 from kiosk.content import ContentError, Exhibition, Section, Text, load_exhibition
-from kiosk.content.cache import load_exhibition_cached
 from kiosk.logs import setup_logging
 from kiosk.malloc import limit_heap_retention
 from kiosk.navigation import Navigator, Route
+from kiosk.staff.reload import ContentNotice
 from kiosk.staff.settings import Settings
 from kiosk.ui.features import photo_opener, register_features
 from kiosk.ui.fonts import register_fonts
@@ -58,28 +59,10 @@ class Kiosk:
     staff: Staff | None = None  # the staff panel, its statistics and session record
     unattended: UnattendedDriver | None = None  # idle reset, slideshow, opening hours (clock injectable)
     crash_guard: CrashGuard | None = None  # unhandled errors: logged, then back to home
+    content: ContentGuard | None = None  # builds the screens; broken content gives way to the last good one
 
     def top_level_routes(self) -> list[Route]:
         return self.registry.top_level_routes(self.exhibition)
-
-
-def load_content(folder: Path | None) -> tuple[Exhibition, Path]:
-    """The requested content folder, or the bundled exhibition if that one is broken (logged loudly)."""
-    requested = Path(folder) if folder else paths.default_content_dir()
-    try:
-        exhibition, warnings = load_exhibition_cached(requested, paths.user_cache_dir() / "content")
-        for warning in warnings:
-            log.warning("content: %s", warning)
-        return exhibition, requested
-    except ContentError as exc:
-        for problem in exc.problems:
-            log.error("content: %s", problem)
-        bundled = paths.default_content_dir()
-        if requested.resolve() == bundled.resolve():
-            raise
-        log.error("content folder %s is broken; showing the bundled exhibition instead", requested)
-        exhibition, _ = load_exhibition(bundled)
-        return exhibition, bundled
 
 
 def register_core_screens(registry: ScreenRegistry) -> None:
@@ -145,7 +128,7 @@ def build(
     # (tests/ui/test_navigation.py::test_the_big_title_is_really_drawn).
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("lukou-kiosk")
-    exhibition, content_dir = load_content(content)
+    exhibition, content_dir, notice = load_content(content)
     settings = settings if settings is not None else Settings.load()
     lang = lang or settings.default_language
     families = register_fonts()
@@ -160,25 +143,46 @@ def build(
     app.setStyleSheet(theme.stylesheet())
     app.setFont(theme.font(28))
     images = ImageProvider()
-    navigator = Navigator([s.id for s in exhibition.sections])
-    context = ScreenContext(exhibition, content_dir, images, navigator)
-    context.extras["settings"] = settings
     registry = ScreenRegistry()
     register_core_screens(registry)
     register_features(registry)  # timeline, map, gallery, viewer: their modules load after the first frame
-    context.open_photo = photo_opener(lambda: window)  # any photo, tapped anywhere, opens the viewer
 
-    window = MainWindow(
-        theme,
-        navigator,
-        lambda route, th: registry.build(route, th, context),
-        kiosk_mode=not windowed,
-        lang=lang,  # type: ignore[arg-type]
-    )
-    window.resize(*size)
+    # The window with its home screen and the attract show: if content passed the checks but these cannot be
+    # built from it, start again with the bundled exhibition (see kiosk.app_content).
+    while True:
+        navigator = Navigator([s.id for s in exhibition.sections])
+        context = ScreenContext(exhibition, content_dir, images, navigator)
+        context.extras["settings"] = settings
+        context.open_photo = photo_opener(lambda: window)  # any photo, tapped anywhere, opens the viewer
+        guard = ContentGuard(registry, context)
+        window = None
+        try:
+            window = MainWindow(
+                theme, navigator, guard.build_screen, kiosk_mode=not windowed, lang=lang  # type: ignore[arg-type]
+            )
+            window.resize(*size)
+            home = window.current_screen()
+            for each in [other for other in ("zh", "en") if other != lang] + [lang]:
+                home.set_language(each)  # both languages now, not at a visitor's first tap on EN
+            unattended = UnattendedDriver(window, settings, exhibition, context.photo_path, images,
+                                          force_signage=slideshow)
+            break
+        except Exception as exc:
+            if is_bundled(content_dir):
+                raise
+            log.error("content from %s cannot be shown; showing the bundled exhibition instead", content_dir,
+                      exc_info=exc)
+            if window is not None:
+                window.deleteLater()
+            notice = ContentNotice(content_dir, f"building the home screen: {cause_of(exc)}",
+                                   paths.default_content_dir(), bundled=True)
+            exhibition, _ = load_exhibition(paths.default_content_dir())
+            content_dir = paths.default_content_dir()
     kiosk = Kiosk(app, window, navigator, exhibition, content_dir, images, registry, context)
     kiosk.settings = settings
-    unattended = UnattendedDriver(window, settings, exhibition, context.photo_path, images, force_signage=slideshow)
+    guard.notice = notice
+    guard.attach(kiosk)
+    kiosk.content = guard
     kiosk.unattended = unattended
     kiosk.crash_guard = CrashGuard(unattended.recover, exit_on_storm=not windowed, parent=window)
     kiosk.crash_guard.install()

@@ -6,7 +6,7 @@ What it connects:
 - navigation → statistics (screens opened, dwell), `ScreenContext.record` → photos and map features,
   the first touch after a reset → a new visit; the panel opening ends the visit (staff are not visitors);
 - the large-text setting → the theme's text scale and a rebuild of the screens;
-- content reload → validate, then swap the new exhibition in and rebuild the screens (never a broken one);
+- content reload → validate, build the new screens, and only then swap them in (kiosk.app_content);
 - exit to desktop and restart, each recorded as the reason the next run reads back.
 """
 
@@ -28,7 +28,7 @@ from kiosk.content import Exhibition
 from kiosk.content.schema import Lang
 from kiosk.navigation import Transition
 from kiosk.staff import diagnostics
-from kiosk.staff.reload import ReloadResult, validate_content
+from kiosk.staff.reload import ContentNotice, ReloadResult, validate_content
 from kiosk.staff.pin import PinStore
 from kiosk.staff.sessions import SessionRecord
 from kiosk.staff.settings import Settings
@@ -51,7 +51,7 @@ class Staff:
     stats: VisitorStats
     session: SessionRecord
     requested_content: Path
-    content_listeners: list = field(default_factory=list)  # called with the new Exhibition after a reload
+    content_listeners: list = field(default_factory=list)  # called with every Exhibition swapped in (reload, fallback)
     restart_requested: bool = False
     recording: bool = True
 
@@ -109,15 +109,16 @@ class _StaffWiring(QObject):
     # content ----------------------------------------------------------------------------------------
 
     def reload_content(self) -> ReloadResult:
-        result = validate_content(self.staff.requested_content)
-        if result.exhibition is not None:
-            swap_content(self.kiosk, result.exhibition, result.folder)
-            for listener in list(self.staff.content_listeners):
-                try:
-                    listener(result.exhibition)
-                except Exception:
-                    log.exception("a content listener failed after the reload")
-        return result
+        guard = self.kiosk.content
+        if guard is None:  # a kiosk assembled without the content guard (benchmarks): check only
+            return validate_content(self.staff.requested_content)
+        return guard.reload(self.staff.requested_content)
+
+    def content(self) -> tuple[Path, Exhibition, ContentNotice | None]:
+        """What the Content page shows: the folder and exhibition now on screen, and, when that is not the
+        folder asked for, why (`ContentPage.show_content`)."""
+        guard = self.kiosk.content
+        return self.kiosk.content_dir, self.kiosk.exhibition, guard.notice if guard is not None else None
 
     # diagnostics ------------------------------------------------------------------------------------
 
@@ -204,18 +205,6 @@ def apply_text_scale(kiosk: Kiosk, large: bool) -> None:
     log.info("large-text mode %s", "on" if large else "off")
 
 
-def swap_content(kiosk: Kiosk, exhibition: Exhibition, folder: Path) -> None:
-    """Show a new, already validated exhibition: every screen is rebuilt from it."""
-    kiosk.exhibition = exhibition
-    kiosk.content_dir = folder
-    kiosk.context.exhibition = exhibition
-    kiosk.context.content_dir = folder
-    kiosk.navigator.set_sections([s.id for s in exhibition.sections])
-    kiosk.window.rebuild_screens()
-    kiosk.window.warm_up(kiosk.top_level_routes())
-    log.info("content reloaded from %s", folder)
-
-
 def install_staff(kiosk: Kiosk, settings: Settings, requested_content: Path | None, started: float) -> Staff:
     window = kiosk.window
     stats = VisitorStats()
@@ -223,11 +212,13 @@ def install_staff(kiosk: Kiosk, settings: Settings, requested_content: Path | No
     session.begin()
     placeholder = Staff(controller=None, settings=settings, stats=stats, session=session,  # type: ignore[arg-type]
                         requested_content=Path(requested_content) if requested_content else kiosk.content_dir)
+    if kiosk.content is not None:
+        placeholder.content_listeners = kiosk.content.listeners  # told of every exhibition swapped in
     wiring = _StaffWiring(kiosk, placeholder, started)
     services = StaffServices(
         settings=settings,
         stats=stats,
-        content=lambda: (kiosk.content_dir, kiosk.exhibition),
+        content=wiring.content,  # type: ignore[arg-type]  # a third item, the notice: see ContentPage.show_content
         reload_content=wiring.reload_content,
         facts=wiring.facts,
         log_tail=lambda: diagnostics.tail(logs.current_log_file(), 200),

@@ -1,17 +1,22 @@
 """`kiosk check`: validate a content folder and print each problem with its file and field path.
 
 `check_folder` is the one place the report is worded: the command line prints it, and the staff panel's
-content reload shows the very same lines.
+content reload shows the very same lines. Whatever the folder holds, the report is one line per problem and never
+a traceback: should the check itself fail, that is one line too (and exit status 2).
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk import paths
 from kiosk.content import ContentError, Exhibition, Problem, load_exhibition
+from kiosk.content.problems import MAX_LINE, shorten
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,7 @@ class CheckReport:
     folder: Path
     exhibition: Exhibition | None
     problems: list[Problem] = field(default_factory=list)
+    failed: bool = False  # the check itself failed (a bug in the kiosk, not only in the content)
 
     @property
     def ok(self) -> bool:
@@ -31,14 +37,15 @@ class CheckReport:
         return [str(p) for p in self.problems]
 
     def summary(self) -> str:
+        folder = shorten(str(self.folder), 120, keep_end=True)
         if self.exhibition is None:
             errors = sum(1 for p in self.problems if p.severity == "error")
             return (
-                f"{self.folder}: {errors} error(s). Fix them and run `kiosk check` again; a running kiosk keeps its"
+                f"{folder}: {errors} error(s). Fix them and run `kiosk check` again; a running kiosk keeps its"
                 " last good content meanwhile."
             )
         photos = len(self.exhibition.all_photos())
-        return f"{self.folder}: OK — {len(self.exhibition.sections)} sections, {photos} photos" + (
+        return f"{folder}: OK — {len(self.exhibition.sections)} sections, {photos} photos" + (
             f", {len(self.problems)} warning(s)" if self.problems else ""
         )
 
@@ -52,15 +59,30 @@ def check_folder(folder: Path | None) -> CheckReport:
         exhibition, warnings = load_exhibition(folder)
     except ContentError as exc:
         return CheckReport(folder, None, list(exc.problems))
+    except Exception as exc:  # noqa: BLE001 - the loader should explain everything; if it cannot, say so in a line
+        log.exception("checking %s failed", folder)
+        problem = Problem(str(folder), "", f"the check itself failed ({type(exc).__name__}: {exc}); "
+                                           "see the log, and please report it")
+        return CheckReport(folder, None, [problem], failed=True)
     return CheckReport(folder, exhibition, list(warnings))
 
 
 def run_check(folder: Path | None) -> int:
-    report = check_folder(folder)
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show "…" or Chinese must not end the report
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    try:
+        report = check_folder(folder)
+    except Exception as exc:  # noqa: BLE001 - e.g. the photo checks cannot load: still one line, no traceback
+        log.exception("kiosk check failed")
+        print(shorten(f"{folder or 'content'}: the check itself failed ({type(exc).__name__}: {exc}); see the log",
+                      MAX_LINE))
+        return 2
     for line in report.lines():
         print(line)
     if not report.ok:
         print(f"\n{report.summary()}", file=sys.stderr)
-        return 1
+        return 2 if report.failed else 1
     print(report.summary())
     return 1 if report.problems else 0  # warnings too (e.g. a photo that will show as a placeholder)

@@ -9,12 +9,18 @@ Layout of a content folder:
 
 Every problem names the file it is in and the field path inside the whole exhibition, e.g.
 `sections/party.toml: sections[1].photos[0].file: no such file 'x.jpg'`. Loading never raises anything but
-`ContentError`, so a broken folder can never take the running kiosk down.
+`ContentError`, so a broken folder can never take the running kiosk down: whatever a file holds (a byte-order
+mark, which is skipped; a nesting too deep to read; a symbolic-link loop; a folder where a file belongs), it
+becomes one line naming the file.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import errno
 import logging
+import os
+import re
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +28,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kiosk.content.problems import Problem, Severity
+from kiosk.content.problems import Problem, Severity, echo
+from kiosk.content.refs import check_refs
 from kiosk.content.schema import Exhibition
 
 log = logging.getLogger(__name__)
@@ -34,6 +41,14 @@ PHOTOS_DIR = "photos"
 # Optional top-level documents: file name -> field of `Exhibition` it fills. A missing file leaves the field at
 # its default; errors inside it are reported against that file.
 OPTIONAL_DOCUMENTS: dict[str, str] = {"timeline.toml": "timeline", "map.toml": "map", "glossary.toml": "glossary"}
+
+MAX_FILE_BYTES = 10 * 1024 * 1024  # a content file is text: ten megabytes is a hundred times the shipped ones
+BOM = b"\xef\xbb\xbf"  # some Windows editors start UTF-8 files with it; TOML does not allow it, we skip it
+_SECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Python's TOML parser takes time growing with the square of a dotted key's length (20,000 parts: seconds, a
+# file's worth: hours), so keys that long are refused before parsing. Content keys have a few parts at most.
+MAX_KEY_PARTS = 100
+_KEY_HEAD = re.compile(r"^[\s\[]*[\w\"'\s.-]*$")
 
 # Extra checks that need the file system or another package (e.g. photo decoding), registered by the
 # packages that own them so this module stays small. Each returns problems; none may raise.
@@ -62,8 +77,8 @@ def load_exhibition(folder: Path) -> tuple[Exhibition, list[Problem]]:
     """Load and validate `folder`. Returns the exhibition and its warnings; raises `ContentError` on errors."""
     folder = Path(folder)
     problems: list[Problem] = []
-    if not folder.is_dir():
-        raise ContentError([Problem(str(folder), "", "content folder not found")])
+    if (trouble := folder_trouble(folder)) is not None:
+        raise ContentError([Problem(str(folder), "", trouble)])
 
     root = _read_toml(folder, ROOT_FILE, problems)
     if root is None:
@@ -75,7 +90,19 @@ def load_exhibition(folder: Path) -> tuple[Exhibition, list[Problem]]:
     if not isinstance(section_ids, list) or not all(isinstance(s, str) for s in section_ids):
         problems.append(Problem(ROOT_FILE, "sections", "must be a list of section ids, e.g. [\"develop\", \"party\"]"))
     else:
+        listed: dict[str, int] = {}
         for index, section_id in enumerate(section_ids):
+            if not _SECTION_ID.match(section_id) or len(section_id) > 80:
+                # the id names a file: never let it lead outside sections/
+                problems.append(Problem(ROOT_FILE, f"sections[{index}]", f"{echo(section_id)} is not a section id "
+                                        "(lower-case letters, digits and '-', the name of a file in sections/)"))
+                continue
+            if section_id in listed:
+                first = listed[section_id]
+                problems.append(Problem(ROOT_FILE, f"sections[{index}]",
+                                        f"section {echo(section_id)} is already listed as sections[{first}]"))
+                continue
+            listed[section_id] = index
             name = f"{SECTIONS_DIR}/{section_id}.toml"
             files_by_index[index] = name
             data = _read_toml(folder, name, problems)
@@ -84,7 +111,7 @@ def load_exhibition(folder: Path) -> tuple[Exhibition, list[Problem]]:
                 sections.append(data)
     files_by_field: dict[str, str] = {}
     for name, field in OPTIONAL_DOCUMENTS.items():
-        if (folder / name).exists():
+        if os.path.lexists(folder / name):  # lexists: a broken or looping link is reported, not skipped
             data = _read_toml(folder, name, problems)
             if data is not None:
                 if field in root:
@@ -99,12 +126,16 @@ def load_exhibition(folder: Path) -> tuple[Exhibition, list[Problem]]:
         exhibition = Exhibition.model_validate(root)
     except ValidationError as exc:
         raise ContentError([_problem_from_error(err, files_by_index, files_by_field) for err in exc.errors()]) from None
+    except RecursionError:
+        raise ContentError([Problem(ROOT_FILE, "", "the content is nested too deeply to check")]) from None
 
     for index, section in enumerate(exhibition.sections):
         if files_by_index.get(index) != f"{SECTIONS_DIR}/{section.id}.toml":
             problems.append(
-                Problem(files_by_index[index], f"sections[{index}].id", f"id {section.id!r} must match the file name")
+                Problem(files_by_index[index], f"sections[{index}].id",
+                        f"id {echo(section.id)} must match the file name")
             )
+    problems.extend(check_refs(exhibition, files_by_index))
     problems.extend(_check_photo_files(exhibition, folder, files_by_index))
     for check in _extra_checks:
         try:
@@ -119,19 +150,66 @@ def load_exhibition(folder: Path) -> tuple[Exhibition, list[Problem]]:
     return exhibition, problems
 
 
+def folder_trouble(folder: Path) -> str | None:
+    """Why `folder` cannot be a content folder, or None."""
+    try:
+        if not folder.is_dir():
+            os.stat(folder)  # raises for a missing folder or a link loop: say which below
+            return "is a file, not a content folder"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a symbolic link that leads back to itself (a link loop), not a content folder"
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return "content folder not found"
+        return f"cannot open the content folder: {exc.strerror or exc}"
+    return None
+
+
 def _read_toml(folder: Path, name: str, problems: list[Problem]) -> dict[str, Any] | None:
+    """The parsed file, or None with one problem added: nothing a file holds escapes from here."""
     path = folder / name
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            problems.append(Problem(name, "", f"too large for a content file (over {MAX_FILE_BYTES // 2**20} MB)"))
+            return None
+        text = data.removeprefix(BOM).decode("utf-8")
+        if (line := _overlong_key(text)) is not None:
+            problems.append(Problem(name, "", f"line {line}: a key of more than {MAX_KEY_PARTS} dotted parts "
+                                              "(a.b.c…); content keys have a few at most"))
+            return None
+        return tomllib.loads(text)
     except FileNotFoundError:
         problems.append(Problem(name, "", "file not found"))
+    except IsADirectoryError:
+        problems.append(Problem(name, "", "is a folder, not a file"))
     except tomllib.TOMLDecodeError as exc:
         problems.append(Problem(name, "", f"not valid TOML: {exc}"))
-    except UnicodeDecodeError:
-        problems.append(Problem(name, "", "not UTF-8 text"))
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(name, "", f"not UTF-8 text (byte {exc.start + 1} cannot be read); save it as UTF-8"))
+    except RecursionError:
+        problems.append(Problem(name, "", "nested too deeply to read (arrays or tables inside each other "
+                                          "hundreds of levels deep)"))
     except OSError as exc:
-        problems.append(Problem(name, "", f"cannot read: {exc.strerror or exc}"))
+        if exc.errno == errno.ELOOP:
+            problems.append(Problem(name, "", "is a symbolic link that leads back to itself (a link loop)"))
+        else:
+            problems.append(Problem(name, "", f"cannot read: {exc.strerror or exc}"))
+    except Exception as exc:  # noqa: BLE001 - whatever else the parser meets, it is this file's problem
+        log.warning("reading %s failed", path, exc_info=True)
+        problems.append(Problem(name, "", f"cannot read: {type(exc).__name__}: {exc}"))
+    return None
+
+
+def _overlong_key(text: str) -> int | None:
+    """The number of the first line whose key (or table header) has over MAX_KEY_PARTS dotted parts."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.count(".") < MAX_KEY_PARTS:
+            continue  # nearly every line: one pass over it, nothing more
+        head = line.split("=", 1)[0].rstrip("] \t")
+        if head.count(".") >= MAX_KEY_PARTS and _KEY_HEAD.match(head):
+            return number
     return None
 
 
@@ -145,14 +223,19 @@ def _problem_from_error(
     elif loc and loc[0] in files_by_field:
         file = files_by_field[str(loc[0])]
     path = _format_loc(loc)
-    message = error.get("msg", "invalid")
-    if error.get("type") == "missing":
+    message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+    kind = error.get("type")
+    if kind == "missing":
         message = "required field is missing"
-    elif error.get("type") == "extra_forbidden":
+    elif kind == "extra_forbidden":
         message = "unknown field (check its spelling)"
-    elif "input" in error and error.get("type") not in ("model_type", "list_type", "dict_type"):
-        message = f"{message} (got {error['input']!r})"
+    elif kind != "value_error" and isinstance(error.get("input"), _SCALARS):
+        # only a single value is echoed, cut short: a table or list would repeat half a file
+        message = f"{message} (got {echo(error['input'])})"
     return Problem(file, path, message)
+
+
+_SCALARS = (str, int, float, bool, dt.date, dt.time)
 
 
 def _format_loc(loc: list[Any]) -> str:

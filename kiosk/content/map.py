@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from kiosk.content.problems import Problem
-from kiosk.content.schema import Colour, Model, Slug, Text
+from kiosk.content.schema import Colour, Finite, Model, Slug, Text, Year
 
 FILE = "map.toml"
 
@@ -48,7 +48,7 @@ STATUSES: tuple[Status, ...] = ("built", "begun", "under_construction", "approve
 # Things that are not projects: the ground the network was built on. They have no status and show in every year.
 NON_PROJECT_KINDS = frozenset({"river", "town", "village"})
 
-LonLat = Annotated[tuple[float, float], Field(description="[longitude, latitude] in degrees (GCJ-02)")]
+LonLat = Annotated[tuple[Finite, Finite], Field(description="[longitude, latitude] in degrees (GCJ-02)")]
 
 # Which geometry each kind may have.
 LINE_KINDS = {"expressway", "express_highway", "railway", "trunk_road", "road", "river", "bridge"}
@@ -59,10 +59,10 @@ AREA_KINDS = {"zone"}
 class Extent(Model):
     """The map frame in degrees: the screen never pans beyond it and every position must lie inside it."""
 
-    west: float = Field(ge=-180, le=180)
-    south: float = Field(ge=-90, le=90)
-    east: float = Field(ge=-180, le=180)
-    north: float = Field(ge=-90, le=90)
+    west: Finite = Field(ge=-180, le=180)
+    south: Finite = Field(ge=-90, le=90)
+    east: Finite = Field(ge=-180, le=180)
+    north: Finite = Field(ge=-90, le=90)
 
     @model_validator(mode="after")
     def _ordered(self) -> Extent:
@@ -87,8 +87,8 @@ class MapFeature(Model):
     existing: bool = Field(
         default=False, description="it stood before the source's story begins: shown in every year"
     )
-    year: int | None = Field(
-        default=None, ge=1900, le=2100, description="the year the source gives its status (work began, it opened)"
+    year: Year | None = Field(
+        default=None, description="the year the source gives its status (work began, it opened)"
     )
     when: Text | None = Field(
         default=None, description="the source's words on its status and year, e.g. 2011年建成通车, 投入使用"
@@ -99,7 +99,9 @@ class MapFeature(Model):
     schematic: bool = Field(default=True, description="false only once a position has been checked on the ground")
     part_of: Slug | None = Field(default=None, description="id of the zone or town it belongs to")
     icon: str | None = Field(default=None, description="qtawesome icon name; default: by kind")
-    priority: int | None = Field(default=None, ge=0, le=100, description="label priority; default: by kind")
+    priority: int | None = Field(
+        default=None, ge=0, le=100, strict=True, description="label priority; default: by kind"
+    )
 
     @field_validator("point")
     @classmethod

@@ -11,13 +11,49 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationInfo, field_validator
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="stable id: lower-case, digits, '-'")]
+Slug = Annotated[
+    str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80, description="stable id: lower-case, digits, '-'")
+]
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="#rrggbb")]
+
+# Numbers in content are strict: a TOML string ("129") or a boolean is an error, never silently turned into a
+# number, and inf / nan (which TOML allows, and which `1e400` becomes) never reach the screen.
+Finite = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+Year = Annotated[int, Field(strict=True, ge=1900, le=2100)]
+
+# A figure card shows its number big, on one line, shrinking it at most to about half size: with a unit as
+# long as "million yuan" seven digits fit the narrowest card of every supported screen (1280×720 up,
+# landscape and portrait; tests/ui/test_figure_limits.py measures it). Larger amounts take a larger unit
+# (万, 亿 / million, billion), as the source itself writes them. Figures count up from zero and count
+# things the source names, so none is negative.
+MAX_FIGURE_DIGITS = 7
+MAX_FIGURE = 10**MAX_FIGURE_DIGITS - 1
+
+
+def _plain(number: float) -> str:
+    """A number as an editor wrote it: 35,000,000 rather than 3.5e+07."""
+    return f"{number:,.0f}" if float(number).is_integer() and abs(number) < 1e15 else f"{number:g}"
+
+
+def _on_a_card(value: float) -> float:
+    if value < 0:
+        raise ValueError(f"{_plain(value)}: a figure is never negative (write a decrease as a positive number and say "
+                         "so in its label)")
+    if value > MAX_FIGURE:
+        raise ValueError(f"{_plain(value)} is more than a figure card shows ({MAX_FIGURE_DIGITS} digits at most): use a "
+                         "larger unit (万, 亿 / million, billion)")
+    return value
+
+
+FigureNumber = Annotated[Finite, AfterValidator(_on_a_card)]
+MAX_TEXT = 5000  # characters per language: six times the longest paragraph of the source
+# Control characters (other than tab, line feed and carriage return) are invisible on screen or break the layout.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class Model(BaseModel):
@@ -29,8 +65,8 @@ class Model(BaseModel):
 class Text(Model):
     """One piece of visible text in both languages."""
 
-    zh: str = Field(min_length=1)
-    en: str = Field(min_length=1)
+    zh: str = Field(min_length=1, max_length=MAX_TEXT)
+    en: str = Field(min_length=1, max_length=MAX_TEXT)
 
     def get(self, lang: Lang) -> str:
         return self.zh if lang == "zh" else self.en
@@ -46,23 +82,54 @@ class Text(Model):
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("must not be blank")
+        if found := _CONTROL.search(value):
+            raise ValueError(f"contains the control character U+{ord(found[0]):04X} at position {found.start()}")
         return value.strip()
 
 
 class LocalNumber(Model):
     """A number written differently per language, e.g. 5000 (万元) and 50 (million yuan)."""
 
-    zh: float
-    en: float
+    zh: FigureNumber
+    en: FigureNumber
 
 
 class Figure(Model):
     """A key figure shown as a big number with its unit and a short label; counts up when shown."""
 
-    value: float | LocalNumber
-    decimals: int = Field(default=0, ge=0, le=3)
+    # `decimals` comes first so that checking `value` can see it.
+    decimals: int = Field(default=0, ge=0, le=3, strict=True)
+    # One number, or a table of one per language: which one is decided by the shape, so a mistake is reported
+    # once, against the form the editor meant (the tags are left out of field paths by the loader).
+    value: Annotated[
+        Annotated[FigureNumber, Tag("float")] | Annotated[LocalNumber, Tag("LocalNumber")],
+        Discriminator(lambda v: "LocalNumber" if isinstance(v, (dict, LocalNumber)) else "float"),
+    ]
     unit: Text
     label: Text
+
+    @field_validator("value")
+    @classmethod
+    def _shows_as_written(cls, value: float | LocalNumber, info: ValidationInfo) -> float | LocalNumber:
+        """Every figure can be shown in both languages on a card, exactly as written in the content."""
+        decimals = info.data.get("decimals")
+        if decimals is None:
+            return value  # `decimals` itself is wrong and reported
+        numbers = [("", value)] if not isinstance(value, LocalNumber) else [(" (zh)", value.zh), (" (en)", value.en)]
+        for where, number in numbers:
+            if round(number, decimals) != number:
+                raise ValueError(
+                    f"{number:g}{where} has more decimal places than decimals = {decimals}: it would show rounded"
+                    f" as {_format(number, decimals, 'en')}; set decimals or write the number as it is shown"
+                )
+            for lang in LANGS:
+                shown = _format(number, decimals, lang)
+                if sum(ch.isdigit() for ch in shown) > MAX_FIGURE_DIGITS:
+                    raise ValueError(
+                        f"{shown}{where} has more than {MAX_FIGURE_DIGITS} digits, more than a figure card shows;"
+                        " use a larger unit (万, 亿 / million, billion)"
+                    )
+        return value
 
     def number(self, lang: Lang) -> float:
         if isinstance(self.value, LocalNumber):
@@ -71,10 +138,15 @@ class Figure(Model):
 
     def format_number(self, lang: Lang, value: float | None = None) -> str:
         """The number as displayed; `value` lets a count-up show intermediate values in the same format."""
-        shown = self.number(lang) if value is None else value
-        if self.decimals == 0:
-            return f"{round(shown):,}" if lang == "en" else f"{round(shown)}"
-        return f"{shown:,.{self.decimals}f}" if lang == "en" else f"{shown:.{self.decimals}f}"
+        return _format(self.number(lang) if value is None else value, self.decimals, lang)
+
+
+def _format(number: float, decimals: int, lang: Lang) -> str:
+    """A figure's number as shown: English groups thousands with commas, Chinese does not."""
+    number += 0.0  # TOML allows -0.0: it shows as 0, never "-0.0"
+    if decimals == 0:
+        return f"{round(number):,}" if lang == "en" else f"{round(number)}"
+    return f"{number:,.{decimals}f}" if lang == "en" else f"{number:.{decimals}f}"
 
 
 def _who_only(value: Text | None) -> Text | None:
@@ -87,14 +159,14 @@ def _who_only(value: Text | None) -> Text | None:
 
 
 class Photo(Model):
-    """A photo with its caption. `file` is relative to the content folder's `photos/` directory."""
+    """A photo with its caption. `file` is a bare file name in the content folder's `photos/` directory."""
 
     id: Slug
-    file: str = Field(min_length=1)
+    file: str = Field(min_length=1, max_length=255)
     caption: Text
     credit: Text | None = Field(default=None, description="who the photo is from, if not `credits.photos`")
     placeholder: bool = Field(
-        default=False, description="true while the file is a generated stand-in for the real photo"
+        default=False, strict=True, description="true while the file is a generated stand-in for the real photo"
     )
 
     @field_validator("credit")
@@ -104,9 +176,17 @@ class Photo(Model):
 
     @field_validator("file")
     @classmethod
-    def _relative(cls, value: str) -> str:
-        if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value) or ".." in value.split("/"):
-            raise ValueError(f"must be a file name inside photos/, not {value!r}")
+    def _plain_name(cls, value: str) -> str:
+        # Only a bare file name: a folder, `..`, a drive letter or an absolute path could lead outside photos/
+        # on one system or another (a backslash separates folders on Windows, a colon names a drive there).
+        if (
+            any(sep in value for sep in ("/", "\\", ":"))
+            or value.strip(". ") == ""
+            or _CONTROL.search(value)
+        ):
+            raise ValueError(
+                "must be a bare file name inside photos/ (no folders, '..', drive letter or absolute path)"
+            )
         return value
 
 
@@ -122,23 +202,17 @@ class Topic(Model):
 class Section(Model):
     id: Slug
     accent: Colour
-    icon: str = Field(default="mdi6.book-open-variant", description="qtawesome icon name for the home tile")
+    icon: str = Field(
+        default="mdi6.book-open-variant", max_length=80, description="qtawesome icon name for the home tile"
+    )
     title: Text
     lead: Text
     topics: list[Topic] = Field(min_length=1)
     figures: list[Figure] = Field(default_factory=list)
     photos: list[Photo] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _ids_resolve(self) -> Section:
-        _unique([t.id for t in self.topics], "topics")
-        _unique([p.id for p in self.photos], "photos")
-        known = {p.id for p in self.photos}
-        for topic in self.topics:
-            for ref in topic.photos:
-                if ref not in known:
-                    raise ValueError(f"topic {topic.id!r} names photo {ref!r}, which is not in this section's photos")
-        return self
+    # Ids within a section and across files (unique, naming a photo that exists) are checked by
+    # kiosk.content.refs, which can name both places of a clash with their files.
 
 
 # Optional documents build on the models above, so they are imported here (the package imports this module
@@ -164,7 +238,7 @@ class Exhibition(Model):
 
     title: Text
     subtitle: Text
-    date: dt.date
+    date: dt.date = Field(strict=True)
     date_label: Text
     intro: list[Text] = Field(min_length=1)
     credits: Credits
@@ -176,13 +250,12 @@ class Exhibition(Model):
     timeline: Timeline | None = Field(default=None, description="the transport timeline (timeline.toml)")
     glossary: Glossary | None = Field(default=None, description="names and terms in English (glossary.toml)")
 
-    @model_validator(mode="after")
-    def _ids_resolve(self) -> Exhibition:
-        _unique([s.id for s in self.sections], "sections")
-        _unique([p.id for p in self.all_photos()], "photos (across all files)")
-        if self.hero_photo not in {p.id for p in self.all_photos()}:
-            raise ValueError(f"hero_photo {self.hero_photo!r} is not the id of any photo")
-        return self
+    @field_validator("date")
+    @classmethod
+    def _plausible(cls, value: dt.date) -> dt.date:
+        if not 1900 <= value.year <= 2100:
+            raise ValueError("must be a date between 1900 and 2100")
+        return value
 
     def all_photos(self) -> list[Photo]:
         photos = list(self.photos)
@@ -224,11 +297,3 @@ class Exhibition(Model):
 
         walk(self)
         return "".join(parts)
-
-
-def _unique(ids: list[str], what: str) -> None:
-    seen: set[str] = set()
-    for item in ids:
-        if item in seen:
-            raise ValueError(f"{what}: id {item!r} is used twice")
-        seen.add(item)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, model_validator
 
-from kiosk.content.schema import Colour, Model, Slug, Text
+from kiosk.content.schema import Colour, Model, Slug, Text, Year
 from kiosk.content.problems import Problem
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ class When(Model):
     """A point in time exactly as precise as the source: decade, year, end of a year, or day."""
 
     kind: Literal["decade", "year", "year_end", "date"]
-    year: int = Field(ge=1900, le=2100)
+    year: Year
     day: dt.date | None = None
 
     @model_validator(mode="before")

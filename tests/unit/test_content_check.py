@@ -83,7 +83,7 @@ def test_unknown_section_file(content: Path):
 
 def test_hero_photo_must_exist(content: Path):
     edit(content / "exhibition.toml", 'hero_photo = "lukou-city"', 'hero_photo = "nowhere"')
-    assert any("hero_photo 'nowhere'" in p for p in problems_of(content))
+    assert "exhibition.toml: hero_photo: no photo with id 'nowhere' in exhibition.toml or sections/*.toml (known: lukou-city, " in "\n".join(problems_of(content))
 
 
 def test_photo_path_cannot_escape_the_folder(content: Path):

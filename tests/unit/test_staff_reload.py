@@ -38,3 +38,17 @@ def test_a_missing_folder(tmp_path: Path):
 
 def test_the_shipped_content_is_good():
     assert validate_content(SHIPPED).ok
+
+
+def test_a_figure_that_cannot_be_shown_is_refused_with_its_field(content: Path):  # noqa: F811
+    edit(content / "exhibition.toml", "value = 8\n", "value = inf\n")
+    result = validate_content(content)
+    assert not result.ok
+    assert "exhibition.toml: headline_figures[1].value: Input should be a finite number (got inf)" in result.lines
+
+
+def test_content_whose_screens_cannot_be_built_is_not_shown(content: Path):  # noqa: F811
+    result = validate_content(content).not_shown("building section/develop: OverflowError: " + "x" * 1000)
+    assert not result.ok and result.exhibition is None and result.cause
+    assert result.lines[-1].startswith(f"{content}: the screens cannot be built from this content: building")
+    assert len(result.lines[-1]) <= 300 and "not shown" in result.summary

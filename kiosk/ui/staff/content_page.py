@@ -1,6 +1,8 @@
 """Content: which folder and version the kiosk is showing, and a reload that validates the folder first. A
-good folder is swapped in at once (the screens are rebuilt from it); a broken one leaves the current content
-running and its problems are listed here exactly as `kiosk check` prints them."""
+good folder is swapped in once its screens were built (the screens are rebuilt from it); a broken one leaves
+the current content running and its problems are listed here exactly as `kiosk check` prints them. Content
+that passes the checks but whose screens cannot be built is refused too, with the error. When the kiosk is not
+showing the folder it was asked for (broken at start, or failing later), the page says so and why."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from kiosk.content import Exhibition
 from kiosk.content.schema import Lang
 from kiosk.staff.diagnostics import content_fingerprint
-from kiosk.staff.reload import ReloadResult
+from kiosk.staff.reload import ContentNotice, ReloadResult
 from kiosk.ui import theme as t
 from kiosk.ui.staff.strings import sw
 from kiosk.ui.theme import Theme
@@ -28,6 +30,7 @@ class ContentPage(QWidget):
         self.lang: Lang = "zh"
         self._folder: Path | None = None
         self._exhibition: Exhibition | None = None
+        self._notice: ContentNotice | None = None
         self._result: ReloadResult | None = None
         p = theme.px
         layout = QVBoxLayout(self)
@@ -62,8 +65,9 @@ class ContentPage(QWidget):
         layout.addWidget(self._spacer, 1)
         self.scroll.hide()
 
-    def show_content(self, folder: Path, exhibition: Exhibition) -> None:
-        self._folder, self._exhibition = folder, exhibition
+    def show_content(self, folder: Path, exhibition: Exhibition, notice: ContentNotice | None = None) -> None:
+        """`notice`: the kiosk is not showing the folder it was asked for, and why."""
+        self._folder, self._exhibition, self._notice = folder, exhibition, notice
         self._show_facts()
 
     def show_result(self, result: ReloadResult) -> None:
@@ -87,11 +91,16 @@ class ContentPage(QWidget):
         ex = self._exhibition
         lang = self.lang
         summary = sw("content_summary", lang, sections=len(ex.sections), photos=len(ex.all_photos()))
-        self.facts.setText(
+        text = (
             f"{sw('content_now', lang)}: {ex.title.get(lang)} — {summary}\n"
             f"{sw('content_folder', lang)}: {self._folder}\n"
             f"{sw('content_version', lang)}: {content_fingerprint(self._folder)}"
         )
+        notice = self._notice
+        if notice is not None:
+            shown = sw("content_bundled" if notice.bundled else "content_earlier", lang)
+            text += "\n" + sw("content_not_shown", lang, folder=notice.folder, cause=notice.cause, shown=shown)
+        self.facts.setText(text)
 
     def _show_result(self) -> None:
         result = self._result
@@ -104,7 +113,7 @@ class ContentPage(QWidget):
             self.outcome.setText(sw("reload_ok", self.lang, summary=result.summary))
             self.outcome.setStyleSheet("color: #7FB77E;")
         else:
-            self.outcome.setText(sw("reload_failed", self.lang))
+            self.outcome.setText(sw("reload_not_built" if result.cause else "reload_failed", self.lang))
             self.outcome.setStyleSheet("color: #E07A5F;")
         lines = list(result.lines)
         if not result.ok:

@@ -60,6 +60,13 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "reload_ok": ("已载入新内容：{summary}", "New content is showing: {summary}"),
     "reload_failed": ("内容有错误，继续显示原内容。问题如下（与 kiosk check 相同）：",
                       "The content has errors; the current content stays. The problems (as `kiosk check` prints them):"),
+    "reload_not_built": ("内容通过了检查，但无法据此生成页面，继续显示原内容。原因：",
+                         "The content passed the checks, but its screens could not be built; the current content "
+                         "stays. Why:"),
+    "content_not_shown": ("注意：无法显示 {folder} 的内容（{cause}），现显示{shown}。",
+                          "Note: the content of {folder} cannot be shown ({cause}); showing {shown} instead."),
+    "content_bundled": ("随程序附带的展览", "the exhibition bundled with the kiosk"),
+    "content_earlier": ("此前的内容", "the content shown before"),
     # statistics
     "stats_totals": ("近 {days} 天：{visits} 次参观，平均 {avg}；打开照片 {photos} 次，点击地图 {features} 次",
                      "Last {days} days: {visits} visits, {avg} on average; {photos} photos opened, "

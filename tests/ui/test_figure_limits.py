@@ -1,0 +1,49 @@
+"""The largest figure `kiosk check` accepts (MAX_FIGURE_DIGITS digits, with a unit as long as "million yuan") fits
+its card on one line, unclipped, in both languages, on home and in a section, on every supported screen shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.content.schema import MAX_FIGURE_DIGITS
+from kiosk.navigation import Route
+
+from .test_navigation import entered, home
+
+LARGEST = "9" * MAX_FIGURE_DIGITS
+UNIT = 'unit = { zh = "万元", en = "million yuan" }'
+
+
+def largest_figures(content: Path) -> None:
+    root = content / "exhibition.toml"
+    text = root.read_text(encoding="utf-8")
+    text = text.replace('value = { zh = 35, en = 350000 }\nunit = { zh = "万", en = "people" }',
+                        f"value = {{ zh = {LARGEST}, en = {LARGEST} }}\n{UNIT}", 1)
+    root.write_text(text, encoding="utf-8")
+    section = content / "sections" / "develop.toml"
+    with_decimals = f"{LARGEST[:-3]}.999\ndecimals = 3"  # the same number of digits, three after the point
+    text = section.read_text(encoding="utf-8")
+    text = text.replace('value = 12\nunit = { zh = "个", en = "villages" }', f"value = {with_decimals}\n{UNIT}", 1)
+    section.write_text(text, encoding="utf-8")
+
+
+def unclipped(card) -> bool:  # noqa: ANN001
+    return card.number.sizeHint().width() <= card.number.width() + 1
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_largest_allowed_figure_fits_its_card(qtbot, make_kiosk, content_copy: Path, size) -> None:
+    largest_figures(content_copy)
+    kiosk = make_kiosk(size=size, content=content_copy)
+    assert kiosk.content_dir == content_copy, "the largest figures pass kiosk check"
+    card = home(kiosk).figures[0]
+    section = entered(qtbot, kiosk, lambda: kiosk.window.navigate(Route("section", "develop")))
+    for lang in ("zh", "en"):
+        kiosk.window.set_language(lang)
+        for shown in (card, section.figures[0]):
+            shown.set_language(lang)
+            digits = sum(ch.isdigit() for ch in shown.shown_text())
+            assert digits == MAX_FIGURE_DIGITS, shown.shown_text()
+            assert unclipped(shown), f"{shown.shown_text()} is cut off at {size} in {lang}"
