@@ -104,7 +104,8 @@ def _read(file: Path, key: str) -> tuple[Exhibition, list[Problem]] | None:
         record = json.loads(file.read_bytes())
         if not isinstance(record, dict) or record.get("format") != FORMAT or record.get("key") != key:
             return None
-        exhibition = Exhibition.model_validate(record["exhibition"])
+        # JSON mode: the strict content types (dates, finite numbers) read back their own JSON form
+        exhibition = Exhibition.model_validate_json(json.dumps(record["exhibition"], ensure_ascii=False))
         return exhibition, [_problem(item) for item in record["warnings"]]
     except FileNotFoundError:
         return None
