@@ -177,3 +177,25 @@ class WindowHealth:
             return Verdict.EXIT
         self.reshows += 1
         return Verdict.RESHOW
+
+
+class AssetHealth:
+    """The bundled assets (fonts, map outlines, icons) that failed to load in this process. Each loader logs
+    its failure and carries on with a fallback, so a visitor still gets a working kiosk; it also reports here,
+    so `kiosk --smoke` (which checks a packaged bundle) fails instead of calling a crippled bundle OK."""
+
+    def __init__(self) -> None:
+        self._failed: dict[str, str] = {}
+
+    def failed(self, asset: str, why: str) -> None:
+        self._failed.setdefault(asset, why)
+
+    def failures(self) -> list[str]:
+        """"asset (why)" for each, in the order they failed."""
+        return [f"{asset} ({why})" for asset, why in self._failed.items()]
+
+    def clear(self) -> None:
+        self._failed.clear()
+
+
+ASSETS = AssetHealth()  # one record per process, like the log it sits beside

@@ -11,6 +11,7 @@ import pytest
 from kiosk.health import (
     PAINT_STALE_S,
     WINDOW_GIVE_UP_S,
+    AssetHealth,
     Heartbeat,
     PaintEvidence,
     Verdict,
@@ -149,3 +150,14 @@ def test_coming_back_resets_the_patience():
     assert health.judge(state(shown=False)) is Verdict.RESHOW
     clock.now += WINDOW_GIVE_UP_S - 1
     assert health.judge(state(shown=False)) is Verdict.RESHOW
+
+
+def test_asset_health_names_each_failed_asset_once_in_order():
+    record = AssetHealth()
+    assert record.failures() == []
+    record.failed("font A.ttf", "missing")
+    record.failed("map outlines", "not JSON")
+    record.failed("font A.ttf", "missing again")  # the first reason stands
+    assert record.failures() == ["font A.ttf (missing)", "map outlines (not JSON)"]
+    record.clear()
+    assert record.failures() == []
