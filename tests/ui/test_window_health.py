@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.health import PAINT_STALE_S, WINDOW_LOST_EXIT_CODE, Heartbeat
 from kiosk.ui.shell.heartbeat_timer import HeartbeatTimer
+from kiosk.ui.shell.main_window import ExitPermission
 from kiosk.ui.shell.window_guard import WindowGuard
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,7 +77,7 @@ def test_the_staff_exit_is_not_undone(qtbot, kiosk_mode):
 
 def test_a_deleted_window_means_exit_with_a_failure_status(qtbot):
     window = QWidget()  # a stand-in: the real window is deleted in a process of its own below
-    window.kiosk_mode, window.allow_close = True, False
+    window.kiosk_mode, window.exit_permission = True, ExitPermission(False)
     window.show()
     qtbot.waitUntil(lambda: on_screen(window), timeout=2000)
     codes: list[int] = []

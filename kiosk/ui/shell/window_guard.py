@@ -48,7 +48,7 @@ class WindowGuard(QObject):
         self._health = WindowHealth(clock)
         self._exit = exit
         self._alive = True
-        self._exit_allowed = window.allow_close
+        self._permission = window.exit_permission  # still readable while the window is being deleted
         self._active = False
         self._handle: QWindow | None = None
         self.exit_code = 0
@@ -83,11 +83,8 @@ class WindowGuard(QObject):
     # watching ---------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _SIGNS:
-            if watched is self._window:  # noted now: once the window is being deleted it can no longer be asked
-                self._exit_allowed = bool(self._window.allow_close)
-            if self._active:
-                self._soon.start()
+        if self._active and event.type() in _SIGNS:
+            self._soon.start()
         return False
 
     def _watch_handle(self) -> None:
@@ -107,17 +104,16 @@ class WindowGuard(QObject):
 
     def state(self) -> WindowState:
         window = self._window
+        allowed = bool(self._permission.allowed)
         if not self._alive or not shiboken6.isValid(window):
-            return WindowState(alive=False, shown=False, minimized=False, exposed=False,
-                               exit_allowed=self._exit_allowed)
-        self._exit_allowed = bool(window.allow_close)
+            return WindowState(alive=False, shown=False, minimized=False, exposed=False, exit_allowed=allowed)
         handle = window.windowHandle()
         return WindowState(
             alive=True,
             shown=window.isVisible() and handle is not None,
             minimized=window.isMinimized(),
             exposed=handle is not None and handle.isExposed(),
-            exit_allowed=self._exit_allowed,
+            exit_allowed=allowed,
         )
 
     # acting -----------------------------------------------------------------------------------------
