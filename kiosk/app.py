@@ -35,6 +35,7 @@ from kiosk.ui.shell.heartbeat_timer import HeartbeatTimer
 from kiosk.ui.shell.lockdown import Lockdown
 from kiosk.ui.shell.main_window import MainWindow
 from kiosk.ui.shell.unattended import UnattendedDriver
+from kiosk.ui.shell.window_guard import WindowGuard
 from kiosk.ui.theme import LARGE_TEXT_SCALE, Theme
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,8 @@ class Kiosk:
     unattended: UnattendedDriver | None = None  # idle reset, slideshow, opening hours (clock injectable)
     crash_guard: CrashGuard | None = None  # unhandled errors: logged, then back to home
     content: ContentGuard | None = None  # builds the screens; broken content gives way to the last good one
+    heartbeat: HeartbeatTimer | None = None  # fed only while the window paints
+    window_guard: WindowGuard | None = None  # the window shown again, or exit for a restart
 
     def top_level_routes(self) -> list[Route]:
         return self.registry.top_level_routes(self.exhibition)
@@ -188,8 +191,10 @@ def build(
     kiosk.crash_guard.install()
     if window.kiosk_mode:
         app.installEventFilter(Lockdown(window))
-    heartbeat = HeartbeatTimer(parent=window)
+    kiosk.heartbeat = heartbeat = HeartbeatTimer(window, parent=window)
     app.aboutToQuit.connect(heartbeat.stop)
+    kiosk.window_guard = guard = WindowGuard(window)
+    app.aboutToQuit.connect(guard.stop)
 
     def after_first_frame() -> None:
         home = window.screen_for(Route("home"))
@@ -200,6 +205,7 @@ def build(
         window.warm_up(kiosk.top_level_routes())
         unattended.start()
         heartbeat.start()
+        guard.start()
 
     window.first_frame.connect(after_first_frame)
     images.setParent(window)  # lives and dies with the window
@@ -245,6 +251,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         window.showFullScreen()
     code = kiosk.app.exec()
+    if not code and kiosk.window_guard is not None:  # the window was lost: never report that as a clean exit
+        code = kiosk.window_guard.exit_code
     if kiosk.staff is not None and kiosk.staff.restart_requested:
         restart_process()
     return code

@@ -1,5 +1,7 @@
 """`kiosk --smoke`: start the real app, wait for the first painted home frame, visit every top-level screen
-once and print a line for each; exit 0, or 1 with the reason. The packaged bundle is checked with it."""
+once and print a line for each; exit 0, or 1 with the reason. The packaged bundle is checked with it, so a
+bundled font, the map outlines or an icon that did not load (each loader falls back quietly for visitors and
+reports to `kiosk.health.ASSETS`) fails it too, with one line naming them."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import time
 from PySide6.QtCore import QTimer, Slot
 
 from kiosk.app import PROCESS_START, Kiosk
+from kiosk.health import ASSETS
 from kiosk.navigation import Route
 
 log = logging.getLogger(__name__)
@@ -34,6 +37,9 @@ class SmokeRun:
     def exec(self) -> int:
         self._watchdog.start(TIMEOUT_MS)
         self.kiosk.app.exec()
+        assets = ASSETS.failures()  # every screen has been built by now: each loader has had its turn
+        if assets:
+            self.failures.append(f"bundled assets did not load: {'; '.join(assets)}")
         if self.failures:
             for failure in self.failures:
                 print(f"FAIL {failure}")

@@ -11,6 +11,7 @@ from kiosk.content.map import MapContent
 from kiosk.geo.features import PlacedFeature, When, bounds_of, place_all, stands_in
 from kiosk.geo.outlines import Outline, label_point, load_outlines
 from kiosk.geo.projection import LUKOU_CENTRE, Projection
+from kiosk.health import ASSETS
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,11 @@ class MapModel:
                 outlines = load_outlines(outline_file)
             except ValueError as exc:
                 log.error("map outlines unavailable: %s", exc)
+                ASSETS.failed("map outlines", str(exc))
+            else:
+                if not any(o.role == "district" for o in outlines):
+                    log.error("map outlines %s hold no district outline", outline_file)
+                    ASSETS.failed("map outlines", f"{outline_file}: no district outline")
         e = content.extent
         left, top = projection.forward(e.west, e.north)
         right, bottom = projection.forward(e.east, e.south)

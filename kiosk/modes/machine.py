@@ -9,6 +9,10 @@ every touch, click or key, and carries out the `Action`s they return. Tests driv
        │                 ▲                          │                                  │
        └─idle timeout─▶ ATTRACT ──waking input──────┴──────────input──────────────────┘
     SIGNAGE: a permanent slideshow that ignores input.      CLOSED: outside opening hours; input wakes it.
+
+While staff hold it (`hold` … `release`: their keypad or panel is on screen) nothing unattended happens: no
+question, reset, slide or closing, and new settings wait. Releasing counts as a touch: the idle clock starts
+again, and the settings changed meanwhile apply then.
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ class ModeMachine:
         self._countdown_until: datetime | None = None
         self._next_slide: datetime | None = None
         self._wake_until: datetime | None = None
+        self._held_since: ModeConfig | None = None  # the config when staff took hold; None: not held
 
     # state ------------------------------------------------------------------------------------------
 
@@ -80,6 +85,10 @@ class ModeMachine:
     @property
     def config(self) -> ModeConfig:
         return self._config
+
+    @property
+    def held(self) -> bool:
+        return self._held_since is not None
 
     def idle_seconds(self, now: datetime) -> float:
         if self._last_input is None:
@@ -114,6 +123,8 @@ class ModeMachine:
         return []
 
     def tick(self, now: datetime) -> list[Action]:
+        if self.held:
+            return []
         mode = self._mode
         if mode is Mode.CLOSED:
             if self.in_hours(now):
@@ -141,6 +152,8 @@ class ModeMachine:
 
     def input(self, now: datetime) -> Reaction:
         """A touch, click, wheel or key press."""
+        if self.held:  # staff at work: their touches are theirs (`release` restarts the idle clock)
+            return Reaction()
         self._last_input = now
         mode = self._mode
         if mode is Mode.CLOSED:
@@ -167,8 +180,11 @@ class ModeMachine:
         return Reaction()
 
     def configure(self, config: ModeConfig, now: datetime) -> list[Action]:
-        """New settings, applied at once (a change of opening hours takes effect on this very call)."""
+        """New settings, applied at once (a change of opening hours takes effect on this very call); while staff
+        hold the machine they are kept and applied by `release`."""
         old, self._config = self._config, config
+        if self.held:
+            return []
         mode = self._mode
         actions: list[Action] = []
         if config.signage and not old.signage and mode is not Mode.CLOSED:
@@ -188,6 +204,30 @@ class ModeMachine:
         elif mode in (Mode.ATTRACT, Mode.SIGNAGE) and config.slide_interval != old.slide_interval:
             self._next_slide = now + timedelta(seconds=config.slide_interval)
         return actions + self.tick(now)
+
+    def hold(self, now: datetime) -> list[Action]:
+        """Staff took over (their keypad or panel is on screen). A question already showing is withdrawn: it
+        must never stand over their panel."""
+        if self.held:
+            return []
+        self._held_since = self._config
+        if self._mode is Mode.STILL_THERE:
+            self._mode = Mode.ACTIVE
+            self._countdown_until = None
+            return [Action.DISMISS_STILL_THERE]
+        return []
+
+    def release(self, now: datetime) -> list[Action]:
+        """Staff are done: the idle clock starts afresh from now (outside opening hours that buys the usual wake
+        time), then the settings they changed take effect as one change from those in force when they began."""
+        if self._held_since is None:
+            return []
+        before, self._held_since = self._held_since, None
+        self._last_input = now
+        if not self.in_hours(now) and self._mode is not Mode.CLOSED:
+            self._wake_until = max(self._wake_until or now, now + timedelta(seconds=self._config.wake))
+        changed, self._config = self._config, before
+        return self.configure(changed, now)
 
     def recover(self, now: datetime) -> list[Action]:
         """After an unhandled error: home again, the visit (if any) goes on with a fresh idle timer."""

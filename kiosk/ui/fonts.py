@@ -25,6 +25,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase
 
+from kiosk.health import ASSETS
 from kiosk.paths import fonts_dir
 
 log = logging.getLogger(__name__)
@@ -42,10 +43,12 @@ def _register(path: Path) -> str | None:
     font_id = QFontDatabase.addApplicationFont(str(path))
     if font_id == -1:
         log.error("could not load font %s", path)
+        ASSETS.failed(f"font {path.name}", "missing" if not path.exists() else "not a usable font file")
         return None
     loaded = QFontDatabase.applicationFontFamilies(font_id)
     if not loaded:
         log.error("font %s loaded but reports no family", path)
+        ASSETS.failed(f"font {path.name}", "no font family in it")
         return None
     log.debug("loaded font %s: %s", path, ", ".join(loaded))
     return loaded[0]

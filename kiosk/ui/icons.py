@@ -1,5 +1,6 @@
 """The only place icons are made. qtawesome is imported on first use: it costs ~150 ms, so not before the
-first frame of the home screen."""
+first frame of the home screen. An icon that cannot be made is replaced by a neutral one and reported to
+`kiosk.health.ASSETS`, so `kiosk --smoke` fails on it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import logging
 from functools import lru_cache
 
 from PySide6.QtGui import QIcon
+
+from kiosk.health import ASSETS
 
 log = logging.getLogger(__name__)
 
@@ -21,9 +24,11 @@ def icon(name: str, colour: str) -> QIcon:
         return qtawesome.icon(name, color=colour)
     except Exception as exc:  # an unknown icon name in content must not break a screen
         log.warning("icon %r unavailable (%s); using a neutral one", name, exc)
+        ASSETS.failed(f"icon {name}", str(exc) or type(exc).__name__)
         try:
             import qtawesome
 
             return qtawesome.icon(FALLBACK, color=colour)
-        except Exception:
+        except Exception as again:  # the icon fonts themselves are missing from the bundle
+            ASSETS.failed("icon fonts", str(again) or type(again).__name__)
             return QIcon()

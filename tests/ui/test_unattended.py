@@ -235,3 +235,70 @@ def test_heartbeat_is_written_after_the_first_frame(kiosk, fresh_user_dirs):
 
     text = default_heartbeat_path().read_text(encoding="utf-8")
     assert text.split()[0].isdigit()
+
+
+def _open_staff_panel(qtbot, kiosk):
+    from .test_staff_panel import open_panel
+
+    return open_panel(qtbot, kiosk)
+
+
+def _covering(kiosk) -> list[str]:
+    """The unattended layers on screen (the question, the slideshow, the closed screen)."""
+    driver = kiosk.unattended
+    layers = {"still there?": driver.still_there, "slideshow": driver.attract, "closed": driver.closed}
+    return [name for name, layer in layers.items() if layer.isVisible()]
+
+
+def test_changing_the_idle_timeout_in_the_panel_never_covers_it(qtbot, clocked):
+    """Staff at work in their panel for a while, then they change the idle timeout with its stepper: no question
+    comes up over the panel, however long the clock runs, and the panel keeps answering taps."""
+    kiosk, clock = clocked()
+    c = _open_staff_panel(qtbot, kiosk)
+    page = c.page("settings")
+    clock.advance(150)  # staff read the statistics first, two and a half minutes
+    kiosk.unattended.tick()
+    from .test_staff_panel import tap_visible
+
+    stepper = page.controls["idle_timeout_s"]
+    tap_visible(qtbot, page, stepper.minus)
+    assert kiosk.settings.idle_timeout_s < 90
+    assert _covering(kiosk) == []
+    for _ in range(4):
+        idle(kiosk, clock, 60)
+        assert _covering(kiosk) == [], "nothing may cover the open staff panel"
+    touch.tap(c.panel.tabs["diagnostics"])
+    assert c.panel.current_page() == "diagnostics"  # taps still reach the panel
+    touch.tap(c.panel.tabs["settings"])
+    assert c.panel.current_page() == "settings"
+    assert kiosk.unattended.mode is not Mode.STILL_THERE
+
+
+def test_no_slideshow_or_closing_under_the_panel_and_a_fresh_idle_clock_after_it(qtbot, clocked):
+    kiosk, clock = clocked()
+    clock.now = datetime(2024, 5, 6, 16, 58)  # a Monday, two minutes before closing
+    kiosk.settings.update({"opening_hours_enabled": True, "opening_hours": {"mon": "09:00-17:00"}})
+    c = _open_staff_panel(qtbot, kiosk)
+    for _ in range(10):  # ten minutes in the panel, past closing time
+        idle(kiosk, clock, 60)
+        assert _covering(kiosk) == [] and c.panel_open
+    touch.tap(c.panel.close_button)
+    assert not c.is_open
+    idle(kiosk, clock, kiosk.settings.idle_timeout_s - 1)
+    assert _covering(kiosk) == []  # the idle clock started again when the panel closed
+    idle(kiosk, clock, 1)
+    assert _covering(kiosk) == ["still there?"]
+
+
+def test_a_question_shown_out_of_turn_still_gives_way_to_a_touch(qtbot, clocked):
+    """Whatever put it there, a touch on the question removes it: it never holds the screen at 0."""
+    kiosk, clock = clocked()
+    driver = kiosk.unattended
+    driver.pause(True)  # e.g. staff took over a moment ago
+    driver.still_there.ask(kiosk.window.grab(), 0, "zh")
+    touch.tap(kiosk.window, QPoint(kiosk.window.width() // 2, kiosk.window.height() // 2))
+    assert not driver.still_there.isVisible()
+    driver.pause(False)
+    driver.still_there.ask(kiosk.window.grab(), 0, "zh")  # shown although the machine asked nothing
+    idle(kiosk, clock, 1)
+    assert not driver.still_there.isVisible()

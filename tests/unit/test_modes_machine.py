@@ -244,3 +244,63 @@ def test_recovery_from_an_error_goes_home_and_keeps_the_visit():
     assert machine.mode is Mode.ACTIVE
     assert machine.tick(at(181)) == []  # a fresh idle timer
     assert machine.tick(at(182)) == [A.ASK_STILL_THERE]
+
+
+# staff hold the machine while their keypad or panel is on screen ------------------------------------------
+
+
+def test_while_staff_hold_it_nothing_unattended_happens():
+    machine = started()
+    run(machine, [("input", 1)])
+    assert machine.hold(at(2)) == []
+    for seconds in (91, 101, 500, 3600):
+        assert machine.tick(at(seconds)) == []
+        assert machine.mode is Mode.ACTIVE
+    reaction = machine.input(at(3601))
+    assert reaction.actions == () and not reaction.swallow  # the touch is the panel's
+
+
+def test_a_setting_changed_while_held_starts_no_countdown_and_applies_at_release():
+    machine = started()
+    run(machine, [("input", 1)])
+    machine.hold(at(2))
+    shorter = ModeConfig(**{**machine.config.__dict__, "idle_timeout": 30})
+    assert machine.configure(shorter, at(150)) == []  # 149 s idle, timeout now 30 s: still no question
+    assert machine.mode is Mode.ACTIVE and machine.config.idle_timeout == 30
+    assert machine.release(at(200)) == []  # the idle clock starts afresh at release…
+    assert machine.tick(at(229)) == []
+    assert machine.tick(at(230)) == [A.ASK_STILL_THERE]  # …with the new timeout
+
+
+def test_the_slideshow_and_closing_time_wait_for_staff():
+    machine = ModeMachine(hours_config(attract=True))
+    machine.start(datetime(2024, 5, 6, 16, 50))  # at rest, ten minutes before closing
+    machine.hold(datetime(2024, 5, 6, 16, 50, 5))
+    assert machine.tick(datetime(2024, 5, 6, 16, 55)) == []  # no slideshow under the panel
+    assert machine.tick(datetime(2024, 5, 6, 17, 30)) == []  # and no closing either
+    assert machine.mode is Mode.RESTING
+    assert machine.release(datetime(2024, 5, 6, 17, 31)) == []  # just used: awake for the wake time
+    assert machine.tick(datetime(2024, 5, 6, 17, 32, 30)) == [A.START_ATTRACT]
+    assert machine.tick(datetime(2024, 5, 6, 17, 36)) == [A.STOP_ATTRACT, A.SLEEP]
+
+
+def test_signage_switched_on_in_the_panel_starts_when_it_closes():
+    machine = started()
+    run(machine, [("input", 1)])
+    machine.hold(at(2))
+    assert machine.configure(ModeConfig(**{**machine.config.__dict__, "signage": True}), at(10)) == []
+    assert machine.mode is Mode.ACTIVE
+    assert machine.release(at(20)) == [A.RESET, A.VISIT_ENDED, A.START_ATTRACT]
+    assert machine.mode is Mode.SIGNAGE
+
+
+def test_holding_withdraws_a_question_already_showing():
+    machine = started()
+    run(machine, [("input", 1), ("tick", 91)])
+    assert machine.mode is Mode.STILL_THERE
+    assert machine.hold(at(92)) == [A.DISMISS_STILL_THERE]
+    assert machine.mode is Mode.ACTIVE and machine.countdown_left(at(93)) == 0
+    assert machine.tick(at(200)) == []
+    assert machine.release(at(300)) == []
+    assert machine.tick(at(389)) == []
+    assert machine.tick(at(390)) == [A.ASK_STILL_THERE]

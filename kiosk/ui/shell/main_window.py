@@ -30,6 +30,16 @@ ScreenFactory = Callable[[Route, Theme], Screen | None]
 _FRAME_IN_MEMORY = frozenset({"offscreen", "minimal", "xcb", "windows", "linuxfb", "eglfs"})
 
 
+class ExitPermission:
+    """Whether the window may close: after the staff Exit, and always in windowed development mode. A plain
+    object apart from the widget, so the window guard can still read it while the window is being deleted."""
+
+    __slots__ = ("allowed",)
+
+    def __init__(self, allowed: bool):
+        self.allowed = allowed
+
+
 class MainWindow(QWidget):
     first_frame = Signal()
     screen_entered = Signal(object)  # Route, once its transition has finished
@@ -47,7 +57,7 @@ class MainWindow(QWidget):
         self.lang: Lang = lang
         self._screens: dict[str, Screen] = {}
         self._painted = False
-        self.allow_close = not kiosk_mode
+        self.exit_permission = ExitPermission(not kiosk_mode)
 
         self.stack = QStackedWidget(self)
         # The screen decides the window's size, never the content: long text wraps or scrolls instead.
@@ -75,6 +85,14 @@ class MainWindow(QWidget):
         self.stack.setCurrentWidget(home)
         self.bar.set_language(lang)
         self._update_bar()
+
+    @property
+    def allow_close(self) -> bool:
+        return self.exit_permission.allowed
+
+    @allow_close.setter
+    def allow_close(self, allowed: bool) -> None:
+        self.exit_permission.allowed = allowed
 
     # screens ----------------------------------------------------------------------------------------
 

@@ -74,6 +74,7 @@ class UnattendedDriver(QObject):
         self.force_signage = force_signage  # `--slideshow`: signage for this run, whatever the settings say
         self.machine = ModeMachine(self._config())
         self.still_there = StillThereOverlay(window.theme, window)
+        self.still_there.touched.connect(self._question_touched)
         self.attract = AttractScreen(window.theme, exhibition, photo_path, images, window)
         self.closed = ClosedOverlay(window.theme, lambda: self.clock(), window)
         self._configure_attract()
@@ -109,14 +110,14 @@ class UnattendedDriver(QObject):
         self._timer.stop()
 
     def pause(self, paused: bool) -> None:
-        """While staff work in their panel (keypad included) the kiosk neither resets nor starts the slideshow,
-        and touch always reaches the panel, even in signage mode. Resuming counts as input: the idle timeout
-        starts again from now."""
+        """While staff work in their panel (keypad included) the machine is held: no question, reset, slide or
+        closing, settings changes wait, and touch always reaches the panel, even in signage mode. Resuming
+        starts the idle clock afresh and applies the settings changed meanwhile (`ModeMachine.release`)."""
         if paused == self._paused:
             return
         self._paused = paused
-        if not paused:
-            self._apply(self.machine.input(self.clock()).actions)
+        now = self.clock()
+        self._apply(self.machine.hold(now) if paused else self.machine.release(now))
 
     @Slot()
     def tick(self) -> None:
@@ -145,6 +146,15 @@ class UnattendedDriver(QObject):
         if reaction.actions:
             self._apply(reaction.actions)
         return reaction.swallow
+
+    @Slot()
+    def _question_touched(self) -> None:
+        """A touch reached the question itself, which happens only when the input watcher let it through: it
+        answers the question all the same, so no touch is ever lost on a question nobody can dismiss."""
+        if not self._paused:
+            self._apply(self.machine.input(self.clock()).actions)
+        if self.still_there.isVisible():
+            self.still_there.dismiss()
 
     # settings ---------------------------------------------------------------------------------------
 
@@ -192,6 +202,11 @@ class UnattendedDriver(QObject):
                 log.exception("unattended action %s failed", action.value)
         self._pause_screens(self.attract.isVisible() or self.closed.isVisible())
         mode = self.machine.mode
+        if self.still_there.isVisible() and mode is not Mode.STILL_THERE:
+            # The question is the machine's countdown made visible; shown without it, nothing would ever
+            # reset or dismiss it and it would hold the screen at 0. Never let the two disagree.
+            log.error("the still-there question was showing in mode %s: withdrawn", mode.value)
+            self.still_there.dismiss()
         if mode != before:
             self._last_mode = mode
             log.info("mode: %s", mode.value)

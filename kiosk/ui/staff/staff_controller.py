@@ -189,6 +189,7 @@ class StaffController(QObject):
         panel.set_language(lang)
         panel.set_default_pin_warning(self.gate.is_default)
         panel.show_page("settings")
+        self.engaged.emit(True)  # (already so after the keypad; said again for a panel opened any other way)
         panel.open()
         self.gesture.enabled = False
         self._arm(PANEL_TIMEOUT_MS)

@@ -1,8 +1,10 @@
 """"还在参观吗？ / Still there?": the question after the idle timeout, with a ring that runs down to the reset.
 
 Drawn over a dimmed snapshot of the screen the visitor left, so the question is clearly about *their* visit.
-Any touch cancels it (the input watcher swallows that touch, so it presses nothing beneath). The ring is
-repainted a few times a second in its own small rectangle only.
+Any touch cancels it (the input watcher swallows that touch, so it presses nothing beneath). A touch that
+reaches the overlay itself (the watcher let it through) is reported by `touched`, so it cancels too: the
+question can never hold the screen against a touch. The ring is repainted a few times a second in its own
+small rectangle only.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Slot
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.schema import Lang
@@ -24,6 +26,8 @@ RING_FRAME_MS = 100
 
 
 class StillThereOverlay(CoverOverlay):
+    touched = Signal()  # a press reached the overlay itself
+
     def __init__(self, theme: Theme, parent: QWidget):
         super().__init__(parent)
         self._theme = theme
@@ -115,6 +119,15 @@ class StillThereOverlay(CoverOverlay):
         p.drawText(QRect(card.left() + self._theme.px(32), y, card.width() - self._theme.px(64), h),
                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, text)
         return y + h
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.TouchBegin and self.isVisible():
+            self.touched.emit()
+        return super().event(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self.touched.emit()
 
     def hideEvent(self, event) -> None:  # noqa: ANN001
         self._timer.stop()
