@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from kiosk import __version__, paths
+from kiosk.cli_args import window_size
 
 
 def _content_arg(parser: argparse.ArgumentParser) -> None:
@@ -30,21 +31,11 @@ def _content_arg(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _size(text: str) -> tuple[int, int]:
-    try:
-        w, h = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError("expected WIDTHxHEIGHT, e.g. 1080x1920") from None
-    if w < 320 or h < 320:
-        raise argparse.ArgumentTypeError("window is too small")
-    return (w, h)
-
-
 def run_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="The 渌口 exhibition kiosk.")
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     parser.add_argument("--windowed", action="store_true", help="a normal window with a cursor (development)")
-    parser.add_argument("--size", type=_size, default=None, metavar="WxH", help="window size with --windowed")
+    parser.add_argument("--size", type=window_size, default=None, metavar="WxH", help="window size with --windowed")
     parser.add_argument(
         "--lang", choices=("zh", "en"), default=None, help="start language (default: the settings' default language)"
     )
@@ -84,9 +75,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.staff.pin import reset_pin_main
 
         return reset_pin_main(argv[1:])
-    if argv and argv[0] == "--bare-window-probe":  # `kiosk bench`'s floor, from a packaged kiosk (no python -c)
-        exec(compile(argv[1], "<bare-window-probe>", "exec"), {"__name__": "__main__"})
-        return 0
+    if argv and argv[0] == "--bare-window-probe":  # `kiosk bench`'s floor from a packaged kiosk: fixed code, a size
+        from kiosk.bench import bare_window
+
+        return bare_window.main(argv[1:2])
     if argv and argv[0] in ("bench", "monkey"):
         from kiosk.bench.cli import main as bench_main
 
@@ -100,9 +92,43 @@ def main(argv: list[str] | None = None) -> int:
     if reason:
         print(f"kiosk: {reason}", file=sys.stderr)
         return 3
-    from kiosk.app import run
+    return _run(args)
 
-    return run(args)
+
+def _run(args: argparse.Namespace) -> int:
+    """Build the kiosk, then do what the command line asked: exhibit it, or smoke-test, self-test or probe it."""
+    from kiosk import app
+    from kiosk.content import ContentError
+
+    app.prepare_process()
+    try:
+        kiosk = app.build(
+            args.content,
+            windowed=args.windowed or args.smoke,
+            size=args.size,
+            lang=args.lang,
+            slideshow=args.slideshow,
+        )
+    except ContentError as exc:
+        print("kiosk: the content cannot be shown:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    if args.startup_probe:
+        from kiosk.bench.startup import StartupProbe
+
+        return StartupProbe(kiosk).exec()
+    if args.smoke:
+        from kiosk.smoke import SmokeRun
+
+        smoke = SmokeRun(kiosk)
+        kiosk.window.show()
+        return smoke.exec()
+    if args.selftest:
+        from kiosk.selftest import SelfTest
+
+        return SelfTest(kiosk, args.content, args.content_source, windowed=args.windowed).exec()
+    return app.exhibit(kiosk, windowed=args.windowed)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ Nothing else in the kiosk reaches for a global; everything a screen needs is han
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 import time
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import paths
 from kiosk.app_content import ContentGuard, cause_of, is_bundled, load_content
 from kiosk.app_staff import Staff, install_staff, restart_process
-from kiosk.content import ContentError, Exhibition, Section, Text, load_exhibition
+from kiosk.content import Exhibition, Section, Text, load_exhibition
 from kiosk.logs import setup_logging
 from kiosk.malloc import limit_heap_retention
 from kiosk.navigation import Navigator, Route
@@ -215,41 +214,18 @@ def build(
     return kiosk
 
 
-def run(args: argparse.Namespace) -> int:
+def prepare_process() -> None:
+    """Once per process, before `build`: the rotating log, and Qt's own messages routed into it."""
     setup_logging()
     qInstallMessageHandler(_qt_message)
-    try:
-        kiosk = build(
-            args.content,
-            windowed=args.windowed or args.smoke,
-            size=args.size,
-            lang=args.lang,
-            slideshow=getattr(args, "slideshow", False),
-        )
-    except ContentError as exc:
-        print("kiosk: the content cannot be shown:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return 2
-    window = kiosk.window
-    if getattr(args, "startup_probe", False):
-        from kiosk.bench.startup import StartupProbe
 
-        return StartupProbe(kiosk).exec()
-    if args.smoke:
-        from kiosk.smoke import SmokeRun
 
-        smoke = SmokeRun(kiosk)
-        window.show()
-        return smoke.exec()
-    if getattr(args, "selftest", False):
-        from kiosk.selftest import SelfTest
-
-        return SelfTest(kiosk, args.content, getattr(args, "content_source", ""), windowed=args.windowed).exec()
-    if args.windowed:
-        window.show()
+def exhibit(kiosk: Kiosk, windowed: bool) -> int:
+    """Show the built kiosk and run it until staff exit (or the window is lost); the process's exit status."""
+    if windowed:
+        kiosk.window.show()
     else:
-        window.showFullScreen()
+        kiosk.window.showFullScreen()
     code = kiosk.app.exec()
     if not code and kiosk.window_guard is not None:  # the window was lost: never report that as a clean exit
         code = kiosk.window_guard.exit_code

@@ -14,11 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-
-def _size(text: str) -> tuple[int, int]:
-    from kiosk.__main__ import _size as parse
-
-    return parse(text)
+from kiosk.cli_args import window_size
 
 
 def bench_parser() -> argparse.ArgumentParser:
@@ -27,7 +23,7 @@ def bench_parser() -> argparse.ArgumentParser:
         description="Measure start-up, response, frame rate, photos, map, CPU and memory against their budgets.",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
-    parser.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH", help="window size (default 1920x1080)")
+    parser.add_argument("--size", type=window_size, default=(1920, 1080), metavar="WxH", help="window size (default 1920x1080)")
     parser.add_argument("--content", type=Path, default=None, metavar="DIR", help="content folder (default: bundled)")
     parser.add_argument("--quick", action="store_true", help="short windows and few runs (a minute; for tests)")
     parser.add_argument(
@@ -48,7 +44,7 @@ def monkey_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--events", type=int, default=2000, metavar="N", help="how many input events (default 2000)")
     parser.add_argument("--seed", type=int, default=1, metavar="S", help="random seed: same seed, same events")
-    parser.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH", help="window size (default 1920x1080)")
+    parser.add_argument("--size", type=window_size, default=(1920, 1080), metavar="WxH", help="window size (default 1920x1080)")
     parser.add_argument("--content", type=Path, default=None, metavar="DIR", help="content folder (default: bundled)")
     parser.add_argument(
         "--report-every", type=int, default=0, metavar="N", help="print progress and memory every N events"

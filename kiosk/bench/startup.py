@@ -16,33 +16,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from kiosk.bench.bare_window import MARKER
 from kiosk.bench.stats import median
 
 log = logging.getLogger(__name__)
 
-MARKER = "startup-probe first-frame"
 TIMEOUT_S = 60
-
-# The floor every Qt Widgets app starts from on this machine: a bare window with one label, timed the same way
-# (`bare_window_ms`), so the kiosk's start-up can be read as a ratio measured in the same run.
-BARE_WINDOW = f"""
-import time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
-app = QApplication([])
-label = QLabel("渌口 Lukou")
-label.resize({{size}})
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            label.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: (print("{MARKER}", f"{{time.time():.6f}}", flush=True), app.quit()))
-        return False
-first = FirstPaint()
-label.installEventFilter(first)
-label.show()
-app.exec()
-"""
 
 
 def kiosk_command() -> list[str]:
@@ -67,11 +46,11 @@ def probe_once(size: tuple[int, int], content: Path | None = None, bare: bool = 
     """Milliseconds from spawning one kiosk process to its first painted home frame (`bare`: a bare Qt window
     to its first frame); None if it failed."""
     if bare:
-        source = BARE_WINDOW.replace("{size}", f"{size[0]}, {size[1]}")
+        # the floor: a bare Qt window (kiosk.bench.bare_window), timed the same way
         if getattr(sys, "frozen", False):
-            command = [sys.executable, "--bare-window-probe", source]
+            command = [sys.executable, "--bare-window-probe", f"{size[0]}x{size[1]}"]
         else:
-            command = [sys.executable, "-c", source]
+            command = [sys.executable, "-m", "kiosk.bench.bare_window", f"{size[0]}x{size[1]}"]
     else:
         command = [*kiosk_command(), "--startup-probe", "--windowed", "--size", f"{size[0]}x{size[1]}"]
         if content is not None:

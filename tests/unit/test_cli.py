@@ -1,0 +1,42 @@
+"""The command line's shared argument types, and the bench's bare-window probe that runs fixed code only."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.__main__ import main
+from kiosk.cli_args import window_size
+
+
+@pytest.mark.parametrize(("text", "size"), [("1920x1080", (1920, 1080)), ("1080X1920", (1080, 1920))])
+def test_a_window_size_is_width_by_height(text: str, size: tuple[int, int]) -> None:
+    assert window_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["1920", "axb", "100x100", "99999x1080", "1920x1080x3"])
+def test_a_bad_window_size_is_refused_in_words(text: str) -> None:
+    with pytest.raises(argparse.ArgumentTypeError):
+        window_size(text)
+
+
+def test_the_bare_window_probe_never_runs_code_it_is_handed(tmp_path: Path, capsys) -> None:
+    planted = tmp_path / "ran"
+    code = f"open({str(planted)!r}, 'w').write('code from the command line ran')"
+    assert main(["--bare-window-probe", code]) == 2
+    assert not planted.exists()
+    assert "WIDTHxHEIGHT" in capsys.readouterr().err
+
+
+def test_the_bare_window_probe_paints_one_frame_and_reports_it() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--bare-window-probe", "640x480"],
+        capture_output=True, text=True, timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr[-400:]
+    assert done.stdout.startswith("startup-probe first-frame ")
