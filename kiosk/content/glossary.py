@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from kiosk.content.problems import Problem, Severity
-from kiosk.content.schema import Figure, Model, Slug, Text
+from kiosk.content.base import Figure, Model, Slug, Text
 
 if TYPE_CHECKING:
     from kiosk.content.schema import Exhibition

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from kiosk.content.problems import Problem
-from kiosk.content.schema import Colour, Finite, Model, Slug, Text, Year
+from kiosk.content.base import Colour, Finite, Model, Slug, Text, Year
 
 FILE = "map.toml"
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, model_validator
 
-from kiosk.content.schema import Colour, Model, Slug, Text, Year
+from kiosk.content.base import Colour, Model, Slug, Text, Year
 from kiosk.content.problems import Problem
 
 if TYPE_CHECKING:
