@@ -141,11 +141,16 @@ class Exhibition(Model):
             raise ValueError("must be a date between 1900 and 2100")
         return value
 
+    def photo_groups(self) -> list[tuple[Section | None, list[Photo]]]:
+        """The photos grouped as the gallery shows them: first those that belong to no section (None), then each
+        section's, in the exhibition's order; a group without photos is left out."""
+        groups: list[tuple[Section | None, list[Photo]]] = [(None, list(self.photos))] if self.photos else []
+        groups += [(section, list(section.photos)) for section in self.sections if section.photos]
+        return groups
+
     def all_photos(self) -> list[Photo]:
-        photos = list(self.photos)
-        for section in self.sections:
-            photos.extend(section.photos)
-        return photos
+        """Every photo once, in the gallery's order; the viewer pages through the same order."""
+        return [photo for _, photos in self.photo_groups() for photo in photos]
 
     def photo(self, photo_id: str) -> Photo:
         for photo in self.all_photos():

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFontMetrics
 
 from kiosk.bench.scale import generate
 from kiosk.navigation import Route
-from kiosk.ui.panels.gallery_screen import GalleryScreen, gallery_order
+from kiosk.ui.panels.gallery_screen import GalleryScreen
 from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.photo_screen import PhotoScreen
 from kiosk.ui.widgets.gallery_card import elide_lines
@@ -82,7 +82,7 @@ def assert_cards_match_their_place(gallery: GalleryScreen, lang: str = "zh") -> 
 def test_five_hundred_photos_cost_a_screenful_of_cards(qtbot, make_kiosk, scaled):
     kiosk = make_kiosk(content=scaled)
     gallery = open_gallery(qtbot, kiosk)
-    order = [p.id for p in gallery_order(kiosk.exhibition)]
+    order = [p.id for p in kiosk.exhibition.all_photos()]
     assert gallery.photo_ids() == order and len(order) >= 500
     first = gallery.visible_cards()
     assert [c.photo.id for c in first] == order[: len(first)]

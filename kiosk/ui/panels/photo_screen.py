@@ -19,7 +19,6 @@ from kiosk.navigation import Route
 from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
 from kiosk.ui.image_provider import ImageProvider
-from kiosk.ui.panels.gallery_screen import gallery_order
 from kiosk.ui.panels.screen import Screen
 from kiosk.ui.registry import Builder, ScreenContext
 from kiosk.ui.strings import photo_note, tr
@@ -46,7 +45,7 @@ class PhotoScreen(Screen):
         super().__init__(parent)
         self._theme = theme
         self._exhibition = exhibition
-        self.photos: list[Photo] = gallery_order(exhibition)
+        self.photos: list[Photo] = exhibition.all_photos()
         p = theme.px
         self.stage = PhotoStage(theme, provider, self)
         self.stage.set_paths([photo_path(photo.file) for photo in self.photos])  # type: ignore[misc]
