@@ -1,5 +1,7 @@
-"""The layering contract in pyproject.toml: the rule packages never import Qt (so they stay fast to test and
-reusable), checked by import-linter against the real import graph."""
+"""The layering contracts in pyproject.toml, checked by import-linter against the real import graph: the rule
+packages never import Qt (so they stay fast to test and reusable); the interface is layered shell > panels >
+widgets and never reaches up into the composition root or the commands; the product never imports the
+benchmarks."""
 
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ def test_rule_packages_do_not_import_qt(monkeypatch):
     finally:
         for logger in enabled:
             logger.disabled = False
-    assert result == 0, "a Qt-free package imports Qt: see the report above"
+    assert result == 0, "an import breaks a layering contract: see the report above"
 
 
 def test_contract_names_every_rule_package():
