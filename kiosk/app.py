@@ -18,6 +18,7 @@ from kiosk import paths
 from kiosk.app_content import ContentGuard, cause_of, is_bundled, load_content
 from kiosk.app_staff import Staff, install_staff, restart_process
 from kiosk.content import Exhibition, Section, Text, load_exhibition
+from kiosk.content.store import ContentStore
 from kiosk.logs import setup_logging
 from kiosk.malloc import limit_heap_retention
 from kiosk.navigation import Navigator, Route
@@ -50,8 +51,7 @@ class Kiosk:
     app: QApplication
     window: MainWindow
     navigator: Navigator
-    exhibition: Exhibition
-    content_dir: Path
+    store: ContentStore  # the exhibition on show: every holder subscribes to it, a reload is one call
     images: ImageProvider
     registry: ScreenRegistry
     context: ScreenContext
@@ -63,8 +63,21 @@ class Kiosk:
     heartbeat: HeartbeatTimer | None = None  # fed only while the window paints
     window_guard: WindowGuard | None = None  # the window shown again, or exit for a restart
 
+    @property
+    def exhibition(self) -> Exhibition:
+        return self.store.exhibition
+
+    @property
+    def content_dir(self) -> Path:
+        return self.store.folder
+
     def top_level_routes(self) -> list[Route]:
         return self.registry.top_level_routes(self.exhibition)
+
+    def show_content(self, exhibition: Exhibition) -> None:
+        """The content store's subscriber for the window: rebuild the screens from the new exhibition."""
+        self.window.rebuild_screens()
+        self.window.warm_up(self.registry.top_level_routes(exhibition))
 
 
 def register_core_screens(registry: ScreenRegistry) -> None:
@@ -153,7 +166,8 @@ def build(
     # built from it, start again with the bundled exhibition (see kiosk.app_content).
     while True:
         navigator = Navigator([s.id for s in exhibition.sections])
-        context = ScreenContext(exhibition, content_dir, images, navigator)
+        store = ContentStore(exhibition, content_dir)
+        context = ScreenContext(store, images, navigator)
         context.extras["settings"] = settings
         context.open_photo = photo_opener(lambda: window)  # any photo, tapped anywhere, opens the viewer
         guard = ContentGuard(registry, context)
@@ -180,7 +194,11 @@ def build(
                                    paths.default_content_dir(), bundled=True)
             exhibition, _ = load_exhibition(paths.default_content_dir())
             content_dir = paths.default_content_dir()
-    kiosk = Kiosk(app, window, navigator, exhibition, content_dir, images, registry, context)
+    kiosk = Kiosk(app, window, navigator, store, images, registry, context)
+    # Who holds the exhibition hears of every new one here, in this order: swipes, the screens, the attract show.
+    store.subscribe(navigator.follow)
+    store.subscribe(kiosk.show_content)
+    store.subscribe(unattended.set_exhibition)
     kiosk.settings = settings
     guard.notice = notice
     guard.attach(kiosk)

@@ -27,6 +27,7 @@ from kiosk.content import ContentError, Exhibition, Problem, load_exhibition
 from kiosk.content.loader import folder_trouble
 from kiosk.content.cache import load_exhibition_cached
 from kiosk.content.schema import LANGS, Lang
+from kiosk.content.store import ContentStore
 from kiosk.navigation import Navigator, Route
 from kiosk.staff.reload import ContentNotice, ReloadResult, validate_content
 from kiosk.ui.panels.screen import Screen
@@ -133,7 +134,6 @@ class ContentGuard(QObject):
         self.kiosk: Kiosk | None = None
         self.last_good: tuple[Exhibition, Path] | None = None  # shown before the latest reload, and worked
         self.notice: ContentNotice | None = None  # for the staff Content page: not showing what was asked
-        self.listeners: list[Callable[[Exhibition], None]] = []  # told of every exhibition swapped in
         self.failures = 0
         self._fallback_pending = False
         self._failed_with = ""
@@ -226,7 +226,7 @@ class ContentGuard(QObject):
         kiosk = self.kiosk
         assert kiosk is not None
         window = kiosk.window
-        trial = ScreenContext(exhibition, folder, kiosk.images, Navigator([s.id for s in exhibition.sections]))
+        trial = ScreenContext(ContentStore(exhibition, folder), kiosk.images, Navigator([s.id for s in exhibition.sections]))
         trial.extras = dict(kiosk.context.extras)
         prove(self.registry, window.theme, trial, window.lang, window.stack.size())
         previous = (kiosk.exhibition, kiosk.content_dir)
@@ -243,22 +243,11 @@ class ContentGuard(QObject):
                 log.exception("putting the content from %s back failed too", previous[1])
             raise ContentBuildError(f"showing it in the window: {cause_of(exc)}") from exc
         self.last_good = previous
-        for listener in list(self.listeners):
-            try:
-                listener(exhibition)
-            except Exception:
-                log.exception("a content listener failed after the swap")
 
     def _swap(self, exhibition: Exhibition, folder: Path) -> None:
         kiosk = self.kiosk
         assert kiosk is not None
-        kiosk.exhibition = exhibition
-        kiosk.content_dir = folder
-        kiosk.context.exhibition = exhibition
-        kiosk.context.content_dir = folder
-        kiosk.navigator.set_sections([s.id for s in exhibition.sections])
-        kiosk.window.rebuild_screens()
-        kiosk.window.warm_up(kiosk.top_level_routes())
+        kiosk.store.replace(exhibition, folder)  # the window, the navigator, the attract show, the staff panel
         log.info("now showing the content from %s", folder)
 
     def reload(self, folder: Path) -> ReloadResult:

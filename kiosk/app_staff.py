@@ -51,7 +51,6 @@ class Staff:
     stats: VisitorStats
     session: SessionRecord
     requested_content: Path
-    content_listeners: list = field(default_factory=list)  # called with every Exhibition swapped in (reload, fallback)
     restart_requested: bool = False
     recording: bool = True
 
@@ -212,8 +211,6 @@ def install_staff(kiosk: Kiosk, settings: Settings, requested_content: Path | No
     session.begin()
     placeholder = Staff(controller=None, settings=settings, stats=stats, session=session,  # type: ignore[arg-type]
                         requested_content=Path(requested_content) if requested_content else kiosk.content_dir)
-    if kiosk.content is not None:
-        placeholder.content_listeners = kiosk.content.listeners  # told of every exhibition swapped in
     wiring = _StaffWiring(kiosk, placeholder, started)
     services = StaffServices(
         settings=settings,
@@ -236,7 +233,6 @@ def install_staff(kiosk: Kiosk, settings: Settings, requested_content: Path | No
         unattended.visit_started.connect(wiring.on_visit_started)
         unattended.visit_ended.connect(placeholder.stats.end_visit)
         controller.engaged.connect(unattended.pause)
-        placeholder.content_listeners.append(unattended.set_exhibition)
     else:
         controller.gesture.activity.connect(wiring.on_input)
     kiosk.navigator.subscribe(wiring.on_transition)

@@ -10,6 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.content.schema import Exhibition
 
 HOME = "home"
 SECTION = "section"
@@ -60,6 +64,10 @@ class Navigator:
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
+
+    def follow(self, exhibition: Exhibition) -> None:
+        """The content store's subscriber: a new exhibition brings its own sections."""
+        self.set_sections([section.id for section in exhibition.sections])
 
     def set_sections(self, section_ids: list[str]) -> None:
         """New content: forget history that points at sections which no longer exist."""

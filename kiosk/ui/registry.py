@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kiosk.content.loader import photo_path
 from kiosk.content.schema import Exhibition, Text
+from kiosk.content.store import ContentStore
 from kiosk.navigation import Navigator, Route
 from kiosk.ui.image_provider import ImageProvider
 from kiosk.ui.panels.screen import Screen
@@ -38,8 +39,7 @@ class Destination:
 class ScreenContext:
     """What screens may use: the content, the photo service, and intents the composition root fulfils."""
 
-    exhibition: Exhibition
-    content_dir: Path
+    store: ContentStore  # the exhibition on show (`exhibition`, `content_dir` read through to it)
     images: ImageProvider
     navigator: Navigator
     open_photo: Callable[[str], None] = lambda photo_id: None  # the full-screen viewer attaches here
@@ -47,6 +47,14 @@ class ScreenContext:
     # it; the composition root connects it to the statistics store. Nothing personal, only content ids.
     record: Callable[[str, str], None] = lambda kind, subject: None
     extras: dict[str, object] = field(default_factory=dict)  # services added by later features
+
+    @property
+    def exhibition(self) -> Exhibition:
+        return self.store.exhibition
+
+    @property
+    def content_dir(self) -> Path:
+        return self.store.folder
 
     def photo_path(self, file: str) -> Path:
         return photo_path(self.content_dir, file)

@@ -219,3 +219,22 @@ def test_a_screen_that_fails_with_every_content_is_left_out_without_a_loop(
     assert kiosk.crash_guard.errors == 0
     assert sum(r.levelno == logging.CRITICAL for r in caplog.records) == 1
     assert kiosk.content.failures >= 4
+
+
+def test_a_good_reload_reaches_every_holder_of_the_exhibition_through_one_store(
+    qtbot, make_kiosk, content_copy: Path
+):
+    kiosk = make_kiosk(content=content_copy)
+    before = kiosk.store.version
+    path = content_copy / "exhibition.toml"
+    text = path.read_text(encoding="utf-8").replace("株洲发展成就巡礼·渌口篇", "株洲发展成就巡礼·渌口篇（新）", 1)
+    path.write_text(text, encoding="utf-8")
+    c = open_panel(qtbot, kiosk)
+    touch.tap(c.panel.tabs["content"])
+    touch.tap(c.page("content").reload_button)
+    new = kiosk.store.exhibition
+    assert kiosk.store.version == before + 1 and "（新）" in new.subtitle.zh
+    assert kiosk.exhibition is new and kiosk.context.exhibition is new  # read through the store, never copied
+    assert kiosk.unattended.attract._exhibition is new  # the slideshow shows it from the next slide
+    touch.tap(c.panel.close_button)
+    assert home(kiosk).subtitle_label.text().endswith("（新）")  # the window's screens were rebuilt from it

@@ -400,15 +400,17 @@ def builder() -> Builder:
     route."""
     shared: dict[str, object] = {}
 
-    def scene_for(exhibition: Exhibition, theme: Theme) -> MapScene:
+    def scene_for(ctx: ScreenContext, theme: Theme) -> MapScene:
         from kiosk.geo.model import MapModel
 
-        key = (id(exhibition), theme.scale, getattr(theme, "text_scale", 1.0))
-        if shared.get("key") != key or shared.get("exhibition") is not exhibition:
+        # One scene per exhibition on show (the store counts replacements) and per type scale.
+        key = (id(ctx.store), ctx.store.version, theme.scale, getattr(theme, "text_scale", 1.0))
+        if shared.get("key") != key:
+            exhibition = ctx.exhibition
             assert exhibition.map is not None
             model = MapModel.build(exhibition.map, paths.assets_dir() / "map" / OUTLINES)
-            shared.update(key=key, exhibition=exhibition, scene=MapScene(model, theme))
-        return shared["scene"]  # type: ignore[return-value]
+            shared.update(key=key, store=ctx.store, scene=MapScene(model, theme))
+        return shared["scene"]  # type: ignore[return-value]  # stored by the branch above
 
     def build(route: Route, theme: Theme, ctx: ScreenContext) -> Screen | None:
         ex = ctx.exhibition
@@ -424,6 +426,6 @@ def builder() -> Builder:
             if event is None:
                 log.warning("map: no timeline event %r", route.arg)
                 return None
-        return MapScreen(theme, ex, scene_for(ex, theme), event, getattr(ctx, "record", None))
+        return MapScreen(theme, ex, scene_for(ctx, theme), event, getattr(ctx, "record", None))
 
     return build
