@@ -12,11 +12,7 @@ from collections import deque
 from dataclasses import dataclass
 from enum import Enum
 
-
-class Axis(str, Enum):
-    NONE = "none"
-    HORIZONTAL = "horizontal"
-    VERTICAL = "vertical"
+from kiosk.gestures.intents import Axis
 
 
 class Gesture(str, Enum):
