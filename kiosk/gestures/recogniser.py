@@ -205,7 +205,8 @@ class Recogniser:
         last, self._last_tap = self._last_tap, None
         if held:
             return Tap(pos, held=True)  # a long press never starts nor finishes a double tap
-        if last is not None and t - last[0] <= self.config.double_tap_s and _dist(last[1], pos) <= self.double_tap_reach:
+        soon = last is not None and t - last[0] <= self.config.double_tap_s
+        if soon and _dist(last[1], pos) <= self.double_tap_reach:  # type: ignore[index]
             return DoubleTap(pos)
         self._last_tap = (t, pos)
         return Tap(pos)
