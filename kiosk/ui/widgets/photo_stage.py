@@ -75,6 +75,7 @@ class PhotoStage(QWidget):
 
     def set_paths(self, paths: list[Path], index: int = 0) -> None:
         self._paths = list(paths)
+        self.touch_input.refresh_dpi()
         flick = self.touch_input.recogniser.page_flick_speed
         self.gestures.pager = Pager(len(self._paths), index, page_width=max(1, self.width()), flick_velocity=flick)
         self._drop_all()

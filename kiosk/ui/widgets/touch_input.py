@@ -4,10 +4,10 @@ hands every resulting intent to the widget's own handler.
 Each touch surface (photo viewer, map, timeline, scrolling pages) owns one `TouchInput`. Positions are the
 receiving widget's (or, for events from its children, mapped into it); times come from `CLOCK`, the one
 clock every surface reads, so a test can swap a surface's `recogniser.clock` for a hand-driven one. The DPI
-that turns the thresholds' millimetres into pixels is read from the widget's screen on every first touch
-(`screen_dpi`), so a window moved to another panel stays right. The mouse is one more finger: a click is a
-tap, two quick clicks a double tap, a mouse drag a drag; a double-click the system already recognised (and
-sent without the presses around it) counts as a double tap too.
+that turns the thresholds' millimetres into pixels is read from the widget's screen again before each
+gesture (`screen_dpi`), so a window moved to another panel stays right. The mouse is one more finger: a
+click is a tap, two quick clicks a double tap, a mouse drag a drag; a double-click the system already
+recognised (and sent without the presses around it) counts as a double tap too.
 """
 
 from __future__ import annotations
@@ -75,7 +75,13 @@ class TouchInput(QObject):
 
     def px(self, mm: float) -> float:
         """`mm` on the glass in this widget's pixels."""
+        self.refresh_dpi()
         return self.recogniser.config.px(mm, self.recogniser.dpi)
+
+    def refresh_dpi(self) -> None:
+        """Measure the screen again (between gestures only: a threshold never changes under a finger)."""
+        if not self.recogniser.active:
+            self.recogniser.set_dpi(screen_dpi(self._widget))
 
     def touch(self, event: QTouchEvent) -> None:
         kind = event.type()
@@ -89,7 +95,7 @@ class TouchInput(QObject):
             pos = point.position()
             state = point.state()
             if state == point.State.Pressed:
-                self._begin()
+                self.refresh_dpi()
                 self._emit(r.down(point.id(), pos.x(), pos.y()))
             elif state == point.State.Released:
                 self._emit(r.up(point.id(), pos.x(), pos.y()))
@@ -105,7 +111,7 @@ class TouchInput(QObject):
         left = event.button() == Qt.MouseButton.LeftButton
         if kind == QEvent.Type.MouseButtonPress and left and not self.mouse_down:
             self.mouse_down = True
-            self._begin()
+            self.refresh_dpi()
             self._emit(r.down(MOUSE, pos.x(), pos.y()))
         elif kind == QEvent.Type.MouseButtonDblClick and left and not self.mouse_down and not r.active:
             self._emit([DoubleTap((pos.x(), pos.y()))])  # no presses came with it: the system saw two clicks
@@ -119,10 +125,6 @@ class TouchInput(QObject):
         self.mouse_down = False
         self._hold.stop()
         self._emit(self.recogniser.cancel())
-
-    def _begin(self) -> None:
-        if not self.recogniser.active:
-            self.recogniser.set_dpi(screen_dpi(self._widget))
 
     def _emit(self, intents: list[Intent]) -> None:
         for intent in intents:
