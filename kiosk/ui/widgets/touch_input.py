@@ -64,6 +64,12 @@ class TouchInput(QObject):
         self._hold.setSingleShot(True)
         self._hold.setInterval(round(config.long_press_s * 1000) + 10)
         self._hold.timeout.connect(lambda: self._emit(self.recogniser.poll()))
+        widget.installEventFilter(self)  # a surface hidden mid-gesture forgets it (its release goes elsewhere)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Hide and watched is self._widget:
+            self.cancel()
+        return False
 
     @property
     def active(self) -> bool:
@@ -109,7 +115,9 @@ class TouchInput(QObject):
         kind = event.type()
         r = self.recogniser
         left = event.button() == Qt.MouseButton.LeftButton
-        if kind == QEvent.Type.MouseButtonPress and left and not self.mouse_down:
+        if kind == QEvent.Type.MouseButtonPress and left:
+            if self.mouse_down:
+                self.cancel()  # the last press's release never came here: start clean
             self.mouse_down = True
             self.refresh_dpi()
             self._emit(r.down(MOUSE, pos.x(), pos.y()))

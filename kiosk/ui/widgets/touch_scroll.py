@@ -43,6 +43,7 @@ class TouchDragController(QObject):
         self._inertia = Inertia()
         self._pressed: QAbstractButton | None = None  # the button a finger is on (shown down until it moves)
         self._grabbed: QWidget | None = None  # the child a real mouse pressed (Qt sends it the mouse until release)
+        self._press_seen: tuple[int, QPointF] | None = None  # the last press (it comes by again on its way up)
         self._glide = QTimer(self)
         self._glide.setInterval(FRAME_MS)
         self._glide.timeout.connect(self._glide_step)
@@ -91,7 +92,9 @@ class TouchDragController(QObject):
         kind = event.type()
         pos = self._target.mapFromGlobal(event.globalPosition())
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
-            if not self.touch_input.mouse_down:  # (the same press, passed on to a parent, comes by again)
+            seen = (event.timestamp(), event.globalPosition())
+            if seen != self._press_seen:  # (the same press, passed on to a parent, comes by again)
+                self._press_seen = seen
                 self._grabbed = watched
                 self.touch_input.mouse(event, pos)
             return False  # the press reaches what was pressed
