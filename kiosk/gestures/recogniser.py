@@ -24,7 +24,6 @@ the system clock itself, so tests run timed sequences without waiting.
 from __future__ import annotations
 
 import math
-import time
 from collections import deque
 from collections.abc import Callable
 from enum import Enum
@@ -62,7 +61,7 @@ class State(str, Enum):
 
 
 class Recogniser:
-    def __init__(self, config: GestureConfig | None = None, dpi: float = REFERENCE_DPI, clock: Clock = time.monotonic):
+    def __init__(self, config: GestureConfig | None = None, dpi: float = REFERENCE_DPI, *, clock: Clock):
         self.config = config or GestureConfig()
         self.clock = clock
         self.set_dpi(dpi)

@@ -58,7 +58,7 @@ class TouchInput(QObject):
         super().__init__(widget)
         self._widget = widget
         self._handler = handler
-        self.recogniser = Recogniser(config, screen_dpi(widget), CLOCK)
+        self.recogniser = Recogniser(config, screen_dpi(widget), clock=CLOCK)
         self.mouse_down = False
         self._hold = QTimer(self)
         self._hold.setSingleShot(True)
