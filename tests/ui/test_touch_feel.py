@@ -163,3 +163,19 @@ def test_a_double_tap_zooms_the_viewer_and_the_map_alike(qtbot, kiosk, surface, 
         clock.now += 1.0
         touch.tap(widget, QPoint(widget.width() // 2, widget.height() // 2))  # a later tap elsewhere: still no zoom
         assert not zoomed()
+
+
+@pytest.mark.parametrize("by", ["touch", "mouse"])
+def test_a_sideways_swipe_starting_on_a_topic_chip_turns_to_the_next_section_without_pressing_it(qtbot, kiosk, by):
+    first = kiosk.exhibition.sections[0]
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[0]))
+    assert isinstance(screen, SectionScreen) and screen.section.id == first.id
+    chip = screen.chips[0]
+    start = chip.rect().center()
+    end = start - QPoint(400, 0)
+    if by == "touch":
+        after = entered(qtbot, kiosk, lambda: touch.drag(chip, start, end, steps=8))
+    else:
+        after = entered(qtbot, kiosk, lambda: mouse_drag(chip, start, end))
+    assert isinstance(after, SectionScreen) and after.section.id == kiosk.exhibition.sections[1].id
+    assert not chip.isDown()
