@@ -9,7 +9,8 @@ every widget inside it* (an event filter, added to new children as Qt polishes t
 belongs to the nearest widget, from where it landed upwards, that accepts touch — Qt's own rule for touch.
 So a drag that starts on a photo card, a figure, a chip or a gallery card scrolls the page whether it comes
 from a finger or a mouse, and the card is not opened; a tap still opens it. A nested surface that accepts
-touch itself (the photo viewer's stage, another scroll area) keeps its own events.
+touch itself (the photo viewer's stage, another scroll area) keeps its own events, and so does a control
+a mouse drags by design (a slider, a text field).
 - Touch: children do not accept touch, so Qt delivers it to the target; the target accepts it, so Qt
   synthesises no mouse events and no tap can act twice. A tap is delivered by `button.click()`.
 - Mouse: the press goes on to the child (a button shows it is down, a click clicks it the usual way); once
@@ -20,7 +21,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QLineEdit,
+    QScrollArea,
+    QWidget,
+)
 
 from kiosk.gestures import Axis, Inertia, State
 from kiosk.gestures.intents import Cancel, DoubleTap, DragMove, DragStart, Fling, Intent, PinchStart, Press, Swipe, Tap
@@ -28,6 +37,7 @@ from kiosk.ui.widgets.touch_input import MOUSE_KINDS, TOUCH_KINDS, TouchInput, r
 
 FRAME_MS = 16
 WATCH_KINDS = (QEvent.Type.ChildPolished, *TOUCH_KINDS, *MOUSE_KINDS)
+OWN_MOUSE_DRAGS = (QAbstractSlider, QAbstractSpinBox, QLineEdit)  # a mouse drag on these means them, not the page
 
 
 class TouchDragController(QObject):
@@ -65,8 +75,11 @@ class TouchDragController(QObject):
             w.installEventFilter(self)
 
     def _owner(self, widget: QWidget | None) -> QWidget | None:
-        """The surface a pointer event on `widget` belongs to: the nearest widget upwards that accepts touch."""
+        """The surface a pointer event on `widget` belongs to: the nearest widget upwards that accepts touch
+        (or that a mouse drags itself, like a slider or a text field)."""
         while widget is not None and not widget.testAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents):
+            if isinstance(widget, OWN_MOUSE_DRAGS):
+                return widget
             widget = widget.parentWidget()
         return widget
 
