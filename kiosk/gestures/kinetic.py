@@ -1,9 +1,9 @@
 """One scroll axis that a finger drags, flings and bounces off the ends of, free of Qt.
 
-The widget feeds it finger movement and the release velocity (from `DragTracker`), calls `step(dt)` once per
-frame while `moving`, and draws the content at `offset`. Past either end the content follows the finger with
-growing resistance (`rubber_band`) and, once let go, settles back to the end; a fling glides out with
-`Inertia` and is braked hard if it runs past an end. `scroll_to` eases to a target (e.g. to bring a tapped
+The widget feeds it finger movement and the release velocity (from the recogniser's `Fling`), calls `step(dt)`
+once per frame while `moving`, and draws the content at `offset`. Past either end the content follows the
+finger with growing resistance (`rubber_band`) and, once let go, settles back to the end; a fling glides out
+with `Inertia` and is braked hard if it runs past an end. `scroll_to` eases to a target (e.g. to bring a tapped
 item into view) with the same settle motion.
 """
 

@@ -36,7 +36,7 @@ class Zoom:
         self.content = content
         self.max_scale = max_scale
         self.view = View()
-        self._pinch: tuple[View, Point, float] | None = None  # view, centre and finger distance at the start
+        self._pinch: tuple[View, Point] | None = None  # view and fingers' centre at the start
 
     # geometry ----------------------------------------------------------------------------------------
 
@@ -98,19 +98,19 @@ class Zoom:
         self.view = self.clamped(wanted)
         return (wanted.pan_x - self.view.pan_x, wanted.pan_y - self.view.pan_y)
 
-    def pinch_begin(self, a: Point, b: Point) -> None:
-        self._pinch = (self.view, _mid(a, b), max(1.0, _dist(a, b)))
+    def pinch_begin(self, centre: Point) -> None:
+        self._pinch = (self.view, centre)
 
-    def pinch_update(self, a: Point, b: Point) -> View:
-        """Scale by the change in finger distance about the starting centre, and follow the centre as it moves
-        (two fingers can pan while they zoom)."""
+    def pinch_update(self, centre: Point, scale: float) -> View:
+        """Scale by `scale` (the fingers' distance now over at the start, from the recogniser's PinchMove) about
+        the starting centre, and follow the centre as it moves (two fingers can pan while they zoom)."""
         if self._pinch is None:
-            self.pinch_begin(a, b)
-        start, centre0, dist0 = self._pinch  # type: ignore[misc]
+            self.pinch_begin(centre)
+        start, centre0 = self._pinch  # type: ignore[misc]
         u = self.to_photo(centre0, start)
-        scale = min(self.max_scale, max(MIN_SCALE * PINCH_UNDERSHOOT, start.scale * _dist(a, b) / dist0))
-        centre = _mid(a, b)
-        wanted = View(scale, centre[0] - self.viewport[0] / 2 - scale * u[0], centre[1] - self.viewport[1] / 2 - scale * u[1])
+        scale = min(self.max_scale, max(MIN_SCALE * PINCH_UNDERSHOOT, start.scale * scale))
+        pan = (centre[0] - self.viewport[0] / 2 - scale * u[0], centre[1] - self.viewport[1] / 2 - scale * u[1])
+        wanted = View(scale, *pan)
         self.view = self.clamped(wanted, min_scale=MIN_SCALE * PINCH_UNDERSHOOT)
         return self.view
 
@@ -133,10 +133,3 @@ class Zoom:
         self._pinch = None
         self.view = View()
 
-
-def _mid(a: Point, b: Point) -> Point:
-    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-
-
-def _dist(a: Point, b: Point) -> float:
-    return ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5

@@ -91,7 +91,7 @@ class MapScreen(Screen):
             f" padding: {p(8)}px {p(14)}px;"
         )
         self.banner.setVisible(event is not None)
-        self.view = MapView(scene, slop=p(14), double_tap_reach=p(80), parent=self.map_host)
+        self.view = MapView(scene, parent=self.map_host)
         self.view.tapped.connect(self._tapped)
         self.view.viewport_changed.connect(self._viewport_changed)
         self.view.interaction_started.connect(self._visitor_moved)

@@ -1,44 +1,35 @@
 """The full-screen photo surface: a strip of photos that follows the finger and snaps to the next or previous
 one, with pinch zoom about the fingers' centre, double-tap zoom, and panning while zoomed.
 
-The rules live in `kiosk.gestures` (`Pager`, `Zoom`); this widget feeds them touch and mouse positions and
-paints the result. It accepts touch itself (so no mouse events are synthesised and nothing acts twice) and
-handles two touch points for the pinch. Photos come from the `ImageProvider` at the stage's size (the current
-one first, its neighbours after), with any smaller copy already in memory shown meanwhile; past 1.3× zoom a
-sharper copy at twice the size is fetched for the current photo only. Only the current photo and its two
-neighbours are held, and nothing once the stage is hidden.
+The rules live in `kiosk.gestures`: the recogniser turns touches and the mouse into intents (via
+`TouchInput`), `ViewerGestures` turns those into strip (`Pager`) and zoom (`Zoom`) moves; this widget animates
+and paints the result. It accepts touch itself (so no mouse events are synthesised and nothing acts twice).
+Photos come from the `ImageProvider` at the stage's size (the current one first, its neighbours after), with
+any smaller copy already in memory shown meanwhile; past 1.3× zoom a sharper copy at twice the size is
+fetched for the current photo only. Only the current photo and its two neighbours are held, and nothing once
+the stage is hidden.
 """
 
 from __future__ import annotations
 
-import time
-from collections import deque
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, QSize, Qt, QVariantAnimation, Signal, Slot
-from PySide6.QtGui import QColor, QHideEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent, QTouchEvent, QWheelEvent
+from PySide6.QtGui import QColor, QHideEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.gestures.intents import Intent
 from kiosk.gestures.pager import Pager
+from kiosk.gestures.viewer import Finish, Settle, ViewerGestures, ViewerMode, ZoomTo
 from kiosk.gestures.zoom import View, Zoom, lerp
 from kiosk.ui import theme as t
 from kiosk.ui.image_provider import PRIORITY_PREFETCH, PRIORITY_VISIBLE, ImageProvider
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.photo_placeholder import paint_photo_placeholder
+from kiosk.ui.widgets.touch_input import TOUCH_KINDS, TouchInput, real_mouse
 
-SLOP = 14.0  # px a finger may wander before a touch is a drag rather than a tap
-DOUBLE_TAP_S = 0.32
-DOUBLE_TAP_PX = 60.0
 DETAIL_FROM = 1.3  # zoom above which the sharper copy is worth its memory
 SETTLE_MS = t.TRANSITION_MS
-
-
-@dataclass
-class _Finger:
-    start: QPointF
-    last: QPointF
-    samples: deque
 
 
 class PhotoStage(QWidget):
@@ -51,18 +42,14 @@ class PhotoStage(QWidget):
         self._theme = theme
         self._provider = provider
         self._paths: list[Path] = []
-        self.pager = Pager(0)
-        self.zoom = Zoom()
+        self.gestures = ViewerGestures(Pager(0), Zoom())
+        self.touch_input = TouchInput(self, self._on_intent)
         self.unavailable_text = ""
         self._display: dict[int, QPixmap | None] = {}  # index -> pixmap, None: cannot be shown
         self._detail: QPixmap | None = None
         self._detail_for: int | None = None
         self._requested_size = QSize()
         self._announced: int | None = None
-        self._finger: _Finger | None = None
-        self._mode = "idle"  # idle | undecided | page | pan | pinch | done (fingers still down after a pinch)
-        self._last_tap: tuple[float, QPointF] | None = None
-        self._mouse_down = False
         self._interacting = False
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
@@ -88,9 +75,19 @@ class PhotoStage(QWidget):
 
     def set_paths(self, paths: list[Path], index: int = 0) -> None:
         self._paths = list(paths)
-        self.pager = Pager(len(self._paths), index, page_width=max(1, self.width()))
+        self.touch_input.refresh_dpi()
+        flick = self.touch_input.recogniser.page_flick_speed
+        self.gestures.pager = Pager(len(self._paths), index, page_width=max(1, self.width()), flick_velocity=flick)
         self._drop_all()
         self._after_index_change()
+
+    @property
+    def pager(self) -> Pager:
+        return self.gestures.pager
+
+    @property
+    def zoom(self) -> Zoom:
+        return self.gestures.zoom
 
     @property
     def index(self) -> int:
@@ -277,143 +274,36 @@ class PhotoStage(QWidget):
         else:
             p.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
 
-    # touch ------------------------------------------------------------------------------------------
+    # touch and mouse: Qt events -> recogniser -> ViewerGestures -> animation -------------------------------
 
     def event(self, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
-            self._touch(event)  # type: ignore[arg-type]
-            event.accept()
+        if event.type() in TOUCH_KINDS:
+            self.touch_input.touch(event)  # type: ignore[arg-type]
             return True
         return super().event(event)
 
-    def _touch(self, event: QTouchEvent) -> None:
-        if event.type() == QEvent.Type.TouchCancel:
-            self._cancel_gesture()
-            return
-        points = [pt for pt in event.points() if pt.state() != pt.State.Released] if event.type() != QEvent.Type.TouchEnd else []
-        if event.type() == QEvent.Type.TouchBegin:
-            self._mode = "idle"
-        now = time.monotonic()
-        if len(points) >= 2:
-            a, b = points[0].position(), points[1].position()
-            if self._mode != "pinch":
-                self._start_pinch(a, b)
-            else:
-                self.zoom.pinch_update((a.x(), a.y()), (b.x(), b.y()))
-                self.update()
-            return
-        if self._mode == "pinch":  # a finger lifted: the pinch is over; the other finger does nothing more
-            self._end_pinch()
-            self._mode = "done" if points else "idle"
-            return
-        if self._mode == "done":
-            if not points:
-                self._mode = "idle"
-            return
-        released = event.points()[0].position() if event.points() else QPointF()
-        if event.type() == QEvent.Type.TouchBegin and points:
-            self._press(points[0].position(), now)
-        elif points:
-            self._move(points[0].position(), now)
-        else:
-            self._release(released, now)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if real_mouse(event):
+            self.touch_input.mouse(event)
+        event.accept()
 
-    def _start_pinch(self, a: QPointF, b: QPointF) -> None:
-        if self._mode == "page":
-            self._settle_page(0)
-        self._finish_animations()
-        self._finger = None
-        self._mode = "pinch"
-        self._interacting = True
-        self.zoom.pinch_begin((a.x(), a.y()), (b.x(), b.y()))
+    mouseMoveEvent = mouseReleaseEvent = mouseDoubleClickEvent = mousePressEvent
 
-    def _end_pinch(self) -> None:
-        settled = self.zoom.pinch_end()
-        self._interacting = False
-        self._animate_zoom(settled)
-
-    # one finger or the mouse --------------------------------------------------------------------------
-
-    def _press(self, pos: QPointF, now: float) -> None:
-        self._finish_animations()
-        self._finger = _Finger(pos, pos, deque([(now, pos.x())], maxlen=16))
-        self._mode = "undecided"
-
-    def _move(self, pos: QPointF, now: float) -> None:
-        finger = self._finger
-        if finger is None:
-            return
-        finger.samples.append((now, pos.x()))
-        delta = pos - finger.last
-        if self._mode == "undecided":
-            moved = pos - finger.start
-            if max(abs(moved.x()), abs(moved.y())) < SLOP:
-                return
-            self._mode = "pan" if self.zoom.zoomed else "page"
-            self._interacting = True
-            delta = moved if self._mode == "pan" else delta
-        finger.last = pos
-        if self._mode == "page":
-            self.pager.drag(pos.x() - finger.start.x())
+    def _on_intent(self, intent: Intent) -> None:
+        reaction = self.gestures.handle(intent)
+        self._interacting = self.gestures.interacting or self._zoom_anim.state() == QVariantAnimation.State.Running
+        if isinstance(reaction, Finish):
+            self.pager.flick_velocity = self.touch_input.recogniser.page_flick_speed
+            self._finish_animations()
+        elif isinstance(reaction, Settle):
+            self._settle_page(reaction.step)
+        elif isinstance(reaction, ZoomTo):
+            self._animate_zoom(reaction.view)
+        elif reaction is not None:
             self.update()
-        elif self._mode == "pan":
-            self.zoom.pan_by(delta.x(), delta.y())
-            self.update()
-
-    def _release(self, pos: QPointF, now: float) -> None:
-        finger = self._finger
-        mode = self._mode
-        self._finger = None
-        self._mode = "idle"
-        self._interacting = False
-        if finger is None:
-            return
-        if mode == "page":
-            finger.samples.append((now, pos.x()))
-            step = self.pager.release(_velocity(finger.samples, now))
-            self._settle_page(step)
-        elif mode == "undecided":
-            self._tap(finger.start, now)
-        else:
-            self.update()
-
-    def _tap(self, pos: QPointF, now: float) -> None:
-        last = self._last_tap
-        if last is not None and now - last[0] <= DOUBLE_TAP_S and _distance(last[1], pos) <= DOUBLE_TAP_PX:
-            self._last_tap = None
-            self.toggle_zoom(pos)
-        else:
-            self._last_tap = (now, pos)
 
     def toggle_zoom(self, at: QPointF) -> None:
         self._animate_zoom(self.zoom.double_tap_target((at.x(), at.y())))
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and event.source() == Qt.MouseEventSource.MouseEventNotSynthesized:
-            self._mouse_down = True
-            self._press(event.position(), time.monotonic())
-        event.accept()
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._mouse_down:
-            self._move(event.position(), time.monotonic())
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._mouse_down and event.button() == Qt.MouseButton.LeftButton:
-            self._mouse_down = False
-            if self._mode == "undecided":  # a click: double-clicks come through mouseDoubleClickEvent
-                self._finger = None
-                self._mode = "idle"
-            else:
-                self._release(event.position(), time.monotonic())
-        event.accept()
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        if event.source() == Qt.MouseEventSource.MouseEventNotSynthesized:
-            self.toggle_zoom(event.position())
-        event.accept()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
@@ -463,7 +353,7 @@ class PhotoStage(QWidget):
 
     @Slot()
     def _zoom_settled(self) -> None:
-        if self._zoom_anim.state() != QVariantAnimation.State.Running and self._mode != "pinch":
+        if self._zoom_anim.state() != QVariantAnimation.State.Running and self.gestures.mode is not ViewerMode.PINCH:
             self._interacting = False
         if self.zoom.view.scale > DETAIL_FROM:
             self._request_detail()
@@ -480,22 +370,6 @@ class PhotoStage(QWidget):
             self._zoom_settled()
 
     def _cancel_gesture(self) -> None:
-        if self._mode == "page":
-            self.pager.offset = 0.0
-        if self._mode == "pinch":
-            self.zoom.view = self.zoom.pinch_end()
-        self._finger = None
-        self._mode = "idle"
+        self.touch_input.cancel()
+        self.gestures.cancel()
         self._interacting = False
-        self._mouse_down = False
-
-
-def _velocity(samples: deque, now: float, window: float = 0.08) -> float:
-    recent = [s for s in samples if now - s[0] <= window]
-    if len(recent) < 2 or recent[-1][0] - recent[0][0] < 1e-4:
-        return 0.0
-    return (recent[-1][1] - recent[0][1]) / (recent[-1][0] - recent[0][0])
-
-
-def _distance(a: QPointF, b: QPointF) -> float:
-    return ((a.x() - b.x()) ** 2 + (a.y() - b.y()) ** 2) ** 0.5

@@ -1,9 +1,9 @@
 """The horizontal, time-scaled track of the transport timeline: drag it with a finger or the mouse, fling it,
 tap an event.
 
-Positions come from the Qt-free `layout_track`, motion from the Qt-free `KineticScroller`; this widget only
-measures labels, feeds them touches and paints. It accepts touches itself, so Qt synthesises no mouse events
-from them and a tap can never act twice. Labels are rendered to pixmaps when they first come on screen and
+Positions come from the Qt-free `layout_track`, gestures from the shared recogniser (through `TouchInput`),
+motion from the Qt-free `KineticScroller`; this widget only measures labels, reacts to intents and paints.
+It accepts touches itself, so Qt synthesises no mouse events from them and a tap can never act twice. Labels are rendered to pixmaps when they first come on screen and
 kept in a small cache (`LABEL_CACHE`), and only what is on screen is drawn, so a frame while dragging costs a
 few blits and a timeline of hundreds of events holds no more pixmaps than one of twenty.
 """
@@ -11,16 +11,16 @@ few blits and a timeline of hundreds of events holds no more pixmaps than one of
 from __future__ import annotations
 
 import logging
-import time
 from collections import OrderedDict
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap, QTouchEvent, QWheelEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.schema import Lang
 from kiosk.content.timeline import BANDS, Timeline
-from kiosk.gestures import Axis, DragTracker, Gesture
+from kiosk.gestures import Axis
+from kiosk.gestures.intents import Cancel, DoubleTap, DragEnd, DragMove, Fling, Intent, PinchStart, Press, Tap
 from kiosk.gestures.kinetic import KineticScroller
 from kiosk.layout.timeline_track import TrackItem, TrackLayout, TrackMetrics, layout_track
 from kiosk.ui import theme as t
@@ -29,12 +29,12 @@ from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.timeline_labels import LabelPainter
 from kiosk.ui.widgets.timeline_painting import paint_track
+from kiosk.ui.widgets.touch_input import TOUCH_KINDS, TouchInput, real_mouse
 
 log = logging.getLogger(__name__)
 
 FRAME_MS = 16
 LABEL_CACHE = 48  # rendered labels kept: several screens' worth at any size
-TOUCH_KINDS = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
 
 
 class TimelineTrack(QWidget):
@@ -53,13 +53,12 @@ class TimelineTrack(QWidget):
         )
         self._labels = LabelPainter(theme, p(400 if not theme.portrait else 380), self.devicePixelRatioF())
         self._scroller = KineticScroller()
-        self._tracker = DragTracker(slop=p(14))
+        self.touch_input = TouchInput(self, self._on_intent)
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._step)
         self._last_step = 0.0
-        self._mouse_down = False
         self._caught_motion = False
         self._selected: str | None = None
         self._pressed: str | None = None
@@ -119,8 +118,7 @@ class TimelineTrack(QWidget):
 
     def reset(self) -> None:
         self._timer.stop()
-        self._tracker.cancel()
-        self._mouse_down = False
+        self.touch_input.cancel()
         self._pressed = None
         self.select(None)
         self._scroller.scroll_to(0, animate=False)
@@ -230,37 +228,15 @@ class TimelineTrack(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() in TOUCH_KINDS:
-            self._touch(event)  # type: ignore[arg-type]
+            self.touch_input.touch(event)  # type: ignore[arg-type]
             return True
         return super().event(event)
 
-    def _touch(self, event: QTouchEvent) -> None:
-        event.accept()
-        points = event.points()
-        if event.type() == QEvent.Type.TouchCancel or len(points) != 1:
-            self._cancel()
-            return
-        pos = points[0].position()
-        if event.type() == QEvent.Type.TouchBegin:
-            self._press(pos)
-        elif event.type() == QEvent.Type.TouchUpdate:
-            self._move(pos)
-        else:
-            self._release(pos)
-
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.source() == Qt.MouseEventSource.MouseEventNotSynthesized and event.button() == Qt.MouseButton.LeftButton:
-            self._mouse_down = True
-            self._press(event.position())
+        if real_mouse(event):
+            self.touch_input.mouse(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self._mouse_down:
-            self._move(event.position())
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._mouse_down and event.button() == Qt.MouseButton.LeftButton:
-            self._mouse_down = False
-            self._release(event.position())
+    mouseMoveEvent = mouseReleaseEvent = mouseDoubleClickEvent = mousePressEvent
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.pixelDelta() if not event.pixelDelta().isNull() else event.angleDelta() / 2
@@ -276,48 +252,33 @@ class TimelineTrack(QWidget):
             return
         self.scroll_to(self.offset + step * self.width() * 0.5)
 
-    def _press(self, pos: QPointF) -> None:
-        self._caught_motion = self._scroller.moving
-        self._timer.stop()
-        self._scroller.grab()
-        self._tracker.press(pos.x(), pos.y(), time.monotonic())
-        self._set_pressed(None if self._caught_motion else self.event_at(pos))
-
-    def _move(self, pos: QPointF) -> None:
-        if not self._tracker.active:
+    def _on_intent(self, intent: Intent) -> None:
+        if isinstance(intent, Press):
+            self._caught_motion = self._scroller.moving  # a touch that stops a glide selects nothing
+            self._timer.stop()
+            self._scroller.grab()
+            self._set_pressed(None if self._caught_motion else self.event_at(QPointF(*intent.pos)))
             return
-        dx, _ = self._tracker.move(pos.x(), pos.y(), time.monotonic())
-        if self._tracker.axis is not Axis.NONE:
-            self._set_pressed(None)
-        if dx:
-            self._scroller.drag_by(-dx)
-            self.update()
-
-    def _release(self, pos: QPointF) -> None:
-        if not self._tracker.active:
-            return
-        release = self._tracker.release(pos.x(), pos.y(), time.monotonic())
         pressed = self._pressed
-        self._set_pressed(None)
-        if release.gesture is Gesture.TAP:
+        if not isinstance(intent, DragMove):
+            self._set_pressed(None)
+        if isinstance(intent, DragMove) and intent.axis is Axis.HORIZONTAL:
+            self._scroller.drag_by(-intent.delta[0])
+            self.update()
+        elif isinstance(intent, (Tap, DoubleTap)):  # the timeline has no double tap: a quick second tap is a tap
             self._scroller.release(0.0)
-            if not self._caught_motion:
-                hit = self.event_at(pos)
-                if hit is not None and hit == pressed:
-                    self.event_chosen.emit(hit)
-                elif hit is None:
-                    self.background_tapped.emit()
-        elif release.axis is Axis.HORIZONTAL:
-            self._scroller.release(-release.velocity[0])
-        else:
-            self._scroller.release(0.0)
-        self._run()
-
-    def _cancel(self) -> None:
-        self._tracker.cancel()
-        self._set_pressed(None)
-        self._scroller.release(0.0)
-        self._run()
+            hit = None if self._caught_motion else self.event_at(QPointF(*intent.pos))
+            if hit is not None and hit == pressed:
+                self.event_chosen.emit(hit)
+            elif hit is None and not self._caught_motion:
+                self.background_tapped.emit()
+            self._run()
+        elif isinstance(intent, Fling) and intent.axis is Axis.HORIZONTAL:
+            self._scroller.release(-intent.velocity[0])
+            self._run()
+        elif isinstance(intent, (DragEnd, PinchStart, Cancel)):
+            self._scroller.release(0.0)  # a Fling, if one follows, gives it its glide
+            self._run()
 
     def _set_pressed(self, event_id: str | None) -> None:
         if event_id == self._pressed:
@@ -330,13 +291,13 @@ class TimelineTrack(QWidget):
 
     def _run(self) -> None:
         if self._scroller.moving and not self._timer.isActive():
-            self._last_step = time.monotonic()
+            self._last_step = self.touch_input.now()
             self._timer.start()
         self.update()
 
     @Slot()
     def _step(self) -> None:
-        now = time.monotonic()
+        now = self.touch_input.now()
         still = self._scroller.step(min(0.05, now - self._last_step))
         self._last_step = now
         if not still:

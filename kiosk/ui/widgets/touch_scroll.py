@@ -1,22 +1,43 @@
-"""Kinetic scrolling and sideways swipes for one finger or a mouse drag, on any widget.
+"""Kinetic scrolling and sideways swipes for one finger or a mouse drag, on any widget and everything in it.
 
-`TouchDragController` filters a widget's touch and mouse events and turns them, through the Qt-free
-`DragTracker`, into: vertical scrolling that follows the finger and glides on release; a `swiped` signal for a
-sideways flick; and taps, which it delivers to the button under the finger itself. That last part matters:
-the widget accepts the touch, so Qt synthesises no mouse events from it and no tap can ever act twice.
+`TouchDragController` turns a widget's touches and real mouse drags, through the shared recogniser
+(`TouchInput`), into: vertical scrolling that follows the finger and glides on a fling; a `swiped` signal for
+a sideways swipe; and taps, which press the button under the finger.
+
+How children are handled (one mechanism for touch and mouse alike): the controller watches the target *and
+every widget inside it* (an event filter, added to new children as Qt polishes them), and a pointer event
+belongs to the nearest widget, from where it landed upwards, that accepts touch — Qt's own rule for touch.
+So a drag that starts on a photo card, a figure, a chip or a gallery card scrolls the page whether it comes
+from a finger or a mouse, and the card is not opened; a tap still opens it. A nested surface that accepts
+touch itself (the photo viewer's stage, another scroll area) keeps its own events, and so does a control
+a mouse drags by design (a slider, a text field).
+- Touch: children do not accept touch, so Qt delivers it to the target; the target accepts it, so Qt
+  synthesises no mouse events and no tap can act twice. A tap is delivered by `button.click()`.
+- Mouse: the press goes on to the child (a button shows it is down, a click clicks it the usual way); once
+  the pointer moves past the slop the drag is the page's: the button is let go and sees no more moves.
 """
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QMouseEvent, QTouchEvent
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QScrollArea, QWidget
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QLineEdit,
+    QScrollArea,
+    QWidget,
+)
 
-from kiosk.gestures import Axis, DragTracker, Gesture, Inertia
+from kiosk.gestures import Axis, Inertia, State
+from kiosk.gestures.intents import Cancel, DoubleTap, DragMove, DragStart, Fling, Intent, PinchStart, Press, Swipe, Tap
+from kiosk.ui.widgets.touch_input import MOUSE_KINDS, TOUCH_KINDS, TouchInput, real_mouse
 
 FRAME_MS = 16
+WATCH_KINDS = (QEvent.Type.ChildPolished, *TOUCH_KINDS, *MOUSE_KINDS)
+OWN_MOUSE_DRAGS = (QAbstractSlider, QAbstractSpinBox, QLineEdit)  # a mouse drag on these means them, not the page
 
 
 class TouchDragController(QObject):
@@ -25,130 +46,130 @@ class TouchDragController(QObject):
     swiped = Signal(int)  # +1: finger moved right-to-left (next), -1: previous
     tapped = Signal(QPoint)  # a tap on no button, in target coordinates
 
-    def __init__(self, target: QWidget, scroll_area: QAbstractScrollArea | None = None, slop: float = 16.0):
+    def __init__(self, target: QWidget, scroll_area: QAbstractScrollArea | None = None):
         super().__init__(target)
         self._target = target
         self._scroll = scroll_area
-        self._tracker = DragTracker(slop=slop, swipe_distance=max(120.0, slop * 7))
         self._inertia = Inertia()
-        self._pressed: QAbstractButton | None = None
-        self._mouse_active = False
+        self._pressed: QAbstractButton | None = None  # the button a finger is on (shown down until it moves)
+        self._grabbed: QWidget | None = None  # the child a real mouse pressed (Qt sends it the mouse until release)
+        self._press_seen: tuple[int, QPointF] | None = None  # the last press (it comes by again on its way up)
         self._glide = QTimer(self)
         self._glide.setInterval(FRAME_MS)
         self._glide.timeout.connect(self._glide_step)
         self._last_step = 0.0
         target.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
-        target.installEventFilter(self)
+        self.touch_input = TouchInput(target, self._on_intent)
+        self._watch(target)
 
     def stop(self) -> None:
         self._glide.stop()
         self._inertia.stop()
-        self._tracker.cancel()
+        self.touch_input.cancel()
         self._release_button()
 
-    # event handling ---------------------------------------------------------------------------------
+    # event routing ----------------------------------------------------------------------------------
+
+    def _watch(self, widget: QWidget) -> None:
+        for w in (widget, *widget.findChildren(QWidget)):
+            w.installEventFilter(self)
+
+    def _owner(self, widget: QWidget | None) -> QWidget | None:
+        """The surface a pointer event on `widget` belongs to: the nearest widget upwards that accepts touch
+        (or that a mouse drags itself, like a slider or a text field)."""
+        while widget is not None and not widget.testAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents):
+            if isinstance(widget, OWN_MOUSE_DRAGS):
+                return widget
+            widget = widget.parentWidget()
+        return widget
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
-            return self._touch(event)  # type: ignore[arg-type]
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease):
-            return self._mouse(event)  # type: ignore[arg-type]
-        return False
-
-    def _touch(self, event: QTouchEvent) -> bool:
-        points = event.points()
-        kind = event.type()
-        if kind == QEvent.Type.TouchCancel:
-            self.stop()
-            return True
-        if not points:
+        if kind not in WATCH_KINDS:
             return False
-        if len(points) > 1:  # a second finger: not ours (pinch is for the photo viewer and the map)
-            if self._tracker.active:
-                self._tracker.cancel()
-                self._release_button()
-            event.accept()
-            return True
-        pos = points[0].position()
-        now = time.monotonic()
-        if kind == QEvent.Type.TouchBegin:
-            self._begin(pos, now)
-        elif kind == QEvent.Type.TouchUpdate:
-            self._drag(pos, now)
-        else:
-            self._end(pos, now)
-        event.accept()
-        return True
-
-    def _mouse(self, event: QMouseEvent) -> bool:
-        if event.source() != Qt.MouseEventSource.MouseEventNotSynthesized:
-            return False  # synthesised from touch elsewhere: the touch path already handled it
-        pos = event.position()
-        now = time.monotonic()
-        kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
-            self._mouse_active = True
-            self._tracker.press(pos.x(), pos.y(), now)
-            self._glide.stop()
-            return False  # let the click reach what was pressed; we only watch for a drag
-        if not self._mouse_active:
+        if kind == QEvent.Type.ChildPolished:  # a new card (or a moved one) is about to show: watch it too
+            child = event.child()  # type: ignore[attr-defined]
+            if isinstance(child, QWidget):
+                self._watch(child)
             return False
-        if kind == QEvent.Type.MouseMove:
-            self._drag(pos, now, from_mouse=True)
-            return self._tracker.axis is not Axis.NONE
+        if kind in TOUCH_KINDS:
+            if watched is not self._target:
+                return False
+            self.touch_input.touch(event)  # type: ignore[arg-type]
+            return True
+        return self._mouse(watched, event)  # type: ignore[arg-type]
+
+    def _mouse(self, watched: QObject, event: QMouseEvent) -> bool:
+        if not real_mouse(event) or not isinstance(watched, QWidget) or self._owner(watched) is not self._target:
+            return False
+        kind = event.type()
+        pos = self._target.mapFromGlobal(event.globalPosition())
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            seen = (event.timestamp(), event.globalPosition())
+            if seen != self._press_seen:  # (the same press, passed on to a parent, comes by again)
+                self._press_seen = seen
+                self._grabbed = watched
+                self.touch_input.mouse(event, pos)
+            return False  # the press reaches what was pressed
+        if not self.touch_input.mouse_down:
+            return False
+        dragging = self.touch_input.recogniser.state is State.DRAGGING
+        self.touch_input.mouse(event, pos)
+        dragging = dragging or self.touch_input.recogniser.state is State.DRAGGING
         if kind == QEvent.Type.MouseButtonRelease:
-            self._mouse_active = False
-            dragged = self._tracker.axis is not Axis.NONE
-            self._finish(self._tracker.release(pos.x(), pos.y(), now), pos, tap_buttons=False)
-            return dragged
-        return False
+            self._grabbed = None
+        return dragging and kind == QEvent.Type.MouseMove  # a dragged child sees no moves (a button let go stays up)
 
-    # gesture steps ----------------------------------------------------------------------------------
+    # intents ----------------------------------------------------------------------------------------
 
-    def _begin(self, pos: QPointF, now: float) -> None:
-        self._glide.stop()
-        self._inertia.stop()
-        self._tracker.press(pos.x(), pos.y(), now)
-        self._pressed = self._button_at(pos)
-        if self._pressed is not None:
-            self._pressed.setDown(True)  # feedback in the very next frame
-
-    def _drag(self, pos: QPointF, now: float, from_mouse: bool = False) -> None:
-        if not self._tracker.active:
-            return
-        dx, dy = self._tracker.move(pos.x(), pos.y(), now)
-        if self._tracker.axis is not Axis.NONE:
+    def _on_intent(self, intent: Intent) -> None:
+        if isinstance(intent, Press):
+            self._glide.stop()
+            self._inertia.stop()
+            if not self.touch_input.mouse_down:  # a finger: show the button down at once (the mouse's does itself)
+                self._grabbed = None
+                self._pressed = self._button_at(QPointF(*intent.pos))
+                if self._pressed is not None:
+                    self._pressed.setDown(True)
+        elif isinstance(intent, DragStart):
             self._release_button()
-        if dy and self._scroll is not None:
-            self._scroll_by(-dy)
+            grabbed = self._grabbed
+            while grabbed is not None and grabbed is not self._target and not isinstance(grabbed, QAbstractButton):
+                grabbed = grabbed.parentWidget()
+            if isinstance(grabbed, QAbstractButton):
+                grabbed.setDown(False)  # the mouse's button is let go: its release clicks nothing
+        elif isinstance(intent, DragMove):
+            if intent.axis is Axis.VERTICAL and self._scroll is not None:
+                self._scroll_by(-intent.delta[1])
+        elif isinstance(intent, (Tap, DoubleTap)):  # pages have no double tap: a quick second tap is a tap
+            self._tap(QPointF(*intent.pos))
+        elif isinstance(intent, Fling):
+            if intent.axis is Axis.VERTICAL and self._scroll is not None:
+                self._inertia.start(-intent.velocity[1])
+                if self._inertia.moving:
+                    self._last_step = self.touch_input.now()
+                    self._glide.start()
+        elif isinstance(intent, Swipe):
+            if intent.axis is Axis.HORIZONTAL:
+                self.swiped.emit(intent.step)
+        elif isinstance(intent, (PinchStart, Cancel)):
+            self._release_button()
 
-    def _end(self, pos: QPointF, now: float) -> None:
-        if not self._tracker.active:
-            return
-        self._finish(self._tracker.release(pos.x(), pos.y(), now), pos, tap_buttons=True)
-
-    def _finish(self, release, pos: QPointF, tap_buttons: bool) -> None:  # noqa: ANN001
+    def _tap(self, pos: QPointF) -> None:
         button = self._pressed
         self._release_button()
-        if release.gesture is Gesture.TAP:
-            if tap_buttons and button is not None and button.isEnabled():
-                button.click()
-            elif button is None:
+        from_mouse = self._grabbed is not None
+        if button is None:
+            button = self._button_at(pos)
+            if button is None:
                 self.tapped.emit(pos.toPoint())
-        elif release.gesture is Gesture.SWIPE_LEFT:
-            self.swiped.emit(1)
-        elif release.gesture is Gesture.SWIPE_RIGHT:
-            self.swiped.emit(-1)
-        elif release.axis is Axis.VERTICAL and self._scroll is not None:
-            self._inertia.start(-release.velocity[1])
-            if self._inertia.moving:
-                self._last_step = time.monotonic()
-                self._glide.start()
+                return
+        if not from_mouse and button.isEnabled():
+            button.click()  # a finger's tap; the mouse's click reaches the button the usual way
 
     @Slot()
     def _glide_step(self) -> None:
-        now = time.monotonic()
+        now = self.touch_input.now()
         distance = self._inertia.step(now - self._last_step)
         self._last_step = now
         if not self._inertia.moving or not self._scroll_by(distance):
