@@ -174,7 +174,8 @@ def build(
         window = None
         try:
             window = MainWindow(
-                theme, navigator, guard.build_screen, kiosk_mode=not windowed, lang=lang  # type: ignore[arg-type]
+                theme, navigator, guard.build_screen, kiosk_mode=not windowed, lang=lang,  # type: ignore[arg-type]
+                screen_key=registry.screen_key,
             )
             window.resize(*size)
             home = window.current_screen()

@@ -13,7 +13,6 @@ from kiosk.ui import theme as t
 from kiosk.ui.registry import Destination, ScreenRegistry, lazy
 from kiosk.ui.strings import tr
 
-PHOTO_ROUTE = Route("photo")
 GALLERY_ICON = "mdi6.image-multiple-outline"
 
 
@@ -22,7 +21,7 @@ def register_features(registry: ScreenRegistry) -> None:
     registry.register("timeline", lazy("kiosk.ui.panels.timeline_screen"), tiles=_timeline_tiles)
     registry.register("map", lazy("kiosk.ui.panels.map_screen"), tiles=_map_tiles)
     registry.register("gallery", lazy("kiosk.ui.panels.gallery_screen"), tiles=_gallery_tiles)
-    registry.register("photo", lazy("kiosk.ui.panels.photo_screen"), routes=lambda exhibition: [])
+    registry.register("photo", lazy("kiosk.ui.panels.photo_screen"), routes=_no_routes, one_screen=True)
 
 
 def _timeline_tiles(exhibition: Exhibition) -> list[Destination]:
@@ -49,13 +48,14 @@ def _gallery_tiles(exhibition: Exhibition) -> list[Destination]:
 
 
 def photo_opener(window_of: Callable[[], object]) -> Callable[[str], None]:
-    """The `ScreenContext.open_photo` hook: put the photo in the viewer, then move the window there.
+    """The `ScreenContext.open_photo` hook: any photo tapped anywhere opens the viewer on `Route("photo", id)`.
     `window_of` returns the main window (it is built after the context that carries this hook)."""
 
     def open_photo(photo_id: str) -> None:
-        window = window_of()
-        viewer = window.screen_for(PHOTO_ROUTE)  # type: ignore[attr-defined]
-        if viewer is not None and viewer.open(photo_id):  # PhotoScreen.open: False for an unknown photo
-            window.navigate(PHOTO_ROUTE)  # type: ignore[attr-defined]
+        window_of().navigate(Route("photo", photo_id))  # type: ignore[attr-defined]  # a MainWindow
 
     return open_photo
+
+
+def _no_routes(exhibition: Exhibition) -> list[Route]:
+    return []  # the viewer has no route of its own to visit or warm up: it opens on a photo

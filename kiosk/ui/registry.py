@@ -82,6 +82,7 @@ class ScreenRegistry:
         self._builders: dict[str, Builder] = {}
         self._tiles: list[Tiles] = []
         self._routes: list[Callable[[Exhibition], list[Route]]] = []
+        self._one_screen: set[str] = set()  # screens that serve every argument of their route
 
     def register(
         self,
@@ -89,15 +90,24 @@ class ScreenRegistry:
         builder: Builder,
         tiles: Tiles | None = None,
         routes: Callable[[Exhibition], list[Route]] | None = None,
+        one_screen: bool = False,
     ) -> None:
         """`routes` lists the top-level routes of this screen (visited by smoke mode and warmed up after
-        start); by default the routes of its tiles, or the bare screen name if it has none."""
+        start); by default the routes of its tiles, or the bare screen name if it has none. `one_screen`: one
+        screen serves every argument of the route (the viewer shows any photo), given to it by
+        `Screen.show_route`; otherwise each argument has a screen of its own (each section)."""
         self._builders[screen] = builder
+        if one_screen:
+            self._one_screen.add(screen)
         if tiles is not None:
             self._tiles.append(tiles)
         if routes is None:
             routes = (lambda ex: [d.route for d in tiles(ex)]) if tiles is not None else (lambda ex: [Route(screen)])
         self._routes.append(routes)
+
+    def screen_key(self, route: Route) -> str:
+        """Which built screen serves `route`: the window keeps one screen per key."""
+        return route.screen if route.screen in self._one_screen else route.key
 
     def build(self, route: Route, theme: Theme, context: ScreenContext) -> Screen | None:
         builder = self._builders.get(route.screen)

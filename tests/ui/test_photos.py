@@ -335,3 +335,26 @@ def test_the_memory_cache_holds_a_few_screens_of_photos_and_empties_between_visi
     assert provider.memory_bytes == 0 and provider.cached(photos[-1], size) is None
     assert ImageProvider(max_bytes=5 * MB, disk_cache=False).max_bytes == 5 * MB  # a fixed budget stays fixed
     provider.shutdown()
+
+
+def test_the_viewer_route_names_its_photo_and_back_returns_to_it(qtbot, kiosk):
+    from kiosk.navigation import Route
+
+    photos = kiosk.exhibition.all_photos()
+    first, last = photos[0], photos[-1]
+    window = kiosk.window
+    with qtbot.waitSignal(window.screen_entered, timeout=5000):
+        window.navigate(Route("photo", last.id))
+    viewer = window.current_screen()
+    assert window.navigator.current == Route("photo", last.id)
+    assert viewer.current is not None and viewer.current.id == last.id
+    with qtbot.waitSignal(window.screen_entered, timeout=5000):
+        window.navigate(Route("gallery"))
+    with qtbot.waitSignal(window.screen_entered, timeout=5000):
+        window.navigate(Route("photo", first.id))
+    assert window.current_screen() is viewer and viewer.current.id == first.id  # one viewer serves every photo
+    window.navigate(Route("photo", "no-such-photo"))  # refused: the window stays where it is
+    assert window.navigator.current == Route("photo", first.id)
+    with qtbot.waitSignal(window.screen_entered, timeout=5000):
+        touch.tap(viewer.close_button)
+    assert window.navigator.current == Route("gallery")

@@ -28,7 +28,9 @@ from kiosk.ui.widgets.touch_scroll import TouchDragController
 
 log = logging.getLogger(__name__)
 
-ROUTE = Route("photo")
+def route(photo_id: str) -> Route:
+    """The viewer showing `photo_id`: one viewer screen serves every photo (`Screen.show_route`)."""
+    return Route("photo", photo_id)
 
 
 class PhotoScreen(Screen):
@@ -127,6 +129,13 @@ class PhotoScreen(Screen):
 
     # the photo shown ------------------------------------------------------------------------------------
 
+    def show_route(self, route: Route) -> bool:
+        """`Route("photo", id)`: show that photo (zoomed out). False for a route without a photo id, or an id the
+        exhibition does not have."""
+        if route.arg is None or not self.open(route.arg):
+            return False
+        return super().show_route(route)
+
     def open(self, photo_id: str) -> bool:
         """Show `photo_id` (zoomed out). False if the exhibition has no such photo."""
         for index, photo in enumerate(self.photos):
@@ -206,10 +215,10 @@ def builder() -> Builder:
     """How the registry builds the viewer screen (registered in `kiosk.ui.features`)."""
 
     def build(route: Route, theme: Theme, ctx: ScreenContext) -> Screen | None:
-        if route.arg is not None or not ctx.exhibition.all_photos():
+        if not ctx.exhibition.all_photos():
             return None
         screen = PhotoScreen(theme, ctx.exhibition, ctx.photo_path, ctx.images)
-        screen.close_requested.connect(lambda: ctx.navigator.back() if ctx.navigator.can_go_back else ctx.navigator.home())
+        screen.close_requested.connect(screen.back_requested)  # the window goes back (or home)
         return screen
 
     return build

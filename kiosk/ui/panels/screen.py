@@ -12,12 +12,14 @@ from kiosk.navigation import Route
 class Screen(QWidget):
     navigate = Signal(object)  # a Route the visitor asked for
     swipe = Signal(int)  # +1 next / -1 previous, for screens that have neighbours
+    back_requested = Signal()  # the screen's own close button: back where the visitor came from (or home)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("Screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.lang: Lang = "zh"
+        self.route: Route | None = None  # the route this screen was last shown for (see `show_route`)
 
     def set_language(self, lang: Lang) -> None:
         self.lang = lang
@@ -25,6 +27,13 @@ class Screen(QWidget):
     def place_title(self) -> str:
         """What the bottom bar says while this screen is shown."""
         return ""
+
+    def show_route(self, route: Route) -> bool:
+        """The one hook through which a screen receives the route it is about to be shown for, before the
+        transition. A screen that serves many routes (the viewer shows any photo: `Route("photo", id)`) takes
+        the route's argument here. False: it has nothing to show for that route, and the window stays."""
+        self.route = route
+        return True
 
     def entered(self) -> None:
         """Called once the transition onto this screen has finished."""

@@ -46,13 +46,22 @@ class MainWindow(QWidget):
     language_changed = Signal(str)
     visitor_reset = Signal()  # everything went back to a new visitor's start: viewers and cards close on it
 
-    def __init__(self, theme: Theme, navigator: Navigator, factory: ScreenFactory, kiosk_mode: bool, lang: Lang):
+    def __init__(
+        self,
+        theme: Theme,
+        navigator: Navigator,
+        factory: ScreenFactory,
+        kiosk_mode: bool,
+        lang: Lang,
+        screen_key: Callable[[Route], str] | None = None,
+    ):
         super().__init__()
         self.setObjectName("Root")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.theme = theme
         self.navigator = navigator
         self._factory = factory
+        self._screen_key = screen_key or (lambda route: route.key)  # which built screen serves a route
         self.kiosk_mode = kiosk_mode
         self.lang: Lang = lang
         self._screens: dict[str, Screen] = {}
@@ -97,7 +106,8 @@ class MainWindow(QWidget):
     # screens ----------------------------------------------------------------------------------------
 
     def screen_for(self, route: Route) -> Screen | None:
-        screen = self._screens.get(route.key)
+        key = self._screen_key(route)
+        screen = self._screens.get(key)
         if screen is None:
             screen = self._factory(route, self.theme)
             if screen is None:
@@ -106,8 +116,9 @@ class MainWindow(QWidget):
             screen.set_language(self.lang)
             screen.navigate.connect(self.navigate)
             screen.swipe.connect(self.swipe)
+            screen.back_requested.connect(self.go_back_or_home)
             self.stack.addWidget(screen)
-            self._screens[route.key] = screen
+            self._screens[key] = screen
         return screen
 
     def rebuild_screens(self) -> None:
@@ -119,7 +130,7 @@ class MainWindow(QWidget):
         self.bar.apply_theme_fonts()
         current = self.navigator.current
         screen = self.screen_for(current)
-        if screen is None:
+        if screen is None or not screen.show_route(current):
             self.navigator.home()  # animates from the stale screen to a freshly built home
         else:
             screen.resize(self.stack.size())
@@ -138,7 +149,7 @@ class MainWindow(QWidget):
 
     def warm_up(self, routes: list[Route]) -> None:
         """Build the other screens one per event-loop turn after the first frame, so taps never wait on it."""
-        self._pending_warmup = [r for r in routes if r.key not in self._screens]
+        self._pending_warmup = [r for r in routes if self._screen_key(r) not in self._screens]
         QTimer.singleShot(0, self, self._warm_next)  # cancelled if the window goes first
 
     @Slot()
@@ -157,7 +168,8 @@ class MainWindow(QWidget):
 
     @Slot(object)
     def navigate(self, route: Route) -> None:
-        if self.screen_for(route) is None:
+        screen = self.screen_for(route)
+        if screen is None or not screen.show_route(route):
             log.warning("no screen for %s", route.key)
             return
         self.navigator.go(route)
@@ -169,6 +181,13 @@ class MainWindow(QWidget):
     @Slot()
     def go_back(self) -> None:
         self.navigator.back()
+
+    @Slot()
+    def go_back_or_home(self) -> None:
+        if self.navigator.can_go_back:
+            self.navigator.back()
+        else:
+            self.navigator.home()
 
     @Slot(int)
     def swipe(self, step: int) -> None:
@@ -201,6 +220,8 @@ class MainWindow(QWidget):
         old_pixmap = self._shown_pixels(old) if self.isVisible() else QPixmap()
         if transition.direction is not Direction.BACKWARD or transition.new.screen == "home":
             new.reset()
+        if new.route != transition.new and not new.show_route(transition.new):  # Back to a route it no longer has
+            log.error("%s cannot show %s any more", type(new).__name__, transition.new.key)
         new.resize(self.stack.size())
         self.stack.setCurrentWidget(new)
         self._update_bar()
