@@ -12,13 +12,12 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFontMetrics
 
 from kiosk.bench.scale import generate
-from kiosk.navigation import Route
 from kiosk.ui.panels.gallery_screen import GalleryScreen, gallery_order
-from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.photo_screen import PhotoScreen
 from kiosk.ui.widgets.gallery_card import elide_lines
 
 from . import touch
+from .helpers import entered, open_gallery
 
 SHIPPED = Path(__file__).resolve().parents[2] / "assets" / "content"
 
@@ -28,20 +27,6 @@ def scaled(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("scaled") / "content"
     generate(SHIPPED, folder)
     return folder
-
-
-def entered(qtbot, kiosk, action, timeout=5000):
-    with qtbot.waitSignal(kiosk.window.screen_entered, timeout=timeout):
-        action()
-    return kiosk.window.current_screen()
-
-
-def open_gallery(qtbot, kiosk) -> GalleryScreen:
-    home = kiosk.window.screen_for(Route("home"))
-    assert isinstance(home, HomeScreen)
-    screen = entered(qtbot, kiosk, lambda: touch.tap(home.tile_for(Route("gallery"))))
-    assert isinstance(screen, GalleryScreen)
-    return screen
 
 
 def swipe_up(qtbot, gallery: GalleryScreen) -> None:

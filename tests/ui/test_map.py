@@ -20,14 +20,9 @@ from kiosk.ui.panels.map_screen import MapScreen
 from kiosk.ui.widgets.map_items import MapMarker
 
 from . import touch
+from .helpers import entered
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def entered(qtbot, kiosk, action, timeout=8000):
-    with qtbot.waitSignal(kiosk.window.screen_entered, timeout=timeout):
-        action()
-    return kiosk.window.current_screen()
 
 
 def open_map(qtbot, kiosk, route: Route | None = None) -> MapScreen:

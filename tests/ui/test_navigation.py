@@ -4,26 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 
-from kiosk.navigation import Route
-from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.intro_screen import IntroScreen
 from kiosk.ui.panels.section_screen import SectionScreen
 
 from . import touch
-
-
-def entered(qtbot, kiosk, action, timeout=5000):
-    """Run `action` and wait until the window has finished moving to the next screen; returns the screen."""
-    with qtbot.waitSignal(kiosk.window.screen_entered, timeout=timeout) as blocker:
-        action()
-    assert blocker.args[0] == kiosk.navigator.current
-    return kiosk.window.current_screen()
-
-
-def home(kiosk) -> HomeScreen:
-    screen = kiosk.window.screen_for(Route("home"))
-    assert isinstance(screen, HomeScreen)
-    return screen
+from .helpers import entered, home
 
 
 def test_home_shows_the_exhibition(kiosk):

@@ -13,34 +13,15 @@ from PySide6.QtWidgets import QLabel
 
 from kiosk.navigation import Route
 from kiosk.ui.panels.gallery_screen import GalleryScreen, gallery_order
-from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.intro_screen import IntroScreen
 from kiosk.ui.panels.photo_screen import PhotoScreen
 from kiosk.ui.panels.section_screen import SectionScreen
 
 from ..unit import awkward_images as gen
 from . import touch
+from .helpers import entered, home, open_gallery
 
 SHIPPED = Path(__file__).resolve().parents[2] / "assets" / "content"
-
-
-def entered(qtbot, kiosk, action, timeout=5000):
-    with qtbot.waitSignal(kiosk.window.screen_entered, timeout=timeout):
-        action()
-    return kiosk.window.current_screen()
-
-
-def home(kiosk) -> HomeScreen:
-    screen = kiosk.window.screen_for(Route("home"))
-    assert isinstance(screen, HomeScreen)
-    return screen
-
-
-def open_gallery(qtbot, kiosk) -> GalleryScreen:
-    tile = home(kiosk).tile_for(Route("gallery"))
-    screen = entered(qtbot, kiosk, lambda: touch.tap(tile))
-    assert isinstance(screen, GalleryScreen)
-    return screen
 
 
 def shown(qtbot, viewer: PhotoScreen, timeout=15_000) -> None:

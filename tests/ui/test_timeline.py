@@ -15,25 +15,13 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.navigation import Route
-from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.timeline_screen import TimelineScreen
 
 from . import touch
+from .helpers import entered, home
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = [(1920, 1080), (1080, 1920)]
-
-
-def entered(qtbot, kiosk, action, timeout=5000):
-    with qtbot.waitSignal(kiosk.window.screen_entered, timeout=timeout):
-        action()
-    return kiosk.window.current_screen()
-
-
-def home(kiosk) -> HomeScreen:
-    screen = kiosk.window.screen_for(Route("home"))
-    assert isinstance(screen, HomeScreen)
-    return screen
 
 
 def open_timeline(qtbot, kiosk) -> TimelineScreen:
