@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.navigation import Route
@@ -53,6 +53,14 @@ def hold_staff_corner(qtbot, kiosk) -> None:  # noqa: ANN001
     with qtbot.waitSignal(gesture.triggered, timeout=1000):
         clock.advance(gesture._timer.interval())
     touch.release(kiosk.window, QPoint(12, 12))
+
+
+def settle() -> None:
+    """Deliver every event and zero-delay timer already queued, and what those queue in turn (all a tap or a
+    key sets off at once), without letting time pass: for checking that something did *not* happen."""
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
 
 
 def shown(screen: QWidget, fragment: str) -> list[QLabel]:

@@ -17,7 +17,7 @@ from kiosk.ui.panels.photo_screen import PhotoScreen
 from kiosk.ui.widgets.gallery_card import elide_lines
 
 from . import touch
-from .helpers import entered, open_gallery
+from .helpers import entered, open_gallery, settle
 
 SHIPPED = Path(__file__).resolve().parents[2] / "assets" / "content"
 
@@ -189,7 +189,7 @@ def test_switching_language_at_the_bottom_of_the_list_keeps_every_card_in_place(
     assert bar.value() == bar.maximum()
     for lang in ("en", "zh", "en", "zh"):
         touch.tap(getattr(kiosk.window.bar, f"{lang}_button"))
-        qtbot.wait(50)
+        settle()
         assert kiosk.window.current_screen() is gallery  # no error sent the visitor home
         assert gallery.visible_cards()
         assert_cards_match_their_place(gallery, lang)
