@@ -56,7 +56,7 @@ def to_attract(kiosk, clock) -> None:
 
 
 def test_left_alone_deep_inside_it_asks_then_resets_everything(qtbot, clocked):
-    kiosk, clock = clocked()
+    kiosk, clock = clocked(warm=True)  # every screen built, as on the exhibition PC: each must be reset
     window = kiosk.window
     section = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[0]))
     assert isinstance(section, SectionScreen)
