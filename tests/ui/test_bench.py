@@ -8,6 +8,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from kiosk.bench import transitions
 from kiosk.bench.report import BUDGETS
 
@@ -18,6 +20,7 @@ def _number_or_null(value) -> bool:  # noqa: ANN001
     return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0)
 
 
+@pytest.mark.soak
 def test_bench_json_reports_every_figure():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(

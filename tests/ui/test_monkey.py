@@ -17,6 +17,7 @@ from kiosk.bench.plan import Planned
 EVENTS = 2000
 
 
+@pytest.mark.soak
 def test_a_short_monkey_run_leaves_the_kiosk_running_without_exceptions():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
