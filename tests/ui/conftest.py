@@ -9,7 +9,7 @@ import pytest
 from kiosk.app import Kiosk, build
 from kiosk.ui.staff import entry_gesture
 
-from .helpers import HoldClock
+from .helpers import HoldClock, skip_warm_up
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def make_kiosk(qtbot, hold_clock):
         window = kiosk.window
         window.allow_close = True
         if not warm:
-            window.warm_up = lambda routes: None  # this window only; the product warms up as always
+            skip_warm_up(window)
         qtbot.addWidget(window)
         with qtbot.waitSignal(window.first_frame, timeout=10_000):
             window.show()

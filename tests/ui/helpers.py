@@ -16,6 +16,12 @@ from kiosk.ui.panels.home_screen import HomeScreen
 from . import touch
 
 
+def skip_warm_up(window) -> None:  # noqa: ANN001
+    """This window builds each screen when it is first visited, instead of all of them after its first frame
+    (the product's warm-up, which costs a test about a second of grabs it does not look at)."""
+    window.warm_up = lambda routes: None
+
+
 def entered(qtbot, kiosk, action: Callable[[], object], timeout: int = 8000) -> QWidget:  # noqa: ANN001
     """Run `action` and wait until the window has finished moving to the next screen; returns that screen."""
     with qtbot.waitSignal(kiosk.window.screen_entered, timeout=timeout) as blocker:

@@ -10,8 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from . import touch
-from .helpers import settle
-from .test_navigation import entered, home
+from .helpers import entered, home, settle
 
 COMBOS = [
     ("Alt+F4", Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),

@@ -15,8 +15,7 @@ from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.section_screen import SectionScreen
 
 from . import touch
-from .helpers import settle
-from .test_navigation import entered, home
+from .helpers import entered, home, settle, skip_warm_up
 
 
 class FakeClock:
@@ -201,12 +200,11 @@ def test_slideshow_flag_starts_in_signage(qtbot):
 
     kiosk = build(size=(1280, 720), lang="zh", slideshow=True)
     qtbot.addWidget(kiosk.window)
+    skip_warm_up(kiosk.window)
     with qtbot.waitSignal(kiosk.window.first_frame, timeout=10_000):
         kiosk.window.show()
     assert kiosk.unattended.mode is Mode.SIGNAGE
     assert kiosk.settings.signage_mode is False  # for this run only, not written to the settings
-    routes = kiosk.top_level_routes()  # let the warm-up finish before the window goes away
-    qtbot.waitUntil(lambda: all(r.key in kiosk.window.built_screens() for r in routes), timeout=10_000)
 
 
 def test_outside_opening_hours_it_rests_dark_and_a_touch_wakes_it(qtbot, clocked):
