@@ -12,6 +12,7 @@ import pytest
 
 from kiosk.bench import transitions
 from kiosk.bench.report import BUDGETS
+from kiosk.ui import theme
 
 PAIRS = {"tap_to_frame_ms", "frame_ms"}
 
@@ -51,7 +52,9 @@ def test_bench_json_reports_every_figure():
             assert f"note: {name}:" in done.stderr, f"{name} is null without a reason"
 
 
-def test_the_scripted_tour_measures_transitions_started_by_touch(kiosk):
+@pytest.mark.soak  # the whole benchmark tour, every destination and back
+def test_the_scripted_tour_measures_transitions_started_by_touch(make_kiosk):
+    kiosk = make_kiosk(transition_ms=theme.TRANSITION_MS)  # the product's: several frames to measure
     figures = transitions.measure(kiosk, rounds=1)
     destinations = kiosk.registry.destinations(kiosk.exhibition)
     assert figures["transitions"] >= 2 * len(destinations)  # tile there, Home back at least
