@@ -10,7 +10,17 @@ from kiosk.app import Kiosk, build
 from kiosk.ui import theme
 from kiosk.ui.staff import entry_gesture
 
+from . import background
 from .helpers import HoldClock, skip_warm_up
+
+
+@pytest.hookimpl(trylast=True)  # after -m / -k have deselected what will not run
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    background.collection_modifyitems(config, items)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    background.session_finish(session)
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ budgets: timings on a shared machine are printed, not asserted."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 
 import pytest
@@ -13,6 +11,8 @@ import pytest
 from kiosk.bench import transitions
 from kiosk.bench.report import BUDGETS
 from kiosk.ui import theme
+
+from .background import background_result
 
 PAIRS = {"tap_to_frame_ms", "frame_ms"}
 
@@ -22,15 +22,9 @@ def _number_or_null(value) -> bool:  # noqa: ANN001
 
 
 @pytest.mark.soak
-def test_bench_json_reports_every_figure():
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "bench", "--json", "--quick", "--runs", "1"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=env,
-    )
+@pytest.mark.background("bench")  # `kiosk bench --json --quick --runs 1`, started with the session
+def test_bench_json_reports_every_figure(request):
+    done = background_result(request)
     assert done.returncode == 0, done.stderr[-3000:]
     results = json.loads(done.stdout.strip().splitlines()[-1])
     assert set(BUDGETS) <= set(results)
