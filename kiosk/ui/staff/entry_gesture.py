@@ -15,10 +15,9 @@ clock of their own instead of waiting.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import shiboken6
-
-from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QMouseEvent, QPointingDevice, QTouchEvent, QWindow
