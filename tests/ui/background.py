@@ -1,5 +1,5 @@
 """Whole-program runs that take a minute or more, mostly waiting (the monkey's pauses and long presses, the
-benchmark's fresh start-ups, the self-test): each starts in its own process as the test session starts, with
+benchmark's fresh start-ups, the self-test, smoke mode): each starts in its own process as the test session starts, with
 its own per-user folders, and the test that checks it runs last and reads its result. Their waiting overlaps the
 rest of the suite instead of adding to it; what they report does not depend on when they ran.
 
@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[list[str], int]] = {
     "monkey": (["monkey", "--events", "2000", "--seed", "1", "--json"], 900),
     "bench": (["bench", "--json", "--quick", "--runs", "1"], 600),
     "selftest": (["--selftest"], 300),
+    "smoke": (["--smoke"], 300),  # read by the map's and the timeline's tests: one run serves both
 }
 _USER_DIRS = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "LOCALAPPDATA", "APPDATA")
 

@@ -4,10 +4,6 @@ flings the track, meets its ends, switches language, and finds it reset for the 
 from __future__ import annotations
 
 import itertools
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -18,9 +14,9 @@ from kiosk.navigation import Route
 from kiosk.ui.panels.timeline_screen import TimelineScreen
 
 from . import touch
+from .background import background_result
 from .helpers import entered, home
 
-ROOT = Path(__file__).resolve().parents[2]
 SIZES = [(1920, 1080), (1080, 1920)]
 
 
@@ -215,11 +211,9 @@ def test_without_a_map_there_is_no_map_button(qtbot, kiosk):
     assert not screen.card.map_button.isVisible()
 
 
-def test_smoke_mode_visits_the_timeline():
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--smoke"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
+@pytest.mark.background("smoke")  # `kiosk --smoke`, started with the session
+def test_smoke_mode_visits_the_timeline(request):
+    done = background_result(request)
     assert done.returncode == 0, done.stdout + done.stderr
     assert any(line.startswith("ok   timeline") for line in done.stdout.splitlines()), done.stdout
 
