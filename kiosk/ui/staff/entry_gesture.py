@@ -151,7 +151,7 @@ class StaffEntryGesture(QObject):
         # in either order: deliver the input that has already arrived first, so a finger lifted early cancels.
         hold = self._hold
         QCoreApplication.processEvents()
-        if hold != self._hold:
+        if not shiboken6.isValid(self) or hold != self._hold:  # gone with its window, or lifted meanwhile
             return
         by_mouse = self._by_mouse
         self._cancel()
