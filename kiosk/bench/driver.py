@@ -71,20 +71,21 @@ class Finger:
     def __init__(self, window: QWidget):
         self.window = window
 
-    def _sequence(self):
+    def sequence(self):  # noqa: ANN201
+        """A touch sequence on this window; add points, then `commit()`."""
         return QTest.touchEvent(self.window.windowHandle(), touch_device())
 
     def point_of(self, widget: QWidget, pos: QPoint | None = None) -> QPoint:
         return widget.mapTo(self.window, widget.rect().center() if pos is None else pos)
 
     def press(self, point: QPoint, finger: int = 0) -> None:
-        self._sequence().press(finger, point).commit()
+        self.sequence().press(finger, point).commit()
 
     def move(self, point: QPoint, finger: int = 0) -> None:
-        self._sequence().move(finger, point).commit()
+        self.sequence().move(finger, point).commit()
 
     def release(self, point: QPoint, finger: int = 0) -> None:
-        self._sequence().release(finger, point).commit()
+        self.sequence().release(finger, point).commit()
 
     def tap(self, point: QPoint) -> float:
         """Press and lift; returns the moment just before the lift (when a tap acts)."""
@@ -94,14 +95,16 @@ class Finger:
         self.release(point)
         return lifted
 
-    def drag(self, start: QPoint, end: QPoint, steps: int = 8, step_ms: int = 10) -> float:
-        """One finger from `start` to `end`; returns the moment just before the lift."""
+    def drag(self, start: QPoint, end: QPoint, steps: int = 8, step_ms: int = 10, lift: bool = True) -> float:
+        """One finger from `start` to `end` (left resting there unless `lift`); returns the moment just before
+        the lift."""
         self.press(start)
         for i in range(1, steps + 1):
             spin(step_ms)
             self.move(start + (end - start) * (i / steps))
         lifted = time.perf_counter()
-        self.release(end)
+        if lift:
+            self.release(end)
         return lifted
 
     def hold(self, point: QPoint, ms: int) -> None:
@@ -117,9 +120,9 @@ class Finger:
             return centre - half, centre + half
 
         a, b = points(start_gap)
-        self._sequence().press(0, a).press(1, b).commit()
+        self.sequence().press(0, a).press(1, b).commit()
         for i in range(1, steps + 1):
             spin(step_ms)
             a, b = points(start_gap + (end_gap - start_gap) * i / steps)
-            self._sequence().move(0, a).move(1, b).commit()
-        self._sequence().release(0, a).release(1, b).commit()
+            self.sequence().move(0, a).move(1, b).commit()
+        self.sequence().release(0, a).release(1, b).commit()

@@ -1,3 +1,5 @@
+"""Fixtures for UI tests: the real kiosk window, and the clock its staff gesture counts its hold on."""
+
 from __future__ import annotations
 
 import gc
@@ -5,24 +7,65 @@ import gc
 import pytest
 
 from kiosk.app import Kiosk, build
+from kiosk.ui import theme
+from kiosk.ui.staff import entry_gesture
+
+from . import background
+from .helpers import HoldClock, skip_warm_up
+
+
+@pytest.hookimpl(trylast=True)  # after -m / -k have deselected what will not run
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    background.collection_modifyitems(config, items)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    background.session_finish(session)
 
 
 @pytest.fixture
-def make_kiosk(qtbot):
+def hold_clock(monkeypatch: pytest.MonkeyPatch) -> HoldClock:
+    """Every staff-gesture hold in this test is counted on this clock: `hold_clock.advance(3000)` is three
+    seconds of holding, at once and in a known order with the touches around it."""
+    clock = HoldClock()
+    monkeypatch.setattr(entry_gesture, "new_hold_timer", clock.make_timer)
+    return clock
+
+
+# Screen changes in tests: long enough to be drawn in several frames, short enough that the ~300 screen changes
+# of the suite do not add a minute and a half of watching cross-fades.
+TEST_TRANSITION_MS = 60
+
+
+@pytest.fixture
+def make_kiosk(qtbot, hold_clock, monkeypatch: pytest.MonkeyPatch):
     """Build and show the real kiosk window at a given size; waits for its first painted frame.
+
+    The exhibition PC builds every other screen after the first frame (`warm_up`); a test does so only if it
+    asks (`warm=True`, and then waits until all are built): the others build each screen when it is first
+    visited, which is what the product does for any screen not warmed yet. Screen changes take
+    `TEST_TRANSITION_MS` unless a test asks for the product's (`transition_ms=theme.TRANSITION_MS`).
 
     After the test every kiosk it built lets go of its decoded photos: a test process builds hundreds of
     kiosks, where the exhibition PC builds one per run."""
     built: list[Kiosk] = []
 
-    def make(size=(1920, 1080), lang="zh", content=None, windowed=True) -> Kiosk:
+    product_transition_ms = theme.TRANSITION_MS
+
+    def make(size=(1920, 1080), lang="zh", content=None, windowed=True, warm=False, transition_ms=None) -> Kiosk:
+        monkeypatch.setattr(theme, "TRANSITION_MS", transition_ms or TEST_TRANSITION_MS)
         kiosk = build(content=content, size=size, lang=lang, windowed=windowed)
         built.append(kiosk)
         window = kiosk.window
         window.allow_close = True
+        if not warm:
+            skip_warm_up(window)
         qtbot.addWidget(window)
         with qtbot.waitSignal(window.first_frame, timeout=10_000):
             window.show()
+        if warm:
+            qtbot.waitUntil(lambda: not window._pending_warmup, timeout=30_000)
+        monkeypatch.setattr(theme, "TRANSITION_MS", product_transition_ms)  # for kiosks the test builds itself
         return kiosk
 
     yield make

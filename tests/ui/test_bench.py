@@ -4,12 +4,15 @@ budgets: timings on a shared machine are printed, not asserted."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
+
+import pytest
 
 from kiosk.bench import transitions
 from kiosk.bench.report import BUDGETS
+from kiosk.ui import theme
+
+from .background import background_result
 
 PAIRS = {"tap_to_frame_ms", "frame_ms"}
 
@@ -18,15 +21,10 @@ def _number_or_null(value) -> bool:  # noqa: ANN001
     return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0)
 
 
-def test_bench_json_reports_every_figure():
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "bench", "--json", "--quick", "--runs", "1"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=env,
-    )
+@pytest.mark.soak
+@pytest.mark.background("bench")  # `kiosk bench --json --quick --runs 1`, started with the session
+def test_bench_json_reports_every_figure(request):
+    done = background_result(request)
     assert done.returncode == 0, done.stderr[-3000:]
     results = json.loads(done.stdout.strip().splitlines()[-1])
     assert set(BUDGETS) <= set(results)
@@ -48,7 +46,9 @@ def test_bench_json_reports_every_figure():
             assert f"note: {name}:" in done.stderr, f"{name} is null without a reason"
 
 
-def test_the_scripted_tour_measures_transitions_started_by_touch(kiosk):
+@pytest.mark.soak  # the whole benchmark tour, every destination and back
+def test_the_scripted_tour_measures_transitions_started_by_touch(make_kiosk):
+    kiosk = make_kiosk(transition_ms=theme.TRANSITION_MS)  # the product's: several frames to measure
     figures = transitions.measure(kiosk, rounds=1)
     destinations = kiosk.registry.destinations(kiosk.exhibition)
     assert figures["transitions"] >= 2 * len(destinations)  # tile there, Home back at least

@@ -12,13 +12,12 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFontMetrics
 
 from kiosk.bench.scale import generate
-from kiosk.navigation import Route
 from kiosk.ui.panels.gallery_screen import GalleryScreen
-from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.photo_screen import PhotoScreen
 from kiosk.ui.widgets.gallery_card import elide_lines
 
 from . import touch
+from .helpers import entered, open_gallery, settle
 
 SHIPPED = Path(__file__).resolve().parents[2] / "assets" / "content"
 
@@ -28,20 +27,6 @@ def scaled(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("scaled") / "content"
     generate(SHIPPED, folder)
     return folder
-
-
-def entered(qtbot, kiosk, action, timeout=5000):
-    with qtbot.waitSignal(kiosk.window.screen_entered, timeout=timeout):
-        action()
-    return kiosk.window.current_screen()
-
-
-def open_gallery(qtbot, kiosk) -> GalleryScreen:
-    home = kiosk.window.screen_for(Route("home"))
-    assert isinstance(home, HomeScreen)
-    screen = entered(qtbot, kiosk, lambda: touch.tap(home.tile_for(Route("gallery"))))
-    assert isinstance(screen, GalleryScreen)
-    return screen
 
 
 def swipe_up(qtbot, gallery: GalleryScreen) -> None:
@@ -204,7 +189,7 @@ def test_switching_language_at_the_bottom_of_the_list_keeps_every_card_in_place(
     assert bar.value() == bar.maximum()
     for lang in ("en", "zh", "en", "zh"):
         touch.tap(getattr(kiosk.window.bar, f"{lang}_button"))
-        qtbot.wait(50)
+        settle()
         assert kiosk.window.current_screen() is gallery  # no error sent the visitor home
         assert gallery.visible_cards()
         assert_cards_match_their_place(gallery, lang)

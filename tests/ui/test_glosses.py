@@ -4,29 +4,12 @@ names its authors as a printed feature does (文/…, Text: …)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 
-from kiosk.navigation import Route
-from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.intro_screen import IntroScreen
 from kiosk.ui.panels.section_screen import SectionScreen
 
 from . import touch
-
-
-def entered(qtbot, kiosk, action):
-    with qtbot.waitSignal(kiosk.window.screen_entered, timeout=5000):
-        action()
-    return kiosk.window.current_screen()
-
-
-def shown(screen, fragment: str) -> list[QLabel]:
-    """Labels on `screen` that a visitor can see and whose text contains `fragment`."""
-    return [label for label in screen.findChildren(QLabel) if fragment in label.text() and label.isVisible()]
-
-
-def home(kiosk) -> HomeScreen:
-    return kiosk.window.screen_for(Route("home"))
+from .helpers import entered, home, shown
 
 
 def test_an_english_visitor_finds_the_terms_explained_once(qtbot, make_kiosk):

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from . import touch
-from .test_navigation import entered, home
+from .helpers import entered, home, settle
 
 COMBOS = [
     ("Alt+F4", Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
@@ -43,7 +43,7 @@ def test_blocked_keys_do_nothing_in_kiosk_mode(qtbot, locked, name, key, modifie
     fired = shortcut_probe(window, name)
     QTest.keyClick(window, key, modifiers)
     QTest.keyClick(section, key, modifiers)
-    qtbot.wait(50)
+    settle()
     assert fired == []
     assert window.isVisible() and window.current_screen() is section
 
@@ -87,7 +87,7 @@ def _tooltip_probe(qtbot, kiosk):
     target.setToolTip("tip")
     pos = target.rect().center()
     QApplication.sendEvent(target, QHelpEvent(QEvent.Type.ToolTip, pos, target.mapToGlobal(pos)))
-    qtbot.wait(50)
+    settle()
     shown = QToolTip.isVisible() and QToolTip.text() == "tip"
     QToolTip.hideText()
     return shown
@@ -105,5 +105,5 @@ def test_a_touch_on_a_tile_still_works_in_kiosk_mode(qtbot, locked):
     transitions = []
     locked.navigator.subscribe(transitions.append)
     entered(qtbot, locked, lambda: touch.tap(home(locked).tiles[0]))
-    qtbot.wait(50)
+    settle()
     assert len(transitions) == 1

@@ -5,10 +5,6 @@ its year with its features highlighted and in view."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
@@ -20,14 +16,9 @@ from kiosk.ui.panels.map_screen import MapScreen
 from kiosk.ui.widgets.map_items import MapMarker
 
 from . import touch
+from .background import background_result
+from .helpers import entered
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def entered(qtbot, kiosk, action, timeout=8000):
-    with qtbot.waitSignal(kiosk.window.screen_entered, timeout=timeout):
-        action()
-    return kiosk.window.current_screen()
 
 
 def open_map(qtbot, kiosk, route: Route | None = None) -> MapScreen:
@@ -286,11 +277,8 @@ def test_the_map_speaks_english(qtbot, make_kiosk):
     assert "Xiang River" in texts
 
 
-def test_smoke_mode_visits_the_map():
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--smoke"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
-        check=False,
-    )
+@pytest.mark.background("smoke")  # `kiosk --smoke`, started with the session
+def test_smoke_mode_visits_the_map(request):
+    done = background_result(request)
     assert done.returncode == 0, done.stdout + done.stderr
     assert any(line.startswith("ok   map") for line in done.stdout.splitlines()), done.stdout

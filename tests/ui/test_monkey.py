@@ -4,8 +4,6 @@ timeouts through Qt's real event system leave the kiosk running, without one exc
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 
 import pytest
@@ -14,18 +12,15 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.bench.monkey import Monkey, Watch
 from kiosk.bench.plan import Planned
 
-EVENTS = 2000
+from .background import background_result
+
+EVENTS = 2000  # as in tests/ui/background.py
 
 
-def test_a_short_monkey_run_leaves_the_kiosk_running_without_exceptions():
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "monkey", "--events", str(EVENTS), "--seed", "1", "--json"],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        env=env,
-    )
+@pytest.mark.soak
+@pytest.mark.background("monkey")  # `kiosk monkey --events 2000 --seed 1 --json`, started with the session
+def test_a_short_monkey_run_leaves_the_kiosk_running_without_exceptions(request):
+    done = background_result(request)
     print(done.stdout)
     assert done.returncode == 0, (done.stdout[-2000:], done.stderr[-6000:])
     summary = json.loads(done.stdout.strip().splitlines()[-1])

@@ -4,26 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 
-from kiosk.navigation import Route
-from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.intro_screen import IntroScreen
 from kiosk.ui.panels.section_screen import SectionScreen
 
 from . import touch
-
-
-def entered(qtbot, kiosk, action, timeout=5000):
-    """Run `action` and wait until the window has finished moving to the next screen; returns the screen."""
-    with qtbot.waitSignal(kiosk.window.screen_entered, timeout=timeout) as blocker:
-        action()
-    assert blocker.args[0] == kiosk.navigator.current
-    return kiosk.window.current_screen()
-
-
-def home(kiosk) -> HomeScreen:
-    screen = kiosk.window.screen_for(Route("home"))
-    assert isinstance(screen, HomeScreen)
-    return screen
+from .helpers import entered, home, settle
 
 
 def test_home_shows_the_exhibition(kiosk):
@@ -73,7 +58,7 @@ def test_a_touch_on_a_tile_opens_its_section_exactly_once(qtbot, kiosk):
     tile = home(kiosk).tiles[1]
     screen = entered(qtbot, kiosk, lambda: touch.tap(tile))
     assert isinstance(screen, SectionScreen) and screen.section.id == kiosk.exhibition.sections[1].id
-    qtbot.wait(100)
+    settle()
     assert len(transitions) == 1  # the touch was not also delivered as a mouse click
 
 
@@ -104,9 +89,10 @@ def test_swipes_move_between_sections(qtbot, kiosk):
 def test_no_swipe_past_the_last_section(qtbot, kiosk):
     last = len(kiosk.exhibition.sections) - 1
     screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[last]))
+    route = kiosk.navigator.current
     touch.swipe(screen.body.viewport(), -500)
-    qtbot.wait(400)
-    assert kiosk.window.current_screen() is screen
+    settle()
+    assert kiosk.navigator.current == route and kiosk.window.current_screen() is screen
 
 
 def test_vertical_drag_scrolls_the_body_and_keeps_the_section(qtbot, kiosk):
@@ -157,7 +143,7 @@ def test_portrait_screens_keep_the_window_size(qtbot, make_kiosk):
     kiosk = make_kiosk(size=(1080, 1920), lang="en")
     for route in kiosk.top_level_routes():
         kiosk.window.screen_for(route)
-    qtbot.wait(50)
+    settle()
     assert (kiosk.window.width(), kiosk.window.height()) == (1080, 1920)
     screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[0]))
     assert screen.body.width() > 800  # the body uses the full width in portrait

@@ -13,34 +13,15 @@ from PySide6.QtWidgets import QLabel
 
 from kiosk.navigation import Route
 from kiosk.ui.panels.gallery_screen import GalleryScreen
-from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.intro_screen import IntroScreen
 from kiosk.ui.panels.photo_screen import PhotoScreen
 from kiosk.ui.panels.section_screen import SectionScreen
 
 from ..unit import awkward_images as gen
 from . import touch
+from .helpers import entered, home, open_gallery
 
 SHIPPED = Path(__file__).resolve().parents[2] / "assets" / "content"
-
-
-def entered(qtbot, kiosk, action, timeout=5000):
-    with qtbot.waitSignal(kiosk.window.screen_entered, timeout=timeout):
-        action()
-    return kiosk.window.current_screen()
-
-
-def home(kiosk) -> HomeScreen:
-    screen = kiosk.window.screen_for(Route("home"))
-    assert isinstance(screen, HomeScreen)
-    return screen
-
-
-def open_gallery(qtbot, kiosk) -> GalleryScreen:
-    tile = home(kiosk).tile_for(Route("gallery"))
-    screen = entered(qtbot, kiosk, lambda: touch.tap(tile))
-    assert isinstance(screen, GalleryScreen)
-    return screen
 
 
 def shown(qtbot, viewer: PhotoScreen, timeout=15_000) -> None:
@@ -183,7 +164,7 @@ def test_a_photo_opens_from_a_section(qtbot, kiosk):
     assert isinstance(screen, SectionScreen)
     card = screen.photo_cards()[0]
     screen.body.ensureWidgetVisible(card.view)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not card.view.visibleRegion().isEmpty(), timeout=2000)
     viewer = entered(qtbot, kiosk, lambda: qtbot.mouseClick(card.view, Qt.MouseButton.LeftButton))
     assert isinstance(viewer, PhotoScreen)
     assert viewer.current.id == card.photo.id
@@ -213,8 +194,8 @@ def test_swipe_follows_the_finger_and_snaps_to_the_next_photo(qtbot, kiosk):
 def test_no_photo_before_the_first(qtbot, kiosk):
     viewer = open_viewer_from_gallery(qtbot, kiosk, index=0)
     touch.swipe(viewer.stage, 600)
-    qtbot.wait(500)
-    assert viewer.stage.index == 0 and viewer.stage.pager.offset == 0
+    qtbot.waitUntil(lambda: viewer.stage.pager.offset == 0, timeout=3000)  # sprung back…
+    assert viewer.stage.index == 0  # …to the first photo
 
 
 def test_pinch_zooms_about_the_fingers_and_a_drag_then_pans(qtbot, kiosk):

@@ -3,24 +3,19 @@ screen and no touchscreen fails some budgets, and must say so in the same words 
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+import pytest
+
+from .background import background_result
+
 CHECKS = ("start-up", "photo", "screen change", "map pinch", "memory", "screen", "DPI", "touch", "installation")
 LINE = re.compile(r"^(PASS|FAIL|SKIP)  ([\w -]+): +(\S.*)$")
 
 
-def test_selftest_reports_every_check_with_a_verdict(fresh_user_dirs: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_CONTENT",)}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--selftest"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )
+@pytest.mark.background("selftest")  # `kiosk --selftest`, started with the session
+def test_selftest_reports_every_check_with_a_verdict(request) -> None:
+    done = background_result(request)
     lines = done.stdout.strip().splitlines()
     assert lines, done.stderr
     assert lines[0].startswith("kiosk ") and "self-test" in lines[0] and "offscreen" in lines[0]

@@ -23,16 +23,14 @@ from kiosk.ui.staff.stepper_control import StepperControl
 from kiosk.ui.staff.toggle_control import ToggleControl
 
 from . import touch
+from .helpers import hold_staff_corner
 
 SHIPPED = Path(__file__).resolve().parents[2] / "assets" / "content"
 
 
 def open_panel(qtbot, kiosk):
     c = kiosk.staff.controller
-    c.gesture.set_hold_ms(200)
-    with qtbot.waitSignal(c.gesture.triggered, timeout=3000):
-        touch.press(kiosk.window, QPoint(10, 10))
-    touch.release(kiosk.window, QPoint(10, 10))
+    hold_staff_corner(qtbot, kiosk)
     for digit in DEFAULT_PIN:
         touch.tap(c.pad.keys[digit])
     touch.tap(c.pad.keys["ok"])

@@ -4,10 +4,6 @@ flings the track, meets its ends, switches language, and finds it reset for the 
 from __future__ import annotations
 
 import itertools
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -15,25 +11,13 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.navigation import Route
-from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.timeline_screen import TimelineScreen
 
 from . import touch
+from .background import background_result
+from .helpers import entered, home
 
-ROOT = Path(__file__).resolve().parents[2]
 SIZES = [(1920, 1080), (1080, 1920)]
-
-
-def entered(qtbot, kiosk, action, timeout=5000):
-    with qtbot.waitSignal(kiosk.window.screen_entered, timeout=timeout):
-        action()
-    return kiosk.window.current_screen()
-
-
-def home(kiosk) -> HomeScreen:
-    screen = kiosk.window.screen_for(Route("home"))
-    assert isinstance(screen, HomeScreen)
-    return screen
 
 
 def open_timeline(qtbot, kiosk) -> TimelineScreen:
@@ -117,8 +101,8 @@ def test_dragging_the_track_follows_the_finger(qtbot, kiosk):
     assert track.offset == pytest.approx(600, abs=1)  # exactly under the finger, slop included
     qtbot.wait(150)  # the finger rests before lifting: no fling
     touch.release(track, start - QPoint(600, 0))
-    qtbot.wait(100)
-    assert track.offset == pytest.approx(600, abs=1) and not track.moving
+    qtbot.waitUntil(lambda: not track.moving, timeout=3000)  # a fling would move it on first
+    assert track.offset == pytest.approx(600, abs=1)
     assert track.selected is None  # a drag is not a tap
 
 
@@ -227,11 +211,9 @@ def test_without_a_map_there_is_no_map_button(qtbot, kiosk):
     assert not screen.card.map_button.isVisible()
 
 
-def test_smoke_mode_visits_the_timeline():
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--smoke"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
+@pytest.mark.background("smoke")  # `kiosk --smoke`, started with the session
+def test_smoke_mode_visits_the_timeline(request):
+    done = background_result(request)
     assert done.returncode == 0, done.stdout + done.stderr
     assert any(line.startswith("ok   timeline") for line in done.stdout.splitlines()), done.stdout
 

@@ -15,7 +15,7 @@ from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.panels.section_screen import SectionScreen
 
 from . import touch
-from .test_navigation import entered, home
+from .helpers import entered, home, settle, skip_warm_up
 
 
 class FakeClock:
@@ -55,7 +55,7 @@ def to_attract(kiosk, clock) -> None:
 
 
 def test_left_alone_deep_inside_it_asks_then_resets_everything(qtbot, clocked):
-    kiosk, clock = clocked()
+    kiosk, clock = clocked(warm=True)  # every screen built, as on the exhibition PC: each must be reset
     window = kiosk.window
     section = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[0]))
     assert isinstance(section, SectionScreen)
@@ -101,7 +101,7 @@ def test_any_touch_cancels_the_question_and_presses_nothing(qtbot, clocked):
     transitions = []
     kiosk.navigator.subscribe(transitions.append)
     touch.tap(kiosk.window.bar.home_button)  # right where the Home button is, under the question
-    qtbot.wait(50)
+    settle()
     assert not overlay.isVisible()
     assert transitions == [] and kiosk.window.current_screen() is section
     idle(kiosk, clock, 30)
@@ -122,7 +122,7 @@ def test_the_waking_touch_does_not_press_the_tile_beneath(qtbot, clocked, how):
         touch.release(tile)
     else:
         qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
-    qtbot.wait(100)
+    settle()
     assert transitions == []
     assert kiosk.window.current_screen() is home(kiosk)
     assert kiosk.unattended.mode is Mode.ACTIVE
@@ -139,8 +139,7 @@ def test_between_visitors_the_photo_and_pixmap_caches_are_emptied_and_the_heap_t
     kiosk, clock = clocked()
     entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[0]))
     kiosk.images.wait_idle(5000)
-    qtbot.wait(100)
-    assert kiosk.images.memory_bytes > 0  # the section's photos
+    qtbot.waitUntil(lambda: kiosk.images.memory_bytes > 0, timeout=5000)  # the section's photos
     # Qt files what labels and icons were drawn from in its pixmap cache, and keeps it until the cache is full
     marker = QPixmap(8, 8)
     assert QPixmapCache.insert("last visitor's icon", marker)
@@ -157,7 +156,7 @@ def test_between_visitors_the_photo_and_pixmap_caches_are_emptied_and_the_heap_t
     assert trims == [(0, None)]  # both caches were emptied before the heap was trimmed
     assert kiosk.unattended.attract.isVisible()
     kiosk.images.wait_idle(5000)  # the first slide's photo, if it has one, decoded into the cache
-    qtbot.wait(100)
+    settle()  # …and handed over to the cache
     slideshow_bytes = kiosk.images.memory_bytes
     released = []
     empty_cache = kiosk.images.release_memory
@@ -190,7 +189,7 @@ def test_signage_ignores_touch(qtbot, make_kiosk):
     kiosk.navigator.subscribe(transitions.append)
     for _ in range(3):
         touch.tap(home(kiosk).tiles[0])
-    qtbot.wait(50)
+    settle()
     assert transitions == [] and driver.attract.isVisible()
     kiosk.settings.set("signage_mode", False)
     assert driver.mode is Mode.RESTING and not driver.attract.isVisible()
@@ -201,12 +200,11 @@ def test_slideshow_flag_starts_in_signage(qtbot):
 
     kiosk = build(size=(1280, 720), lang="zh", slideshow=True)
     qtbot.addWidget(kiosk.window)
+    skip_warm_up(kiosk.window)
     with qtbot.waitSignal(kiosk.window.first_frame, timeout=10_000):
         kiosk.window.show()
     assert kiosk.unattended.mode is Mode.SIGNAGE
     assert kiosk.settings.signage_mode is False  # for this run only, not written to the settings
-    routes = kiosk.top_level_routes()  # let the warm-up finish before the window goes away
-    qtbot.waitUntil(lambda: all(r.key in kiosk.window.built_screens() for r in routes), timeout=10_000)
 
 
 def test_outside_opening_hours_it_rests_dark_and_a_touch_wakes_it(qtbot, clocked):
@@ -221,7 +219,7 @@ def test_outside_opening_hours_it_rests_dark_and_a_touch_wakes_it(qtbot, clocked
     transitions = []
     kiosk.navigator.subscribe(transitions.append)
     touch.tap(home(kiosk).tiles[0])
-    qtbot.wait(50)
+    settle()
     assert not driver.closed.isVisible() and transitions == []
     assert driver.mode is Mode.ACTIVE
     idle(kiosk, clock, 130)

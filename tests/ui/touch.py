@@ -1,44 +1,41 @@
-"""Real touch input for UI tests: taps, drags and pinches as QTouchEvent sequences sent to the window, the way
-a touchscreen delivers them, so Qt itself decides which widget gets them (and whether to synthesise mouse
-events)."""
+"""Real touch input for UI tests, in a widget's own coordinates: taps, drags and pinches sent to the window by
+`kiosk.bench.driver.Finger` (the benchmark's and the monkey's touchscreen), so Qt itself decides which widget
+gets them (and whether to synthesise mouse events). Each gesture ends with the event loop run once, so what it
+started has been delivered."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-_device = None
+from kiosk.bench.driver import Finger, touch_device
 
 
-def device():
-    global _device
-    if _device is None:
-        _device = QTest.createTouchDevice()
-    return _device
+def device():  # noqa: ANN201
+    return touch_device()
 
 
 def centre(widget: QWidget) -> QPoint:
     return widget.rect().center()
 
 
-def _window_point(widget: QWidget, pos: QPoint) -> QPoint:
-    return widget.mapTo(widget.window(), pos)
+def _finger(widget: QWidget) -> Finger:
+    return Finger(widget.window())
 
 
-def _sequence(widget: QWidget):
-    return QTest.touchEvent(widget.window().windowHandle(), device())
+def _sequence(widget: QWidget):  # noqa: ANN202
+    return _finger(widget).sequence()
 
 
 def press(widget: QWidget, pos: QPoint | None = None, finger: int = 0) -> None:
-    pos = centre(widget) if pos is None else pos
-    _sequence(widget).press(finger, _window_point(widget, pos)).commit()
+    f = _finger(widget)
+    f.press(f.point_of(widget, pos), finger)
     QApplication.processEvents()
 
 
 def release(widget: QWidget, pos: QPoint | None = None, finger: int = 0) -> None:
-    pos = centre(widget) if pos is None else pos
-    _sequence(widget).release(finger, _window_point(widget, pos)).commit()
+    f = _finger(widget)
+    f.release(f.point_of(widget, pos), finger)
     QApplication.processEvents()
 
 
@@ -48,14 +45,10 @@ def tap(widget: QWidget, pos: QPoint | None = None) -> None:
 
 
 def drag(widget: QWidget, start: QPoint, end: QPoint, steps: int = 12, step_ms: int = 12, hold: bool = False) -> None:
-    """One finger from `start` to `end` (widget coordinates) in `steps` moves, `step_ms` apart."""
-    press(widget, start)
-    for i in range(1, steps + 1):
-        QTest.qWait(step_ms)
-        point = start + (end - start) * (i / steps)
-        _sequence(widget).move(0, _window_point(widget, point)).commit()
-    if not hold:
-        release(widget, end)
+    """One finger from `start` to `end` (widget coordinates) in `steps` moves, `step_ms` apart (the widgets
+    measure a finger's speed by the clock, so the moves take real time)."""
+    f = _finger(widget)
+    f.drag(f.point_of(widget, start), f.point_of(widget, end), steps, step_ms, lift=not hold)
     QApplication.processEvents()
 
 
@@ -66,15 +59,6 @@ def swipe(widget: QWidget, dx: int, dy: int = 0) -> None:
 
 def pinch(widget: QWidget, centre_pos: QPoint, start_gap: int, end_gap: int, steps: int = 10, step_ms: int = 12) -> None:
     """Two fingers either side of `centre_pos`, moving from `start_gap` to `end_gap` pixels apart."""
-    def points(gap: float) -> tuple[QPoint, QPoint]:
-        half = QPoint(round(gap / 2), 0)
-        return _window_point(widget, centre_pos - half), _window_point(widget, centre_pos + half)
-
-    a, b = points(start_gap)
-    _sequence(widget).press(0, a).press(1, b).commit()
-    for i in range(1, steps + 1):
-        QTest.qWait(step_ms)
-        a, b = points(start_gap + (end_gap - start_gap) * i / steps)
-        _sequence(widget).move(0, a).move(1, b).commit()
-    _sequence(widget).release(0, a).release(1, b).commit()
+    f = _finger(widget)
+    f.pinch(f.point_of(widget, centre_pos), start_gap, end_gap, steps, step_ms)
     QApplication.processEvents()

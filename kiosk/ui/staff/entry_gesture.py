@@ -7,15 +7,19 @@ does not end as a tap on them) and swallows the rest of that one touch sequence.
 
 A visitor does not hold a finger motionless on an empty corner for three seconds by chance; a second finger,
 a move of more than a few millimetres or lifting early all cancel it.
+
+The three seconds are counted by a timer made by `new_hold_timer` (a `QTimer`), so tests can count them with a
+clock of their own instead of waiting.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import shiboken6
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QMouseEvent, QPointingDevice, QTouchEvent, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -26,6 +30,15 @@ HOLD_MS = 3000
 _TOUCH = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
 _INPUT = (*_TOUCH, QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel)
 _WATCHED = frozenset({*_INPUT, QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease})
+
+
+def _qt_timer(parent: QObject) -> QTimer:
+    return QTimer(parent)
+
+
+# Makes the hold's single-shot timer; anything with QTimer's setSingleShot/setInterval/start/stop/isActive and a
+# `timeout` signal will do.
+new_hold_timer: Callable[[QObject], QTimer] = _qt_timer
 
 
 class StaffEntryGesture(QObject):
@@ -43,7 +56,8 @@ class StaffEntryGesture(QObject):
         self._swallow = False
         self._device: QPointingDevice | None = None
         self._qwindow: QWindow | None = None
-        self._timer = QTimer(self)
+        self._hold = 0  # counts holds begun and cancelled: tells whether the one the timer ended is still on
+        self._timer = new_hold_timer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(hold_ms)
         self._timer.timeout.connect(self._fire)
@@ -98,7 +112,7 @@ class StaffEntryGesture(QObject):
                 self._begin(points[0].position(), by_mouse=False)
             else:
                 self._cancel()
-        elif kind == QEvent.Type.TouchUpdate and self.holding:
+        elif kind == QEvent.Type.TouchUpdate and self._start is not None:
             if len(points) != 1 or self._moved(points[0].position()):
                 self._cancel()
         elif kind in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
@@ -116,6 +130,7 @@ class StaffEntryGesture(QObject):
     def _begin(self, pos: QPointF, by_mouse: bool) -> None:
         self._start = QPointF(pos)
         self._by_mouse = by_mouse
+        self._hold += 1
         self._timer.start()
 
     def _moved(self, pos: QPointF) -> bool:
@@ -125,12 +140,19 @@ class StaffEntryGesture(QObject):
         return abs(delta.x()) > self._slop or abs(delta.y()) > self._slop
 
     def _cancel(self) -> None:
+        self._hold += 1
         self._timer.stop()
         self._start = None
         self._by_mouse = False
 
     @Slot()
     def _fire(self) -> None:
+        # On a busy PC the timer and a lift that came before it can be due in the same turn of the event loop,
+        # in either order: deliver the input that has already arrived first, so a finger lifted early cancels.
+        hold = self._hold
+        QCoreApplication.processEvents()
+        if not shiboken6.isValid(self) or hold != self._hold:  # gone with its window, or lifted meanwhile
+            return
         by_mouse = self._by_mouse
         self._cancel()
         if not self.enabled:
