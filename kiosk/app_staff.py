@@ -16,7 +16,7 @@ import logging
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,8 +28,8 @@ from kiosk.content import Exhibition
 from kiosk.content.schema import Lang
 from kiosk.navigation import Transition
 from kiosk.staff import diagnostics
-from kiosk.staff.reload import ContentNotice, ReloadResult, validate_content
 from kiosk.staff.pin import PinStore
+from kiosk.staff.reload import ContentNotice, ReloadResult, validate_content
 from kiosk.staff.sessions import SessionRecord
 from kiosk.staff.settings import Settings
 from kiosk.staff.stats import MAP_FEATURE, PHOTO, VisitorStats

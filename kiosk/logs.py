@@ -29,7 +29,7 @@ class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
             self.failing = False
             _say(f"kiosk: the log file {self.baseFilename} is written again")
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+    def handleError(self, record: logging.LogRecord) -> None:
         self._failed_now = True
         if self.failing:
             return
@@ -42,7 +42,7 @@ class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
 class QuietStreamHandler(logging.StreamHandler):
     """stderr that is closed or broken (a kiosk started without a console) is simply not written to."""
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+    def handleError(self, record: logging.LogRecord) -> None:
         pass
 
 

@@ -55,7 +55,7 @@ def release_free_memory() -> bool:
     return bool(trim(0))
 
 
-def _malloc_trim():  # noqa: ANN202
+def _malloc_trim():
     global _trim
     if _trim is None:
         _trim = False

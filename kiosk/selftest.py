@@ -266,7 +266,8 @@ class SelfTest:
         log_file = paths.user_log_dir() / "kiosk.log"
         if not log_file.is_file():
             problems.append(f"no log file in {log_file.parent}")
-        where = f"content {kiosk.content_dir} ({source}), {len(kiosk.exhibition.sections)} sections, {len(photos)} photos"
+        sections = len(kiosk.exhibition.sections)
+        where = f"content {kiosk.content_dir} ({source}), {sections} sections, {len(photos)} photos"
         self.add("installation", not problems, "; ".join(problems) if problems else
                  f"{where}; fonts, icons and log ({log_file.parent}) OK")
 

@@ -76,7 +76,7 @@ class Watch:
     previous_hook: object = None  # the app's own handler (its crash guard): still runs, so the kiosk recovers
     in_hook: bool = False
 
-    def excepthook(self, kind, value, tb) -> None:  # noqa: ANN001
+    def excepthook(self, kind, value, tb) -> None:
         import traceback
 
         text = "".join(traceback.format_exception(kind, value, tb))
@@ -91,7 +91,7 @@ class Watch:
             finally:
                 self.in_hook = False
 
-    def qt_message(self, kind: QtMsgType, context, message: str) -> None:  # noqa: ANN001
+    def qt_message(self, kind: QtMsgType, context, message: str) -> None:
         serious = kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg) or (
             kind == QtMsgType.QtWarningMsg and any(pattern in message for pattern in ERROR_WARNINGS)
         )
@@ -116,7 +116,7 @@ class _ErrorLog(logging.Handler):
 
 
 class Monkey:
-    def __init__(self, kiosk, seed: int, events: int) -> None:  # noqa: ANN001
+    def __init__(self, kiosk, seed: int, events: int) -> None:
         self.kiosk = kiosk
         self.window = kiosk.window
         self.finger = Finger(kiosk.window)
@@ -142,7 +142,7 @@ class Monkey:
             self.seconds[event.kind] = self.seconds.get(event.kind, 0.0) + time.perf_counter() - began
 
     def _send(self, event: Planned) -> None:
-        w, h = self.window.width(), self.window.height()
+        w = self.window.width()
         at = self._px(event.x, event.y)
         kind = event.kind
         if kind == "tap":

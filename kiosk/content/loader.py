@@ -196,7 +196,7 @@ def _read_toml(folder: Path, name: str, problems: list[Problem]) -> dict[str, An
             problems.append(Problem(name, "", "is a symbolic link that leads back to itself (a link loop)"))
         else:
             problems.append(Problem(name, "", f"cannot read: {exc.strerror or exc}"))
-    except Exception as exc:  # noqa: BLE001 - whatever else the parser meets, it is this file's problem
+    except Exception as exc:  # whatever else the parser meets, it is this file's problem
         log.warning("reading %s failed", path, exc_info=True)
         problems.append(Problem(name, "", f"cannot read: {type(exc).__name__}: {exc}"))
     return None

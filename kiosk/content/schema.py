@@ -14,10 +14,10 @@ from pydantic import BaseModel, Field, field_validator
 
 # The shared vocabulary, re-exported: most of the kiosk names these as `kiosk.content.schema.Text` and so on.
 from kiosk.content.base import (
+    CONTROL_CHARACTERS,
     LANGS,
     MAX_FIGURE,
     MAX_FIGURE_DIGITS,
-    CONTROL_CHARACTERS,
     Colour,
     Figure,
     Finite,

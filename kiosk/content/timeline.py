@@ -103,7 +103,9 @@ class When(Model):
             return f"{self.year}年底" if lang == "zh" else f"End of {self.year}"
         if self.kind == "date" and self.day is not None:
             d = self.day
-            return f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else f"{d.day} {calendar.month_name[d.month]} {d.year}"
+            if lang == "zh":
+                return f"{d.year}年{d.month}月{d.day}日"
+            return f"{d.day} {calendar.month_name[d.month]} {d.year}"
         return f"{self.year}年" if lang == "zh" else str(self.year)
 
 
@@ -170,7 +172,8 @@ def check_timeline(exhibition: Exhibition, folder: Path) -> list[Problem]:
             problem(index, "id", f"id {event.id!r} is already used by events[{seen[event.id]}]")
         seen.setdefault(event.id, index)
         if event.photo is not None and event.photo not in photo_ids:
-            problem(index, "photo", f"no photo with id {event.photo!r} in the exhibition (known: {', '.join(sorted(photo_ids))})")
+            known = ", ".join(sorted(photo_ids))
+            problem(index, "photo", f"no photo with id {event.photo!r} in the exhibition (known: {known})")
         if map_ids is not None:
             for i, feature in enumerate(event.map_features):
                 if feature not in map_ids:
@@ -179,7 +182,9 @@ def check_timeline(exhibition: Exhibition, folder: Path) -> list[Problem]:
             undated_from = index if undated_from is None else undated_from
             order = BANDS.index(event.status)
             if order < band_index:
-                problem(index, "status", f"{BANDS[band_index]!r} events come last: put {event.status!r} events before them")
+                problem(
+                    index, "status", f"{BANDS[band_index]!r} events come last: put {event.status!r} events before them"
+                )
             band_index = max(band_index, order)
             continue
         if undated_from is not None:

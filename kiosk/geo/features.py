@@ -15,7 +15,6 @@ import itertools
 import math
 from dataclasses import dataclass
 from enum import Enum
-
 from typing import TYPE_CHECKING, Protocol
 
 from kiosk.content.map import NON_PROJECT_KINDS, MapContent, MapFeature

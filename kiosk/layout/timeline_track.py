@@ -204,7 +204,10 @@ def _place_labels(out: TrackLayout, items: list[TrackItem], xs: dict[str, float]
         edge = near_edge[lane]
         top = edge - item.label_height if lane < 0 else edge
         out.items.append(
-            Placed(item.id, item.status, xs[item.id], lane, xs[item.id] - m.label_inset, top, item.label_width, item.label_height)
+            Placed(
+                item.id, item.status, xs[item.id], lane, xs[item.id] - m.label_inset, top, item.label_width,
+                item.label_height,
+            )
         )
     order = {item.id: index for index, item in enumerate(items)}
     out.items.sort(key=lambda p: order[p.id])

@@ -51,7 +51,7 @@ def probe(path: Path) -> str | None:
         return "not an image file the kiosk can read (use JPEG, PNG or WebP)"
     except Image.DecompressionBombError:
         return "over the pixel limit"
-    except Exception as exc:  # noqa: BLE001 - any reader failure is a finding, never a crash
+    except Exception as exc:  # any reader failure is a finding, never a crash
         return f"cannot read the image ({exc})"
     return _truncated(path, fmt, size)
 

@@ -575,5 +575,7 @@ def read_hourly_csv(path: Path) -> list[dict[str, object]]:
         rows = list(csv.DictReader(handle))
     out = []
     for r in rows:
-        out.append({k: (r[k] if k == "day" else (float(r[k]) if "seconds" in k else int(r[k]))) for k in HOURLY_COLUMNS})
+        out.append(
+            {k: (r[k] if k == "day" else (float(r[k]) if "seconds" in k else int(r[k]))) for k in HOURLY_COLUMNS}
+        )
     return out

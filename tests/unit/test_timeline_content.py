@@ -134,7 +134,8 @@ def test_bad_time_and_missing_title_name_their_fields(content: Path):
     edit(content / "timeline.toml", 'title = { zh = "渌枫大道", en = "Lufeng Avenue" }\n', "")
     found = problems_of(content)
     assert any(p.startswith(f"timeline.toml: timeline.events[{index}].when:") and "2012-end" in p for p in found), found
-    assert any(p.startswith("timeline.toml: timeline.events[") and p.endswith(".title: required field is missing") for p in found)
+    missing = ".title: required field is missing"
+    assert any(p.startswith("timeline.toml: timeline.events[") and p.endswith(missing) for p in found)
 
 
 def test_a_built_event_needs_a_date(content: Path):

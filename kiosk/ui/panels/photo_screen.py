@@ -183,7 +183,7 @@ class PhotoScreen(Screen):
                 button.setIcon(icon(str(button.property("icon_name")), t.TEXT))
         self._place_buttons()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self.load_icons()
 
@@ -191,7 +191,7 @@ class PhotoScreen(Screen):
         """Zoomed out and holding no pixmaps: what the idle reset (and every new opening) wants."""
         self.stage.reset()
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_buttons()
 

@@ -92,7 +92,7 @@ class CrashGuard(QObject):
             log.exception("returning to home after an error failed too")
 
 
-def _restore(hook: Callable, previous: Callable | None) -> Callable[[], None]:  # noqa: ANN401
+def _restore(hook: Callable, previous: Callable | None) -> Callable[[], None]:
     """A plain function (not a method of the dying guard) that puts the previous hook back."""
 
     def restore(*_: object) -> None:

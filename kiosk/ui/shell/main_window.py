@@ -161,7 +161,8 @@ class MainWindow(QWidget):
         if screen is not None:
             screen.resize(self.stack.size())
             screen.ensurePolished()
-            screen.grab()  # rendered once offscreen: its layout settles and its glyphs are cached now, not on the first tap
+            # Rendered once offscreen: its layout settles and its glyphs are cached now, not on the first tap.
+            screen.grab()
         QTimer.singleShot(0, self, self._warm_next)  # cancelled if the window goes first
 
     # navigation -------------------------------------------------------------------------------------

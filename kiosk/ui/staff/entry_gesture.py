@@ -18,7 +18,6 @@ import logging
 from collections.abc import Callable
 
 import shiboken6
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QMouseEvent, QPointingDevice, QTouchEvent, QWindow
 from PySide6.QtWidgets import QApplication, QWidget

@@ -173,7 +173,7 @@ class PinPad(FullWindowOverlay):
             self._digits += key
         self._refresh()
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001 - a USB keyboard works too
+    def keyPressEvent(self, event) -> None:  # a USB keyboard works too
         text = event.text()
         if text.isdigit():
             self.press(text)

@@ -36,7 +36,9 @@ log = logging.getLogger(__name__)
 class SettingsPage(QWidget):
     change_pin_requested = Signal()
 
-    def __init__(self, theme: Theme, settings: Settings, sections: list[tuple[str, Text]], parent: QWidget | None = None):
+    def __init__(
+        self, theme: Theme, settings: Settings, sections: list[tuple[str, Text]], parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self._theme = theme
         self._settings = settings

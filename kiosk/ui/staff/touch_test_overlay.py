@@ -112,7 +112,7 @@ class TouchTestOverlay(FullWindowOverlay):
         for pid, trail in self.points.items():
             colour = QColor(COLOURS[pid % len(COLOURS)])
             p.setPen(QPen(colour, th.px(4)))
-            for a, b in zip(trail, trail[1:]):
+            for a, b in zip(trail, trail[1:], strict=False):
                 p.drawLine(a, b)
             centre = trail[-1]
             p.setBrush(Qt.BrushStyle.NoBrush)

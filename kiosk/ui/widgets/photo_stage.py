@@ -210,7 +210,8 @@ class PhotoStage(QWidget):
         return pixmap
 
     def _sync_zoom_geometry(self) -> None:
-        self.zoom.set_geometry((float(self.width()), float(self.height())), self._fitted(self._picture_for(self.pager.index)))
+        fitted = self._fitted(self._picture_for(self.pager.index))
+        self.zoom.set_geometry((float(self.width()), float(self.height())), fitted)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -218,7 +219,7 @@ class PhotoStage(QWidget):
         self._sync_zoom_geometry()
         self._load_window()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._load_window()
         self._sync_zoom_geometry()
