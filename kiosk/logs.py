@@ -11,6 +11,7 @@ import logging
 import logging.handlers
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from kiosk import paths
 
@@ -39,7 +40,7 @@ class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
              "log records are dropped until it can")
 
 
-class QuietStreamHandler(logging.StreamHandler):
+class QuietStreamHandler(logging.StreamHandler[TextIO]):
     """stderr that is closed or broken (a kiosk started without a console) is simply not written to."""
 
     def handleError(self, record: logging.LogRecord) -> None:

@@ -108,12 +108,17 @@ class PlacedFeature:
 
 
 class Dated(Protocol):
-    """What the year rules read of a feature (a `MapFeature` or a `PlacedFeature`)."""
+    """What the year rules read of a feature (a `MapFeature` or a `PlacedFeature`). Read-only properties, so
+    frozen models and dataclasses with narrower (Literal) types satisfy it."""
 
-    kind: str
-    status: str | None
-    existing: bool
-    year: int | None
+    @property
+    def kind(self) -> str: ...
+    @property
+    def status(self) -> str | None: ...
+    @property
+    def existing(self) -> bool: ...
+    @property
+    def year(self) -> int | None: ...
 
 
 def stands_in(feature: Dated, when: When) -> bool:
