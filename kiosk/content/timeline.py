@@ -164,7 +164,7 @@ def check_timeline(exhibition: Exhibition, folder: Path) -> list[Problem]:
     seen: dict[str, int] = {}
     photo_ids = {p.id for p in exhibition.all_photos()}
     map_ids = _map_feature_ids(exhibition)
-    previous: tuple[int, TimelineEvent] | None = None
+    previous: tuple[int, When] | None = None  # the last dated event: its index and time
     undated_from: int | None = None
     band_index = 0
     for index, event in enumerate(timeline.events):
@@ -189,15 +189,15 @@ def check_timeline(exhibition: Exhibition, folder: Path) -> list[Problem]:
             continue
         if undated_from is not None:
             problem(index, "when", f"dated events come before the undated ones (events[{undated_from}] has no date)")
-        elif previous is not None and event.when.position < previous[1].when.position:  # type: ignore[union-attr]
+        elif previous is not None and event.when.position < previous[1].position:
             before, earlier = previous
             problem(
                 index,
                 "when",
-                f"{event.when.label('en')} comes before {earlier.when.label('en')} of events[{before}] "  # type: ignore[union-attr]
+                f"{event.when.label('en')} comes before {earlier.label('en')} of events[{before}] "
                 "— keep the events in time order",
             )
-        previous = (index, event)
+        previous = (index, event.when)
     return problems
 
 
