@@ -175,7 +175,7 @@ def build(
         window = None
         try:
             window = MainWindow(
-                theme, navigator, guard.build_screen, kiosk_mode=not windowed, lang=lang,  # type: ignore[arg-type]
+                theme, navigator, guard.build_screen, kiosk_mode=not windowed, lang=lang,  # type: ignore[arg-type]  # the settings offer only zh and en
                 screen_key=registry.screen_key,
             )
             window.resize(*size)

@@ -173,7 +173,7 @@ class ContentGuard(QObject):
             except Exception as exc:
                 self.failed(f"showing {route.key} in {'English' if lang == 'en' else 'Chinese'}", exc)
 
-        screen.set_language = set_language  # type: ignore[method-assign]
+        screen.set_language = set_language  # type: ignore[method-assign]  # wraps this one screen's method so a failure falls back
 
     # falling back -----------------------------------------------------------------------------------
 

@@ -209,7 +209,7 @@ def install_staff(kiosk: Kiosk, settings: Settings, requested_content: Path | No
     stats = VisitorStats()
     session = SessionRecord()
     session.begin()
-    placeholder = Staff(controller=None, settings=settings, stats=stats, session=session,  # type: ignore[arg-type]
+    placeholder = Staff(controller=None, settings=settings, stats=stats, session=session,  # type: ignore[arg-type]  # the controller is filled in once built, below
                         requested_content=Path(requested_content) if requested_content else kiosk.content_dir)
     wiring = _StaffWiring(kiosk, placeholder, started)
     services = StaffServices(

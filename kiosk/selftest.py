@@ -132,7 +132,7 @@ def touchscreens() -> list[str]:
 def map_pinch(kiosk: Kiosk) -> tuple[float | None, str]:
     """The map benchmark's pinch frame rate, when this version has a map benchmark."""
     try:
-        from kiosk.bench import map as map_bench  # type: ignore[attr-defined]
+        from kiosk.bench import map as map_bench
     except ImportError:
         return None, "not measured: this version has no map benchmark"
     measure: Callable[..., object] | None = getattr(map_bench, "measure", None)

@@ -94,7 +94,8 @@ class Palette:
     def tone(self, depth: float, sat: float = 1.0) -> RGB:
         light = 0.82 - 0.62 * depth
         s = min(1.0, self.sat * (0.30 + 0.35 * depth) * sat)
-        return tuple(round(c * 255) for c in colorsys.hls_to_rgb(self.hue, light, s))  # type: ignore[return-value]
+        r, g, b = colorsys.hls_to_rgb(self.hue, light, s)
+        return round(r * 255), round(g * 255), round(b * 255)
 
 
 class Canvas:
@@ -140,7 +141,8 @@ class Canvas:
 
 
 def mix(a: RGB, b: RGB, t: float) -> RGB:
-    return tuple(round(a[i] + (b[i] - a[i]) * t) for i in range(3))  # type: ignore[return-value]
+    r, g, b = (round(a[i] + (b[i] - a[i]) * t) for i in range(3))
+    return r, g, b
 
 
 def at(ys: list[float], x: float) -> float:

@@ -39,7 +39,7 @@ def run_bench(args: argparse.Namespace) -> int:
     results: dict[str, Any] = {name: None for name in BUDGETS if name in wanted}
     notes: dict[str, str] = {}
     runs = args.runs or (3 if args.quick else 7)
-    size: tuple[int, int] = tuple(args.size)  # type: ignore[assignment]
+    size: tuple[int, int] = tuple(args.size)
 
     if "startup_ms" in wanted:
         if "bare_window_ms" in wanted:

@@ -244,7 +244,7 @@ def test_thresholds_live_in_one_config():
     config = GestureConfig(double_tap_s=0.2)
     assert kinds(run(tap(100, 100, 0) + tap(100, 100, 0.3), config=config)) == ["Press", "Tap", "Press", "Tap"]
     with pytest.raises(AttributeError):
-        config.slop_mm = 1  # type: ignore[misc]
+        config.slop_mm = 1  # type: ignore[misc]  # the point: it is read-only
 
 
 def test_cancel_resets_the_machine():

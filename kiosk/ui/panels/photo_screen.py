@@ -50,7 +50,7 @@ class PhotoScreen(Screen):
         self.photos: list[Photo] = exhibition.all_photos()
         p = theme.px
         self.stage = PhotoStage(theme, provider, self)
-        self.stage.set_paths([photo_path(photo.file) for photo in self.photos])  # type: ignore[misc]
+        self.stage.set_paths([photo_path(photo.file) for photo in self.photos])  # type: ignore[misc]  # the context's photo_path gives a Path
         self.stage.index_changed.connect(self._show_caption)
 
         self.caption = QLabel(self)

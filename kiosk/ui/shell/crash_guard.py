@@ -81,7 +81,7 @@ class CrashGuard(QObject):
 
     def _thread_error(self, args: threading.ExceptHookArgs) -> None:
         log.error("unhandled error in thread %s", getattr(args.thread, "name", "?"),
-                  exc_info=(args.exc_type, args.exc_value, args.exc_traceback))  # type: ignore[arg-type]
+                  exc_info=(args.exc_type, args.exc_value, args.exc_traceback))  # type: ignore[arg-type]  # a thread's error always has its value
 
     @Slot()
     def _do_recover(self) -> None:

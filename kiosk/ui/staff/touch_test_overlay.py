@@ -45,11 +45,11 @@ class TouchTestOverlay(FullWindowOverlay):
     def event(self, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
-            self._touch(event)  # type: ignore[arg-type]
+            self._touch(event)  # type: ignore[arg-type]  # a touch event kind: Qt hands it over as QEvent
             event.accept()
             return True
         if kind == QEvent.Type.MouseButtonRelease:
-            mouse: QMouseEvent = event  # type: ignore[assignment]
+            mouse: QMouseEvent = event  # type: ignore[assignment]  # a mouse release: Qt hands it over as QEvent
             if mouse.source() == Qt.MouseEventSource.MouseEventNotSynthesized and self.done_rect().contains(
                 mouse.position()
             ):

@@ -74,7 +74,7 @@ class PhotoView(QAbstractButton):
         self.update()
 
     def _set_opacity(self, value: object) -> None:
-        self._opacity = float(value)  # type: ignore[arg-type]
+        self._opacity = float(value)  # type: ignore[arg-type]  # the animation's value is a float
         self.update()
 
     @property

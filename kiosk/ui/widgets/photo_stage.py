@@ -279,7 +279,7 @@ class PhotoStage(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() in TOUCH_KINDS:
-            self.touch_input.touch(event)  # type: ignore[arg-type]
+            self.touch_input.touch(event)  # type: ignore[arg-type]  # a touch event kind: Qt hands it over as QEvent
             return True
         return super().event(event)
 
@@ -325,7 +325,7 @@ class PhotoStage(QWidget):
 
     @Slot(object)
     def _page_anim_step(self, value: object) -> None:
-        self.pager.offset = float(value)  # type: ignore[arg-type]
+        self.pager.offset = float(value)  # type: ignore[arg-type]  # the animation's value is a float
         self.update()
 
     @Slot()
@@ -349,7 +349,7 @@ class PhotoStage(QWidget):
 
     @Slot(object)
     def _zoom_anim_step(self, value: object) -> None:
-        self.zoom.view = lerp(self._zoom_from, self._zoom_to, float(value))  # type: ignore[arg-type]
+        self.zoom.view = lerp(self._zoom_from, self._zoom_to, float(value))  # type: ignore[arg-type]  # the animation's value is a float
         self.update()
 
     @Slot()

@@ -231,7 +231,7 @@ class TimelineTrack(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() in TOUCH_KINDS:
-            self.touch_input.touch(event)  # type: ignore[arg-type]
+            self.touch_input.touch(event)  # type: ignore[arg-type]  # a touch event kind: Qt hands it over as QEvent
             return True
         return super().event(event)
 
