@@ -117,7 +117,7 @@ def _topic_names(section: Section) -> Text:
     return Text.composed(zh=" · ".join(t.title.zh for t in names), en=" · ".join(t.title.en for t in names))
 
 
-def _qt_message(kind: QtMsgType, context, message: str) -> None:  # noqa: ANN001
+def _qt_message(kind: QtMsgType, context, message: str) -> None:
     level = {
         QtMsgType.QtDebugMsg: logging.DEBUG,
         QtMsgType.QtInfoMsg: logging.INFO,
@@ -169,12 +169,13 @@ def build(
         store = ContentStore(exhibition, content_dir)
         context = ScreenContext(store, images, navigator)
         context.extras["settings"] = settings
-        context.open_photo = photo_opener(lambda: window)  # any photo, tapped anywhere, opens the viewer
+        # Any photo, tapped anywhere, opens the viewer; the window is read late on purpose: it is built below.
+        context.open_photo = photo_opener(lambda: window)  # noqa: B023 - late binding wanted
         guard = ContentGuard(registry, context)
         window = None
         try:
             window = MainWindow(
-                theme, navigator, guard.build_screen, kiosk_mode=not windowed, lang=lang,  # type: ignore[arg-type]
+                theme, navigator, guard.build_screen, kiosk_mode=not windowed, lang=lang,  # type: ignore[arg-type]  # the settings offer only zh and en
                 screen_key=registry.screen_key,
             )
             window.resize(*size)

@@ -16,7 +16,6 @@ only when that worked; the staff Content page is told the real outcome (`ReloadR
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,8 +23,8 @@ from PySide6.QtCore import QObject, QSize, QTimer, Slot
 
 from kiosk import paths
 from kiosk.content import ContentError, Exhibition, Problem, load_exhibition
-from kiosk.content.loader import folder_trouble
 from kiosk.content.cache import load_exhibition_cached
+from kiosk.content.loader import folder_trouble
 from kiosk.content.schema import LANGS, Lang
 from kiosk.content.store import ContentStore
 from kiosk.navigation import Navigator, Route
@@ -76,7 +75,7 @@ def load_content(folder: Path | None) -> tuple[Exhibition, Path, ContentNotice |
         if is_bundled(requested):
             raise
         cause = f"{len(exc.problems)} problem(s); `kiosk check --content {requested}` lists them"
-    except Exception as exc:  # noqa: BLE001 - the loader explains content; anything else is still this folder's
+    except Exception as exc:  # the loader explains content; anything else is still this folder's
         log.exception("content folder %s cannot be read", requested)
         if is_bundled(requested):
             raise
@@ -153,7 +152,7 @@ class ContentGuard(QObject):
         else:
             try:
                 screen = self.registry.build(route, theme, self.context)
-            except Exception as exc:  # noqa: BLE001 - broken content: another exhibition takes over
+            except Exception as exc:  # broken content: another exhibition takes over
                 self.failed(f"building {route.key}", exc)
                 return None
         if screen is not None:
@@ -171,10 +170,10 @@ class ContentGuard(QObject):
                 return
             try:
                 switch(lang)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 self.failed(f"showing {route.key} in {'English' if lang == 'en' else 'Chinese'}", exc)
 
-        screen.set_language = set_language  # type: ignore[method-assign]
+        screen.set_language = set_language  # type: ignore[method-assign]  # wraps this one screen's method so a failure falls back
 
     # falling back -----------------------------------------------------------------------------------
 
@@ -226,7 +225,8 @@ class ContentGuard(QObject):
         kiosk = self.kiosk
         assert kiosk is not None
         window = kiosk.window
-        trial = ScreenContext(ContentStore(exhibition, folder), kiosk.images, Navigator([s.id for s in exhibition.sections]))
+        navigator = Navigator([s.id for s in exhibition.sections])
+        trial = ScreenContext(ContentStore(exhibition, folder), kiosk.images, navigator)
         trial.extras = dict(kiosk.context.extras)
         prove(self.registry, window.theme, trial, window.lang, window.stack.size())
         previous = (kiosk.exhibition, kiosk.content_dir)

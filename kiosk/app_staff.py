@@ -16,7 +16,7 @@ import logging
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,8 +28,8 @@ from kiosk.content import Exhibition
 from kiosk.content.schema import Lang
 from kiosk.navigation import Transition
 from kiosk.staff import diagnostics
-from kiosk.staff.reload import ContentNotice, ReloadResult, validate_content
 from kiosk.staff.pin import PinStore
+from kiosk.staff.reload import ContentNotice, ReloadResult, validate_content
 from kiosk.staff.sessions import SessionRecord
 from kiosk.staff.settings import Settings
 from kiosk.staff.stats import MAP_FEATURE, PHOTO, VisitorStats
@@ -209,7 +209,7 @@ def install_staff(kiosk: Kiosk, settings: Settings, requested_content: Path | No
     stats = VisitorStats()
     session = SessionRecord()
     session.begin()
-    placeholder = Staff(controller=None, settings=settings, stats=stats, session=session,  # type: ignore[arg-type]
+    placeholder = Staff(controller=None, settings=settings, stats=stats, session=session,  # type: ignore[arg-type]  # the controller is filled in once built, below
                         requested_content=Path(requested_content) if requested_content else kiosk.content_dir)
     wiring = _StaffWiring(kiosk, placeholder, started)
     services = StaffServices(

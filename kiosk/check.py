@@ -59,7 +59,7 @@ def check_folder(folder: Path | None) -> CheckReport:
         exhibition, warnings = load_exhibition(folder)
     except ContentError as exc:
         return CheckReport(folder, None, list(exc.problems))
-    except Exception as exc:  # noqa: BLE001 - the loader should explain everything; if it cannot, say so in a line
+    except Exception as exc:  # the loader should explain everything; if it cannot, say so in a line
         log.exception("checking %s failed", folder)
         problem = Problem(str(folder), "", f"the check itself failed ({type(exc).__name__}: {exc}); "
                                            "see the log, and please report it")
@@ -74,7 +74,7 @@ def run_check(folder: Path | None) -> int:
             reconfigure(errors="backslashreplace")
     try:
         report = check_folder(folder)
-    except Exception as exc:  # noqa: BLE001 - e.g. the photo checks cannot load: still one line, no traceback
+    except Exception as exc:  # e.g. the photo checks cannot load: still one line, no traceback
         log.exception("kiosk check failed")
         print(shorten(f"{folder or 'content'}: the check itself failed ({type(exc).__name__}: {exc}); see the log",
                       MAX_LINE))

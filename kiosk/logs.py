@@ -11,6 +11,7 @@ import logging
 import logging.handlers
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from kiosk import paths
 
@@ -29,7 +30,7 @@ class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
             self.failing = False
             _say(f"kiosk: the log file {self.baseFilename} is written again")
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+    def handleError(self, record: logging.LogRecord) -> None:
         self._failed_now = True
         if self.failing:
             return
@@ -39,10 +40,10 @@ class QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
              "log records are dropped until it can")
 
 
-class QuietStreamHandler(logging.StreamHandler):
+class QuietStreamHandler(logging.StreamHandler[TextIO]):
     """stderr that is closed or broken (a kiosk started without a console) is simply not written to."""
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+    def handleError(self, record: logging.LogRecord) -> None:
         pass
 
 

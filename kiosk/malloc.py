@@ -19,6 +19,7 @@ import ctypes
 import gc
 import logging
 import sys
+from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ M_MMAP_THRESHOLD = -3  # from glibc's <malloc.h>
 THRESHOLD_BYTES = 1024 * 1024
 
 _done = False
-_trim: object = None  # glibc's malloc_trim once looked up; False where there is none
+_trim: Callable[[int], int] | bool | None = None  # glibc's malloc_trim once looked up; False where there is none
 
 
 def limit_heap_retention() -> bool:
@@ -55,7 +56,7 @@ def release_free_memory() -> bool:
     return bool(trim(0))
 
 
-def _malloc_trim():  # noqa: ANN202
+def _malloc_trim() -> Callable[[int], int] | None:
     global _trim
     if _trim is None:
         _trim = False
@@ -68,7 +69,7 @@ def _malloc_trim():  # noqa: ANN202
                 trim.argtypes = [ctypes.c_size_t]
                 trim.restype = ctypes.c_int
                 _trim = trim
-    return _trim or None
+    return _trim if callable(_trim) else None
 
 
 def _libc() -> ctypes.CDLL:

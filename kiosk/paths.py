@@ -13,6 +13,7 @@ import os
 import stat
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import platformdirs
@@ -48,7 +49,7 @@ def program_dir() -> Path | None:
     return None
 
 
-def content_source(explicit: Path | None = None, env: dict[str, str] | None = None) -> tuple[Path, str]:
+def content_source(explicit: Path | None = None, env: Mapping[str, str] | None = None) -> tuple[Path, str]:
     """The content folder to show and why, first match wins:
 
     1. `--content DIR` on the command line;
@@ -56,7 +57,8 @@ def content_source(explicit: Path | None = None, env: dict[str, str] | None = No
     3. a `content/` folder next to the packaged program (so installers update content without a rebuild);
     4. the exhibition bundled in `assets/content/`.
     """
-    env = os.environ if env is None else env
+    if env is None:
+        env = os.environ
     if explicit:
         return Path(explicit), "--content"
     named = env.get(CONTENT_ENV, "").strip()
@@ -152,7 +154,7 @@ def process_alive(pid: int) -> bool:
     return True
 
 
-def stale_temp(entry: os.DirEntry | Path, pid_text: str) -> bool:
+def stale_temp(entry: os.DirEntry[str] | Path, pid_text: str) -> bool:
     """A temporary file nobody will finish: its writer's process (`pid_text`) is gone, or it has no pid in
     its name (an older kiosk's), or it is older than an hour."""
     try:

@@ -132,7 +132,7 @@ def touchscreens() -> list[str]:
 def map_pinch(kiosk: Kiosk) -> tuple[float | None, str]:
     """The map benchmark's pinch frame rate, when this version has a map benchmark."""
     try:
-        from kiosk.bench import map as map_bench  # type: ignore[attr-defined]
+        from kiosk.bench import map as map_bench
     except ImportError:
         return None, "not measured: this version has no map benchmark"
     measure: Callable[..., object] | None = getattr(map_bench, "measure", None)
@@ -266,7 +266,8 @@ class SelfTest:
         log_file = paths.user_log_dir() / "kiosk.log"
         if not log_file.is_file():
             problems.append(f"no log file in {log_file.parent}")
-        where = f"content {kiosk.content_dir} ({source}), {len(kiosk.exhibition.sections)} sections, {len(photos)} photos"
+        sections = len(kiosk.exhibition.sections)
+        where = f"content {kiosk.content_dir} ({source}), {sections} sections, {len(photos)} photos"
         self.add("installation", not problems, "; ".join(problems) if problems else
                  f"{where}; fonts, icons and log ({log_file.parent}) OK")
 

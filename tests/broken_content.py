@@ -96,8 +96,14 @@ MUTATIONS: list[Mutation] = [
     Mutation("inf", headline("inf"), f"{ROOT}: headline_figures[1].value: Input should be a finite number"),
     Mutation("nan", headline("nan"), f"{ROOT}: headline_figures[1].value: Input should be a finite number"),
     Mutation("1e400", headline("1e400"), f"{ROOT}: headline_figures[1].value: Input should be a finite number"),
-    Mutation("1e300", headline("1e300"), f"{ROOT}: headline_figures[1].value: 1e+300 is more than a figure card shows (7 digits at most)"),
-    Mutation("string 129", headline('"129"'), f"{ROOT}: headline_figures[1].value: Input should be a valid number (got '129')"),
+    Mutation(
+        "1e300", headline("1e300"),
+        f"{ROOT}: headline_figures[1].value: 1e+300 is more than a figure card shows (7 digits at most)",
+    ),
+    Mutation(
+        "string 129", headline('"129"'),
+        f"{ROOT}: headline_figures[1].value: Input should be a valid number (got '129')",
+    ),
     Mutation("-129", headline("-129"), f"{ROOT}: headline_figures[1].value: -129: a figure is never negative"),
     Mutation("true", headline("true"), f"{ROOT}: headline_figures[1].value: Input should be a valid number"),
     Mutation(

@@ -6,7 +6,8 @@ and the accent colour of its section (photos of no section take the exhibition's
 abstract landscape of the kind Lukou has, a small district seat where the Lu joins the Xiang: hills, a river,
 low buildings, fields, a bridge. The English caption picks the motif in the middle ground (turbines for wind
 power, sheds and a crane for the industrial park, houses and fields for a village, a plain civic building for a
-ceremony or a centre, a low town by a bridge otherwise); the file name seeds the shapes, so every image differs and a re-run is identical.
+ceremony or a centre, a low town by a bridge otherwise); the file name seeds the shapes, so every image differs and a
+re-run is identical.
 
 No text is drawn on the images: the kiosk itself labels a placeholder under its caption ("示意图，非实拍").
 A real photo is never overwritten: a photo marked `placeholder = false` is skipped, and so is any existing
@@ -37,9 +38,9 @@ from PIL import Image, ImageDraw
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kiosk.content.loader import ContentError, load_exhibition  # noqa: E402
-from kiosk.content.schema import Exhibition  # noqa: E402
-from kiosk.ui.theme import ACCENT_DEFAULT  # noqa: E402
+from kiosk.content.loader import ContentError, load_exhibition  # noqa: E402 - after sys.path is set above
+from kiosk.content.schema import Exhibition  # noqa: E402 - after sys.path is set above
+from kiosk.ui.theme import ACCENT_DEFAULT  # noqa: E402 - after sys.path is set above
 
 CONTENT = ROOT / "assets" / "content"
 SIZE = (6000, 4000)  # a 24-megapixel camera's frame: the size real photos will have
@@ -71,7 +72,12 @@ def jobs(exhibition: Exhibition) -> list[Job]:
 def motif(caption_en: str) -> str:
     """What stands in the middle ground, from a word of the English caption."""
     words = caption_en.lower()
-    motifs = (("turbines", ("wind",)), ("industry", ("industrial",)), ("village", ("village",)), ("hall", ("ceremony", "centre")))
+    motifs = (
+        ("turbines", ("wind",)),
+        ("industry", ("industrial",)),
+        ("village", ("village",)),
+        ("hall", ("ceremony", "centre")),
+    )
     for name, keys in motifs:
         if any(k in words for k in keys):
             return name
@@ -88,7 +94,8 @@ class Palette:
     def tone(self, depth: float, sat: float = 1.0) -> RGB:
         light = 0.82 - 0.62 * depth
         s = min(1.0, self.sat * (0.30 + 0.35 * depth) * sat)
-        return tuple(round(c * 255) for c in colorsys.hls_to_rgb(self.hue, light, s))  # type: ignore[return-value]
+        r, g, b = colorsys.hls_to_rgb(self.hue, light, s)
+        return round(r * 255), round(g * 255), round(b * 255)
 
 
 class Canvas:
@@ -125,7 +132,8 @@ class Canvas:
         """A soft line of hills filled to the bottom; returns its height at 201 points across the frame."""
         phases = [self.rng.uniform(0, 2 * math.pi) for _ in range(waves)]
         ys = [
-            base - amp * sum(math.sin(2 * math.pi * (k + 1) * i / 200 * 0.8 + ph) / (k + 1) for k, ph in enumerate(phases))
+            base
+            - amp * sum(math.sin(2 * math.pi * (k + 1) * i / 200 * 0.8 + ph) / (k + 1) for k, ph in enumerate(phases))
             for i in range(201)
         ]
         self.poly([(i / 200, y) for i, y in enumerate(ys)] + [(1, 1), (0, 1)], colour)
@@ -133,7 +141,8 @@ class Canvas:
 
 
 def mix(a: RGB, b: RGB, t: float) -> RGB:
-    return tuple(round(a[i] + (b[i] - a[i]) * t) for i in range(3))  # type: ignore[return-value]
+    r, g, b = (round(a[i] + (b[i] - a[i]) * t) for i in range(3))
+    return r, g, b
 
 
 def at(ys: list[float], x: float) -> float:
@@ -187,7 +196,8 @@ def middle_ground(c: Canvas, kind: str, ground: float) -> None:
             teeth = max(3, round(w / 0.03))
             for k in range(teeth):
                 x0 = x + w * k / teeth
-                c.poly([(x0, ground - h), (x0 + w / teeth, ground - h - 0.025), (x0 + w / teeth, ground - h)], tone(0.66))
+                x1 = x0 + w / teeth
+                c.poly([(x0, ground - h), (x1, ground - h - 0.025), (x1, ground - h)], tone(0.66))
             x += w + rng.uniform(0.03, 0.07)
         return
     if kind == "village":
@@ -207,7 +217,9 @@ def middle_ground(c: Canvas, kind: str, ground: float) -> None:
         mid = left + w / 2
         c.rect(mid - 0.035, ground - h - 0.02, mid + 0.035, ground - 0.008, tone(0.52))
         c.rect(mid - 0.012, ground - 0.035, mid + 0.012, ground - 0.008, tone(0.7))
-        for x in [rng.uniform(0.02, left - 0.05) for _ in range(4)] + [rng.uniform(left + w + 0.05, 0.98) for _ in range(4)]:
+        trees = [rng.uniform(0.02, left - 0.05) for _ in range(4)]
+        trees += [rng.uniform(left + w + 0.05, 0.98) for _ in range(4)]
+        for x in trees:
             tree(c, x, ground, rng.uniform(0.015, 0.028), tone(0.6))
         return
     x = rng.uniform(-0.02, 0.04)
@@ -317,7 +329,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         unchanged = path.exists() and not path.is_symlink() and path.read_bytes() == data
         if not unchanged:
             write(path, data)
-        print(f"{job.file:32} {motif(job.caption_en):9} {len(data):>10,} bytes  {'unchanged' if unchanged else 'written'}")
+        outcome = "unchanged" if unchanged else "written"
+        print(f"{job.file:32} {motif(job.caption_en):9} {len(data):>10,} bytes  {outcome}")
     return 0
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
 
-from kiosk.app import build  # noqa: E402
-from kiosk.navigation import Route  # noqa: E402
+from kiosk.app import build
+from kiosk.navigation import Route
 
 
 def wait(ms: int) -> None:

@@ -28,9 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kiosk.geo.outlines import load_outlines
-from kiosk.geo.projection import LUKOU_CENTRE
-from kiosk.geo.simplify import clip_ring, simplify_ring
+from kiosk.geo.outlines import load_outlines  # noqa: E402 - after sys.path is set above
+from kiosk.geo.projection import LUKOU_CENTRE  # noqa: E402 - after sys.path is set above
+from kiosk.geo.simplify import clip_ring, simplify_ring  # noqa: E402 - after sys.path is set above
 
 DISTRICT = "430212"
 # code -> (Chinese name, English name); the names of the places, as in the source data's README

@@ -20,7 +20,7 @@ def run(size: tuple[int, int]) -> int:
     label.resize(*size)
 
     class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 label.removeEventFilter(self)
                 QTimer.singleShot(0, self.report)

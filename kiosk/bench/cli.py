@@ -23,13 +23,17 @@ def bench_parser() -> argparse.ArgumentParser:
         description="Measure start-up, response, frame rate, photos, map, CPU and memory against their budgets.",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
-    parser.add_argument("--size", type=window_size, default=(1920, 1080), metavar="WxH", help="window size (default 1920x1080)")
+    parser.add_argument(
+        "--size", type=window_size, default=(1920, 1080), metavar="WxH", help="window size (default 1920x1080)"
+    )
     parser.add_argument("--content", type=Path, default=None, metavar="DIR", help="content folder (default: bundled)")
     parser.add_argument("--quick", action="store_true", help="short windows and few runs (a minute; for tests)")
     parser.add_argument(
         "--scale", action="store_true", help="also compare start-up and memory with 500 photos and 200 timeline events"
     )
-    parser.add_argument("--runs", type=int, default=None, metavar="N", help="start-up runs (median; default 7, quick 3)")
+    parser.add_argument(
+        "--runs", type=int, default=None, metavar="N", help="start-up runs (median; default 7, quick 3)"
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a figure is over its budget")
     # For the scale check's child processes: measure only these figures.
     parser.add_argument("--only", default=None, help=argparse.SUPPRESS)
@@ -44,7 +48,9 @@ def monkey_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--events", type=int, default=2000, metavar="N", help="how many input events (default 2000)")
     parser.add_argument("--seed", type=int, default=1, metavar="S", help="random seed: same seed, same events")
-    parser.add_argument("--size", type=window_size, default=(1920, 1080), metavar="WxH", help="window size (default 1920x1080)")
+    parser.add_argument(
+        "--size", type=window_size, default=(1920, 1080), metavar="WxH", help="window size (default 1920x1080)"
+    )
     parser.add_argument("--content", type=Path, default=None, metavar="DIR", help="content folder (default: bundled)")
     parser.add_argument(
         "--report-every", type=int, default=0, metavar="N", help="print progress and memory every N events"

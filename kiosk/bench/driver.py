@@ -46,7 +46,7 @@ def wait_until(predicate: Callable[[], bool], timeout_ms: int = 5000, poll_ms: i
     return True
 
 
-def wait_signal(signal, timeout_ms: int = 5000, action: Callable[[], None] | None = None) -> bool:  # noqa: ANN001
+def wait_signal(signal, timeout_ms: int = 5000, action: Callable[[], None] | None = None) -> bool:
     """Run `action` (if any), then the event loop until `signal` fires; False on timeout."""
     fired: list[bool] = []
 
@@ -71,7 +71,7 @@ class Finger:
     def __init__(self, window: QWidget):
         self.window = window
 
-    def sequence(self):  # noqa: ANN201
+    def sequence(self):
         """A touch sequence on this window; add points, then `commit()`."""
         return QTest.touchEvent(self.window.windowHandle(), touch_device())
 

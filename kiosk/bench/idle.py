@@ -7,6 +7,7 @@ CPU share = this process's CPU time (all threads) / wall time, while the event l
 from __future__ import annotations
 
 import logging
+
 from PySide6.QtCore import QPoint
 
 from kiosk.bench.driver import Finger, spin, wait_until
@@ -20,12 +21,12 @@ log = logging.getLogger(__name__)
 SETTLE_MS = 1500  # after arriving: figures finish counting up, the hero photo is decoded
 
 
-def _settled(kiosk) -> None:  # noqa: ANN001
+def _settled(kiosk) -> None:
     go_home_quietly(kiosk)
     spin(max(SETTLE_MS, t.COUNT_UP_MS + 500))
 
 
-def idle_cpu_pct(kiosk, seconds: float = 10.0) -> float | None:  # noqa: ANN001
+def idle_cpu_pct(kiosk, seconds: float = 10.0) -> float | None:
     """Percent of one core used on the home screen over `seconds`, once it has settled."""
     _settled(kiosk)
     window = CpuWindow()
@@ -34,7 +35,7 @@ def idle_cpu_pct(kiosk, seconds: float = 10.0) -> float | None:  # noqa: ANN001
     return rounded(window.stop(), 2)
 
 
-def attract_cpu_pct(kiosk, seconds: float = 10.0) -> tuple[float | None, str]:  # noqa: ANN001
+def attract_cpu_pct(kiosk, seconds: float = 10.0) -> tuple[float | None, str]:
     """Percent of one core during the attract slideshow, and a note when it cannot be measured.
 
     The slideshow is reached the way it is on a real day: nobody touches the kiosk for the idle timeout (the

@@ -13,7 +13,7 @@ from kiosk.bench.transitions import TIMEOUT_MS, go_home_quietly
 log = logging.getLogger(__name__)
 
 
-def visit_every_screen(kiosk) -> int:  # noqa: ANN001
+def visit_every_screen(kiosk) -> int:
     """Navigate to each top-level route in turn (by the window's own navigation); returns how many opened."""
     window = kiosk.window
     opened = 0
@@ -30,7 +30,7 @@ def visit_every_screen(kiosk) -> int:  # noqa: ANN001
     return opened
 
 
-def settle_decodes(kiosk, timeout_ms: int = 10_000) -> None:  # noqa: ANN001
+def settle_decodes(kiosk, timeout_ms: int = 10_000) -> None:
     """Wait until no photo is being decoded (so memory is measured with every requested photo in place)."""
     wait_idle = getattr(kiosk.images, "wait_idle", None)
     if callable(wait_idle):
@@ -38,7 +38,7 @@ def settle_decodes(kiosk, timeout_ms: int = 10_000) -> None:  # noqa: ANN001
     spin(200)  # hand the finished decodes to their widgets
 
 
-def rss_after_visiting(kiosk) -> float | None:  # noqa: ANN001
+def rss_after_visiting(kiosk) -> float | None:
     visit_every_screen(kiosk)
     settle_decodes(kiosk)
     gc.collect()

@@ -76,7 +76,7 @@ class Watch:
     previous_hook: object = None  # the app's own handler (its crash guard): still runs, so the kiosk recovers
     in_hook: bool = False
 
-    def excepthook(self, kind, value, tb) -> None:  # noqa: ANN001
+    def excepthook(self, kind, value, tb) -> None:
         import traceback
 
         text = "".join(traceback.format_exception(kind, value, tb))
@@ -91,7 +91,7 @@ class Watch:
             finally:
                 self.in_hook = False
 
-    def qt_message(self, kind: QtMsgType, context, message: str) -> None:  # noqa: ANN001
+    def qt_message(self, kind: QtMsgType, context, message: str) -> None:
         serious = kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg) or (
             kind == QtMsgType.QtWarningMsg and any(pattern in message for pattern in ERROR_WARNINGS)
         )
@@ -116,7 +116,7 @@ class _ErrorLog(logging.Handler):
 
 
 class Monkey:
-    def __init__(self, kiosk, seed: int, events: int) -> None:  # noqa: ANN001
+    def __init__(self, kiosk, seed: int, events: int) -> None:
         self.kiosk = kiosk
         self.window = kiosk.window
         self.finger = Finger(kiosk.window)
@@ -142,7 +142,7 @@ class Monkey:
             self.seconds[event.kind] = self.seconds.get(event.kind, 0.0) + time.perf_counter() - began
 
     def _send(self, event: Planned) -> None:
-        w, h = self.window.width(), self.window.height()
+        w = self.window.width()
         at = self._px(event.x, event.y)
         kind = event.kind
         if kind == "tap":
@@ -268,21 +268,21 @@ def run_monkey(args: argparse.Namespace) -> int:
     )
     memory = summary["memory_mb"]
     growth = None
-    if memory["warm_up"] is not None and memory["end"] is not None:  # type: ignore[index]
-        growth = round(memory["end"] - memory["warm_up"], 1)  # type: ignore[index]
+    if memory["warm_up"] is not None and memory["end"] is not None:  # type: ignore[index]  # memory_mb is a dict of numbers
+        growth = round(memory["end"] - memory["warm_up"], 1)  # type: ignore[index]  # memory_mb is a dict of numbers
     summary["growth_after_warm_up_mb"] = growth
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
         print(f"monkey: seed {args.seed}, {summary['events']} events in {summary['seconds']} s at {summary['size']}")
-        print("  sent: " + ", ".join(f"{k} {v}" for k, v in summary["by_kind"].items()))  # type: ignore[union-attr]
+        print("  sent: " + ", ".join(f"{k} {v}" for k, v in summary["by_kind"].items()))
         print(f"  unhandled exceptions: {summary['exceptions']}, Qt errors: {summary['qt_errors']}")
         print(
-            f"  memory: start {memory['start']} MB, after warm-up ({summary['warm_up_events']} events)"  # type: ignore[index]
-            f" {memory['warm_up']} MB, end {memory['end']} MB (growth after warm-up {growth} MB)"  # type: ignore[index]
+            f"  memory: start {memory['start']} MB, after warm-up ({summary['warm_up_events']} events)"  # type: ignore[index]  # memory_mb is a dict of numbers
+            f" {memory['warm_up']} MB, end {memory['end']} MB (growth after warm-up {growth} MB)"  # type: ignore[index]  # memory_mb is a dict of numbers
         )
         print("    each measured as the next visitor finds the kiosk: idle reset, woken, home, decodes done, gc")
-        print(f"  peak while in use after warm-up: {memory['peak']} MB")  # type: ignore[index]
+        print(f"  peak while in use after warm-up: {memory['peak']} MB")  # type: ignore[index]  # memory_mb is a dict of numbers
     failed = watch.exceptions or watch.qt_errors or not window.isVisible()
     if not window.isVisible():
         print("monkey: the window was closed", file=sys.stderr)

@@ -7,9 +7,9 @@ photos decode, and whether memory stays flat however many photos are viewed.
     photo_rss_mb    peak resident memory while viewing 100 photos one after another
 
 Test photos are generated into a temporary folder (a 24 MP JPEG with the grain and edges of a real photo,
-about 7 MB, linked under many names so each counts as a different photo to every cache); the viewer surface (`PhotoStage`) is
-measured in its own 1920×1080 window with its own photo service and a disk cache in that folder, so the
-kiosk's real cache is neither used nor disturbed. Times are medians of three.
+about 7 MB, linked under many names so each counts as a different photo to every cache); the viewer surface
+(`PhotoStage`) is measured in its own 1920×1080 window with its own photo service and a disk cache in that folder, so
+the kiosk's real cache is neither used nor disturbed. Times are medians of three.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ VIEWED = 100
 TIMEOUT_MS = 20_000
 
 
-def measure(kiosk=None, folder: Path | None = None) -> dict[str, float | None]:  # noqa: ANN001
+def measure(kiosk=None, folder: Path | None = None) -> dict[str, float | None]:
     """The four photo figures (and two more for the report's notes); `kiosk` is only used for its theme."""
     own = folder is None
     root = Path(tempfile.mkdtemp(prefix="kiosk-photo-bench-")) if own else Path(folder)

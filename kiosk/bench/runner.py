@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.bench.report import BUDGETS, format_table, over_budget, to_json
-from kiosk.bench.stats import ratio, rounded
 from kiosk.bench.startup import kiosk_command, measure_startup, measure_startup_with_floor
+from kiosk.bench.stats import ratio, rounded
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def run_bench(args: argparse.Namespace) -> int:
     results: dict[str, Any] = {name: None for name in BUDGETS if name in wanted}
     notes: dict[str, str] = {}
     runs = args.runs or (3 if args.quick else 7)
-    size: tuple[int, int] = tuple(args.size)  # type: ignore[assignment]
+    size: tuple[int, int] = tuple(args.size)
 
     if "startup_ms" in wanted:
         if "bare_window_ms" in wanted:
@@ -111,7 +111,7 @@ def _in_process(
     kiosk.images.shutdown()
 
 
-def _optional(module: str, keys: tuple[str, ...], kiosk, results: dict[str, Any], notes: dict[str, str]) -> None:  # noqa: ANN001
+def _optional(module: str, keys: tuple[str, ...], kiosk, results: dict[str, Any], notes: dict[str, str]) -> None:
     """Figures a feature measures itself; a missing module or a failure leaves them null with the reason."""
     name = f"kiosk.bench.{module}"
     try:

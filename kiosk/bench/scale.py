@@ -36,7 +36,8 @@ def generate(source: Path, target: Path, photos: int = 500, events: int = 200) -
     root = _load(source / "exhibition.toml")
     sections = {sid: _load(source / "sections" / f"{sid}.toml") for sid in root.get("sections", [])}
     existing = len(root.get("photos", [])) + sum(len(s.get("photos", [])) for s in sections.values())
-    originals = [p for p in sorted((source / "photos").iterdir()) if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp")]
+    pictures = (".jpg", ".jpeg", ".png", ".webp")
+    originals = [p for p in sorted((source / "photos").iterdir()) if p.suffix.lower() in pictures]
     extra = max(0, photos - existing)
     made: list[str] = []
     section_ids = list(sections)

@@ -100,7 +100,7 @@ def measure_startup_with_floor(
 class StartupProbe:
     """Child side: show the window, print the time its first frame was painted, quit."""
 
-    def __init__(self, kiosk) -> None:  # noqa: ANN001 - kiosk.app.Kiosk; imported lazily to keep start-up lean
+    def __init__(self, kiosk) -> None:  # kiosk.app.Kiosk; imported lazily to keep start-up lean
         from PySide6.QtCore import QEvent, QObject, QTimer
 
         self.kiosk = kiosk

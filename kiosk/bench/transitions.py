@@ -37,7 +37,7 @@ class FrameMeter(QObject):
     the overlay's frame being painted — everything Qt paints for that frame, not only the overlay's two blits.
     The first frame of a transition is painted at once (no UpdateRequest): it counts from the overlay's paint."""
 
-    def __init__(self, overlay) -> None:  # noqa: ANN001 - TransitionOverlay
+    def __init__(self, overlay) -> None:  # TransitionOverlay
         super().__init__(overlay)
         self.overlay = overlay
         self.window = overlay.window()
@@ -76,11 +76,11 @@ class TransitionSample:
     span_s: float  # first to last frame
 
 
-def _home(kiosk):  # noqa: ANN001, ANN202
+def _home(kiosk):
     return kiosk.window.screen_for(Route("home"))
 
 
-def go_home_quietly(kiosk) -> None:  # noqa: ANN001
+def go_home_quietly(kiosk) -> None:
     """Back to home without measuring (and without waiting if already there)."""
     window = kiosk.window
     if kiosk.navigator.current.screen == "home" and not window.overlay.running:
@@ -91,7 +91,7 @@ def go_home_quietly(kiosk) -> None:  # noqa: ANN001
 class Tour:
     """One scripted visitor: every destination from its home tile, a swipe on sections, Back, Home."""
 
-    def __init__(self, kiosk) -> None:  # noqa: ANN001
+    def __init__(self, kiosk) -> None:
         self.kiosk = kiosk
         self.window = kiosk.window
         self.finger = Finger(kiosk.window)
@@ -113,7 +113,7 @@ class Tour:
         spin(50)  # let the entered screen start its own animations, as a visitor would see it
         return True
 
-    def tap(self, widget) -> bool:  # noqa: ANN001
+    def tap(self, widget) -> bool:
         return self._measured(lambda: self.finger.tap(self.finger.point_of(widget)))
 
     def swipe_left(self) -> bool:
@@ -121,7 +121,7 @@ class Tour:
         start, end = QPoint(round(w * 0.72), round(h * 0.55)), QPoint(round(w * 0.22), round(h * 0.55))
         return self._measured(lambda: self.finger.drag(start, end, steps=6, step_ms=8))
 
-    def round_trip(self, destination) -> None:  # noqa: ANN001 - registry.Destination
+    def round_trip(self, destination) -> None:  # registry.Destination
         go_home_quietly(self.kiosk)
         home = _home(self.kiosk)
         try:
@@ -140,7 +140,7 @@ class Tour:
             self.tap(bar.home_button)
 
 
-def measure(kiosk, rounds: int = 3) -> dict[str, object]:  # noqa: ANN001
+def measure(kiosk, rounds: int = 3) -> dict[str, object]:
     """`tap_to_frame_ms`, `transition_fps`, `frame_ms` over `rounds` passes through every destination."""
     tour = Tour(kiosk)
     try:

@@ -8,7 +8,7 @@ from datetime import timedelta
 from kiosk.bench.driver import spin
 
 
-def unattended_driver(kiosk) -> object | None:  # noqa: ANN001
+def unattended_driver(kiosk) -> object | None:
     """The driver of the unattended mode (`kiosk.unattended`, or any service with a replaceable `clock`, a
     `tick()` and a `machine`), or None in a build without one."""
     candidates = [getattr(kiosk, "unattended", None), *kiosk.context.extras.values()]
@@ -22,7 +22,7 @@ def unattended_driver(kiosk) -> object | None:  # noqa: ANN001
 class TimeMachine:
     """Wraps the driver's clock once; `idle_timeout()` jumps it past "still there?" and the reset."""
 
-    def __init__(self, driver) -> None:  # noqa: ANN001
+    def __init__(self, driver) -> None:
         self.driver = driver
         self.offset = timedelta()
         real = driver.clock

@@ -3,12 +3,12 @@
 Nothing here imports Qt; the UI receives an immutable `Exhibition` and renders it.
 """
 
+from kiosk.content.glossary import check_glossary
 from kiosk.content.loader import ContentError, load_exhibition, register_check
+from kiosk.content.map import check_map
 from kiosk.content.problems import Problem
 from kiosk.content.schema import Exhibition, Figure, Lang, Photo, Section, Text, Topic
-from kiosk.content.map import check_map
 from kiosk.content.timeline import check_timeline
-from kiosk.content.glossary import check_glossary
 
 register_check(check_timeline)  # order, ids, photos and map features of timeline.toml
 register_check(check_map)  # ids, part_of and positions of map.toml

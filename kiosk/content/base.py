@@ -41,8 +41,8 @@ def _on_a_card(value: float) -> float:
         raise ValueError(f"{_plain(value)}: a figure is never negative (write a decrease as a positive number and say "
                          "so in its label)")
     if value > MAX_FIGURE:
-        raise ValueError(f"{_plain(value)} is more than a figure card shows ({MAX_FIGURE_DIGITS} digits at most): use a "
-                         "larger unit (万, 亿 / million, billion)")
+        raise ValueError(f"{_plain(value)} is more than a figure card shows ({MAX_FIGURE_DIGITS} digits at most): "
+                         "use a larger unit (万, 亿 / million, billion)")
     return value
 
 

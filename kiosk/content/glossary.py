@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from kiosk.content.problems import Problem, Severity
 from kiosk.content.base import Figure, Model, Slug, Text
+from kiosk.content.problems import Problem, Severity
 
 if TYPE_CHECKING:
     from kiosk.content.schema import Exhibition
@@ -260,7 +260,9 @@ def check_glossary(exhibition: Exhibition, folder: Path) -> list[Problem]:
     problems = glossary_problems(exhibition, exhibition.glossary)
     for index, name in enumerate(exhibition.glossary.not_yet_revised):
         if not (Path(folder) / name).is_file():  # a misspelt name would silently exempt nothing
-            message = f"no content file {name!r} (write it as in this folder, e.g. \"map.toml\" or \"sections/party.toml\")"
+            message = (
+                f"no content file {name!r} (write it as in this folder, e.g. \"map.toml\" or \"sections/party.toml\")"
+            )
             problems.append(Problem(FILE, f"glossary.not_yet_revised[{index}]", message, Severity.WARNING))
     return problems
 

@@ -27,10 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from kiosk.content.problems import Problem, Severity, echo
 from kiosk.content.refs import check_refs
-from kiosk.content.schema import Exhibition
+from kiosk.content.schema import Exhibition, Photo
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +197,7 @@ def _read_toml(folder: Path, name: str, problems: list[Problem]) -> dict[str, An
             problems.append(Problem(name, "", "is a symbolic link that leads back to itself (a link loop)"))
         else:
             problems.append(Problem(name, "", f"cannot read: {exc.strerror or exc}"))
-    except Exception as exc:  # noqa: BLE001 - whatever else the parser meets, it is this file's problem
+    except Exception as exc:  # whatever else the parser meets, it is this file's problem
         log.warning("reading %s failed", path, exc_info=True)
         problems.append(Problem(name, "", f"cannot read: {type(exc).__name__}: {exc}"))
     return None
@@ -214,7 +215,7 @@ def _overlong_key(text: str) -> int | None:
 
 
 def _problem_from_error(
-    error: dict[str, Any], files_by_index: dict[int, str], files_by_field: dict[str, str]
+    error: ErrorDetails, files_by_index: dict[int, str], files_by_field: dict[str, str]
 ) -> Problem:
     loc = list(error.get("loc", ()))
     file = ROOT_FILE
@@ -253,7 +254,7 @@ def _format_loc(loc: list[Any]) -> str:
 def _check_photo_files(exhibition: Exhibition, folder: Path, files_by_index: dict[int, str]) -> list[Problem]:
     problems: list[Problem] = []
     photos_dir = folder / PHOTOS_DIR
-    owners: list[tuple[str, str, list]] = [(ROOT_FILE, "photos", list(exhibition.photos))]
+    owners: list[tuple[str, str, list[Photo]]] = [(ROOT_FILE, "photos", list(exhibition.photos))]
     for index, section in enumerate(exhibition.sections):
         owners.append((files_by_index[index], f"sections[{index}].photos", list(section.photos)))
     for file, prefix, photos in owners:

@@ -15,8 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from kiosk.content.problems import Problem
 from kiosk.content.base import Colour, Finite, Model, Slug, Text, Year
+from kiosk.content.problems import Problem
 
 FILE = "map.toml"
 
@@ -170,7 +170,8 @@ def check_map(exhibition: object, folder: Path) -> list[Problem]:
     seen: dict[str, int] = {}
     for index, feature in enumerate(content.features):
         if feature.id in seen:
-            problems.append(Problem(FILE, f"map.features[{index}].id", f"id {feature.id!r} is already used by features[{seen[feature.id]}]"))
+            message = f"id {feature.id!r} is already used by features[{seen[feature.id]}]"
+            problems.append(Problem(FILE, f"map.features[{index}].id", message))
         seen.setdefault(feature.id, index)
     for index, feature in enumerate(content.features):
         if feature.part_of is not None and feature.part_of not in seen:

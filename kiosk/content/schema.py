@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import overload
 
 from pydantic import BaseModel, Field, field_validator
 
 # The shared vocabulary, re-exported: most of the kiosk names these as `kiosk.content.schema.Text` and so on.
 from kiosk.content.base import (
+    CONTROL_CHARACTERS,
     LANGS,
     MAX_FIGURE,
     MAX_FIGURE_DIGITS,
-    CONTROL_CHARACTERS,
     Colour,
     Figure,
     Finite,
@@ -38,6 +39,10 @@ __all__ = [
 ]
 
 
+@overload
+def _who_only(value: Text) -> Text: ...
+@overload
+def _who_only(value: None) -> None: ...
 def _who_only(value: Text | None) -> Text | None:
     """A photo credit names only who: the screen adds "图片：" / "Photo: " itself, so it must not be written twice."""
     if value is None:
@@ -114,7 +119,7 @@ class Credits(Model):
     @field_validator("photos")
     @classmethod
     def _credit_names_who(cls, value: Text) -> Text:
-        return _who_only(value)  # type: ignore[return-value]
+        return _who_only(value)
 
 
 class Exhibition(Model):

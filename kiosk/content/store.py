@@ -56,7 +56,7 @@ class ContentStore:
         for subscriber in list(self._subscribers):
             try:
                 subscriber(exhibition)
-            except Exception as exc:  # noqa: BLE001 - everyone hears of the change; the first failure is raised
+            except Exception as exc:  # everyone hears of the change; the first failure is raised
                 failures.append(exc)
         if failures:
             raise failures[0]

@@ -103,7 +103,9 @@ class When(Model):
             return f"{self.year}年底" if lang == "zh" else f"End of {self.year}"
         if self.kind == "date" and self.day is not None:
             d = self.day
-            return f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else f"{d.day} {calendar.month_name[d.month]} {d.year}"
+            if lang == "zh":
+                return f"{d.year}年{d.month}月{d.day}日"
+            return f"{d.day} {calendar.month_name[d.month]} {d.year}"
         return f"{self.year}年" if lang == "zh" else str(self.year)
 
 
@@ -162,7 +164,7 @@ def check_timeline(exhibition: Exhibition, folder: Path) -> list[Problem]:
     seen: dict[str, int] = {}
     photo_ids = {p.id for p in exhibition.all_photos()}
     map_ids = _map_feature_ids(exhibition)
-    previous: tuple[int, TimelineEvent] | None = None
+    previous: tuple[int, When] | None = None  # the last dated event: its index and time
     undated_from: int | None = None
     band_index = 0
     for index, event in enumerate(timeline.events):
@@ -170,7 +172,8 @@ def check_timeline(exhibition: Exhibition, folder: Path) -> list[Problem]:
             problem(index, "id", f"id {event.id!r} is already used by events[{seen[event.id]}]")
         seen.setdefault(event.id, index)
         if event.photo is not None and event.photo not in photo_ids:
-            problem(index, "photo", f"no photo with id {event.photo!r} in the exhibition (known: {', '.join(sorted(photo_ids))})")
+            known = ", ".join(sorted(photo_ids))
+            problem(index, "photo", f"no photo with id {event.photo!r} in the exhibition (known: {known})")
         if map_ids is not None:
             for i, feature in enumerate(event.map_features):
                 if feature not in map_ids:
@@ -179,20 +182,22 @@ def check_timeline(exhibition: Exhibition, folder: Path) -> list[Problem]:
             undated_from = index if undated_from is None else undated_from
             order = BANDS.index(event.status)
             if order < band_index:
-                problem(index, "status", f"{BANDS[band_index]!r} events come last: put {event.status!r} events before them")
+                problem(
+                    index, "status", f"{BANDS[band_index]!r} events come last: put {event.status!r} events before them"
+                )
             band_index = max(band_index, order)
             continue
         if undated_from is not None:
             problem(index, "when", f"dated events come before the undated ones (events[{undated_from}] has no date)")
-        elif previous is not None and event.when.position < previous[1].when.position:  # type: ignore[union-attr]
+        elif previous is not None and event.when.position < previous[1].position:
             before, earlier = previous
             problem(
                 index,
                 "when",
-                f"{event.when.label('en')} comes before {earlier.when.label('en')} of events[{before}] "  # type: ignore[union-attr]
+                f"{event.when.label('en')} comes before {earlier.label('en')} of events[{before}] "
                 "— keep the events in time order",
             )
-        previous = (index, event)
+        previous = (index, event.when)
     return problems
 
 

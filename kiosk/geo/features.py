@@ -15,7 +15,6 @@ import itertools
 import math
 from dataclasses import dataclass
 from enum import Enum
-
 from typing import TYPE_CHECKING, Protocol
 
 from kiosk.content.map import NON_PROJECT_KINDS, MapContent, MapFeature
@@ -109,12 +108,17 @@ class PlacedFeature:
 
 
 class Dated(Protocol):
-    """What the year rules read of a feature (a `MapFeature` or a `PlacedFeature`)."""
+    """What the year rules read of a feature (a `MapFeature` or a `PlacedFeature`). Read-only properties, so
+    frozen models and dataclasses with narrower (Literal) types satisfy it."""
 
-    kind: str
-    status: str | None
-    existing: bool
-    year: int | None
+    @property
+    def kind(self) -> str: ...
+    @property
+    def status(self) -> str | None: ...
+    @property
+    def existing(self) -> bool: ...
+    @property
+    def year(self) -> int | None: ...
 
 
 def stands_in(feature: Dated, when: When) -> bool:

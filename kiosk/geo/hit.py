@@ -7,6 +7,7 @@ scale, so a fingertip reaches the same distance on screen at every zoom.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable
 
 from kiosk.geo.features import PlacedFeature
@@ -19,7 +20,7 @@ Point = tuple[float, float]
 def distance_to(feature: PlacedFeature, point: Point) -> float:
     if feature.shape == "point":
         (x, y) = feature.points[0]
-        return ((x - point[0]) ** 2 + (y - point[1]) ** 2) ** 0.5
+        return math.sqrt((x - point[0]) ** 2 + (y - point[1]) ** 2)
     if feature.shape == "area" and point_in_ring(point, list(feature.points)):
         return 0.0
     pts = feature.points

@@ -63,7 +63,8 @@ class MapModel:
         regions = [_region(o, projection) for o in outlines]
         district = next((r for r, o in zip(regions, outlines, strict=True) if o.role == "district"), None)
         neighbours = [r for r, o in zip(regions, outlines, strict=True) if o.role != "district"]
-        return cls(content, projection, (left, top, right, bottom), district, neighbours, place_all(content, projection))
+        placed = place_all(content, projection)
+        return cls(content, projection, (left, top, right, bottom), district, neighbours, placed)
 
     def feature(self, feature_id: str) -> PlacedFeature:
         for feature in self.features:

@@ -47,7 +47,7 @@ class Outline:
 def rings_of(geometry: dict[str, Any]) -> list[list[Ring]]:
     """The polygons of a GeoJSON `Polygon` or `MultiPolygon` geometry as lists of rings of (lon, lat)."""
     kind = geometry.get("type")
-    coords = geometry.get("coordinates")
+    coords: Any = geometry.get("coordinates")  # GeoJSON: checked as it is read below
     if kind == "Polygon":
         polygons = [coords]
     elif kind == "MultiPolygon":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 
 Point = tuple[float, float]
 
@@ -76,7 +77,9 @@ def clip_ring(ring: list[Point], xmin: float, ymin: float, xmax: float, ymax: fl
     if ring and ring[0] == ring[-1]:
         ring = ring[:-1]
 
-    def clip(points: list[Point], inside, cross) -> list[Point]:
+    def clip(
+        points: list[Point], inside: Callable[[Point], bool], cross: Callable[[Point, Point], Point]
+    ) -> list[Point]:
         out: list[Point] = []
         for i, current in enumerate(points):
             previous = points[i - 1]
@@ -88,10 +91,10 @@ def clip_ring(ring: list[Point], xmin: float, ymin: float, xmax: float, ymax: fl
                 out.append(cross(previous, current))
         return out
 
-    def at_x(x: float):
+    def at_x(x: float) -> Callable[[Point, Point], Point]:
         return lambda a, b: (x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0]))
 
-    def at_y(y: float):
+    def at_y(y: float) -> Callable[[Point, Point], Point]:
         return lambda a, b: (a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y)
 
     points = list(ring)

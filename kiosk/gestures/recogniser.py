@@ -123,7 +123,8 @@ class Recogniser:
         pos = (x, y)
         self._fingers[finger] = pos
         if self.state is State.PINCHING:
-            a, b, start = self._pinch  # type: ignore[misc]
+            assert self._pinch is not None, "a pinch always knows its two fingers"
+            a, b, start = self._pinch
             if finger not in (a, b):
                 return []
             pa, pb = self._fingers[a], self._fingers[b]
@@ -152,7 +153,8 @@ class Recogniser:
         del self._fingers[finger]
         state = self.state
         if state is State.PINCHING:
-            a, b, start = self._pinch  # type: ignore[misc]
+            assert self._pinch is not None, "a pinch always knows its two fingers"
+            a, b, start = self._pinch
             if finger not in (a, b):
                 return []
             pa, pb = (pos if f == finger else self._fingers[f] for f in (a, b))
@@ -205,7 +207,7 @@ class Recogniser:
         if held:
             return Tap(pos, held=True)  # a long press never starts nor finishes a double tap
         soon = last is not None and t - last[0] <= self.config.double_tap_s
-        if soon and _dist(last[1], pos) <= self.double_tap_reach:  # type: ignore[index]
+        if soon and last is not None and _dist(last[1], pos) <= self.double_tap_reach:
             return DoubleTap(pos)
         self._last_tap = (t, pos)
         return Tap(pos)

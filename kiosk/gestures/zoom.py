@@ -99,14 +99,16 @@ class Zoom:
         return (wanted.pan_x - self.view.pan_x, wanted.pan_y - self.view.pan_y)
 
     def pinch_begin(self, centre: Point) -> None:
+        self._begin(centre)
+
+    def _begin(self, centre: Point) -> tuple[View, Point]:
         self._pinch = (self.view, centre)
+        return self._pinch
 
     def pinch_update(self, centre: Point, scale: float) -> View:
         """Scale by `scale` (the fingers' distance now over at the start, from the recogniser's PinchMove) about
         the starting centre, and follow the centre as it moves (two fingers can pan while they zoom)."""
-        if self._pinch is None:
-            self.pinch_begin(centre)
-        start, centre0 = self._pinch  # type: ignore[misc]
+        start, centre0 = self._pinch or self._begin(centre)
         u = self.to_photo(centre0, start)
         scale = min(self.max_scale, max(MIN_SCALE * PINCH_UNDERSHOOT, start.scale * scale))
         pan = (centre[0] - self.viewport[0] / 2 - scale * u[0], centre[1] - self.viewport[1] / 2 - scale * u[1])

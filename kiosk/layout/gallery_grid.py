@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,9 @@ class GalleryGrid:
     cards: tuple[Box, ...]  # every card, in gallery order
     pictures: tuple[int, ...]  # per card: the height of its picture (the rest of its box is caption)
     height: int  # of the whole content
+    # Filled in by __post_init__, for bisecting: the cards' tops and bottoms in order.
+    _tops: list[float] = field(init=False, repr=False, compare=False)
+    _bottoms: list[float] = field(init=False, repr=False, compare=False)
 
     def cards_between(self, top: float, bottom: float) -> range:
         """The indices of the cards that reach into the band `top`..`bottom` (cards are in reading order, so

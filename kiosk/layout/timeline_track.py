@@ -122,14 +122,14 @@ class TrackLayout:
 def layout_track(items: Sequence[TrackItem], metrics: TrackMetrics, band_order: Sequence[str]) -> TrackLayout:
     m = metrics
     out = TrackLayout()
-    dated = [i for i in items if i.position is not None]
+    dated = [(i, i.position) for i in items if i.position is not None]
     xs: dict[str, float] = {}
 
     # dated events: to scale, in segments separated by breaks
     previous_x: float | None = None
     previous_t: float | None = None
-    for item in dated:
-        t = float(item.position)  # type: ignore[arg-type]
+    for item, position in dated:
+        t = float(position)
         if previous_t is None:
             out.segments.append(Segment(t, t, m.start_pad, m.px_per_year))
         elif t - previous_t > m.max_gap_years:
@@ -204,7 +204,10 @@ def _place_labels(out: TrackLayout, items: list[TrackItem], xs: dict[str, float]
         edge = near_edge[lane]
         top = edge - item.label_height if lane < 0 else edge
         out.items.append(
-            Placed(item.id, item.status, xs[item.id], lane, xs[item.id] - m.label_inset, top, item.label_width, item.label_height)
+            Placed(
+                item.id, item.status, xs[item.id], lane, xs[item.id] - m.label_inset, top, item.label_width,
+                item.label_height,
+            )
         )
     order = {item.id: index for index, item in enumerate(items)}
     out.items.sort(key=lambda p: order[p.id])

@@ -216,7 +216,7 @@ class DiskCache:
             pass
 
 
-def _stale_temp(entry: os.DirEntry) -> bool:
+def _stale_temp(entry: os.DirEntry[str]) -> bool:
     """A temporary entry (`.key.<pid>-<thread>.tmp`) whose writer is gone; see `paths.stale_temp`."""
     middle = entry.name[: -len(TEMP_SUFFIX)].rsplit(".", 1)[-1]
     return paths.stale_temp(entry, middle.partition("-")[0] if "-" in middle else "")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
 
 from kiosk.content.loader import PHOTOS_DIR, ROOT_FILE, SECTIONS_DIR, register_check
 from kiosk.content.problems import Problem, Severity
@@ -47,11 +47,11 @@ def probe(path: Path) -> str | None:
                 )
     except DecodeError as exc:
         return str(exc)
-    except Image.UnidentifiedImageError:
+    except UnidentifiedImageError:
         return "not an image file the kiosk can read (use JPEG, PNG or WebP)"
     except Image.DecompressionBombError:
         return "over the pixel limit"
-    except Exception as exc:  # noqa: BLE001 - any reader failure is a finding, never a crash
+    except Exception as exc:  # any reader failure is a finding, never a crash
         return f"cannot read the image ({exc})"
     return _truncated(path, fmt, size)
 

@@ -21,7 +21,7 @@ import warnings
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageCms
+from PIL import Image, ImageCms, UnidentifiedImageError
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ def decode_for_display(path: Path, max_width: int, max_height: int, cover: bool 
         raise DecodeError("is a folder, not a file") from None
     except Image.DecompressionBombError:
         raise DecodeError(f"over the limit of {MAX_SOURCE_PIXELS // 1_000_000} megapixels") from None
-    except Image.UnidentifiedImageError:
+    except UnidentifiedImageError:
         raise DecodeError(_unidentified(path)) from None
     except MemoryError:
         raise DecodeError("not enough memory to decode it") from None
@@ -159,13 +159,23 @@ def _resizable(img: Image.Image) -> Image.Image:
         return img.convert("RGBA" if "A" in mode or "a" in mode else "RGB")
     if mode.startswith("I;16") or mode == "I":
         # 16-bit (or 32-bit integer) greyscale: scale the full range down to 8 bits.
-        top = 65535 if mode.startswith("I;16") else max(255, (img.getextrema() or (0, 255))[1])
+        top = 65535 if mode.startswith("I;16") else max(255, _extent(img, (0, 255))[1])
         return img.convert("I").point(lambda v: v * (255 / top)).convert("L")
     if mode == "F":
-        lo, hi = img.getextrema()
+        lo, hi = _extent(img, (0.0, 1.0))
         span = (hi - lo) or 1.0
         return img.point(lambda v: (v - lo) * (255 / span)).convert("L")
     return img.convert("RGB")  # YCbCr, LAB, HSV …
+
+
+def _extent(img: Image.Image, default: tuple[float, float]) -> tuple[float, float]:
+    """The lowest and highest value of a one-band image (`default` if Pillow has none to give)."""
+    extrema = img.getextrema()
+    if len(extrema) == 2:
+        lo, hi = extrema
+        if isinstance(lo, (int, float)) and isinstance(hi, (int, float)):
+            return lo, hi
+    return default
 
 
 def _resize(img: Image.Image, size: tuple[int, int]) -> Image.Image:
@@ -180,8 +190,9 @@ def _to_srgb(img: Image.Image, icc: bytes | None) -> Image.Image:
     if icc and img.mode in ("RGB", "RGBA", "CMYK", "L"):
         try:
             converted = _icc_transform(icc, img.mode)
-            if converted is not None:
-                img = ImageCms.applyTransform(img, converted)
+            transformed = ImageCms.applyTransform(img, converted) if converted is not None else None
+            if transformed is not None:  # None only for a transform in place, which is not asked for here
+                img = transformed
         except Exception as exc:  # a broken profile: naive conversion below is still a fair picture
             log.debug("ignoring colour profile: %s", exc)
     if img.mode == "RGBA":

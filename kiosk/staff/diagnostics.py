@@ -32,6 +32,8 @@ def memory_bytes() -> int | None:
 
 
 def _windows_working_set() -> int | None:
+    if sys.platform != "win32":  # ctypes.windll exists only there (and type checkers know it)
+        return None
     import ctypes
     from ctypes import wintypes
 
@@ -44,8 +46,8 @@ def _windows_working_set() -> int | None:
 
     counters = Counters()
     counters.cb = ctypes.sizeof(Counters)
-    process = ctypes.windll.kernel32.GetCurrentProcess()  # type: ignore[attr-defined]
-    if not ctypes.windll.psapi.GetProcessMemoryInfo(process, ctypes.byref(counters), counters.cb):  # type: ignore[attr-defined]
+    process = ctypes.windll.kernel32.GetCurrentProcess()
+    if not ctypes.windll.psapi.GetProcessMemoryInfo(process, ctypes.byref(counters), counters.cb):
         return None
     return int(counters.WorkingSetSize)
 

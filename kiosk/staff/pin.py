@@ -125,10 +125,11 @@ class Lockout:
         if not isinstance(data, dict):
             raise ValueError("not an object")
         values = [data.get(k) for k in ("failures", "rounds", "locked_until", "lockout_s")]
-        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v >= 0
-                   for v in values):
+        numbers = [v for v in values
+                   if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v >= 0]
+        if len(numbers) != len(values):
             raise ValueError(f"bad values {values!r}")
-        failures, rounds, until, length = values
+        failures, rounds, until, length = numbers
         return cls(int(failures), int(rounds), float(until), float(length))
 
 

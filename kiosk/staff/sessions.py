@@ -9,6 +9,7 @@ import logging
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from kiosk import paths
 
@@ -31,13 +32,14 @@ class SessionRecord:
     def __init__(self, path: Path | None = None, now: datetime | None = None):
         self.path = Path(path) if path else default_path()
         self.previous = self._read()
-        self._current = {"pid": os.getpid(), "started": (now or datetime.now()).isoformat(timespec="seconds"),
-                         "ended": None, "reason": None}
+        started = (now or datetime.now()).isoformat(timespec="seconds")
+        self._current: dict[str, object] = {"pid": os.getpid(), "started": started, "ended": None, "reason": None}
 
     @property
     def ended(self) -> str | None:
         """How this run ended (None while it runs)."""
-        return self._current["reason"]
+        reason = self._current["reason"]
+        return reason if isinstance(reason, str) else None
 
     def begin(self) -> None:
         self._write(self._current)
@@ -59,14 +61,14 @@ class SessionRecord:
         return (f"上次运行意外结束（崩溃、断电或被看护程序重启），开始于 {started}" if lang == "zh"
                 else f"previous run ended unexpectedly (crash, power cut or watchdog restart); it started {started}")
 
-    def _read(self) -> dict:
+    def _read(self) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             return data if isinstance(data, dict) else {}
         except (OSError, ValueError):
             return {}
 
-    def _write(self, data: dict) -> None:
+    def _write(self, data: dict[str, object]) -> None:
         try:
             paths.private_dir(self.path.parent)
             temp = self.path.with_suffix(".tmp")

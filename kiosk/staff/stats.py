@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from kiosk import paths
 
@@ -417,8 +417,9 @@ class VisitorStats:
             kept = self._kept_name(f"{stamp}-{n}")
         try:
             os.replace(self.path, kept)
+            moved: Path | None = kept
         except FileNotFoundError:
-            kept = None
+            moved = None
         except OSError as exc:  # cannot move it: statistics stay off, and staff are told why
             log.error("the statistics database %s is damaged (%s) and cannot be moved aside: %s",
                       self.path, reason, exc)
@@ -427,13 +428,13 @@ class VisitorStats:
         for suffix in ("-wal", "-shm"):  # a stale WAL must never be replayed into the fresh database
             side = self.path.with_name(self.path.name + suffix)
             with contextlib.suppress(OSError):
-                if kept is not None:
-                    os.replace(side, kept.with_name(kept.name + suffix))
+                if moved is not None:
+                    os.replace(side, moved.with_name(moved.name + suffix))
                 else:
                     side.unlink()
         log.error("the statistics database was damaged (%s); kept as %s, counting starts again",
-                  reason, kept.name if kept else "-")
-        self._damaged = StatsProblem(DAMAGED, now, reason, kept)
+                  reason, moved.name if moved else "-")
+        self._damaged = StatsProblem(DAMAGED, now, reason, moved)
         self._visit = self._visit_started = self._screen_row = self._screen_since = None  # rows of the old file
 
     def _kept_name(self, stamp: str) -> Path:
@@ -495,7 +496,7 @@ class VisitorStats:
             (self._visit, *_when(self._clock()), kind, subject),
         )
 
-    def _write(self, sql: str, values: tuple) -> int | None:
+    def _write(self, sql: str, values: tuple[object, ...]) -> int | None:
         self._act_on_check()
         if self._db is None:
             return None
@@ -509,7 +510,7 @@ class VisitorStats:
             self._off = None
         return row
 
-    def _query(self, sql: str, *values: object) -> list[tuple]:
+    def _query(self, sql: str, *values: object) -> list[tuple[Any, ...]]:
         self._act_on_check()
         if self._db is None:
             return []
@@ -575,5 +576,7 @@ def read_hourly_csv(path: Path) -> list[dict[str, object]]:
         rows = list(csv.DictReader(handle))
     out = []
     for r in rows:
-        out.append({k: (r[k] if k == "day" else (float(r[k]) if "seconds" in k else int(r[k]))) for k in HOURLY_COLUMNS})
+        out.append(
+            {k: (r[k] if k == "day" else (float(r[k]) if "seconds" in k else int(r[k]))) for k in HOURLY_COLUMNS}
+        )
     return out

@@ -31,7 +31,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "map_year": ("年份", "Year"),
     "map_today": ("当前", "Today"),
     "map_planned": ("前期", "Planned"),  # short: nine chips share one row on a portrait stand
-    "map_year_note": ("显示资料注明在{year}或之前的项目，以及原有设施、河流和城镇", "Showing what the source dates to {year} or earlier, and what was already there"),
+    "map_year_note": (
+        "显示资料注明在{year}或之前的项目，以及原有设施、河流和城镇",
+        "Showing what the source dates to {year} or earlier, and what was already there",
+    ),
     "map_today_note": ("显示全部项目，前期项目除外", "Showing every project except those in preparation"),
     "map_planned_note": ("显示全部项目，含前期项目", "Showing everything, including projects in preparation"),
     "map_schematic": ("示意图", "Schematic"),
@@ -41,7 +44,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "map_zoom_out": ("缩小", "Zoom out"),
     "map_reset": ("复位", "Reset"),
     "map_north": ("北", "N"),
-    "map_hint": ("单指拖动 · 双指缩放 · 双击放大 · 点击查看详情", "Drag · pinch to zoom · double-tap to zoom in · tap for details"),
+    "map_hint": (
+        "单指拖动 · 双指缩放 · 双击放大 · 点击查看详情",
+        "Drag · pinch to zoom · double-tap to zoom in · tap for details",
+    ),
     "map_event": ("时间轴：{title}", "Timeline: {title}"),
     "map_close": ("关闭", "Close"),
     "map_status_built": ("已建成", "Completed"),

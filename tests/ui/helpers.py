@@ -16,13 +16,13 @@ from kiosk.ui.panels.home_screen import HomeScreen
 from . import touch
 
 
-def skip_warm_up(window) -> None:  # noqa: ANN001
+def skip_warm_up(window) -> None:
     """This window builds each screen when it is first visited, instead of all of them after its first frame
     (the product's warm-up, which costs a test about a second of grabs it does not look at)."""
     window.warm_up = lambda routes: None
 
 
-def entered(qtbot, kiosk, action: Callable[[], object], timeout: int = 8000) -> QWidget:  # noqa: ANN001
+def entered(qtbot, kiosk, action: Callable[[], object], timeout: int = 8000) -> QWidget:
     """Run `action` and wait until the window has finished moving to the next screen; returns that screen."""
     with qtbot.waitSignal(kiosk.window.screen_entered, timeout=timeout) as blocker:
         action()
@@ -30,19 +30,19 @@ def entered(qtbot, kiosk, action: Callable[[], object], timeout: int = 8000) -> 
     return kiosk.window.current_screen()
 
 
-def home(kiosk) -> HomeScreen:  # noqa: ANN001
+def home(kiosk) -> HomeScreen:
     screen = kiosk.window.screen_for(Route("home"))
     assert isinstance(screen, HomeScreen)
     return screen
 
 
-def open_tile(qtbot, kiosk, route: Route) -> QWidget:  # noqa: ANN001
+def open_tile(qtbot, kiosk, route: Route) -> QWidget:
     """Tap the home screen's tile for `route` and wait until its screen is shown."""
     tile = home(kiosk).tile_for(route)
     return entered(qtbot, kiosk, lambda: touch.tap(tile))
 
 
-def open_gallery(qtbot, kiosk):  # noqa: ANN001, ANN201
+def open_gallery(qtbot, kiosk):
     from kiosk.ui.panels.gallery_screen import GalleryScreen
 
     screen = open_tile(qtbot, kiosk, Route("gallery"))
@@ -50,7 +50,7 @@ def open_gallery(qtbot, kiosk):  # noqa: ANN001, ANN201
     return screen
 
 
-def hold_staff_corner(qtbot, kiosk) -> None:  # noqa: ANN001
+def hold_staff_corner(qtbot, kiosk) -> None:
     """Hold one finger in the top-left corner for the staff gesture's three seconds (counted on the kiosk's
     `HoldClock`, see the `hold_clock` fixture), then lift it: the keypad opens."""
     gesture = kiosk.staff.controller.gesture
@@ -85,10 +85,10 @@ class ManualTimer(QObject):
         self._interval = 0
         self._due: int | None = None
 
-    def setSingleShot(self, single: bool) -> None:  # noqa: N802 (QTimer's API)
+    def setSingleShot(self, single: bool) -> None:
         assert single, "only single-shot timers are counted by hand"
 
-    def setInterval(self, ms: int) -> None:  # noqa: N802
+    def setInterval(self, ms: int) -> None:
         self._interval = ms
 
     def interval(self) -> int:
@@ -102,7 +102,7 @@ class ManualTimer(QObject):
     def stop(self) -> None:
         self._due = None
 
-    def isActive(self) -> bool:  # noqa: N802
+    def isActive(self) -> bool:
         return self._due is not None
 
     def fire(self) -> None:

@@ -17,7 +17,7 @@ from .background import background_result
 PAIRS = {"tap_to_frame_ms", "frame_ms"}
 
 
-def _number_or_null(value) -> bool:  # noqa: ANN001
+def _number_or_null(value) -> bool:
     return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0)
 
 

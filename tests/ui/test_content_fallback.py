@@ -32,7 +32,7 @@ def mark_develop(content: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def is_marked(section) -> bool:  # noqa: ANN001
+def is_marked(section) -> bool:
     return MARK in section.title.zh
 
 
@@ -40,7 +40,7 @@ def is_marked(section) -> bool:  # noqa: ANN001
 def section_fails_to_build(monkeypatch: pytest.MonkeyPatch) -> None:
     real = SectionScreen.__init__
 
-    def init(self, theme, exhibition, section, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+    def init(self, theme, exhibition, section, *args, **kwargs):
         if is_marked(section):
             raise OverflowError("cannot convert float infinity to integer")
         real(self, theme, exhibition, section, *args, **kwargs)
@@ -52,7 +52,7 @@ def section_fails_to_build(monkeypatch: pytest.MonkeyPatch) -> None:
 def section_fails_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
     real = SectionScreen.set_language
 
-    def set_language(self, lang):  # noqa: ANN001
+    def set_language(self, lang):
         real(self, lang)
         if lang == "en" and is_marked(self._section):
             raise OverflowError("cannot convert float infinity to integer")
@@ -60,7 +60,7 @@ def section_fails_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(SectionScreen, "set_language", set_language)
 
 
-def showing_bundled(kiosk) -> bool:  # noqa: ANN001
+def showing_bundled(kiosk) -> bool:
     bundled = kiosk.content_dir == paths.default_content_dir()
     return bundled and not any(is_marked(s) for s in kiosk.exhibition.sections)
 
@@ -73,7 +73,7 @@ def test_a_home_screen_that_fails_in_english_at_start_gives_the_bundled_exhibiti
     path.write_text(text, encoding="utf-8")
     real = FigureCard.set_language
 
-    def set_language(self, lang):  # noqa: ANN001
+    def set_language(self, lang):
         if lang == "en" and self.figure.label.zh == "坏数字":
             raise OverflowError("cannot convert float infinity to integer")
         real(self, lang)
@@ -168,7 +168,7 @@ def test_after_a_good_reload_a_failing_screen_brings_back_the_content_shown_befo
     armed = []  # the new content's screens fail only once it is showing: past the reload's own trial
     real = SectionScreen.set_language
 
-    def set_language(self, lang):  # noqa: ANN001
+    def set_language(self, lang):
         real(self, lang)
         if armed and lang == "en" and is_marked(self._section):
             raise OverflowError("cannot convert float infinity to integer")
@@ -207,7 +207,7 @@ def test_a_screen_that_fails_with_every_content_is_left_out_without_a_loop(
     """A fault in the kiosk itself, not in the content: the bundled exhibition fails the same way. The kiosk
     tries nothing else, once, and keeps running without that screen."""
 
-    def init(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+    def init(self, *args, **kwargs):
         raise OverflowError("a bug that no content avoids")
 
     monkeypatch.setattr(section_screen.SectionScreen, "__init__", init)

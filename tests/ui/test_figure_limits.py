@@ -29,7 +29,7 @@ def largest_figures(content: Path) -> None:
     section.write_text(text, encoding="utf-8")
 
 
-def unclipped(card) -> bool:  # noqa: ANN001
+def unclipped(card) -> bool:
     return card.number.sizeHint().width() <= card.number.width() + 1
 
 

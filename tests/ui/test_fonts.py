@@ -12,7 +12,7 @@ PIXEL_SIZE = 28  # the body text size at the reference canvas
 
 
 @pytest.fixture(scope="module")
-def families(qapp) -> list[str]:  # noqa: ANN001
+def families(qapp) -> list[str]:
     return register_fonts()
 
 
@@ -110,7 +110,7 @@ def test_cjk_face_alone_would_set_the_quote_full_width(cjk: str) -> None:
 
 
 def test_missing_font_files_are_logged_and_a_family_still_returned(
-    qapp, tmp_path, monkeypatch, caplog  # noqa: ANN001
+    qapp, tmp_path, monkeypatch, caplog
 ) -> None:
     monkeypatch.setattr("kiosk.ui.fonts.fonts_dir", lambda: tmp_path)
     with caplog.at_level("ERROR", logger="kiosk.ui.fonts"):

@@ -5,7 +5,6 @@ its year with its features highlighted and in view."""
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtWidgets import QLabel
@@ -18,7 +17,6 @@ from kiosk.ui.widgets.map_items import MapMarker
 from . import touch
 from .background import background_result
 from .helpers import entered
-
 
 
 def open_map(qtbot, kiosk, route: Route | None = None) -> MapScreen:
@@ -137,7 +135,8 @@ def test_names_never_overlap_and_more_appear_when_zoomed_in(qtbot, kiosk):
                 assert not a.intersects(b), f"{a_text!r} overlaps {b_text!r}"
         names = {text for text, _ in rects}
         counts.append(sum(kiosk.exhibition.map.feature(f).name.zh in names for f in nanzhou))
-        centre = QPoint(*(round(v) for v in screen.view.camera.to_screen(*screen._scene.model.feature("nanzhou-new-area").anchor)))
+        anchor = screen._scene.model.feature("nanzhou-new-area").anchor
+        centre = QPoint(*(round(v) for v in screen.view.camera.to_screen(*anchor)))
         touch.pinch(view, centre, start_gap=100, end_gap=300)
     assert counts[0] == 0  # the whole district: no building's or street's name
     assert counts[0] <= counts[1] < counts[2] and counts[2] >= 5  # closer in, the new area's names appear

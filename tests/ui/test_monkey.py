@@ -40,7 +40,7 @@ def test_the_monkey_counts_an_exception_raised_in_a_slot(kiosk, monkeypatch):
     watch = Watch()
     monkeypatch.setattr(sys, "excepthook", watch.excepthook)
 
-    def boom(route) -> None:  # noqa: ANN001
+    def boom(route) -> None:
         raise RuntimeError("a slot failed")
 
     kiosk.window.screen_entered.connect(boom)

@@ -42,7 +42,8 @@ def open_viewer_from_gallery(qtbot, kiosk, index: int = 0) -> PhotoScreen:
 def test_gallery_opens_from_home_and_groups_every_photo_by_section_with_captions(qtbot, kiosk):
     tiles = kiosk.registry.destinations(kiosk.exhibition)
     assert tiles[-1].route == Route("gallery")  # after the sections (and the timeline and map)
-    assert [d.route.screen for d in tiles[: len(kiosk.exhibition.sections)]] == ["section"] * len(kiosk.exhibition.sections)
+    sections = len(kiosk.exhibition.sections)
+    assert [d.route.screen for d in tiles[:sections]] == ["section"] * sections
     gallery = open_gallery(qtbot, kiosk)
     ex = kiosk.exhibition
     assert gallery.photo_ids() == [p.id for p in ex.all_photos()]
@@ -91,7 +92,7 @@ def test_gallery_loads_lazily(qtbot, make_kiosk):
     viewport = gallery.scroll.viewport()
     h = viewport.height()
     boxes = gallery._grid.cards
-    far = {photo_id for photo_id, box in zip(gallery.photo_ids(), boxes) if box.y > h * 2.2}
+    far = {photo_id for photo_id, box in zip(gallery.photo_ids(), boxes, strict=True) if box.y > h * 2.2}
     assert far, "the test needs photos far below the first screen"
 
     def loading() -> set[str]:
@@ -303,8 +304,9 @@ def test_the_memory_cache_holds_a_few_screens_of_photos_and_empties_between_visi
         photos.append(photo)
     got = []
     for photo in photos:
+        before = len(got)
         provider.request(photo, size, got.append)
-        qtbot.waitUntil(lambda n=len(got): len(got) > n - 1 and provider.pending() == 0, timeout=10_000)
+        qtbot.waitUntil(lambda n=before: len(got) > n - 1 and provider.pending() == 0, timeout=10_000)
     qtbot.waitUntil(lambda: len(got) == len(photos), timeout=10_000)
     assert provider.max_bytes == FULL_FRAMES * frame + THUMBNAIL_BYTES
     assert provider.max_bytes < 96 * MB

@@ -27,7 +27,7 @@ def test_an_error_in_a_slot_is_logged_and_the_kiosk_goes_home(qtbot, make_kiosk,
     def broken(topic: str) -> None:
         raise ZeroDivisionError("a bug in a chip's slot")
 
-    section.body.scroll_to = broken  # type: ignore[method-assign]
+    section.body.scroll_to = broken
     caplog.set_level(logging.ERROR, logger="kiosk.unhandled")
     touch.tap(section.chips[0])
     qtbot.waitUntil(lambda: isinstance(kiosk.window.current_screen(), HomeScreen), timeout=5000)

@@ -21,7 +21,8 @@ def test_selftest_reports_every_check_with_a_verdict(request) -> None:
     assert lines[0].startswith("kiosk ") and "self-test" in lines[0] and "offscreen" in lines[0]
     assert lines[-1].startswith("RESULT: ")
     checks = [LINE.match(line) for line in lines[1:-1]]
-    assert all(checks), f"lines without a verdict: {[line for line, m in zip(lines[1:-1], checks) if not m]}"
+    unmatched = [line for line, m in zip(lines[1:-1], checks, strict=True) if not m]
+    assert all(checks), f"lines without a verdict: {unmatched}"
     verdicts = {m.group(2): m.group(1) for m in checks}
     assert tuple(verdicts) == CHECKS
     assert all(v in ("PASS", "FAIL") for name, v in verdicts.items() if name != "map pinch")

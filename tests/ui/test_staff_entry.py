@@ -119,7 +119,8 @@ def test_a_lift_still_queued_when_the_three_seconds_end_cancels(qtbot, kiosk, ho
     hold_clock.advance(HOLD_MS - 1)
     handle = kiosk.window.windowHandle()
     lift = QEventPoint(0, QEventPoint.State.Released, QPointF(12, 12), QPointF(handle.mapToGlobal(QPoint(12, 12))))
-    QCoreApplication.postEvent(handle, QTouchEvent(QEvent.Type.TouchEnd, touch.device(), Qt.KeyboardModifier.NoModifier, [lift]))
+    end = QTouchEvent(QEvent.Type.TouchEnd, touch.device(), Qt.KeyboardModifier.NoModifier, [lift])
+    QCoreApplication.postEvent(handle, end)
     [timer] = hold_clock.live()
     timer.fire()  # due before the queued lift is delivered
     QCoreApplication.processEvents()

@@ -138,7 +138,9 @@ def test_a_mouse_drag_moves_the_track_and_a_click_opens_an_event(qtbot, kiosk):
 
     def mouse(kind: QEvent.Type, x: int, buttons: Qt.MouseButton) -> None:
         pos = QPointF(x, track.height() - 30)
-        event = QMouseEvent(kind, pos, track.mapToGlobal(pos), Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier)
+        event = QMouseEvent(
+            kind, pos, track.mapToGlobal(pos), Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier
+        )
         QApplication.sendEvent(track, event)
 
     left = Qt.MouseButton.LeftButton
@@ -226,7 +228,8 @@ def test_labels_neither_collide_nor_leave_the_track(qtbot, make_kiosk, size, lan
     rects = {e.id: track.label_rect(e.id) for e in kiosk.exhibition.timeline.events}
     ruler = track.height() - kiosk.window.theme.px(44)  # the year ruler along the bottom
     for event_id, rect in rects.items():
-        assert rect.top() >= 0 and rect.bottom() < ruler, f"{event_id} label {rect} leaves the track (height {track.height()})"
+        leaves = f"{event_id} label {rect} leaves the track (height {track.height()})"
+        assert rect.top() >= 0 and rect.bottom() < ruler, leaves
         assert rect.height() >= kiosk.window.theme.px(60)  # at least a time and a title line
     for (a, ra), (b, rb) in itertools.combinations(rects.items(), 2):
         assert not ra.intersects(rb), f"labels of {a} and {b} overlap"

@@ -1,7 +1,7 @@
 """Touch feels the same on every surface: a drag that starts on a photo in a section or the gallery scrolls
-the page (by finger and by mouse) and opens nothing, while a tap opens it; the same movement on the glass, in millimetres, is a
-tap or a drag alike on the photo viewer, the map and the timeline, and a double tap zooms the viewer and the
-map alike. Surfaces get a hand-driven clock, so the machine's speed never decides a double tap."""
+the page (by finger and by mouse) and opens nothing, while a tap opens it; the same movement on the glass, in
+millimetres, is a tap or a drag alike on the photo viewer, the map and the timeline, and a double tap zooms the viewer
+and the map alike. Surfaces get a hand-driven clock, so the machine's speed never decides a double tap."""
 
 from __future__ import annotations
 
@@ -147,10 +147,10 @@ def test_the_same_millimetres_are_a_tap_or_a_drag_on_every_surface(qtbot, kiosk,
 def test_a_double_tap_zooms_the_viewer_and_the_map_alike(qtbot, kiosk, surface, apart, zooms):
     widget, touch_input, _ = SURFACES[surface](qtbot, kiosk)
     if surface == "viewer":
-        zoomed = lambda: widget.zoom.zoomed  # noqa: E731
+        zoomed = lambda: widget.zoom.zoomed  # noqa: E731 - a condition for waitUntil, named
     else:
         view, before = widget.parent(), widget.parent().camera.scale
-        zoomed = lambda: view.camera.scale > before * 1.5  # noqa: E731
+        zoomed = lambda: view.camera.scale > before * 1.5  # noqa: E731 - a condition for waitUntil, named
     clock = HandClock()
     touch_input.recogniser.clock = clock
     spot = QPoint(widget.width() // 3, widget.height() // 3)

@@ -73,7 +73,7 @@ def test_left_alone_deep_inside_it_asks_then_resets_everything(qtbot, clocked):
     resets = []
     for key, screen in window.built_screens().items():
         original = screen.reset
-        screen.reset = lambda key=key, original=original: (resets.append(key), original())  # type: ignore[method-assign]
+        screen.reset = lambda key=key, original=original: (resets.append(key), original())
 
     idle(kiosk, clock, 89)
     assert kiosk.unattended.mode is Mode.ACTIVE and not kiosk.unattended.still_there.isVisible()

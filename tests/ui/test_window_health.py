@@ -81,7 +81,7 @@ def test_a_deleted_window_means_exit_with_a_failure_status(qtbot):
     window.show()
     qtbot.waitUntil(lambda: on_screen(window), timeout=2000)
     codes: list[int] = []
-    guard = WindowGuard(window, exit=codes.append)  # type: ignore[arg-type]
+    guard = WindowGuard(window, exit=codes.append)  # type: ignore[arg-type]  # any window will do for the guard's exit path
     guard.start()
     window.deleteLater()
     qtbot.waitUntil(lambda: codes == [WINDOW_LOST_EXIT_CODE], timeout=2000)

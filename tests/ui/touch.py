@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.bench.driver import Finger, touch_device
 
 
-def device():  # noqa: ANN201
+def device():
     return touch_device()
 
 
@@ -23,7 +23,7 @@ def _finger(widget: QWidget) -> Finger:
     return Finger(widget.window())
 
 
-def _sequence(widget: QWidget):  # noqa: ANN202
+def _sequence(widget: QWidget):
     return _finger(widget).sequence()
 
 
@@ -57,7 +57,9 @@ def swipe(widget: QWidget, dx: int, dy: int = 0) -> None:
     drag(widget, c, c + QPoint(dx, dy), steps=8, step_ms=10)
 
 
-def pinch(widget: QWidget, centre_pos: QPoint, start_gap: int, end_gap: int, steps: int = 10, step_ms: int = 12) -> None:
+def pinch(
+    widget: QWidget, centre_pos: QPoint, start_gap: int, end_gap: int, steps: int = 10, step_ms: int = 12
+) -> None:
     """Two fingers either side of `centre_pos`, moving from `start_gap` to `end_gap` pixels apart."""
     f = _finger(widget)
     f.pinch(f.point_of(widget, centre_pos), start_gap, end_gap, steps, step_ms)

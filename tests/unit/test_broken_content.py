@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from kiosk.__main__ import main
-MAX_LINE = 300  # characters: a report line fits a terminal and the staff panel
 
 from ..broken_content import MUTATIONS, Mutation
+
+MAX_LINE = 300  # characters: a report line fits a terminal and the staff panel
 
 
 @pytest.mark.parametrize("mutation", MUTATIONS, ids=[m.name for m in MUTATIONS])
@@ -32,7 +33,7 @@ def test_an_unreadable_file_is_named(content_copy: Path, capsys, monkeypatch: py
     """As root every file is readable, so the refusal is simulated where the loader opens files."""
     real_open = Path.open
 
-    def refuse(self: Path, *args, **kwargs):  # noqa: ANN002, ANN003
+    def refuse(self: Path, *args, **kwargs):
         if self.name == "party.toml":
             raise PermissionError(13, "Permission denied", str(self))
         return real_open(self, *args, **kwargs)
@@ -51,7 +52,7 @@ def test_a_content_folder_that_is_a_file(tmp_path: Path, capsys) -> None:
 def test_a_failure_of_the_check_itself_is_one_line_and_exit_2(content_copy: Path, capsys, monkeypatch) -> None:
     import kiosk.check
 
-    def broken(folder: Path):  # noqa: ANN202
+    def broken(folder: Path):
         raise ZeroDivisionError("a bug in a check")
 
     monkeypatch.setattr(kiosk.check, "load_exhibition", broken)
@@ -62,7 +63,8 @@ def test_a_failure_of_the_check_itself_is_one_line_and_exit_2(content_copy: Path
 
 
 def test_a_problem_line_is_cut_short_whatever_it_quotes() -> None:
-    from kiosk.content.problems import MAX_LINE as LIMIT, Problem
+    from kiosk.content.problems import MAX_LINE as LIMIT
+    from kiosk.content.problems import Problem
 
     assert LIMIT <= MAX_LINE
 

@@ -18,7 +18,7 @@ def validations(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     seen: list[Path] = []
     real = loader.load_exhibition
 
-    def counting(folder: Path):  # noqa: ANN202
+    def counting(folder: Path):
         seen.append(Path(folder))
         return real(folder)
 
@@ -68,7 +68,9 @@ def test_a_broken_folder_is_never_cached(content_copy: Path, tmp_path: Path, val
 @pytest.mark.parametrize(
     "garbage", [b"", b"not json", b"\x80\x05\x95", b"[]", b'{"format": 2}', b'{"format": 2, "key": ']
 )
-def test_a_damaged_cache_file_means_validating(content_copy: Path, tmp_path: Path, validations: list[Path], garbage: bytes):
+def test_a_damaged_cache_file_means_validating(
+    content_copy: Path, tmp_path: Path, validations: list[Path], garbage: bytes
+):
     first, _ = load_exhibition_cached(content_copy, tmp_path / "cache")
     (cache_file,) = (tmp_path / "cache").glob("*.json")
     cache_file.write_bytes(garbage)
@@ -100,7 +102,7 @@ class _Planted:
     def __init__(self, marker: Path) -> None:
         self.marker = marker
 
-    def __reduce__(self):  # noqa: ANN204
+    def __reduce__(self):
         return (Path.write_text, (self.marker, "code ran"))
 
 

@@ -43,7 +43,9 @@ def test_missing_photo_names_file_field_and_photo(content: Path, capsys):
     (content / "photos" / "grid-management-centre.jpg").unlink()
     assert main(["check", "--content", str(content)]) == 1
     out = capsys.readouterr().out
-    assert "sections/civility.toml: warning: sections[2].photos[0].file: no such file 'grid-management-centre.jpg'" in out
+    assert (
+        "sections/civility.toml: warning: sections[2].photos[0].file: no such file 'grid-management-centre.jpg'" in out
+    )
 
 
 def test_toml_syntax_error_names_the_file_and_line(content: Path):
@@ -83,7 +85,11 @@ def test_unknown_section_file(content: Path):
 
 def test_hero_photo_must_exist(content: Path):
     edit(content / "exhibition.toml", 'hero_photo = "lukou-city"', 'hero_photo = "nowhere"')
-    assert "exhibition.toml: hero_photo: no photo with id 'nowhere' in exhibition.toml or sections/*.toml (known: lukou-city, " in "\n".join(problems_of(content))
+    expected = (
+        "exhibition.toml: hero_photo: no photo with id 'nowhere' in exhibition.toml or sections/*.toml "
+        "(known: lukou-city, "
+    )
+    assert expected in "\n".join(problems_of(content))
 
 
 def test_photo_path_cannot_escape_the_folder(content: Path):

@@ -15,7 +15,7 @@ import pytest
 
 from kiosk.content import Exhibition
 
-from .test_content_source import CAPTIONS, body_paragraphs, exhibition, norm, seed_paragraphs  # noqa: F401
+from .test_content_source import CAPTIONS, body_paragraphs, exhibition, norm, seed_paragraphs  # noqa: F401 - `exhibition` is a fixture
 
 MARK = "……"
 ENDS = "。！？"
@@ -72,7 +72,7 @@ def quote_problems(text: str, units: list[str]) -> list[str]:
     return problems
 
 
-def quoted_texts(exhibition: Exhibition) -> list[tuple[str, str]]:  # noqa: F811
+def quoted_texts(exhibition: Exhibition) -> list[tuple[str, str]]:  # noqa: F811 - the fixture imported above
     """(where, Chinese text) of every card and paragraph that quotes the source."""
     out = []
     if exhibition.map is not None:
@@ -83,7 +83,7 @@ def quoted_texts(exhibition: Exhibition) -> list[tuple[str, str]]:  # noqa: F811
     return out
 
 
-def test_every_quoted_text_is_whole_sentences_or_marks_its_cuts(exhibition):  # noqa: F811
+def test_every_quoted_text_is_whole_sentences_or_marks_its_cuts(exhibition):  # noqa: F811 - the fixture imported above
     units = source_units()
     texts = quoted_texts(exhibition)
     assert len(texts) > 80
@@ -91,7 +91,7 @@ def test_every_quoted_text_is_whole_sentences_or_marks_its_cuts(exhibition):  # 
     assert not wrong, "\n".join(wrong)
 
 
-def test_the_omission_before_the_closing_paragraph_is_kept(exhibition):  # noqa: F811
+def test_the_omission_before_the_closing_paragraph_is_kept(exhibition):  # noqa: F811 - the fixture imported above
     closing = [text for _where, text in quoted_texts(exhibition) if "回首渌口" in text]
     assert closing and all(text.startswith(MARK + "回首渌口") for text in closing)
 

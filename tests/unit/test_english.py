@@ -12,7 +12,9 @@ from kiosk.content import Exhibition, Figure, Text, load_exhibition
 SHIPPED = Path(__file__).resolve().parents[2] / "assets" / "content"
 
 # The content is written in British English; these American forms would mix the two.
-AMERICAN = re.compile(r"\b(\w+iz(e|es|ed|ing|ation|ations)|center|centers|program|programs|color|labor|neighbor\w*)\b", re.I)
+AMERICAN = re.compile(
+    r"\b(\w+iz(e|es|ed|ing|ation|ations)|center|centers|program|programs|color|labor|neighbor\w*)\b", re.I
+)
 # Words ending in -ize that are the same in British English.
 SAME_IN_BRITISH = {"size", "sizes", "prize", "prizes", "seize", "seizes", "seized", "seizing", "maize"}
 

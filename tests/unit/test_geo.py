@@ -131,7 +131,9 @@ def test_bundled_neighbours_are_named_and_inside_the_frame():
         assert outline.name_zh and outline.name_en
         if outline.role == "neighbour":
             for polygon in outline.polygons:
-                assert all(west - 1e-9 <= lon <= east + 1e-9 and south - 1e-9 <= lat <= north + 1e-9 for lon, lat in polygon[0])
+                assert all(
+                    west - 1e-9 <= lon <= east + 1e-9 and south - 1e-9 <= lat <= north + 1e-9 for lon, lat in polygon[0]
+                )
 
 
 def test_parse_accepts_a_bare_geometry_and_rejects_other_shapes():
@@ -268,7 +270,9 @@ def test_pick_prefers_symbols_and_lines_over_the_zone_around_them():
     from kiosk.geo.features import Layer, PlacedFeature
 
     def feature(id_, shape, points, priority=50):
-        return PlacedFeature(id_, "road", "built", False, None, Layer.TRANSPORT, priority, shape, tuple(points), points[0])
+        return PlacedFeature(
+            id_, "road", "built", False, None, Layer.TRANSPORT, priority, shape, tuple(points), points[0]
+        )
 
     zone = feature("zone", "area", [(0, 0), (10, 0), (10, 10), (0, 10), (0, 0)])
     road = feature("road", "line", [(0, 5), (10, 5)])

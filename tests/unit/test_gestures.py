@@ -21,7 +21,6 @@ from kiosk.gestures.intents import (
     PinchEnd,
     PinchMove,
     PinchStart,
-    Press,
     Swipe,
     Tap,
 )
@@ -81,7 +80,8 @@ TABLE = {
     "two taps too slow": (COARSE, tap(100, 100, 0) + tap(100, 100, 0.5), ["Press", "Tap", "Press", "Tap"]),
     "two quick taps too far apart": (COARSE, tap(100, 100, 0) + tap(150, 100, 0.2), ["Press", "Tap", "Press", "Tap"]),
     "a third quick tap starts afresh": (
-        COARSE, tap(100, 100, 0) + tap(100, 100, 0.2) + tap(100, 100, 0.4), ["Press", "Tap", "Press", "DoubleTap", "Press", "Tap"]
+        COARSE, tap(100, 100, 0) + tap(100, 100, 0.2) + tap(100, 100, 0.4),
+        ["Press", "Tap", "Press", "DoubleTap", "Press", "Tap"],
     ),
     "a drag between taps breaks the double tap": (
         COARSE,
@@ -99,7 +99,9 @@ TABLE = {
     ),
     # fling and swipe
     "slow drag: no fling": (COARSE, path(100, 100, 100, 140, 0, 2.0), [*DRAG, *["DragMove"] * 8, "DragEnd"]),
-    "quick vertical flick glides": (COARSE, path(100, 100, 100, 60, 0, 0.1), [*DRAG, *["DragMove"] * 8, "DragEnd", "Fling"]),
+    "quick vertical flick glides": (
+        COARSE, path(100, 100, 100, 60, 0, 0.1), [*DRAG, *["DragMove"] * 8, "DragEnd", "Fling"]
+    ),
     "long slow sideways drag is a swipe": (
         COARSE, path(200, 100, 110, 102, 0, 3.0), [*DRAG, *["DragMove"] * 9, "DragEnd", "Swipe"]
     ),
@@ -126,12 +128,14 @@ TABLE = {
         ["Press", "PinchStart", "PinchEnd", "Press", "Tap"],
     ),
     "two fingers never tap": (
-        COARSE, [("down", 0, 100, 100, 0), ("down", 1, 120, 100, 0.01), ("up", 0, 100, 100, 0.05), ("up", 1, 120, 100, 0.06)],
+        COARSE,
+        [("down", 0, 100, 100, 0), ("down", 1, 120, 100, 0.01), ("up", 0, 100, 100, 0.05), ("up", 1, 120, 100, 0.06)],
         ["Press", "PinchStart", "PinchEnd"],
     ),
     # cancel
     "cancel mid-drag, and the late lift is ignored": (
-        COARSE, [("down", 0, 100, 100, 0), ("move", 0, 100, 150, 0.1), ("cancel",), ("up", 0, 100, 150, 0.2)], [*DRAG, "Cancel"]
+        COARSE, [("down", 0, 100, 100, 0), ("move", 0, 100, 150, 0.1), ("cancel",), ("up", 0, 100, 150, 0.2)],
+        [*DRAG, "Cancel"],
     ),
     "cancel mid-pinch": (
         COARSE, [("down", 0, 100, 100, 0), ("down", 1, 130, 100, 0), ("cancel",), ("up", 1, 130, 100, 0.1)],
@@ -240,7 +244,7 @@ def test_thresholds_live_in_one_config():
     config = GestureConfig(double_tap_s=0.2)
     assert kinds(run(tap(100, 100, 0) + tap(100, 100, 0.3), config=config)) == ["Press", "Tap", "Press", "Tap"]
     with pytest.raises(AttributeError):
-        config.slop_mm = 1  # type: ignore[misc]
+        config.slop_mm = 1  # type: ignore[misc]  # the point: it is read-only
 
 
 def test_cancel_resets_the_machine():

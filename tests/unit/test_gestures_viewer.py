@@ -17,7 +17,8 @@ def viewer(index=1):
     zoom = Zoom()
     zoom.set_geometry((WIDTH, HEIGHT), (WIDTH, HEIGHT))
     recogniser = Recogniser(GestureConfig(), dpi=DPI, clock=lambda: 0.0)
-    return recogniser, ViewerGestures(Pager(5, index, page_width=WIDTH, flick_velocity=recogniser.page_flick_speed), zoom)
+    pager = Pager(5, index, page_width=WIDTH, flick_velocity=recogniser.page_flick_speed)
+    return recogniser, ViewerGestures(pager, zoom)
 
 
 def play(events, index=1, zoomed=False):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -38,7 +39,7 @@ def test_messages_reach_the_notify_socket(systemd):
     path, server = systemd
     env = {"NOTIFY_SOCKET": path}
     beat = Heartbeat(path=None, environ=env)
-    beat.path = os.path.join(os.path.dirname(path), "heartbeat")  # type: ignore[assignment]
+    beat.path = Path(os.path.dirname(path)) / "heartbeat"
     beat.ready()
     assert server.recv(256) == b"READY=1"
     assert sd_notify("WATCHDOG=1", env)

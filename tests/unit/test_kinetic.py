@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from kiosk.gestures.inertia import rubber_band
@@ -66,7 +68,7 @@ def test_a_fling_glides_then_stops():
     while s.step(FRAME):
         positions.append(s.offset)
     assert len(positions) > 20
-    assert all(b >= a for a, b in zip(positions, positions[1:]))
+    assert all(b >= a for a, b in pairwise(positions))
     assert 1000 + 500 < s.offset < 1000 + 2500  # went a good way, slower and slower, and stopped
 
 

@@ -43,7 +43,8 @@ def test_a_photo_added_to_the_content_gets_its_illustration(tool, content_copy: 
     develop = content_copy / "sections" / "develop.toml"
     develop.write_text(
         develop.read_text(encoding="utf-8")
-        + '\n[[photos]]\nid = "ferry"\nfile = "ferry.jpg"\ncaption = { zh = "渡口", en = "The ferry" }\nplaceholder = true\n',
+        + '\n[[photos]]\nid = "ferry"\nfile = "ferry.jpg"\n'
+        + 'caption = { zh = "渡口", en = "The ferry" }\nplaceholder = true\n',
         encoding="utf-8",
     )
     out = tmp_path / "out"

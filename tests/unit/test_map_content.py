@@ -63,7 +63,8 @@ OTHER_NAMES = [
     "淦田镇", "八斗村", "古岳峰镇", "白壁村", "龙门镇", "花冲村", "龙船镇", "渌口镇",
 ]
 # What the source says of each project, in its terms; every other feature has no status.
-BEGUN = ["litan-expressway", "zhegan-railway", "lushui-bridge", "hedong-link-road", "lupu-east-road"]  # 全线开工, 相继实施
+# 全线开工, 相继实施
+BEGUN = ["litan-expressway", "zhegan-railway", "lushui-bridge", "hedong-link-road", "lupu-east-road"]
 UNDER_CONSTRUCTION = ["lufeng-avenue", "dongcheng-avenue", "lushui-bridge-2", "nanzhou-new-area", "zhushan-agri-park"]
 PLANNED = ["xiangjiang-avenue-2", "changzhuyou-expressway", "lilou-expressway", "riverside-road", "lukou-port"]  # 前期
 APPROVED = ["xiangnan-vegetable-park"]  # 成功申报……为省级现代农业产业园
@@ -97,21 +98,21 @@ def seed_text() -> str:
     return norm(SEED.read_text(encoding="utf-8"))
 
 
-def test_every_shared_id_is_on_the_map_under_its_name(exhibition):  # noqa: F811
+def test_every_shared_id_is_on_the_map_under_its_name(exhibition):  # noqa: F811 - the fixture imported above
     the_map = exhibition.map
     assert the_map is not None
     for feature_id, name in SHARED_IDS.items():
         assert name in the_map.feature(feature_id).name.zh, feature_id
 
 
-def test_every_place_the_source_names_is_on_the_map(exhibition):  # noqa: F811
+def test_every_place_the_source_names_is_on_the_map(exhibition):  # noqa: F811 - the fixture imported above
     names = {f.name.zh for f in exhibition.map.features}
     assert set(OTHER_NAMES) <= names
     kinds = {f.kind for f in exhibition.map.features}
     assert kinds == set(LAYER_OF_KIND) == set(PRIORITY_OF_KIND)  # every kind used, every kind styled
 
 
-def test_every_feature_the_timeline_names_exists_on_the_map(exhibition):  # noqa: F811
+def test_every_feature_the_timeline_names_exists_on_the_map(exhibition):  # noqa: F811 - the fixture imported above
     timeline = exhibition.timeline
     assert timeline is not None and any(e.map_features for e in timeline.events)
     ids = exhibition.map.ids()
@@ -120,7 +121,7 @@ def test_every_feature_the_timeline_names_exists_on_the_map(exhibition):  # noqa
         assert not missing, f"timeline event {event.id!r} names unknown map features {missing}"
 
 
-def test_statuses_and_years_are_the_source(exhibition):  # noqa: F811
+def test_statuses_and_years_are_the_source(exhibition):  # noqa: F811 - the fixture imported above
     for feature in exhibition.map.features:
         assert feature.status == STATUS.get(feature.id), feature.id
         assert feature.existing == (feature.id in EXISTING), feature.id
@@ -140,7 +141,7 @@ def test_statuses_and_years_are_the_source(exhibition):  # noqa: F811
             assert feature.year == year, f"{feature_id}: map says {feature.year}, timeline {year}"
 
 
-def test_road_classes_are_the_source_own(exhibition):  # noqa: F811
+def test_road_classes_are_the_source_own(exhibition):  # noqa: F811 - the fixture imported above
     """高速 is an expressway, 快速公路 an express highway (not an expressway); every other road keeps no class the
     source does not give."""
     for feature in exhibition.map.features:
@@ -150,7 +151,7 @@ def test_road_classes_are_the_source_own(exhibition):  # noqa: F811
     assert exhibition.map.feature("changzhuyou-expressway").kind == "express_highway"
 
 
-def test_card_texts_are_the_source_own_words(exhibition):  # noqa: F811
+def test_card_texts_are_the_source_own_words(exhibition):  # noqa: F811 - the fixture imported above
     """Each Chinese sentence of a card is the source's, whole or cut at an ellipsis (……)."""
     source = seed_text()
     for feature in exhibition.map.features:
@@ -162,7 +163,7 @@ def test_card_texts_are_the_source_own_words(exhibition):  # noqa: F811
                 assert sentence in source, f"{feature.id}: not the source's words: {sentence!r}"
 
 
-def test_the_map_says_it_is_schematic(exhibition):  # noqa: F811
+def test_the_map_says_it_is_schematic(exhibition):  # noqa: F811 - the fixture imported above
     the_map = exhibition.map
     assert all(f.schematic for f in the_map.features)  # no position has been surveyed yet
     assert "示意" in the_map.note.zh and "schematic" in the_map.note.en
@@ -173,21 +174,30 @@ def test_the_map_says_it_is_schematic(exhibition):  # noqa: F811
     ("old", "new", "feature", "field", "message"),
     [
         ("point = [113.1115, 27.6240]", "point = [27.6240, 113.1115]", "ship-lock-2", ".point", "longitude first"),
-        ("point = [113.1115, 27.6240]", "point = [113.1115, 29.6240]", "ship-lock-2", ".point", "outside the map extent"),
-        ('id = "lukou-port"\nkind = "port"', 'id = "lukou-port"\nkind = "harbour"', "lukou-port", ".kind", "Input should be"),
-        ("point = [113.1180, 27.6720]", "line = [[113.1180, 27.6720], [113.12, 27.68]]", "lukou-port", "", "cannot be drawn"),
+        ("point = [113.1115, 27.6240]", "point = [113.1115, 29.6240]",
+         "ship-lock-2", ".point", "outside the map extent"),
+        ('id = "lukou-port"\nkind = "port"', 'id = "lukou-port"\nkind = "harbour"',
+         "lukou-port", ".kind", "Input should be"),
+        ("point = [113.1180, 27.6720]", "line = [[113.1180, 27.6720], [113.12, 27.68]]",
+         "lukou-port", "", "cannot be drawn"),
         ('part_of = "gantian-town"', 'part_of = "gantian"', "badou-village", ".part_of", "no feature"),
         ('id = "court"', 'id = "hospital"', "court", ".id", "already used"),
-        ('kind = "trunk_road"\nstatus = "built"\nyear = 2007', 'kind = "trunk_road"', "fubo-avenue", ".status", "needs a status"),
-        ('kind = "trunk_road"\nstatus = "built"\nyear = 2007', 'kind = "trunk_road"\nyear = 2007', "fubo-avenue", ".year", "dates a status"),
-        ('id = "lu-river"\nkind = "river"', 'id = "lu-river"\nkind = "river"\nstatus = "built"', "lu-river", ".status", "not projects"),
-        ('id = "gantian-town"\nkind = "town"', 'id = "gantian-town"\nkind = "town"\nexisting = true', "gantian-town", ".existing", "always shown"),
-        ('status = "under_construction"\nwhen = { zh = "全面开工建设，即将竣工通车", en = "fully under construction, soon to open to traffic" }\nname = { zh = "渌枫大道"',
+        ('kind = "trunk_road"\nstatus = "built"\nyear = 2007', 'kind = "trunk_road"',
+         "fubo-avenue", ".status", "needs a status"),
+        ('kind = "trunk_road"\nstatus = "built"\nyear = 2007', 'kind = "trunk_road"\nyear = 2007',
+         "fubo-avenue", ".year", "dates a status"),
+        ('id = "lu-river"\nkind = "river"', 'id = "lu-river"\nkind = "river"\nstatus = "built"',
+         "lu-river", ".status", "not projects"),
+        ('id = "gantian-town"\nkind = "town"', 'id = "gantian-town"\nkind = "town"\nexisting = true',
+         "gantian-town", ".existing", "always shown"),
+        ('status = "under_construction"\n'
+         'when = { zh = "全面开工建设，即将竣工通车", en = "fully under construction, soon to open to traffic" }\n'
+         'name = { zh = "渌枫大道"',
          'status = "under_construction"\nname = { zh = "渌枫大道"', "lufeng-avenue", ".when", "source's words"),
         ('status = "approved"', 'status = "opened"', "xiangnan-vegetable-park", ".status", "Input should be"),
     ],
 )
-def test_a_broken_map_file_is_reported_with_file_and_field(tmp_path, exhibition, old, new, feature, field, message):  # noqa: F811
+def test_a_broken_map_file_is_reported_with_file_and_field(tmp_path, exhibition, old, new, feature, field, message):  # noqa: F811 - the fixture imported above
     index = [f.id for f in exhibition.map.features].index(feature)
     folder = tmp_path / "content"
     shutil.copytree(CONTENT, folder)
@@ -217,4 +227,5 @@ def test_a_map_needs_one_geometry_inside_its_extent():
     with pytest.raises(ValueError, match="longitude first"):
         MapContent.model_validate({**base, "features": [{**feature, "point": [27.5, 113.5]}]})
     with pytest.raises(ValueError, match="cannot be drawn as area"):
-        MapContent.model_validate({**base, "features": [{**feature, "point": None, "area": [[113, 27], [113.1, 27], [113, 27.1]]}]})
+        area = [[113, 27], [113.1, 27], [113, 27.1]]
+        MapContent.model_validate({**base, "features": [{**feature, "point": None, "area": area}]})

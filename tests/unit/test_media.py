@@ -289,7 +289,10 @@ def test_kiosk_check_names_a_broken_photo_with_file_and_field(content: Path, cap
     assert main(["check", "--content", str(content)]) == 1
     out = capsys.readouterr().out
     assert "sections/develop.toml: warning: sections[0].photos[0].file: 'wind-power.jpg': not an image" in out
-    assert "sections/civility.toml: warning: sections[2].photos[0].file: 'grid-management-centre.jpg': the file is truncated" in out
+    assert (
+        "sections/civility.toml: warning: sections[2].photos[0].file: 'grid-management-centre.jpg': "
+        "the file is truncated" in out
+    )
     assert out.count("warning:") == 2
 
 

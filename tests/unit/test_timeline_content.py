@@ -42,7 +42,7 @@ def test_shipped_timeline_tells_the_transport_story():
     exhibition, _ = load_exhibition(SHIPPED)
     timeline = exhibition.timeline
     assert timeline is not None
-    dated = [(e.when.label("zh"), e.status) for e in timeline.dated()]  # type: ignore[union-attr]
+    dated = [(e.when.label("zh"), e.status) for e in timeline.dated()]  # type: ignore[union-attr]  # dated() yields only events with a time
     assert dated == [
         ("上世纪90年代", "milestone"),
         ("2004年", "begun"),  # 全线开工 / 相继实施: work began, no completion given
@@ -134,7 +134,8 @@ def test_bad_time_and_missing_title_name_their_fields(content: Path):
     edit(content / "timeline.toml", 'title = { zh = "渌枫大道", en = "Lufeng Avenue" }\n', "")
     found = problems_of(content)
     assert any(p.startswith(f"timeline.toml: timeline.events[{index}].when:") and "2012-end" in p for p in found), found
-    assert any(p.startswith("timeline.toml: timeline.events[") and p.endswith(".title: required field is missing") for p in found)
+    missing = ".title: required field is missing"
+    assert any(p.startswith("timeline.toml: timeline.events[") and p.endswith(missing) for p in found)
 
 
 def test_a_built_event_needs_a_date(content: Path):
@@ -168,7 +169,7 @@ def test_undated_events_come_last_in_band_order(content: Path):
 
 def test_map_feature_ids_are_checked_once_the_map_exists():
     exhibition, _ = load_exhibition(SHIPPED)
-    timeline: Timeline = exhibition.timeline  # type: ignore[assignment]
+    timeline: Timeline = exhibition.timeline  # type: ignore[assignment]  # the shipped content has a timeline
     used = {f for e in timeline.events for f in e.map_features}
     fake = SimpleNamespace(
         timeline=timeline,
@@ -176,7 +177,7 @@ def test_map_feature_ids_are_checked_once_the_map_exists():
         map=SimpleNamespace(features=[SimpleNamespace(id=f) for f in sorted(used - {"s211"})]),
     )
     index = [e.id for e in timeline.events].index("provincial-road-s211")
-    assert [str(p) for p in check_timeline(fake, SHIPPED)] == [  # type: ignore[arg-type]
+    assert [str(p) for p in check_timeline(fake, SHIPPED)] == [  # type: ignore[arg-type]  # a stand-in exhibition
         f"timeline.toml: timeline.events[{index}].map_features[0]: no map feature with id 's211' in map.toml"
     ]
     if exhibition.map is not None:  # the shipped map holds every feature the timeline names

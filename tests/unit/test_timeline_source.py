@@ -56,7 +56,7 @@ def test_every_event_text_is_the_feature_own_words(timeline: Timeline):
 
 def test_every_date_is_the_one_the_feature_gives_the_event(timeline: Timeline):
     for event in timeline.dated():
-        label = event.when.label("zh")  # type: ignore[union-attr]
+        label = event.when.label("zh")  # type: ignore[union-attr]  # dated() yields only events with a time
         quoted = longest(event.text.zh)
         [paragraph] = [p for p in SEED_PARAGRAPHS if quoted in p]
         at = paragraph.index(quoted)

@@ -93,7 +93,11 @@ def test_pinching_below_fit_springs_back():
 
 @pytest.mark.parametrize(
     ("start", "tap", "expected_scale"),
-    [(View(), (800, 450), DOUBLE_TAP_SCALE), (View(3.0, 100, 50), (10, 10), 1.0), (View(1.005), (800, 450), DOUBLE_TAP_SCALE)],
+    [
+        (View(), (800, 450), DOUBLE_TAP_SCALE),
+        (View(3.0, 100, 50), (10, 10), 1.0),
+        (View(1.005), (800, 450), DOUBLE_TAP_SCALE),
+    ],
 )
 def test_double_tap_toggles(start, tap, expected_scale):
     z = zoom()

@@ -251,6 +251,6 @@ class AttractScreen(CoverOverlay):
         if self.isVisible():
             self._render_hint()
 
-    def hideEvent(self, event) -> None:  # noqa: ANN001
+    def hideEvent(self, event) -> None:
         self._timer.stop()
         super().hideEvent(event)

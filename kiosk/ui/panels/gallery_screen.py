@@ -123,7 +123,7 @@ class GalleryScreen(Screen):
         heading_width = max(1, width - self._metrics.right_pad)
         text_width = round(card_width(width, self._metrics))
         specs = []
-        for (heading, _), (_, _, photos) in zip(self._headings, self._groups):
+        for (heading, _), (_, _, photos) in zip(self._headings, self._groups, strict=True):
             heading.ensurePolished()
             bodies = [
                 self._text.body_height(len(self._text.lines(photo, self.lang, text_width)), photo.placeholder)
@@ -132,7 +132,7 @@ class GalleryScreen(Screen):
             specs.append(GroupSpec(heading.heightForWidth(heading_width), bodies))
         self._grid = grid = layout_grid(specs, width, self._metrics)
         self._canvas.resize(width, max(grid.height, 1))
-        for (heading, _), box in zip(self._headings, grid.headings):
+        for (heading, _), box in zip(self._headings, grid.headings, strict=True):
             heading.setGeometry(box.x, box.y, box.width, box.height)
         while self._bound:  # every card re-placed (and re-wrapped) below
             self._unbind(next(iter(self._bound)))
@@ -225,12 +225,12 @@ class GalleryScreen(Screen):
 
     # showing and hiding -------------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # noqa: ANN001
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._relayout()
         self._update_visible()
 
-    def hideEvent(self, event) -> None:  # noqa: ANN001
+    def hideEvent(self, event) -> None:
         super().hideEvent(event)
         for card in self._bound.values():  # pictures go back to the provider's bounded cache
             card.release()

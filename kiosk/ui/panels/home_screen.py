@@ -120,7 +120,7 @@ class HomeScreen(Screen):
             return 2
         return count if count <= 4 else (count + 1) // 2
 
-    def _label(self, font, colour: str) -> QLabel:  # noqa: ANN001
+    def _label(self, font, colour: str) -> QLabel:
         label = QLabel(self.hero)
         label.setFont(font)
         label.setWordWrap(True)
@@ -159,11 +159,11 @@ class HomeScreen(Screen):
         for card in self.figures:
             card.count_up()
 
-    def hideEvent(self, event) -> None:  # noqa: ANN001
+    def hideEvent(self, event) -> None:
         self.hero.set_moving(False)
         super().hideEvent(event)
 
-    def showEvent(self, event) -> None:  # noqa: ANN001
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self.hero.set_moving(True)
 

@@ -50,7 +50,7 @@ class PhotoScreen(Screen):
         self.photos: list[Photo] = exhibition.all_photos()
         p = theme.px
         self.stage = PhotoStage(theme, provider, self)
-        self.stage.set_paths([photo_path(photo.file) for photo in self.photos])  # type: ignore[misc]
+        self.stage.set_paths([photo_path(photo.file) for photo in self.photos])  # type: ignore[misc]  # the context's photo_path gives a Path
         self.stage.index_changed.connect(self._show_caption)
 
         self.caption = QLabel(self)
@@ -183,7 +183,7 @@ class PhotoScreen(Screen):
                 button.setIcon(icon(str(button.property("icon_name")), t.TEXT))
         self._place_buttons()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self.load_icons()
 
@@ -191,7 +191,7 @@ class PhotoScreen(Screen):
         """Zoomed out and holding no pixmaps: what the idle reset (and every new opening) wants."""
         self.stage.reset()
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_buttons()
 

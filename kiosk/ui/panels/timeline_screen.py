@@ -188,7 +188,8 @@ class TimelineScreen(Screen):
         if not was_open:
             self.card.show()
             self.card.raise_()
-            start = final.topLeft() + (QPoint(self._theme.px(80), 0) if not self._theme.portrait else QPoint(0, self._theme.px(80)))
+            shift = self._theme.px(80)
+            start = final.topLeft() + (QPoint(shift, 0) if not self._theme.portrait else QPoint(0, shift))
             self._slide.setStartValue(start)
             self._slide.setEndValue(final.topLeft())
             self._slide.start()
@@ -212,7 +213,7 @@ class TimelineScreen(Screen):
         top = p(t.GAP)
         return QRect(self.width() - p(t.MARGIN * 0.5) - width, top, width, track.bottom() - p(8) - top)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.card.isVisible():
             self._slide.stop()

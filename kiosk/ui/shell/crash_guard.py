@@ -81,7 +81,7 @@ class CrashGuard(QObject):
 
     def _thread_error(self, args: threading.ExceptHookArgs) -> None:
         log.error("unhandled error in thread %s", getattr(args.thread, "name", "?"),
-                  exc_info=(args.exc_type, args.exc_value, args.exc_traceback))  # type: ignore[arg-type]
+                  exc_info=(args.exc_type, args.exc_value, args.exc_traceback))  # type: ignore[arg-type]  # a thread's error always has its value
 
     @Slot()
     def _do_recover(self) -> None:
@@ -92,7 +92,7 @@ class CrashGuard(QObject):
             log.exception("returning to home after an error failed too")
 
 
-def _restore(hook: Callable, previous: Callable | None) -> Callable[[], None]:  # noqa: ANN401
+def _restore(hook: Callable, previous: Callable | None) -> Callable[[], None]:
     """A plain function (not a method of the dying guard) that puts the previous hook back."""
 
     def restore(*_: object) -> None:

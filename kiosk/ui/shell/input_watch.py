@@ -75,7 +75,7 @@ class InputWatcher(QObject):
                 return self._eat(event)
         if kind not in _PRESSES:
             return False
-        if kind == T.KeyPress and (event.isAutoRepeat() or _is_modifier(event)):  # type: ignore[attr-defined]
+        if kind == T.KeyPress and (event.isAutoRepeat() or _is_modifier(event)):  # type: ignore[attr-defined, arg-type]  # KeyPress: Qt hands a QKeyEvent over as QEvent
             return False
         if not self._report():
             return False
@@ -96,7 +96,7 @@ class InputWatcher(QObject):
             self._mouse_down = isinstance(event, QMouseEvent) and event.buttons() != Qt.MouseButton.NoButton
         elif kind == T.KeyPress:
             self._key_down = True
-        elif kind == T.KeyRelease and not event.isAutoRepeat():  # type: ignore[attr-defined]
+        elif kind == T.KeyRelease and not event.isAutoRepeat():  # type: ignore[attr-defined]  # KeyRelease: Qt hands a QKeyEvent over as QEvent
             self._key_down = False
 
     def _eat(self, event: QEvent) -> bool:

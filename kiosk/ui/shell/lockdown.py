@@ -53,7 +53,7 @@ class Lockdown(QObject):
     def _filter(self, event: QEvent) -> bool:
         kind = event.type()
         if kind in _KEY_EVENTS:
-            key_event: QKeyEvent = event  # type: ignore[assignment]
+            key_event: QKeyEvent = event  # type: ignore[assignment]  # a key event kind: Qt hands it over as QEvent
             if is_blocked_key(key_event.key(), key_event.modifiers().value):
                 if kind == QEvent.Type.KeyPress:
                     log.info("blocked key %s for visitors", key_event.keyCombination().toCombined())

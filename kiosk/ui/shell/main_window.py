@@ -145,7 +145,7 @@ class MainWindow(QWidget):
         return dict(self._screens)
 
     def current_screen(self) -> Screen:
-        return self.stack.currentWidget()  # type: ignore[return-value]
+        return self.stack.currentWidget()  # type: ignore[return-value]  # the stack holds only Screens
 
     def warm_up(self, routes: list[Route]) -> None:
         """Build the other screens one per event-loop turn after the first frame, so taps never wait on it."""
@@ -161,7 +161,8 @@ class MainWindow(QWidget):
         if screen is not None:
             screen.resize(self.stack.size())
             screen.ensurePolished()
-            screen.grab()  # rendered once offscreen: its layout settles and its glyphs are cached now, not on the first tap
+            # Rendered once offscreen: its layout settles and its glyphs are cached now, not on the first tap.
+            screen.grab()
         QTimer.singleShot(0, self, self._warm_next)  # cancelled if the window goes first
 
     # navigation -------------------------------------------------------------------------------------
@@ -264,7 +265,7 @@ class MainWindow(QWidget):
     def set_language(self, lang: str) -> None:
         if lang not in ("zh", "en"):
             return
-        self.lang = lang  # type: ignore[assignment]
+        self.lang = lang  # type: ignore[assignment]  # checked to be zh or en just above
         self._apply_language_fonts()
         for screen in self._screens.values():
             screen.set_language(self.lang)

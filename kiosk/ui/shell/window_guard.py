@@ -41,7 +41,7 @@ class WindowGuard(QObject):
         self,
         window: MainWindow,
         clock: Clock = time.monotonic,
-        exit: Callable[[int], None] = QApplication.exit,  # noqa: A002 - what the guard does when all is lost
+        exit: Callable[[int], None] = QApplication.exit,  # what the guard does when all is lost
     ):
         super().__init__()  # deliberately not the window's child: it has to see the window being deleted
         self._window = window

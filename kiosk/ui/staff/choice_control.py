@@ -39,7 +39,7 @@ class ChoiceControl(QWidget):
             self.chips[value] = chip
 
     def set_value(self, value: object) -> None:
-        chosen = set(value) if self._multiple else {value}  # type: ignore[arg-type]
+        chosen = set(value) if self._multiple else {value}
         for key, chip in self.chips.items():
             chip.setChecked(key in chosen)
 

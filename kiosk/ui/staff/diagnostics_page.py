@@ -135,7 +135,7 @@ class DiagnosticsPage(QWidget):
     def _show_fps(self, fps: float) -> None:
         self.fps_label.setText(f"{fps:.0f} fps")
 
-    def _confirm(self, button: QPushButton, signal) -> None:  # noqa: ANN001
+    def _confirm(self, button: QPushButton, signal) -> None:
         """Exit and restart need a second tap within a few seconds: no accidental exits."""
         if self._armed is button:
             self._armed = None

@@ -18,7 +18,6 @@ import logging
 from collections.abc import Callable
 
 import shiboken6
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QMouseEvent, QPointingDevice, QTouchEvent, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
@@ -87,16 +86,16 @@ class StaffEntryGesture(QObject):
         if kind not in _WATCHED or not isinstance(watched, QWindow) or watched is not self._handle():
             return False
         if self._by_mouse and kind in (QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease):
-            if kind == QEvent.Type.MouseButtonRelease or self._moved(event.position()):  # type: ignore[attr-defined]
+            if kind == QEvent.Type.MouseButtonRelease or self._moved(event.position()):  # type: ignore[attr-defined]  # a mouse event kind: Qt hands it over as QEvent
                 self._cancel()
             return False
         if kind not in _INPUT:
             return False
         self.activity.emit()
         if kind in _TOUCH:
-            return self._touch(event)  # type: ignore[arg-type]
+            return self._touch(event)  # type: ignore[arg-type]  # a touch event kind: Qt hands it over as QEvent
         if kind == QEvent.Type.MouseButtonPress:
-            self._mouse_press(event)  # type: ignore[arg-type]
+            self._mouse_press(event)  # type: ignore[arg-type]  # a mouse press: Qt hands it over as QEvent
         return False
 
     def _touch(self, event: QTouchEvent) -> bool:

@@ -36,7 +36,7 @@ class FrameRateMeter(QWidget):
     def measuring(self) -> bool:
         return self._ticker.isActive()
 
-    def hideEvent(self, event) -> None:  # noqa: ANN001
+    def hideEvent(self, event) -> None:
         self._ticker.stop()
         super().hideEvent(event)
 

@@ -75,7 +75,7 @@ class HoursControl(QWidget):
         grid.setColumnStretch(10, 1)
 
     def set_value(self, value: object) -> None:
-        week = dict(value)  # type: ignore[call-overload]
+        week = dict(value)  # type: ignore[call-overload]  # the opening-hours setting is a mapping of days
         for day in WEEKDAYS:
             text = str(week.get(day, "closed"))
             self._text[day] = text

@@ -173,7 +173,7 @@ class PinPad(FullWindowOverlay):
             self._digits += key
         self._refresh()
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001 - a USB keyboard works too
+    def keyPressEvent(self, event) -> None:  # a USB keyboard works too
         text = event.text()
         if text.isdigit():
             self.press(text)
@@ -218,8 +218,8 @@ class PinPad(FullWindowOverlay):
 
     @Slot(object)
     def _shake_step(self, value: object) -> None:
-        amplitude = self._theme.px(28) * (1 - float(value))  # type: ignore[arg-type]
-        offset = round(amplitude * math.sin(float(value) * math.pi * 6))  # type: ignore[arg-type]
+        amplitude = self._theme.px(28) * (1 - float(value))  # type: ignore[arg-type]  # the animation's value is a float
+        offset = round(amplitude * math.sin(float(value) * math.pi * 6))  # type: ignore[arg-type]  # the animation's value is a float
         self.dots.setContentsMargins(max(0, offset), 0, max(0, -offset), 0)
 
 

@@ -36,7 +36,9 @@ log = logging.getLogger(__name__)
 class SettingsPage(QWidget):
     change_pin_requested = Signal()
 
-    def __init__(self, theme: Theme, settings: Settings, sections: list[tuple[str, Text]], parent: QWidget | None = None):
+    def __init__(
+        self, theme: Theme, settings: Settings, sections: list[tuple[str, Text]], parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self._theme = theme
         self._settings = settings
@@ -119,7 +121,7 @@ class SettingsPage(QWidget):
         else:
             top.addWidget(control)
         control.setParent(row)
-        control.changed.connect(lambda value, name=option.name: self._apply(name, value))  # type: ignore[attr-defined]
+        control.changed.connect(lambda value, name=option.name: self._apply(name, value))  # type: ignore[attr-defined]  # every setting control has a `changed` signal
         self._rows.addWidget(row)
         self.controls[option.name] = control
         self._labels[option.name] = label
@@ -133,7 +135,7 @@ class SettingsPage(QWidget):
         for name, control in self.controls.items():
             option = self._options[name]
             self._labels[name].setText(option.zh if lang == "zh" else option.description)
-            control.set_language(lang)  # type: ignore[attr-defined]
+            control.set_language(lang)  # type: ignore[attr-defined]  # every setting control has set_language
         self.change_pin.setText(sw("change_pin", lang))
         problems = "; ".join(self._settings.problems)
         self.problems.setText(sw("settings_problems", lang, what=problems) if problems else "")
@@ -141,7 +143,7 @@ class SettingsPage(QWidget):
 
     def refresh(self) -> None:
         for name, control in self.controls.items():
-            control.set_value(self._settings.get(name))  # type: ignore[attr-defined]
+            control.set_value(self._settings.get(name))  # type: ignore[attr-defined]  # every setting control has set_value
 
     def reset_view(self) -> None:
         for status in self._status.values():
@@ -167,10 +169,10 @@ class SettingsPage(QWidget):
             log.info("staff set %s = %r", name, value)
         status.style().unpolish(status)
         status.style().polish(status)
-        self.controls[name].set_value(self._settings.get(name))  # type: ignore[attr-defined]
+        self.controls[name].set_value(self._settings.get(name))  # type: ignore[attr-defined]  # every setting control has set_value
 
     def _changed_elsewhere(self, names: frozenset[str]) -> None:
         for name in names:
             control = self.controls.get(name)
             if control is not None:
-                control.set_value(self._settings.get(name))  # type: ignore[attr-defined]
+                control.set_value(self._settings.get(name))  # type: ignore[attr-defined]  # every setting control has set_value

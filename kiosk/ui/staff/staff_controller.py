@@ -204,9 +204,9 @@ class StaffController(QObject):
             if layer is None:
                 continue
             if layer is self.pad:
-                layer.close_pad()  # type: ignore[union-attr]
+                layer.close_pad()
             elif layer is self.cleaning:
-                layer.stop()  # type: ignore[union-attr]
+                layer.stop()
             else:
                 layer.hide()
         self._idle.stop()
@@ -250,7 +250,7 @@ class StaffController(QObject):
     @Slot()
     def _tool_finished(self) -> None:
         if self.panel_open:
-            self.panel.raise_()  # type: ignore[union-attr]
+            self.panel.raise_()  # type: ignore[union-attr]  # panel_open means the panel exists
             self._arm(PANEL_TIMEOUT_MS)
 
     # internals --------------------------------------------------------------------------------------
@@ -306,9 +306,9 @@ class StaffController(QObject):
     def _page_shown(self, key: str) -> None:
         page = self._pages.get(key)
         if key == "diagnostics":
-            page.refresh()  # type: ignore[union-attr]
+            page.refresh()  # type: ignore[union-attr]  # the diagnostics page is always built
         elif key == "stats":
-            page.show_charts()  # type: ignore[union-attr]
+            page.show_charts()  # type: ignore[union-attr]  # the statistics page is always built
 
     def page(self, key: str) -> QWidget:
         return self._pages[key]

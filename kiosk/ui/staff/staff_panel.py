@@ -108,7 +108,7 @@ class StaffPanel(FullWindowOverlay):
         for key, button in self.tabs.items():
             button.setText(sw(f"tab_{key}", lang))
         for page in self.pages.values():
-            page.set_language(lang)  # type: ignore[attr-defined]
+            page.set_language(lang)  # type: ignore[attr-defined]  # every staff page has set_language
 
     def set_default_pin_warning(self, shown: bool) -> None:
         self.nag.setVisible(shown)

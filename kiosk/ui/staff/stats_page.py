@@ -129,8 +129,9 @@ class StatsPage(QWidget):
                                avg=format_duration(totals.average_visit_seconds), photos=totals.photos,
                                features=totals.map_features))
         days = self._stats.per_day(DAYS)
-        self.per_day.set_data(sw("chart_per_day", lang), [d.visits for d in days],
-                              [f"{d.day.month}/{d.day.day}" for d in days], label_every=2 if self._theme.portrait else 1)
+        labels = [f"{d.day.month}/{d.day.day}" for d in days]
+        self.per_day.set_data(sw("chart_per_day", lang), [d.visits for d in days], labels,
+                              label_every=2 if self._theme.portrait else 1)
         hours = self._stats.per_hour(HOUR_DAYS)
         self.per_hour.set_data(sw("chart_per_hour", lang), [float(h) for h in hours], [str(h) for h in range(24)],
                                label_every=3)

@@ -48,7 +48,7 @@ class StepperControl(QWidget):
         self.plus.clicked.connect(lambda: self._nudge(+1))
 
     def set_value(self, value: object) -> None:
-        self._value = int(value)  # type: ignore[arg-type]
+        self._value = int(value)
         self._show()
 
     def value(self) -> int:

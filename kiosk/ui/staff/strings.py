@@ -45,7 +45,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "settings_problems": ("设置文件曾有问题，已用默认值修复：{what}", "The settings file needed repair: {what}"),
     "day_mon": ("周一", "Mon"), "day_tue": ("周二", "Tue"), "day_wed": ("周三", "Wed"), "day_thu": ("周四", "Thu"),
     "day_fri": ("周五", "Fri"), "day_sat": ("周六", "Sat"), "day_sun": ("周日", "Sun"),
-    "choice_all": ("全部", "All"), "choice_sections": ("所选篇章", "Chosen sections"), "choice_none": ("不播放", "None"),
+    "choice_all": ("全部", "All"), "choice_sections": ("所选篇章", "Chosen sections"),
+    "choice_none": ("不播放", "None"),
     "choice_crossfade": ("淡入淡出", "Cross-fade"), "choice_slide": ("滑动", "Slide"),
     "choice_sequence": ("按顺序", "In sequence"), "choice_shuffle": ("随机", "Shuffled"),
     "choice_zh": ("中文", "Chinese"), "choice_en": ("英文", "English"),
@@ -58,8 +59,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "content_summary": ("{sections} 个篇章，{photos} 张照片", "{sections} sections, {photos} photos"),
     "reload": ("重新载入内容", "Reload content"),
     "reload_ok": ("已载入新内容：{summary}", "New content is showing: {summary}"),
-    "reload_failed": ("内容有错误，继续显示原内容。问题如下（与 kiosk check 相同）：",
-                      "The content has errors; the current content stays. The problems (as `kiosk check` prints them):"),
+    "reload_failed": (
+        "内容有错误，继续显示原内容。问题如下（与 kiosk check 相同）：",
+        "The content has errors; the current content stays. The problems (as `kiosk check` prints them):",
+    ),
     "reload_not_built": ("内容通过了检查，但无法据此生成页面，继续显示原内容。原因：",
                          "The content passed the checks, but its screens could not be built; the current content "
                          "stays. Why:"),
@@ -76,7 +79,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "chart_top_screens": ("最常打开的页面", "Most opened screens"),
     "export_csv": ("导出 CSV", "Export CSV"),
     "export_choose": ("选择导出位置（如 U 盘）", "Choose where to export (e.g. a USB stick)"),
-    "export_none": ("没有找到可写入的位置，请插入 U 盘后重试", "No writable place found: insert a USB stick and try again"),
+    "export_none": (
+        "没有找到可写入的位置，请插入 U 盘后重试", "No writable place found: insert a USB stick and try again"
+    ),
     "export_done": ("已导出：{files}", "Exported: {files}"),
     "export_failed": ("导出失败：{why}", "Export failed: {why}"),
     "refresh": ("刷新", "Refresh"),

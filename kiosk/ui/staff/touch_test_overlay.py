@@ -45,11 +45,11 @@ class TouchTestOverlay(FullWindowOverlay):
     def event(self, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
-            self._touch(event)  # type: ignore[arg-type]
+            self._touch(event)  # type: ignore[arg-type]  # a touch event kind: Qt hands it over as QEvent
             event.accept()
             return True
         if kind == QEvent.Type.MouseButtonRelease:
-            mouse: QMouseEvent = event  # type: ignore[assignment]
+            mouse: QMouseEvent = event  # type: ignore[assignment]  # a mouse release: Qt hands it over as QEvent
             if mouse.source() == Qt.MouseEventSource.MouseEventNotSynthesized and self.done_rect().contains(
                 mouse.position()
             ):
@@ -112,7 +112,7 @@ class TouchTestOverlay(FullWindowOverlay):
         for pid, trail in self.points.items():
             colour = QColor(COLOURS[pid % len(COLOURS)])
             p.setPen(QPen(colour, th.px(4)))
-            for a, b in zip(trail, trail[1:]):
+            for a, b in zip(trail, trail[1:], strict=False):
                 p.drawLine(a, b)
             centre = trail[-1]
             p.setBrush(Qt.BrushStyle.NoBrush)

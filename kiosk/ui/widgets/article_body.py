@@ -124,15 +124,15 @@ class ArticleBody(TouchScrollArea):
             elif not area.intersects(far):
                 card.release()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._update_photos()
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._update_photos()
 
-    def hideEvent(self, event) -> None:  # noqa: ANN001
+    def hideEvent(self, event) -> None:
         super().hideEvent(event)
         for card in self.all_photo_cards():  # back to the provider's bounded cache
             card.release()

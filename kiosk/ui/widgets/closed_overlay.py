@@ -114,9 +114,11 @@ class ClosedOverlay(CoverOverlay):
         when = f"{opens:%H:%M}"
         if opens.date() != now.date():
             when = f"{opens.month}月{opens.day}日 {when}"
-        when_en = f"{opens:%H:%M}" if opens.date() == now.date() else f"{opens.day} {_MONTHS_EN[opens.month - 1]} {opens:%H:%M}"
+        when_en = f"{opens:%H:%M}"
+        if opens.date() != now.date():
+            when_en = f"{opens.day} {_MONTHS_EN[opens.month - 1]} {when_en}"
         return f"{tr('opens_at', 'zh', when=when)}  ·  {tr('opens_at', 'en', when=when_en)}"
 
-    def hideEvent(self, event) -> None:  # noqa: ANN001
+    def hideEvent(self, event) -> None:
         self._minute.stop()
         super().hideEvent(event)

@@ -31,7 +31,7 @@ class CoverOverlay(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             try:
-                self.setGeometry(watched.rect())  # type: ignore[attr-defined]
+                self.setGeometry(watched.rect())  # type: ignore[attr-defined]  # it watches only its parent widget
             except RuntimeError:  # torn down
                 pass
         return False
@@ -39,7 +39,7 @@ class CoverOverlay(QWidget):
     # Input that reaches the overlay stops here (the window-wide input watcher normally takes it first).
     def event(self, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd):
-            touch: QTouchEvent = event  # type: ignore[assignment]
+            touch: QTouchEvent = event  # type: ignore[assignment]  # a touch event kind: Qt hands it over as QEvent
             touch.accept()
             return True
         return super().event(event)

@@ -66,7 +66,7 @@ class FigureCard(QFrame):
         self.label.setText(self._figure.label.get(lang))
         self._fit()
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
 

@@ -1,8 +1,8 @@
 """The home screen's hero photo, drifting slowly sideways.
 
 The photo is decoded once slightly wider than the view, then shifted a pixel at a time (two on a 4K screen)
-every half second or so: a blit, not a re-scale, so the motion costs almost no CPU on an idle kiosk. The shade that keeps the
-title legible only varies top to bottom, so it is painted into the visible band of the photo once (`_band`),
+every half second or so: a blit, not a re-scale, so the motion costs almost no CPU on an idle kiosk. The shade that
+keeps the title legible only varies top to bottom, so it is painted into the visible band of the photo once (`_band`),
 and each drift step is a single opaque blit of that band.
 """
 

@@ -110,11 +110,12 @@ class MapScene(QGraphicsScene):
         land.setZValue(0)
         fade = min(frame.width(), frame.height()) * 0.12
         out = fade  # reaches past the frame too, over the outline strokes that straddle its edge
+        tall, wide = frame.height() + 2 * out, frame.width() + 2 * out
         for rect, start, end in (
-            (QRectF(left - out, top - out, fade + out, frame.height() + 2 * out), QPointF(left, 0), QPointF(left + fade, 0)),
-            (QRectF(right - fade, top - out, fade + out, frame.height() + 2 * out), QPointF(right, 0), QPointF(right - fade, 0)),
-            (QRectF(left - out, top - out, frame.width() + 2 * out, fade + out), QPointF(0, top), QPointF(0, top + fade)),
-            (QRectF(left - out, bottom - fade, frame.width() + 2 * out, fade + out), QPointF(0, bottom), QPointF(0, bottom - fade)),
+            (QRectF(left - out, top - out, fade + out, tall), QPointF(left, 0), QPointF(left + fade, 0)),
+            (QRectF(right - fade, top - out, fade + out, tall), QPointF(right, 0), QPointF(right - fade, 0)),
+            (QRectF(left - out, top - out, wide, fade + out), QPointF(0, top), QPointF(0, top + fade)),
+            (QRectF(left - out, bottom - fade, wide, fade + out), QPointF(0, bottom), QPointF(0, bottom - fade)),
         ):
             gradient = QLinearGradient(start, end)
             gradient.setColorAt(0.0, QColor(t.BACKGROUND))
@@ -233,7 +234,9 @@ class MapScene(QGraphicsScene):
         status = status_in(feature, Era.TODAY)
         colour = style.status_colour(status).name()
         radius = px(16 if feature.kind == "village" else 20 if feature.kind == "town" else 22)
-        pixmap = None if settlement else icon(style.icon_name(feature.kind, own_icon), colour).pixmap(radius * 2, radius * 2)
+        pixmap = None
+        if not settlement:
+            pixmap = icon(style.icon_name(feature.kind, own_icon), colour).pixmap(radius * 2, radius * 2)
         if feature.kind == "town":
             spec = (t.CAPTION + 4 if feature.priority >= 100 else t.CAPTION + 2, True, False)
         else:
@@ -250,7 +253,8 @@ class MapScene(QGraphicsScene):
         colour = QColor(style.HIGHLIGHT)
         colour.setAlpha(150)
         width = style.LINE_STYLES.get(feature.kind, style.LINE_STYLES["road"]).width + 14
-        item = self.addPath(_path(feature.points, closed=feature.shape == "area"), style.cosmetic(colour, self._theme.px(width)))
+        path = _path(feature.points, closed=feature.shape == "area")
+        item = self.addPath(path, style.cosmetic(colour, self._theme.px(width)))
         item.setZValue(2.1 if feature.shape == "area" else 2.9)
         self._halos[feature_id] = item
         return item
@@ -355,7 +359,8 @@ class MapScene(QGraphicsScene):
             label = self._region_labels[region.code]
             rect = label.boundingRect()
             priority = DISTRICT_PRIORITY if region is self.model.district else NEIGHBOUR_PRIORITY
-            boxes.append(LabelBox(f"region:{region.code}", priority, *region.label_at, rect.width(), rect.height(), rect.left(), rect.top()))
+            extent = (rect.width(), rect.height(), rect.left(), rect.top())
+            boxes.append(LabelBox(f"region:{region.code}", priority, *region.label_at, *extent))
         return boxes
 
     # queries for the screen and for tests ----------------------------------------------------------

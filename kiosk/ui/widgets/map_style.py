@@ -4,8 +4,9 @@ each kind of place, and the words for kinds and layers.
 Status reads by colour *and* pattern, so it survives colour blindness: built is solid in the kind's own colour,
 work began is dash-dot green, under construction is dashed orange, approved is dash-dot-dot pink, in
 preparation (planned) is dotted grey-blue, and what stood before the story began (existing) is a thin solid
-grey line — the same colours as the timeline. Rivers, towns and villages have no status. Blue is kept for water. Widths are screen pixels (cosmetic pens): lines keep their
-weight at every zoom. The map items, the legend and the card all ask this module, so they always agree.
+grey line — the same colours as the timeline. Rivers, towns and villages have no status. Blue is kept for water. Widths
+are screen pixels (cosmetic pens): lines keep their weight at every zoom. The map items, the legend and the card all ask
+this module, so they always agree.
 """
 
 from __future__ import annotations

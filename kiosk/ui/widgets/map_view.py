@@ -159,7 +159,7 @@ class MapView(QGraphicsView):
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() in TOUCH_KINDS:
-            self.touch_input.touch(event)  # type: ignore[arg-type]
+            self.touch_input.touch(event)  # type: ignore[arg-type]  # a touch event kind: Qt hands it over as QEvent
             return True
         return super().viewportEvent(event)
 

@@ -108,6 +108,6 @@ class NavBar(QWidget):
         metrics = self.title.fontMetrics()
         self.title.setText(metrics.elidedText(self._place, Qt.TextElideMode.ElideRight, max(10, self.title.width())))
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._show_place()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEasingCurve, QRectF, QSize, Signal, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QRectF, QSize, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -74,7 +74,7 @@ class PhotoView(QAbstractButton):
         self.update()
 
     def _set_opacity(self, value: object) -> None:
-        self._opacity = float(value)  # type: ignore[arg-type]
+        self._opacity = float(value)  # type: ignore[arg-type]  # the animation's value is a float
         self.update()
 
     @property

@@ -51,4 +51,7 @@ def _picture_symbol(p: QPainter, centre: QPointF, size: float, theme: Theme) -> 
             QPointF(frame.right() - w * 0.1, frame.bottom() - h * 0.15),
         ]
     )
-    p.drawLine(QPointF(frame.left() - w * 0.06, frame.bottom() + h * 0.1), QPointF(frame.right() + w * 0.06, frame.top() - h * 0.1))
+    p.drawLine(
+        QPointF(frame.left() - w * 0.06, frame.bottom() + h * 0.1),
+        QPointF(frame.right() + w * 0.06, frame.top() - h * 0.1),
+    )

@@ -210,7 +210,8 @@ class PhotoStage(QWidget):
         return pixmap
 
     def _sync_zoom_geometry(self) -> None:
-        self.zoom.set_geometry((float(self.width()), float(self.height())), self._fitted(self._picture_for(self.pager.index)))
+        fitted = self._fitted(self._picture_for(self.pager.index))
+        self.zoom.set_geometry((float(self.width()), float(self.height())), fitted)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -218,7 +219,7 @@ class PhotoStage(QWidget):
         self._sync_zoom_geometry()
         self._load_window()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._load_window()
         self._sync_zoom_geometry()
@@ -278,7 +279,7 @@ class PhotoStage(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() in TOUCH_KINDS:
-            self.touch_input.touch(event)  # type: ignore[arg-type]
+            self.touch_input.touch(event)  # type: ignore[arg-type]  # a touch event kind: Qt hands it over as QEvent
             return True
         return super().event(event)
 
@@ -324,7 +325,7 @@ class PhotoStage(QWidget):
 
     @Slot(object)
     def _page_anim_step(self, value: object) -> None:
-        self.pager.offset = float(value)  # type: ignore[arg-type]
+        self.pager.offset = float(value)  # type: ignore[arg-type]  # the animation's value is a float
         self.update()
 
     @Slot()
@@ -348,7 +349,7 @@ class PhotoStage(QWidget):
 
     @Slot(object)
     def _zoom_anim_step(self, value: object) -> None:
-        self.zoom.view = lerp(self._zoom_from, self._zoom_to, float(value))  # type: ignore[arg-type]
+        self.zoom.view = lerp(self._zoom_from, self._zoom_to, float(value))  # type: ignore[arg-type]  # the animation's value is a float
         self.update()
 
     @Slot()

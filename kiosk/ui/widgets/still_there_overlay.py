@@ -112,7 +112,7 @@ class StillThereOverlay(CoverOverlay):
         self._line(p, card, y + px(20), tr("still_there_hint", self._lang), th.font(t.BODY), t.ACCENT_DEFAULT)
         p.end()
 
-    def _line(self, p: QPainter, card: QRect, y: int, text: str, font, colour: str) -> int:  # noqa: ANN001
+    def _line(self, p: QPainter, card: QRect, y: int, text: str, font, colour: str) -> int:
         p.setFont(font)
         p.setPen(QColor(colour))
         h = p.fontMetrics().height()
@@ -129,6 +129,6 @@ class StillThereOverlay(CoverOverlay):
         event.accept()
         self.touched.emit()
 
-    def hideEvent(self, event) -> None:  # noqa: ANN001
+    def hideEvent(self, event) -> None:
         self._timer.stop()
         super().hideEvent(event)

@@ -171,7 +171,8 @@ class TimelineCard(QWidget):
             card.setVisible(photo_id == event.photo)
         if event.photo and event.photo not in self._photos:
             photo = self._exhibition.photo(event.photo)
-            card = PhotoCard(self._theme, photo, self._photo_path(photo.file), self._exhibition.photo_credit(photo), self._provider)
+            credit = self._exhibition.photo_credit(photo)
+            card = PhotoCard(self._theme, photo, self._photo_path(photo.file), credit, self._provider)
             card.chosen.connect(self.photo_chosen)
             card.set_language(lang)
             # A wide crop keeps the caption in view under the text; a tap shows the whole photo full screen.

@@ -57,7 +57,7 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
     for bx in layout.breaks:
         cuts += [bx - p(16), bx + p(16)]
     cuts.append(history_end)
-    for a, b in zip(cuts[0::2], cuts[1::2]):
+    for a, b in zip(cuts[0::2], cuts[1::2], strict=True):
         _line(painter, style.line_pen("built", width), a, b, axis_y, left, right)
     for band in layout.bands:
         _line(painter, style.line_pen(band.status, width), band.x0, band.x1, axis_y, left, right)
@@ -89,7 +89,8 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
             painter.setPen(QPen(QColor(t.LINE), p(2)))
             painter.drawLine(QPointF(x, ruler_y - p(10)), QPointF(x, ruler_y + p(10)))
             painter.setPen(QColor(t.TEXT if year in years_with_events else t.TEXT_MUTED))
-            painter.drawText(QRectF(x, ruler_y + p(6), step, h - ruler_y - p(6)), Qt.AlignmentFlag.AlignHCenter, str(year))
+            box = QRectF(x, ruler_y + p(6), step, h - ruler_y - p(6))
+            painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, str(year))
         painter.setPen(QPen(QColor(t.LINE), p(2)))
         painter.drawLine(QPointF(last, ruler_y - p(10)), QPointF(last, ruler_y + p(10)))
 

@@ -1,8 +1,8 @@
 """How each timeline status looks: colour, line style and marker shape, so it reads without colour vision.
 
 built: solid line, filled circle · work began: dash-dot line, ring with a dot · under construction: dashed line,
-half-filled circle · in preparation (planned): dotted line, hollow circle · milestone: solid line, diamond. The track, its legend and the card all draw
-statuses through these functions, so the three always agree.
+half-filled circle · in preparation (planned): dotted line, hollow circle · milestone: solid line, diamond. The track,
+its legend and the card all draw statuses through these functions, so the three always agree.
 """
 
 from __future__ import annotations

@@ -3,9 +3,10 @@ tap an event.
 
 Positions come from the Qt-free `layout_track`, gestures from the shared recogniser (through `TouchInput`),
 motion from the Qt-free `KineticScroller`; this widget only measures labels, reacts to intents and paints.
-It accepts touches itself, so Qt synthesises no mouse events from them and a tap can never act twice. Labels are rendered to pixmaps when they first come on screen and
-kept in a small cache (`LABEL_CACHE`), and only what is on screen is drawn, so a frame while dragging costs a
-few blits and a timeline of hundreds of events holds no more pixmaps than one of twenty.
+It accepts touches itself, so Qt synthesises no mouse events from them and a tap can never act twice. Labels are
+rendered to pixmaps when they first come on screen and kept in a small cache (`LABEL_CACHE`), and only what is on screen
+is drawn, so a frame while dragging costs a few blits and a timeline of hundreds of events holds no more pixmaps than
+one of twenty.
 """
 
 from __future__ import annotations
@@ -167,7 +168,8 @@ class TimelineTrack(QWidget):
         events = self._timeline.events
         sizes = {e.id: self._labels.event_size(e, self.lang) for e in events}
         flag = icon("mdi6.flag-checkered", self._timeline.accent)
-        self._goal = self._labels.goal_pixmap(tr("timeline_goal", self.lang), self._timeline.goal.get(self.lang), flag, self._timeline.accent)
+        goal = self._timeline.goal.get(self.lang)
+        self._goal = self._labels.goal_pixmap(tr("timeline_goal", self.lang), goal, flag, self._timeline.accent)
         goal_width = self._goal.width() / self._goal.devicePixelRatio()
         metrics = TrackMetrics(
             **{**self.metrics.__dict__, "end_cap": goal_width + self._theme.px(24), "end_pad": self._theme.px(t.MARGIN)}
@@ -209,7 +211,8 @@ class TimelineTrack(QWidget):
     def sizeHint(self) -> QSize:
         top_room, bottom_room = self._rooms()
         span = self._layout.bottom - self._layout.top
-        return QSize(self._theme.px(960), max(self.minimumHeight(), round(top_room + bottom_room + span + self._theme.px(48))))
+        height = round(top_room + bottom_room + span + self._theme.px(48))
+        return QSize(self._theme.px(960), max(self.minimumHeight(), height))
 
     def _place(self) -> None:
         """Centre the labels' extent vertically between the band names on top and the year ruler below."""
@@ -220,7 +223,7 @@ class TimelineTrack(QWidget):
         self._update_range()
         self.update()
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place()
 
@@ -228,7 +231,7 @@ class TimelineTrack(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() in TOUCH_KINDS:
-            self.touch_input.touch(event)  # type: ignore[arg-type]
+            self.touch_input.touch(event)  # type: ignore[arg-type]  # a touch event kind: Qt hands it over as QEvent
             return True
         return super().event(event)
 
@@ -304,7 +307,7 @@ class TimelineTrack(QWidget):
             self._timer.stop()
         self.update()
 
-    def hideEvent(self, event) -> None:  # noqa: ANN001
+    def hideEvent(self, event) -> None:
         self._timer.stop()
         self._scroller.stop()
         super().hideEvent(event)

@@ -88,16 +88,16 @@ class TouchDragController(QObject):
         if kind not in WATCH_KINDS:
             return False
         if kind == QEvent.Type.ChildPolished:  # a new card (or a moved one) is about to show: watch it too
-            child = event.child()  # type: ignore[attr-defined]
+            child = event.child()  # type: ignore[attr-defined]  # ChildPolished: Qt hands a QChildEvent over as QEvent
             if isinstance(child, QWidget):
                 self._watch(child)
             return False
         if kind in TOUCH_KINDS:
             if watched is not self._target:
                 return False
-            self.touch_input.touch(event)  # type: ignore[arg-type]
+            self.touch_input.touch(event)  # type: ignore[arg-type]  # a touch event kind: Qt hands it over as QEvent
             return True
-        return self._mouse(watched, event)  # type: ignore[arg-type]
+        return self._mouse(watched, event)  # type: ignore[arg-type]  # the remaining kinds are mouse events
 
     def _mouse(self, watched: QObject, event: QMouseEvent) -> bool:
         if not real_mouse(event) or not isinstance(watched, QWidget) or self._owner(watched) is not self._target:
@@ -178,7 +178,7 @@ class TouchDragController(QObject):
 
     def _scroll_by(self, distance: float) -> bool:
         """Scroll; returns False when the content is already at its end in that direction."""
-        bar = self._scroll.verticalScrollBar()  # type: ignore[union-attr]
+        bar = self._scroll.verticalScrollBar()  # type: ignore[union-attr]  # only called once the scroll area is set
         before = bar.value()
         bar.setValue(round(before + distance))
         return bar.value() != before

@@ -88,5 +88,5 @@ class TransitionOverlay(QWidget):
         p.end()
         self.frame_painted.emit()
 
-    def mousePressEvent(self, event) -> None:  # noqa: ANN001 - swallow input during the ~0.3 s of motion
+    def mousePressEvent(self, event) -> None:  # swallow input during the ~0.3 s of motion
         event.accept()
