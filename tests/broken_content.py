@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +66,33 @@ def section_file_is_a_folder(folder: Path) -> None:
     target = folder / "sections" / "party.toml"
     target.unlink()
     target.mkdir()
+
+
+def named_pipe(name: str) -> Callable[[Path], None]:
+    """`name` becomes a named pipe (FIFO). Reading one waits for a writer: should the check open it, a writer
+    turns up after a few seconds and feeds it something that is not the expected report, so a kiosk that
+    reads pipes fails this test instead of hanging it."""
+
+    def mutate(folder: Path) -> None:
+        target = folder / name
+        target.unlink()
+        os.mkfifo(target)
+
+        def late_writer() -> None:
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline:
+                try:
+                    fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK)  # ENXIO until someone reads
+                except OSError:
+                    time.sleep(0.2)
+                    continue
+                os.write(fd, b"title = 1\n")
+                os.close(fd)
+                return
+
+        threading.Thread(target=late_writer, daemon=True).start()
+
+    return mutate
 
 
 def bom(folder: Path) -> None:
@@ -219,5 +248,9 @@ MUTATIONS: list[Mutation] = [
     Mutation("20,000-deep dotted table", append(PARTY, "deep" + ".a" * 20_000 + " = 1"),
              "a key of more than 100 dotted parts"),
     Mutation("not UTF-8", not_utf8, f"{PARTY}: not UTF-8 text"),
+    Mutation("exhibition.toml a named pipe", named_pipe(ROOT), f"{ROOT}: is not a regular file (a named pipe"),
+    Mutation("section file a named pipe", named_pipe(PARTY), f"{PARTY}: is not a regular file (a named pipe"),
+    Mutation("map.toml a named pipe", named_pipe("map.toml"), "map.toml: is not a regular file (a named pipe"),
+    Mutation("a number of 5,000 digits", headline("9" * 5000), f"{ROOT}: holds a number thousands of digits long"),
     Mutation("byte-order mark", bom, None),
 ]

@@ -21,6 +21,7 @@ import errno
 import logging
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -169,6 +170,13 @@ def _read_toml(folder: Path, name: str, problems: list[Problem]) -> dict[str, An
     """The parsed file, or None with one problem added: nothing a file holds escapes from here."""
     path = folder / name
     try:
+        # Only a regular file is read: opening a named pipe (FIFO) waits for a writer for ever, and a device
+        # such as /dev/zero never ends, so either would hang the check and the kiosk's start-up.
+        mode = os.stat(path).st_mode  # a folder is let through: opening it says so below
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            problems.append(Problem(name, "", "is not a regular file (a named pipe, device or socket); "
+                                              "save the content as an ordinary file"))
+            return None
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
@@ -191,6 +199,14 @@ def _read_toml(folder: Path, name: str, problems: list[Problem]) -> dict[str, An
     except RecursionError:
         problems.append(Problem(name, "", "nested too deeply to read (arrays or tables inside each other "
                                           "hundreds of levels deep)"))
+    except ValueError as exc:
+        if "integer string conversion" in str(exc):
+            # Python refuses to read a whole number of over 4,300 digits (a guard against slow conversions)
+            problems.append(Problem(name, "", "holds a number thousands of digits long; no content number needs "
+                                              "more than a few"))
+        else:
+            log.warning("reading %s failed: %s", path, exc)
+            problems.append(Problem(name, "", f"cannot read: {exc}"))
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             problems.append(Problem(name, "", "is a symbolic link that leads back to itself (a link loop)"))
