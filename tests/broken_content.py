@@ -227,6 +227,8 @@ MUTATIONS: list[Mutation] = [
     Mutation("drive letter", photo_file("C:x.jpg"), f"{ROOT}: photos[0].file: must be a bare file name"),
     Mutation("sub-folder", photo_file("old/lukou-city.jpg"), f"{ROOT}: photos[0].file: must be a bare file name"),
     Mutation("dot-dot alone", photo_file(".."), f"{ROOT}: photos[0].file: must be a bare file name"),
+    Mutation("file name over 255 bytes", photo_file("国" * 100 + ".jpg"),
+             f"{ROOT}: photos[0].file: file name is 304 bytes long in UTF-8; file systems allow 255 at most"),
     # text
     Mutation("empty title", lambda f: edit(f, ROOT, 'en = "Integration Shapes a New Lukou"', 'en = ""'),
              f"{ROOT}: title.en: String should have at least 1 character"),

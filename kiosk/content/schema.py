@@ -158,6 +158,9 @@ def _who_only(value: Text | None) -> Text | None:
     return value
 
 
+MAX_FILE_NAME_BYTES = 255
+
+
 class Photo(Model):
     """A photo with its caption. `file` is a bare file name in the content folder's `photos/` directory."""
 
@@ -187,6 +190,11 @@ class Photo(Model):
             raise ValueError(
                 "must be a bare file name inside photos/ (no folders, '..', drive letter or absolute path)"
             )
+        # File systems count a name's bytes, not its characters: 255 bytes is 85 Chinese characters. A longer
+        # name can never be a file, and asking the system about one fails rather than answering "no such file".
+        size = len(value.encode("utf-8", "surrogatepass"))
+        if size > MAX_FILE_NAME_BYTES:
+            raise ValueError(f"file name is {size} bytes long in UTF-8; file systems allow {MAX_FILE_NAME_BYTES} at most")
         return value
 
 
