@@ -220,6 +220,16 @@ MUTATIONS: list[Mutation] = [
         lambda f: edit(f, ROOT, '"livelihood"]', '"../../livelihood"]'),
         f"{ROOT}: sections[3]: '../../livelihood' is not a section id",
     ),
+    Mutation(
+        "unknown section icon",
+        lambda f: edit(f, PARTY, 'icon = "mdi6.flag-variant"', 'icon = "fa5s.no-such-glyph"'),
+        f"{PARTY}: warning: sections[1].icon: no icon 'fa5s.no-such-glyph'",
+    ),
+    Mutation(
+        "map icon a path",
+        lambda f: edit(f, "map.toml", 'icon = "mdi6.water-sync"', 'icon = "../../etc/passwd"'),
+        "map.toml: warning: map.features[",
+    ),
     # photo file names
     Mutation("backslashes and ..", photo_file(r"..\..\x.jpg"), f"{ROOT}: photos[0].file: must be a bare file name"),
     Mutation("../", photo_file("../x.jpg"), f"{ROOT}: photos[0].file: must be a bare file name"),

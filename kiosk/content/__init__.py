@@ -9,10 +9,12 @@ from kiosk.content.schema import Exhibition, Figure, Lang, Photo, Section, Text,
 from kiosk.content.map import check_map
 from kiosk.content.timeline import check_timeline
 from kiosk.content.glossary import check_glossary
+from kiosk.content.icons import check_icons
 
 register_check(check_timeline)  # order, ids, photos and map features of timeline.toml
 register_check(check_map)  # ids, part_of and positions of map.toml
 register_check(check_glossary)  # the English of every text follows glossary.toml
+register_check(check_icons)  # every icon named can be drawn
 
 __all__ = [
     "ContentError",
