@@ -160,6 +160,11 @@ MUTATIONS: list[Mutation] = [
         f"{ROOT}: headline_figures[1].decimals: Input should be a valid integer",
     ),
     Mutation(
+        "seven headline figures",
+        append(ROOT, '[[headline_figures]]\nvalue = 1\nunit = { zh = "个", en = "x" }\nlabel = { zh = "甲", en = "a" }\n' * 3),
+        f"{ROOT}: headline_figures: 7 headline figures; the home screen shows 6 at most",
+    ),
+    Mutation(
         "date as a number",
         lambda f: edit(f, ROOT, "date = 2018-12-18", "date = 0"),
         f"{ROOT}: date: Input should be a valid date",

@@ -241,6 +241,9 @@ class Credits(Model):
         return _who_only(value)  # type: ignore[return-value]
 
 
+MAX_HEADLINE_FIGURES = 6
+
+
 class Exhibition(Model):
     """The whole exhibition: `exhibition.toml` plus one `sections/<id>.toml` per entry of `sections`."""
 
@@ -257,6 +260,16 @@ class Exhibition(Model):
     map: MapContent | None = Field(default=None, description="the infrastructure map (map.toml)")
     timeline: Timeline | None = Field(default=None, description="the transport timeline (timeline.toml)")
     glossary: Glossary | None = Field(default=None, description="names and terms in English (glossary.toml)")
+
+    @field_validator("headline_figures")
+    @classmethod
+    def _one_row(cls, value: list[Figure]) -> list[Figure]:
+        # The home screen shows them side by side in one row: on a 1280×720 screen a seventh card overlaps
+        # the others and the 前言 button (checked by hand at 1280×720, 1920×1080 and both portrait sizes).
+        if len(value) > MAX_HEADLINE_FIGURES:
+            raise ValueError(f"{len(value)} headline figures; the home screen shows {MAX_HEADLINE_FIGURES} at most "
+                             "in its one row (put the others in a section's figures)")
+        return value
 
     @field_validator("date")
     @classmethod
