@@ -216,6 +216,12 @@ MUTATIONS: list[Mutation] = [
         f"{PARTY}: sections[1].topics[2].photos[0]: no photo 'wind-power' in this section's photos",
     ),
     Mutation(
+        "topic lists its photo 50,000 times",
+        lambda f: edit(f, PARTY, 'photos = ["village-service-platform"]',
+                       "photos = [" + '"village-service-platform", ' * 50_000 + "]"),
+        f"{PARTY}: sections[1].topics[2].photos[1]: photo 'village-service-platform' is already listed as photos[0]",
+    ),
+    Mutation(
         "unknown hero_photo",
         lambda f: edit(f, ROOT, 'hero_photo = "lukou-city"', 'hero_photo = "nowhere"'),
         f"{ROOT}: hero_photo: no photo with id 'nowhere'",
