@@ -166,6 +166,8 @@ class PinStore:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
+            if path.is_symlink():  # a link to nowhere is a damaged PIN file, not a new kiosk
+                raise PinFileDamaged(f"{path} is a link to a file that does not exist") from None
             return self._migrate()
         except OSError as exc:
             raise PinFileDamaged(f"{path} cannot be read: {exc}") from exc
@@ -192,6 +194,9 @@ class PinStore:
         try:
             raw = settings.read_bytes()
         except FileNotFoundError:  # a new kiosk: the shipped PIN, until staff choose theirs
+            if settings.is_symlink():  # a link to nowhere: it may have led to a PIN, so never guess the shipped one
+                self._record_unknown("settings.json was a link to nothing before its PIN could be moved")
+                raise PinFileDamaged(f"no PIN file, and {settings} is a link to a file that does not exist") from None
             with contextlib.suppress(OSError):
                 self.save("")
             return ""
