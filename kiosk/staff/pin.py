@@ -301,7 +301,8 @@ class PinGate:
             self._state = Lockout(rounds=1, until=wall() + steps[0], length=steps[0])
             self._save()
         if self._state.until > 0:
-            remaining = min(self._state.until - wall(), self._state.length)  # a clock set back: never longer
+            # a clock set back never makes it longer than itself, nor a damaged record longer than the longest step
+            remaining = min(self._state.until - wall(), self._state.length, max(steps))
             if remaining > 0:
                 self._locked_until = clock() + remaining
         # Read the PIN now, at start: an older kiosk's hash leaves settings.json (or its damage is written

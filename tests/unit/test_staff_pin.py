@@ -355,3 +355,9 @@ def test_an_older_kiosks_settings_that_are_a_link_to_nothing_keep_entry_closed(c
     assert gate.closed and gate.attempt(DEFAULT_PIN).outcome is Outcome.LOCKED
     assert gate_for(Store(folder), clock).closed  # and stays so at the next start
 
+
+def test_a_lockout_record_damaged_into_huge_numbers_locks_no_longer_than_the_longest_step(clock, folder):
+    folder.mkdir(parents=True)
+    (folder / LOCKOUT_FILE).write_text('{"failures": 0, "rounds": 9, "locked_until": 1e300, "lockout_s": 1e300}')
+    gate = gate_for(Store(folder), clock)
+    assert 0 < gate.locked_for() <= 3600
