@@ -256,6 +256,11 @@ MUTATIONS: list[Mutation] = [
     Mutation("1 MB title", huge_title, f"{ROOT}: title.zh: String should have at most 5000 characters"),
     Mutation("200 kB id", huge_id, f"{PARTY}: sections[1].photos[0].id: String should have at most 80 characters"),
     Mutation(
+        "200,000 foreword paragraphs",
+        lambda f: edit(f, ROOT, "intro = [\n", "intro = [\n" + '{ zh = "渌口", en = "Lukou" },\n' * 200_000),
+        f"{ROOT}: intro: List should have at most 100 items after validation, not 200004",
+    ),
+    Mutation(
         "control character",
         lambda f: edit(f, ROOT, 'zh = "“融”出新渌口"', 'zh = "“融”\\u0000出新渌口"'),
         f"{ROOT}: title.zh: contains the control character U+0000",

@@ -52,6 +52,9 @@ def _on_a_card(value: float) -> float:
 
 FigureNumber = Annotated[Finite, AfterValidator(_on_a_card)]
 MAX_TEXT = 5000  # characters per language: six times the longest paragraph of the source
+# Paragraphs in a run (the foreword, a topic): twenty times the source's longest. A screen lays all of its text
+# out when it is first opened: 100 paragraphs of 5,000 characters take seconds, 200,000 short ones never finish.
+MAX_PARAGRAPHS = 100
 # Control characters (other than tab, line feed and carriage return) are invisible on screen or break the layout.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -203,7 +206,7 @@ class Topic(Model):
 
     id: Slug
     title: Text
-    paragraphs: list[Text] = Field(min_length=1)
+    paragraphs: list[Text] = Field(min_length=1, max_length=MAX_PARAGRAPHS)
     photos: list[Slug] = Field(default_factory=list, description="ids of this section's photos shown here")
 
 
@@ -251,7 +254,7 @@ class Exhibition(Model):
     subtitle: Text
     date: dt.date = Field(strict=True)
     date_label: Text
-    intro: list[Text] = Field(min_length=1)
+    intro: list[Text] = Field(min_length=1, max_length=MAX_PARAGRAPHS)
     credits: Credits
     hero_photo: Slug
     headline_figures: list[Figure] = Field(default_factory=list)
