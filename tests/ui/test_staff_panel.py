@@ -358,3 +358,15 @@ def test_an_abandoned_panel_closes_itself(qtbot, kiosk):
     c._arm(300)
     qtbot.waitUntil(lambda: not c.is_open, timeout=3000)
     assert c.gesture.enabled
+
+
+def test_an_abandoned_touch_test_closes_with_the_panel(qtbot, kiosk, monkeypatch):
+    from kiosk.ui.staff import staff_controller
+
+    c = open_panel(qtbot, kiosk)
+    touch.tap(c.panel.tabs["diagnostics"])
+    monkeypatch.setattr(staff_controller, "PANEL_TIMEOUT_MS", 300)
+    touch.tap(c.page("diagnostics").touch_test_button)
+    assert c.touch_test.isVisible()
+    qtbot.waitUntil(lambda: not c.is_open, timeout=3000)
+    assert not c.touch_test.isVisible() and c.gesture.enabled
