@@ -227,6 +227,11 @@ MUTATIONS: list[Mutation] = [
         f"{ROOT}: hero_photo: no photo with id 'nowhere'",
     ),
     Mutation(
+        "a million sections listed",
+        lambda f: edit(f, ROOT, '"civility", "livelihood"]', '"civility", "livelihood"' + ', "party"' * 1_000_000 + "]"),
+        f"{ROOT}: sections: 1,000,004 sections listed; an exhibition has 100 at most",
+    ),
+    Mutation(
         "section id leading out of the folder",
         lambda f: edit(f, ROOT, '"livelihood"]', '"../../livelihood"]'),
         f"{ROOT}: sections[3]: '../../livelihood' is not a section id",

@@ -49,6 +49,7 @@ _SECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Python's TOML parser takes time growing with the square of a dotted key's length (20,000 parts: seconds, a
 # file's worth: hours), so keys that long are refused before parsing. Content keys have a few parts at most.
 MAX_KEY_PARTS = 100
+MAX_SECTIONS = 100  # a guard against a runaway list (the exhibition has four), not a layout limit
 _KEY_HEAD = re.compile(r"^[\s\[]*[\w\"'\s.-]*$")
 
 # Extra checks that need the file system or another package (e.g. photo decoding), registered by the
@@ -90,6 +91,10 @@ def load_exhibition(folder: Path) -> tuple[Exhibition, list[Problem]]:
     sections: list[Any] = []
     if not isinstance(section_ids, list) or not all(isinstance(s, str) for s in section_ids):
         problems.append(Problem(ROOT_FILE, "sections", "must be a list of section ids, e.g. [\"develop\", \"party\"]"))
+    elif len(section_ids) > MAX_SECTIONS:
+        # said once: a list of a million ids would otherwise be a million lines, and most of a minute, of report
+        problems.append(Problem(ROOT_FILE, "sections", f"{len(section_ids):,} sections listed; an exhibition has "
+                                                       f"{MAX_SECTIONS} at most"))
     else:
         listed: dict[str, int] = {}
         for index, section_id in enumerate(section_ids):
