@@ -270,6 +270,16 @@ MUTATIONS: list[Mutation] = [
         lambda f: edit(f, ROOT, 'zh = "“融”出新渌口"', 'zh = "“融”\\u0000出新渌口"'),
         f"{ROOT}: title.zh: contains the control character U+0000",
     ),
+    Mutation(
+        "title of zero-width spaces only",
+        lambda f: edit(f, ROOT, 'zh = "“融”出新渌口"', 'zh = "\\u200b\\u200b"'),
+        f"{ROOT}: title.zh: must not be blank (spaces or invisible characters such as U+200B only)",
+    ),
+    Mutation(
+        "right-to-left override in a caption",
+        lambda f: edit(f, ROOT, 'zh = "“融”出新渌口"', 'zh = "“融”出新\\u202e渌口"'),
+        f"{ROOT}: title.zh: contains the control character U+202E at position 5",
+    ),
     # files and folders
     Mutation("symlink loop", link_loop, "is a symbolic link that leads back to itself (a link loop)"),
     Mutation("section file a link loop", section_file_loop, f"{PARTY}: is a symbolic link that leads back to itself"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationInfo, field_validator
@@ -57,6 +58,9 @@ MAX_TEXT = 5000  # characters per language: six times the longest paragraph of t
 MAX_PARAGRAPHS = 100
 # Control characters (other than tab, line feed and carriage return) are invisible on screen or break the layout.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bidirectional overrides and isolates reorder the text around them (a caption could read backwards, "exe.jpg"
+# as "gpj.exe"); Chinese and English content never needs them.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 class Model(BaseModel):
@@ -83,9 +87,9 @@ class Text(Model):
     @field_validator("zh", "en")
     @classmethod
     def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be blank")
-        if found := _CONTROL.search(value):
+        if not "".join(ch for ch in value if unicodedata.category(ch) != "Cf").strip():
+            raise ValueError("must not be blank (spaces or invisible characters such as U+200B only)")
+        if found := _CONTROL.search(value) or _BIDI.search(value):
             raise ValueError(f"contains the control character U+{ord(found[0]):04X} at position {found.start()}")
         return value.strip()
 
@@ -189,6 +193,7 @@ class Photo(Model):
             any(sep in value for sep in ("/", "\\", ":"))
             or value.strip(". ") == ""
             or _CONTROL.search(value)
+            or _BIDI.search(value)
         ):
             raise ValueError(
                 "must be a bare file name inside photos/ (no folders, '..', drive letter or absolute path)"
