@@ -253,6 +253,9 @@ MUTATIONS: list[Mutation] = [
     Mutation("drive letter", photo_file("C:x.jpg"), f"{ROOT}: photos[0].file: must be a bare file name"),
     Mutation("sub-folder", photo_file("old/lukou-city.jpg"), f"{ROOT}: photos[0].file: must be a bare file name"),
     Mutation("dot-dot alone", photo_file(".."), f"{ROOT}: photos[0].file: must be a bare file name"),
+    Mutation("Windows device name", photo_file("NUL.jpg"), f"{ROOT}: photos[0].file: 'NUL.jpg' cannot be a file name on Windows"),
+    Mutation("trailing dot", photo_file("lukou-city.jpg."),
+             f"{ROOT}: photos[0].file: 'lukou-city.jpg.' cannot be a file name on Windows"),
     Mutation("file name over 255 bytes", photo_file("国" * 100 + ".jpg"),
              f"{ROOT}: photos[0].file: file name is 304 bytes long in UTF-8; file systems allow 255 at most"),
     # text

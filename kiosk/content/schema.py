@@ -60,6 +60,7 @@ MAX_PARAGRAPHS = 100
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Bidirectional overrides and isolates reorder the text around them (a caption could read backwards, "exe.jpg"
 # as "gpj.exe"); Chinese and English content never needs them.
+_WINDOWS_DEVICE = re.compile(r"(?i)^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
@@ -198,6 +199,11 @@ class Photo(Model):
             raise ValueError(
                 "must be a bare file name inside photos/ (no folders, '..', drive letter or absolute path)"
             )
+        # The same folder must work on a Windows kiosk: there a name ending in a dot or a space loses it, and
+        # CON, PRN, AUX, NUL, COM1…9 and LPT1…9 (with any extension) name devices, never files.
+        if value.endswith((".", " ")) or _WINDOWS_DEVICE.match(value):
+            raise ValueError(f"{value!r} cannot be a file name on Windows (a device name, or a dot or space at the "
+                             "end); rename the photo")
         # File systems count a name's bytes, not its characters: 255 bytes is 85 Chinese characters. A longer
         # name can never be a file, and asking the system about one fails rather than answering "no such file".
         size = len(value.encode("utf-8", "surrogatepass"))
