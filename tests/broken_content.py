@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +66,33 @@ def section_file_is_a_folder(folder: Path) -> None:
     target = folder / "sections" / "party.toml"
     target.unlink()
     target.mkdir()
+
+
+def named_pipe(name: str) -> Callable[[Path], None]:
+    """`name` becomes a named pipe (FIFO). Reading one waits for a writer: should the check open it, a writer
+    turns up after a few seconds and feeds it something that is not the expected report, so a kiosk that
+    reads pipes fails this test instead of hanging it."""
+
+    def mutate(folder: Path) -> None:
+        target = folder / name
+        target.unlink()
+        os.mkfifo(target)
+
+        def late_writer() -> None:
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline:
+                try:
+                    fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK)  # ENXIO until someone reads
+                except OSError:
+                    time.sleep(0.2)
+                    continue
+                os.write(fd, b"title = 1\n")
+                os.close(fd)
+                return
+
+        threading.Thread(target=late_writer, daemon=True).start()
+
+    return mutate
 
 
 def bom(folder: Path) -> None:
@@ -137,6 +166,12 @@ MUTATIONS: list[Mutation] = [
         f"{ROOT}: headline_figures[1].decimals: Input should be a valid integer",
     ),
     Mutation(
+        "seven headline figures",
+        append(ROOT, '[[headline_figures]]\nvalue = 1\nunit = { zh = "个", en = "x" }\n'
+                     'label = { zh = "甲", en = "a" }\n' * 3),
+        f"{ROOT}: headline_figures: 7 headline figures; the home screen shows 6 at most",
+    ),
+    Mutation(
         "date as a number",
         lambda f: edit(f, ROOT, "date = 2018-12-18", "date = 0"),
         f"{ROOT}: date: Input should be a valid date",
@@ -188,14 +223,37 @@ MUTATIONS: list[Mutation] = [
         f"{PARTY}: sections[1].topics[2].photos[0]: no photo 'wind-power' in this section's photos",
     ),
     Mutation(
+        "topic lists its photo 50,000 times",
+        lambda f: edit(f, PARTY, 'photos = ["village-service-platform"]',
+                       "photos = [" + '"village-service-platform", ' * 50_000 + "]"),
+        f"{PARTY}: sections[1].topics[2].photos[1]: photo 'village-service-platform' is already listed as photos[0]",
+    ),
+    Mutation(
         "unknown hero_photo",
         lambda f: edit(f, ROOT, 'hero_photo = "lukou-city"', 'hero_photo = "nowhere"'),
         f"{ROOT}: hero_photo: no photo with id 'nowhere'",
     ),
     Mutation(
+        "a million sections listed",
+        lambda f: edit(
+            f, ROOT, '"civility", "livelihood"]', '"civility", "livelihood"' + ', "party"' * 1_000_000 + "]"
+        ),
+        f"{ROOT}: sections: 1,000,004 sections listed; an exhibition has 100 at most",
+    ),
+    Mutation(
         "section id leading out of the folder",
         lambda f: edit(f, ROOT, '"livelihood"]', '"../../livelihood"]'),
         f"{ROOT}: sections[3]: '../../livelihood' is not a section id",
+    ),
+    Mutation(
+        "unknown section icon",
+        lambda f: edit(f, PARTY, 'icon = "mdi6.flag-variant"', 'icon = "fa5s.no-such-glyph"'),
+        f"{PARTY}: warning: sections[1].icon: no icon 'fa5s.no-such-glyph'",
+    ),
+    Mutation(
+        "map icon a path",
+        lambda f: edit(f, "map.toml", 'icon = "mdi6.water-sync"', 'icon = "../../etc/passwd"'),
+        "map.toml: warning: map.features[",
     ),
     # photo file names
     Mutation("backslashes and ..", photo_file(r"..\..\x.jpg"), f"{ROOT}: photos[0].file: must be a bare file name"),
@@ -204,15 +262,36 @@ MUTATIONS: list[Mutation] = [
     Mutation("drive letter", photo_file("C:x.jpg"), f"{ROOT}: photos[0].file: must be a bare file name"),
     Mutation("sub-folder", photo_file("old/lukou-city.jpg"), f"{ROOT}: photos[0].file: must be a bare file name"),
     Mutation("dot-dot alone", photo_file(".."), f"{ROOT}: photos[0].file: must be a bare file name"),
+    Mutation("Windows device name", photo_file("NUL.jpg"),
+             f"{ROOT}: photos[0].file: 'NUL.jpg' cannot be a file name on Windows"),
+    Mutation("trailing dot", photo_file("lukou-city.jpg."),
+             f"{ROOT}: photos[0].file: 'lukou-city.jpg.' cannot be a file name on Windows"),
+    Mutation("file name over 255 bytes", photo_file("国" * 100 + ".jpg"),
+             f"{ROOT}: photos[0].file: file name is 304 bytes long in UTF-8; file systems allow 255 at most"),
     # text
     Mutation("empty title", lambda f: edit(f, ROOT, 'en = "Integration Shapes a New Lukou"', 'en = ""'),
              f"{ROOT}: title.en: String should have at least 1 character"),
     Mutation("1 MB title", huge_title, f"{ROOT}: title.zh: String should have at most 5000 characters"),
     Mutation("200 kB id", huge_id, f"{PARTY}: sections[1].photos[0].id: String should have at most 80 characters"),
     Mutation(
+        "200,000 foreword paragraphs",
+        lambda f: edit(f, ROOT, "intro = [\n", "intro = [\n" + '{ zh = "渌口", en = "Lukou" },\n' * 200_000),
+        f"{ROOT}: intro: List should have at most 100 items after validation, not 200004",
+    ),
+    Mutation(
         "control character",
         lambda f: edit(f, ROOT, 'zh = "“融”出新渌口"', 'zh = "“融”\\u0000出新渌口"'),
         f"{ROOT}: title.zh: contains the control character U+0000",
+    ),
+    Mutation(
+        "title of zero-width spaces only",
+        lambda f: edit(f, ROOT, 'zh = "“融”出新渌口"', 'zh = "\\u200b\\u200b"'),
+        f"{ROOT}: title.zh: must not be blank (spaces or invisible characters such as U+200B only)",
+    ),
+    Mutation(
+        "right-to-left override in a caption",
+        lambda f: edit(f, ROOT, 'zh = "“融”出新渌口"', 'zh = "“融”出新\\u202e渌口"'),
+        f"{ROOT}: title.zh: contains the control character U+202E at position 5",
     ),
     # files and folders
     Mutation("symlink loop", link_loop, "is a symbolic link that leads back to itself (a link loop)"),
@@ -225,5 +304,9 @@ MUTATIONS: list[Mutation] = [
     Mutation("20,000-deep dotted table", append(PARTY, "deep" + ".a" * 20_000 + " = 1"),
              "a key of more than 100 dotted parts"),
     Mutation("not UTF-8", not_utf8, f"{PARTY}: not UTF-8 text"),
+    Mutation("exhibition.toml a named pipe", named_pipe(ROOT), f"{ROOT}: is not a regular file (a named pipe"),
+    Mutation("section file a named pipe", named_pipe(PARTY), f"{PARTY}: is not a regular file (a named pipe"),
+    Mutation("map.toml a named pipe", named_pipe("map.toml"), "map.toml: is not a regular file (a named pipe"),
+    Mutation("a number of 5,000 digits", headline("9" * 5000), f"{ROOT}: holds a number thousands of digits long"),
     Mutation("byte-order mark", bom, None),
 ]

@@ -4,6 +4,7 @@ Nothing here imports Qt; the UI receives an immutable `Exhibition` and renders i
 """
 
 from kiosk.content.glossary import check_glossary
+from kiosk.content.icons import check_icons
 from kiosk.content.loader import ContentError, load_exhibition, register_check
 from kiosk.content.map import check_map
 from kiosk.content.problems import Problem
@@ -13,6 +14,7 @@ from kiosk.content.timeline import check_timeline
 register_check(check_timeline)  # order, ids, photos and map features of timeline.toml
 register_check(check_map)  # ids, part_of and positions of map.toml
 register_check(check_glossary)  # the English of every text follows glossary.toml
+register_check(check_icons)  # every icon named can be drawn
 
 __all__ = [
     "ContentError",

@@ -5,6 +5,7 @@ key `Figure`. The document models (`kiosk.content.schema` for the exhibition and
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationInfo, field_validator
@@ -48,8 +49,16 @@ def _on_a_card(value: float) -> float:
 
 FigureNumber = Annotated[Finite, AfterValidator(_on_a_card)]
 MAX_TEXT = 5000  # characters per language: six times the longest paragraph of the source
+# Paragraphs in a run (the foreword, a topic): twenty times the source's longest. A screen lays all of its text
+# out when it is first opened: 100 paragraphs of 5,000 characters take seconds, 200,000 short ones never finish.
+MAX_PARAGRAPHS = 100
 # Control characters (other than tab, line feed and carriage return) are invisible on screen or break the layout.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bidirectional overrides and isolates reorder the text around them (a caption could read backwards, "exe.jpg"
+# as "gpj.exe"); Chinese and English content never needs them.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Names Windows keeps for devices (with any extension): never a file there.
+WINDOWS_DEVICE = re.compile(r"(?i)^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$")
 
 
 class Model(BaseModel):
@@ -76,9 +85,9 @@ class Text(Model):
     @field_validator("zh", "en")
     @classmethod
     def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be blank")
-        if found := CONTROL_CHARACTERS.search(value):
+        if not "".join(ch for ch in value if unicodedata.category(ch) != "Cf").strip():
+            raise ValueError("must not be blank (spaces or invisible characters such as U+200B only)")
+        if found := CONTROL_CHARACTERS.search(value) or BIDI_CONTROLS.search(value):
             raise ValueError(f"contains the control character U+{ord(found[0]):04X} at position {found.start()}")
         return value.strip()
 

@@ -21,6 +21,7 @@ import errno
 import logging
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -49,6 +50,7 @@ _SECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Python's TOML parser takes time growing with the square of a dotted key's length (20,000 parts: seconds, a
 # file's worth: hours), so keys that long are refused before parsing. Content keys have a few parts at most.
 MAX_KEY_PARTS = 100
+MAX_SECTIONS = 100  # a guard against a runaway list (the exhibition has four), not a layout limit
 _KEY_HEAD = re.compile(r"^[\s\[]*[\w\"'\s.-]*$")
 
 # Extra checks that need the file system or another package (e.g. photo decoding), registered by the
@@ -90,6 +92,10 @@ def load_exhibition(folder: Path) -> tuple[Exhibition, list[Problem]]:
     sections: list[Any] = []
     if not isinstance(section_ids, list) or not all(isinstance(s, str) for s in section_ids):
         problems.append(Problem(ROOT_FILE, "sections", "must be a list of section ids, e.g. [\"develop\", \"party\"]"))
+    elif len(section_ids) > MAX_SECTIONS:
+        # said once: a list of a million ids would otherwise be a million lines, and most of a minute, of report
+        problems.append(Problem(ROOT_FILE, "sections", f"{len(section_ids):,} sections listed; an exhibition has "
+                                                       f"{MAX_SECTIONS} at most"))
     else:
         listed: dict[str, int] = {}
         for index, section_id in enumerate(section_ids):
@@ -170,6 +176,13 @@ def _read_toml(folder: Path, name: str, problems: list[Problem]) -> dict[str, An
     """The parsed file, or None with one problem added: nothing a file holds escapes from here."""
     path = folder / name
     try:
+        # Only a regular file is read: opening a named pipe (FIFO) waits for a writer for ever, and a device
+        # such as /dev/zero never ends, so either would hang the check and the kiosk's start-up.
+        mode = os.stat(path).st_mode  # a folder is let through: opening it says so below
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            problems.append(Problem(name, "", "is not a regular file (a named pipe, device or socket); "
+                                              "save the content as an ordinary file"))
+            return None
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
@@ -192,6 +205,14 @@ def _read_toml(folder: Path, name: str, problems: list[Problem]) -> dict[str, An
     except RecursionError:
         problems.append(Problem(name, "", "nested too deeply to read (arrays or tables inside each other "
                                           "hundreds of levels deep)"))
+    except ValueError as exc:
+        if "integer string conversion" in str(exc):
+            # Python refuses to read a whole number of over 4,300 digits (a guard against slow conversions)
+            problems.append(Problem(name, "", "holds a number thousands of digits long; no content number needs "
+                                              "more than a few"))
+        else:
+            log.warning("reading %s failed: %s", path, exc)
+            problems.append(Problem(name, "", f"cannot read: {exc}"))
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             problems.append(Problem(name, "", "is a symbolic link that leads back to itself (a link loop)"))

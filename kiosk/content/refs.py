@@ -46,7 +46,13 @@ def check_refs(exhibition: Exhibition, files_by_index: dict[int, str]) -> list[P
             unique(topic.id, file, f"sections[{i}].topics[{j}].id")
         own = [p.id for p in section.photos]
         for j, topic in enumerate(section.topics):
+            listed: dict[str, int] = {}
             for k, ref in enumerate(topic.photos):
+                if ref in listed:  # shown twice in a row on screen; listed thousands of times it hangs the screen
+                    problems.append(Problem(file, f"sections[{i}].topics[{j}].photos[{k}]",
+                                            f"photo {echo(ref)} is already listed as photos[{listed[ref]}]"))
+                    continue
+                listed[ref] = k
                 if ref not in own:
                     problems.append(Problem(file, f"sections[{i}].topics[{j}].photos[{k}]",
                                             f"no photo {echo(ref)} in this section's photos{known(own)}"))

@@ -15,10 +15,13 @@ from pydantic import BaseModel, Field, field_validator
 
 # The shared vocabulary, re-exported: most of the kiosk names these as `kiosk.content.schema.Text` and so on.
 from kiosk.content.base import (
+    BIDI_CONTROLS,
     CONTROL_CHARACTERS,
     LANGS,
     MAX_FIGURE,
     MAX_FIGURE_DIGITS,
+    MAX_PARAGRAPHS,
+    WINDOWS_DEVICE,
     Colour,
     Figure,
     Finite,
@@ -52,6 +55,10 @@ def _who_only(value: Text | None) -> Text | None:
     return value
 
 
+MAX_FILE_NAME_BYTES = 255
+MAX_HEADLINE_FIGURES = 6
+
+
 class Photo(Model):
     """A photo with its caption. `file` is a bare file name in the content folder's `photos/` directory."""
 
@@ -77,9 +84,24 @@ class Photo(Model):
             any(sep in value for sep in ("/", "\\", ":"))
             or value.strip(". ") == ""
             or CONTROL_CHARACTERS.search(value)
+            or BIDI_CONTROLS.search(value)
         ):
             raise ValueError(
                 "must be a bare file name inside photos/ (no folders, '..', drive letter or absolute path)"
+            )
+        # The same folder must work on a Windows kiosk: there a name ending in a dot or a space loses it, and
+        # CON, PRN, AUX, NUL, COM1…9 and LPT1…9 (with any extension) name devices, never files.
+        if value.endswith((".", " ")) or WINDOWS_DEVICE.match(value):
+            raise ValueError(
+                f"{value!r} cannot be a file name on Windows (a device name, or a dot or space at the end); "
+                "rename the photo"
+            )
+        # File systems count a name's bytes, not its characters: 255 bytes is 85 Chinese characters. A longer
+        # name can never be a file, and asking the system about one fails rather than answering "no such file".
+        size = len(value.encode("utf-8", "surrogatepass"))
+        if size > MAX_FILE_NAME_BYTES:
+            raise ValueError(
+                f"file name is {size} bytes long in UTF-8; file systems allow {MAX_FILE_NAME_BYTES} at most"
             )
         return value
 
@@ -89,7 +111,7 @@ class Topic(Model):
 
     id: Slug
     title: Text
-    paragraphs: list[Text] = Field(min_length=1)
+    paragraphs: list[Text] = Field(min_length=1, max_length=MAX_PARAGRAPHS)
     photos: list[Slug] = Field(default_factory=list, description="ids of this section's photos shown here")
 
 
@@ -129,7 +151,7 @@ class Exhibition(Model):
     subtitle: Text
     date: dt.date = Field(strict=True)
     date_label: Text
-    intro: list[Text] = Field(min_length=1)
+    intro: list[Text] = Field(min_length=1, max_length=MAX_PARAGRAPHS)
     credits: Credits
     hero_photo: Slug
     headline_figures: list[Figure] = Field(default_factory=list)
@@ -138,6 +160,18 @@ class Exhibition(Model):
     map: MapContent | None = Field(default=None, description="the infrastructure map (map.toml)")
     timeline: Timeline | None = Field(default=None, description="the transport timeline (timeline.toml)")
     glossary: Glossary | None = Field(default=None, description="names and terms in English (glossary.toml)")
+
+    @field_validator("headline_figures")
+    @classmethod
+    def _one_row(cls, value: list[Figure]) -> list[Figure]:
+        # The home screen shows them side by side in one row: on a 1280×720 screen a seventh card overlaps
+        # the others and the 前言 button (checked by hand at 1280×720, 1920×1080 and both portrait sizes).
+        if len(value) > MAX_HEADLINE_FIGURES:
+            raise ValueError(
+                f"{len(value)} headline figures; the home screen shows {MAX_HEADLINE_FIGURES} at most "
+                "in its one row (put the others in a section's figures)"
+            )
+        return value
 
     @field_validator("date")
     @classmethod

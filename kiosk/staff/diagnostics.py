@@ -10,6 +10,8 @@ from collections import deque
 from datetime import datetime
 from pathlib import Path
 
+from kiosk.content.loader import MAX_FILE_BYTES
+
 log = logging.getLogger(__name__)
 
 
@@ -85,9 +87,11 @@ def content_fingerprint(folder: Path) -> str:
         try:
             stat = path.stat()
             digest.update(str(path.relative_to(folder)).encode("utf-8"))
-            if path.suffix.lower() == ".toml":
-                digest.update(path.read_bytes())
-            else:  # photos: size and date stand in for the bytes (hashing 40 MB of JPEG would be slow)
+            if path.suffix.lower() == ".toml" and stat.st_size <= MAX_FILE_BYTES:
+                with path.open("rb") as handle:  # no more than the loader would read, however it has grown
+                    digest.update(handle.read(MAX_FILE_BYTES + 1))
+            else:  # photos, and a stray file too large to be content: size and date stand in for the bytes
+                # (hashing 40 MB of JPEG would be slow; reading a 3 GB file would freeze the panel)
                 digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
             newest = max(newest, stat.st_mtime)
         except OSError:

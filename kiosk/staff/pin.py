@@ -167,6 +167,8 @@ class PinStore:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
+            if path.is_symlink():  # a link to nowhere is a damaged PIN file, not a new kiosk
+                raise PinFileDamaged(f"{path} is a link to a file that does not exist") from None
             return self._migrate()
         except OSError as exc:
             raise PinFileDamaged(f"{path} cannot be read: {exc}") from exc
@@ -193,6 +195,9 @@ class PinStore:
         try:
             raw = settings.read_bytes()
         except FileNotFoundError:  # a new kiosk: the shipped PIN, until staff choose theirs
+            if settings.is_symlink():  # a link to nowhere: it may have led to a PIN, so never guess the shipped one
+                self._record_unknown("settings.json was a link to nothing before its PIN could be moved")
+                raise PinFileDamaged(f"no PIN file, and {settings} is a link to a file that does not exist") from None
             with contextlib.suppress(OSError):
                 self.save("")
             return ""
@@ -297,7 +302,8 @@ class PinGate:
             self._state = Lockout(rounds=1, until=wall() + steps[0], length=steps[0])
             self._save()
         if self._state.until > 0:
-            remaining = min(self._state.until - wall(), self._state.length)  # a clock set back: never longer
+            # a clock set back never makes it longer than itself, nor a damaged record longer than the longest step
+            remaining = min(self._state.until - wall(), self._state.length, max(steps))
             if remaining > 0:
                 self._locked_until = clock() + remaining
         # Read the PIN now, at start: an older kiosk's hash leaves settings.json (or its damage is written

@@ -131,6 +131,7 @@ class VisitorStats:
         self.path = Path(path) if path else default_path()
         self._clock = clock
         self._db: sqlite3.Connection | None = None
+        self._identity: tuple[int, int] | None = None  # (device, inode) of the open database file
         self._off: StatsProblem | None = None  # cannot write now (full or read-only disk, cannot open)
         self._damaged: StatsProblem | None = None  # the latest damaged database set aside
         self._background_check = background_check
@@ -167,6 +168,9 @@ class VisitorStats:
         visit's first screen."""
         if self._visit is not None:
             return
+        if self._db is not None and not self._still_in_place():
+            self._db.close()
+            self._db = None
         if self._db is None:
             self._open()  # could not be opened before (a full or read-only disk): perhaps it can now
             if self._db is None:
@@ -342,6 +346,20 @@ class VisitorStats:
             return
         self._start_check()
 
+    def _still_in_place(self) -> bool:
+        """Whether the open database is still the file at `path`. One deleted or replaced while the kiosk runs
+        would take every later visit with it, unseen: SQLite goes on writing to the file it has open."""
+        try:
+            stat = os.stat(self.path)
+            identity = (stat.st_dev, stat.st_ino)
+        except OSError:
+            identity = None
+        if identity == self._identity:
+            return True
+        log.error("the statistics database %s was %s while the kiosk ran: recording goes on in %s", self.path,
+                  "removed" if identity is None else "replaced", "a new one" if identity is None else "that file")
+        return False
+
     def _start_check(self) -> None:
         if not self._background_check:
             self._check()
@@ -379,6 +397,8 @@ class VisitorStats:
         """Open, create the tables and prune old rows; raises sqlite3.Error."""
         db = sqlite3.connect(self.path, isolation_level=None)  # autocommit: each statement is durable alone
         try:
+            stat = os.stat(self.path)
+            self._identity = (stat.st_dev, stat.st_ino)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.executescript(_SCHEMA)

@@ -251,6 +251,24 @@ def test_reload_with_broken_content_keeps_the_old_and_lists_the_problems(qtbot, 
     assert page.scroll.isVisible()
 
 
+def test_a_reload_with_thousands_of_problems_lists_the_first_ones_and_says_how_many_more(qtbot, make_kiosk,
+                                                                                       content_copy):
+    kiosk = make_kiosk(content=content_copy)
+    c = open_panel(qtbot, kiosk)
+    touch.tap(c.panel.tabs["content"])
+    page = c.page("content")
+    exhibition = content_copy / "exhibition.toml"
+    listed = ", ".join(f'"missing-{i}"' for i in range(5000))  # 5,000 section files that are not there
+    text = exhibition.read_text(encoding="utf-8")
+    exhibition.write_text(text.replace('sections = ["develop"', f'sections = [{listed}, "develop"', 1),
+                          encoding="utf-8")
+    touch.tap(page.reload_button)
+    shown = page.problems.text().splitlines()
+    assert len(shown) < 210
+    assert shown[0] == "sections/missing-0.toml: file not found"
+    assert any("4800" in line and "kiosk check" in line for line in shown), shown[-3:]
+
+
 def test_reload_with_good_content_rebuilds_the_screens(qtbot, make_kiosk, content_copy):
     kiosk = make_kiosk(content=content_copy)
     c = open_panel(qtbot, kiosk)
@@ -338,3 +356,15 @@ def test_an_abandoned_panel_closes_itself(qtbot, kiosk):
     c._arm(300)
     qtbot.waitUntil(lambda: not c.is_open, timeout=3000)
     assert c.gesture.enabled
+
+
+def test_an_abandoned_touch_test_closes_with_the_panel(qtbot, kiosk, monkeypatch):
+    from kiosk.ui.staff import staff_controller
+
+    c = open_panel(qtbot, kiosk)
+    touch.tap(c.panel.tabs["diagnostics"])
+    monkeypatch.setattr(staff_controller, "PANEL_TIMEOUT_MS", 300)
+    touch.tap(c.page("diagnostics").touch_test_button)
+    assert c.touch_test.isVisible()
+    qtbot.waitUntil(lambda: not c.is_open, timeout=3000)
+    assert not c.touch_test.isVisible() and c.gesture.enabled

@@ -65,3 +65,22 @@ def test_last_restart_reason(tmp_path: Path, ending, expected_en):
     assert SessionRecord(path).last_restart_reason("en").startswith(expected_en)
     assert SessionRecord(path).last_restart_reason("zh")
     assert os.path.exists(path)
+
+
+def test_fingerprint_never_reads_a_stray_file_too_large_to_be_content(tmp_path: Path):
+    """A 64 MB file named `*.toml` left in the content folder (a log, a dump) passes `kiosk check`, since no
+    content names it; the Content page's fingerprint must not read it whole (a 3 GB one froze the panel)."""
+    import tracemalloc
+
+    (tmp_path / "exhibition.toml").write_text("title = 1\n", encoding="utf-8")
+    with (tmp_path / "notes.toml").open("wb") as stray:
+        stray.truncate(64 * 2**20)  # sparse: no disk used
+    tracemalloc.start()
+    try:
+        before = content_fingerprint(tmp_path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 2**20
+    os.truncate(tmp_path / "notes.toml", 65 * 2**20)
+    assert content_fingerprint(tmp_path) != before  # still part of the fingerprint, by its size and date

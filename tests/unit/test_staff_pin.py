@@ -338,3 +338,26 @@ def test_an_older_kiosks_damaged_settings_are_noted_at_start_before_any_save(clo
     settings.set("large_text", True)  # staff change a setting: settings.json is whole again, without a hash
     gate = gate_for(PinStore.beside(settings.path), clock)
     assert gate.attempt(DEFAULT_PIN).locked_for == CLOSED
+
+
+def test_a_pin_file_that_is_a_link_to_nothing_closes_entry(clock, folder):
+    store_with(folder, hash_pin("9731"))
+    (folder / PIN_FILE).unlink()
+    (folder / PIN_FILE).symlink_to(folder / "gone" / "staff-pin.json")
+    gate = gate_for(Store(folder), clock)
+    assert gate.closed and gate.attempt(DEFAULT_PIN).outcome is Outcome.LOCKED
+
+
+def test_an_older_kiosks_settings_that_are_a_link_to_nothing_keep_entry_closed(clock, folder):
+    folder.mkdir(parents=True)
+    (folder / "settings.json").symlink_to(folder / "gone.json")  # it may have held the PIN hash
+    gate = gate_for(Store(folder), clock)
+    assert gate.closed and gate.attempt(DEFAULT_PIN).outcome is Outcome.LOCKED
+    assert gate_for(Store(folder), clock).closed  # and stays so at the next start
+
+
+def test_a_lockout_record_damaged_into_huge_numbers_locks_no_longer_than_the_longest_step(clock, folder):
+    folder.mkdir(parents=True)
+    (folder / LOCKOUT_FILE).write_text('{"failures": 0, "rounds": 9, "locked_until": 1e300, "lockout_s": 1e300}')
+    gate = gate_for(Store(folder), clock)
+    assert 0 < gate.locked_for() <= 3600

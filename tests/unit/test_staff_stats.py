@@ -321,3 +321,21 @@ def test_a_full_disk_is_reported_and_recording_resumes(stats, clock):
     stats._db = real
     scripted_visit(stats, clock)
     assert stats.problem is None and stats.totals().visits == 1
+
+
+@pytest.mark.parametrize("how", ["deleted", "replaced"])
+def test_a_database_deleted_or_replaced_while_running_takes_no_later_visit_with_it(tmp_path, clock, how):
+    path = tmp_path / "stats.sqlite3"
+    stats = VisitorStats(path, clock, background_check=False)
+    scripted_visit(stats, clock)
+    for side in tmp_path.glob("stats.sqlite3*"):
+        side.unlink()  # a clean-up script, or someone at the PC, while the kiosk runs
+    if how == "replaced":
+        other = VisitorStats(path, clock, background_check=False)
+        other.close()
+    scripted_visit(stats, clock)
+    scripted_visit(stats, clock)
+    stats.close()
+    reread = VisitorStats(path, clock, background_check=False)
+    assert reread.totals().visits == 2
+    reread.close()

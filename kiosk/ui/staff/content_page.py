@@ -20,6 +20,10 @@ from kiosk.ui.staff.strings import sw
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 
+# Problems listed on the page: laying out a line of wrapped text takes about half a millisecond, so the 50,000
+# lines a broken folder can produce would freeze the panel (and starve the watchdog) for half a minute.
+MAX_LISTED = 200
+
 
 class ContentPage(QWidget):
     reload_requested = Signal()
@@ -115,7 +119,9 @@ class ContentPage(QWidget):
         else:
             self.outcome.setText(sw("reload_not_built" if result.cause else "reload_failed", self.lang))
             self.outcome.setStyleSheet("color: #E07A5F;")
-        lines = list(result.lines)
+        lines = list(result.lines[:MAX_LISTED])
+        if len(result.lines) > MAX_LISTED:
+            lines.append(sw("problems_more", self.lang, more=len(result.lines) - MAX_LISTED, folder=result.folder))
         if not result.ok:
             lines += ["", result.summary]
         self.problems.setText("\n".join(lines))

@@ -244,7 +244,9 @@ class StaffController(QObject):
 
             self.touch_test = TouchTestOverlay(self._panel_theme(), self._window)
             self.touch_test.finished.connect(self._tool_finished)
-        self._idle.stop()
+        # Unlike cleaning mode it has no end of its own: left alone it closes with the panel, or the kiosk would
+        # stay on it, with nothing unattended happening, until someone taps Done.
+        self._arm(PANEL_TIMEOUT_MS)
         self.touch_test.start(self.lang())
 
     @Slot()

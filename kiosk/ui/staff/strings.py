@@ -63,6 +63,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "内容有错误，继续显示原内容。问题如下（与 kiosk check 相同）：",
         "The content has errors; the current content stays. The problems (as `kiosk check` prints them):",
     ),
+    "problems_more": (
+        "……另有 {more} 个问题未列出；在电脑上运行 kiosk check --content {folder} 可看到全部。",
+        "… and {more} more problems not listed here; run kiosk check --content {folder} at the PC for all of them.",
+    ),
     "reload_not_built": ("内容通过了检查，但无法据此生成页面，继续显示原内容。原因：",
                          "The content passed the checks, but its screens could not be built; the current content "
                          "stays. Why:"),
