@@ -142,7 +142,7 @@ class PhotoCard(QWidget):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setFont(theme.font(t.CAPTION - 2))
-        self.note.setStyleSheet(f"color: {t.TEXT_MUTED};")
+        self.note.setProperty("role", "muted")
         layout.addWidget(self.view)
         layout.addWidget(self.caption)
         layout.addWidget(self.note)
