@@ -8,8 +8,9 @@ Palette: every colour the interface uses is defined once, below, by the role it 
 (`BACKGROUND`, `SURFACE`, `SURFACE_RAISED`, `SURFACE_PRESSED`, `LINE`), text (`TEXT`, `TEXT_MUTED`), the
 exhibition's gold (`ACCENT_DEFAULT`), the status colours the timeline and the map share (`STATUS_*`), what
 the map alone draws (`MAP_*`: ground, edges, zones, the colour of each kind of line), the staff panel's
-outcomes (`GOOD`, `WARNING`, `DANGER`), the closed-hours screen (`CLOSED_*`) and the touch test's finger
-traces. A section's own accent is content (its TOML), not palette: it reaches the theme as an argument. Other
+outcomes (`GOOD`, `WARNING`, `DANGER`), the shades laid over photos and screens (`SCRIM`, `SHADE`, `DIM`,
+`VEIL`, `PRESSED_SHADOW`; painters make them see-through with `translucent`), the closed-hours screen
+(`CLOSED_*`) and the touch test's finger traces. A section's own accent is content (its TOML), not palette: it reaches the theme as an argument. Other
 modules import these names; none writes a colour literal (tests/unit/test_styling_in_theme.py checks).
 
 How a widget gets its style — it never writes CSS itself:
@@ -54,9 +55,14 @@ STATUS_APPROVED = "#E07BB5"
 STATUS_EXISTING = "#8A96A3"
 STATUS_MILESTONE = ACCENT_DEFAULT
 
-# Translucent background: the charcoal over a photo (caption chips, the viewer's buttons, the keypad's dimmer)
+# Translucent background: the charcoal over a photo (caption chips, the viewer's buttons), as CSS; painters
+# take `translucent(BACKGROUND, alpha)`
 SCRIM = "rgba(18,22,27,{alpha})"
-DIM = "rgba(10,12,15,235)"  # behind the staff keypad
+SHADE = "#0A0C0F"  # darker than the background: gradients under text on a photo
+DIM = "rgba(10,12,15,235)"  # SHADE behind the staff keypad
+VEIL = "#080A0D"  # the still-there prompt's veil over the frozen screen
+PRESSED_SHADOW = "#000000"  # laid translucent over a pressed tile or photo
+CLOSED_GROUND = "#000000"  # closed hours: the panel all but dark (the one pure black, see CLOSED_CLOCK)
 
 # The staff panel's outcomes: a finished export or reload, a failure or a warning, a destructive button
 GOOD = "#7FB77E"
@@ -276,10 +282,14 @@ def _chip(p, accent: str, padding: tuple[float, float] = (10, 30), radius: float
 
 
 def _figure_card(p, accent: str, surface: str = SURFACE) -> str:  # noqa: ANN001
-    return f"#FigureCard {{ background: {surface}; border-radius: {p(RADIUS)}px; border-top: {p(6)}px solid {accent}; }}"
+    """A headline figure's card: its accent along the top, on the surface it sits on (a scrim over the hero)."""
+    return (
+        f"#FigureCard {{ background: {surface}; border-radius: {p(RADIUS)}px;"
+        f" border-top: {p(6)}px solid {accent}; }}"
+    )
 
 
-def _accent_text(p, accent: str, padding_top: float = 0, **_: object) -> str:  # noqa: ANN001
+def _accent_text(p, accent: str, padding_top: float = 0) -> str:  # noqa: ANN001
     """Text in a content accent (a section's kicker and headings, the timeline's goal)."""
     return f"color: {accent};" + (f" padding-top: {p(padding_top)}px;" if padding_top else "")
 
@@ -306,6 +316,13 @@ WIDGET_STYLES: dict[str, Callable[..., str]] = {
     "gallery_heading": _gallery_heading,
     "viewer_button": _viewer_button,
 }
+
+
+def translucent(colour: str, alpha: int) -> QColor:
+    """A palette colour with this opacity (0..255), for painters."""
+    result = QColor(colour)
+    result.setAlpha(alpha)
+    return result
 
 
 def mix(a: str, b: str, t: float) -> str:

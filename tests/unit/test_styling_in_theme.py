@@ -15,6 +15,7 @@ UI = Path(kiosk.ui.__file__).parent
 THEME_MODULES = {UI / "theme.py"}
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}(?:[0-9a-fA-F]{2})?\b")
 CSS_COLOUR = re.compile(r"\brgba?\(")
+NUMERIC_COLOUR = re.compile(r"QColor\(\s*\d")  # QColor(18, 22, 27, 200): a palette colour in disguise
 
 
 def widget_modules() -> list[Path]:
@@ -39,6 +40,7 @@ def test_the_scan_sees_the_widget_modules() -> None:
 def test_no_widget_module_writes_a_colour() -> None:
     assert offending_lines(HEX_COLOUR) == [], "use a palette role from kiosk.ui.theme"
     assert offending_lines(CSS_COLOUR) == [], "use a palette role from kiosk.ui.theme"
+    assert offending_lines(NUMERIC_COLOUR) == [], "use a palette role (theme.translucent for an alpha)"
 
 
 def test_no_widget_module_sets_a_style_sheet_without_a_reason() -> None:

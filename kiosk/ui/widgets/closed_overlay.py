@@ -78,7 +78,7 @@ class ClosedOverlay(CoverOverlay):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
-        p.fillRect(self.rect(), QColor(0, 0, 0))
+        p.fillRect(self.rect(), QColor(t.CLOSED_GROUND))
         if self.style == CLOCK:
             self._paint_clock(p, self.clock())
         p.end()
