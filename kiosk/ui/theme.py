@@ -1,15 +1,35 @@
-"""The look, in one place: colours, the type scale, spacing and touch-target sizes.
+"""The look, in one place: the palette, the style of every widget, the type scale, spacing and touch targets.
 
 Sizes are written for the 1920×1080 reference canvas and scaled by the screen's *short* side, so a portrait
 1080×1920 stand gets the same physical type as a landscape one, a 1366×768 screen scales down and a 4K screen
 up. Widgets ask the theme for sizes (`theme.px(28)`) and never hard-code pixels.
+
+Palette: every colour the interface uses is defined once, below, by the role it plays — surfaces
+(`BACKGROUND`, `SURFACE`, `SURFACE_RAISED`, `SURFACE_PRESSED`, `LINE`), text (`TEXT`, `TEXT_MUTED`), the
+exhibition's gold (`ACCENT_DEFAULT`), the status colours the timeline and the map share (`STATUS_*`), what
+the map alone draws (`MAP_*`: ground, edges, zones, the colour of each kind of line), the staff panel's
+outcomes (`GOOD`, `WARNING`, `DANGER`), the shades laid over photos and screens (`SCRIM`, `SHADE`, `DIM`,
+`VEIL`, `PRESSED_SHADOW`; painters make them see-through with `translucent`), the closed-hours screen
+(`CLOSED_*`) and the touch test's finger traces. A section's own accent is content (its TOML), not palette: it
+reaches the theme as an argument. Other modules import these names; none writes a colour literal (tests/unit/test_styling_in_theme.py checks).
+
+How a widget gets its style — it never writes CSS itself:
+- A fixed style is a rule of the one application style sheet, `Theme.stylesheet()`; the widget opts in with
+  `setProperty("role", …)` (`muted`, `accent`, `warning`, `round_close`, …) or its object name (`#NavBar`,
+  `#PinCard`, `#StaffPanel` …). A widget whose look changes while shown calls `set_role` (or
+  `set_status`), which flips the property and re-polishes it.
+- A style built from a content colour (a section's accent on a chip, a figure card or a heading) or from a
+  size only known at run time is asked of the theme by name: `theme.apply(widget, "chip", accent=…)` sets
+  the sheet `theme.style("chip", accent=…)` returns. These are the only widget style sheets in the kiosk.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QWidget
 
 REFERENCE_SHORT_SIDE = 1080
 
@@ -34,6 +54,47 @@ STATUS_PLANNED = "#A9B8C9"
 STATUS_APPROVED = "#E07BB5"
 STATUS_EXISTING = "#8A96A3"
 STATUS_MILESTONE = ACCENT_DEFAULT
+
+# Translucent background: the charcoal over a photo (caption chips, the viewer's buttons), as CSS; painters
+# take `translucent(BACKGROUND, alpha)`
+SCRIM = "rgba(18,22,27,{alpha})"
+SHADE = "#0A0C0F"  # darker than the background: gradients under text on a photo
+DIM = "rgba(10,12,15,235)"  # SHADE behind the staff keypad
+VEIL = "#080A0D"  # the still-there prompt's veil over the frozen screen
+PRESSED_SHADOW = "#000000"  # laid translucent over a pressed tile or photo
+CLOSED_GROUND = "#000000"  # closed hours: the panel all but dark (the one pure black, see CLOSED_CLOCK)
+
+# The staff panel's outcomes: a finished export or reload, a failure or a warning, a destructive button
+GOOD = "#7FB77E"
+WARNING = "#E07A5F"
+DANGER = "#6B2F2A"
+
+# The map's own ground and shapes (its status colours are the STATUS_* above)
+MAP_LAND = "#1D242C"  # the neighbours' ground
+MAP_NEIGHBOUR_EDGE = "#3C4753"
+MAP_NEIGHBOUR_TEXT = "#8E98A3"
+MAP_DISTRICT_FILL = "#283340"
+MAP_ZONE = "#B48EDB"
+MAP_CASING = "#10141A"  # the dark edge under a line, and a railway's ties
+MAP_RIVER_LABEL = "#8CC8F0"
+# Built colour of each kind of line (its status colour replaces it while being built or planned)
+MAP_KIND_COLOURS = {
+    "expressway": "#E0B050",
+    "express_highway": "#D7C58A",
+    "railway": "#C9CED4",
+    "trunk_road": TEXT,
+    "road": "#B9C0C8",
+    "bridge": TEXT,
+    "river": WATER,
+}
+
+# Closed hours: dim grey on black, readable across a dark hall at a fraction of the panel's light
+CLOSED_CLOCK = "#5C636B"
+CLOSED_NOTE = "#3F464E"
+
+# The touch test draws each finger in its own colour, so two fingers' traces are told apart
+TOUCH_TRACES = (ACCENT_DEFAULT, TRANSPORT, GOOD, WARNING, "#B28DD6", "#4FC1B8", "#E5C15A", "#D66F9E", "#9AA7B5",
+                TEXT)
 
 # Type scale at the reference size, in pixels (never below ~24 px for text a visitor reads)
 DISPLAY = 88
@@ -94,9 +155,11 @@ class Theme:
         return QColor(value)
 
     def stylesheet(self) -> str:
-        """Application-wide style: the few rules shared by every screen. No font-family here: a style sheet
-        font would override the per-language family order that `set_language` applies."""
+        """The one application style sheet: what every screen shares, then each fixed role a widget opts into
+        with `setProperty("role", …)` or its object name. No font-family here: a style sheet font would override
+        the per-language family order that `set_language` applies."""
         p = self.px
+        scrim = SCRIM.format
         return f"""
         QWidget {{ background: transparent; color: {TEXT}; }}
         #Root, #Screen {{ background: {BACKGROUND}; }}
@@ -106,7 +169,160 @@ class Theme:
         QScrollBar::add-line, QScrollBar::sub-line, QScrollBar::add-page, QScrollBar::sub-page {{
             height: 0; background: none; }}
         QToolTip {{ color: transparent; background: transparent; border: none; }}
+
+        QLabel[role="text"] {{ color: {TEXT}; }}
+        QLabel[role="muted"] {{ color: {TEXT_MUTED}; }}
+        QLabel[role="accent"] {{ color: {ACCENT_DEFAULT}; }}
+        QLabel[role="on_accent"] {{ color: {BACKGROUND}; }}
+        QLabel[role="warning"] {{ color: {WARNING}; }}
+        QLabel[role="good"] {{ color: {GOOD}; }}
+        QLabel[status="built"] {{ color: {STATUS_BUILT}; }}
+        QLabel[status="begun"] {{ color: {STATUS_BEGUN}; }}
+        QLabel[status="under_construction"] {{ color: {STATUS_UNDER_CONSTRUCTION}; }}
+        QLabel[status="planned"] {{ color: {STATUS_PLANNED}; }}
+        QLabel[status="milestone"] {{ color: {STATUS_MILESTONE}; }}
+
+        #NavBar {{ background: {SURFACE}; border-top: {p(2)}px solid {LINE}; }}
+        #NavBar QPushButton {{ background: {SURFACE_RAISED}; color: {TEXT}; border: none;
+            border-radius: {p(16)}px; padding: 0 {p(28)}px; }}
+        #NavBar QPushButton:pressed {{ background: {SURFACE_PRESSED}; }}
+        #NavBar QPushButton:checked {{ background: {ACCENT_DEFAULT}; color: {BACKGROUND}; }}
+        #NavBar QPushButton:disabled {{ color: {LINE}; }}
+
+        QLabel[role="hero_caption"] {{ color: {TEXT}; background: {scrim(alpha=160)}; border-radius: {p(8)}px;
+            padding: {p(4)}px {p(12)}px; }}
+        QPushButton[role="intro"] {{ background: {scrim(alpha=150)}; color: {TEXT};
+            border: {p(2)}px solid {ACCENT_DEFAULT}; border-radius: {p(32)}px; padding: {p(8)}px {p(28)}px; }}
+        QPushButton[role="intro"]:pressed {{ background: {ACCENT_DEFAULT}; color: {BACKGROUND}; }}
+
+        #CaptionBand {{ background: {SURFACE}; border-top: {p(1)}px solid {LINE}; }}
+
+        QLabel[role="map_badge"] {{ background: {ACCENT_DEFAULT}; color: {BACKGROUND}; border-radius: {p(8)}px;
+            padding: {p(2)}px {p(12)}px; }}
+        QLabel[role="map_banner"] {{ color: {ACCENT_DEFAULT}; background: {SURFACE};
+            border-left: {p(6)}px solid {ACCENT_DEFAULT}; padding: {p(8)}px {p(14)}px; }}
+        QPushButton[role="map_round"] {{ background: {SURFACE_RAISED}; border: {p(2)}px solid {LINE};
+            border-radius: {p(TOUCH_TARGET // 2)}px; }}
+        QPushButton[role="map_round"]:pressed {{ background: {SURFACE_PRESSED}; border-color: {ACCENT_DEFAULT}; }}
+        QGraphicsView[role="map"], QGraphicsView[role="map"] QWidget {{ background: transparent; border: none; }}
+        #MapCard {{ background: {SURFACE}; border-left: {p(6)}px solid {ACCENT_DEFAULT}; }}
+        QPushButton[role="round_close"] {{ background: {SURFACE_RAISED}; border: none;
+            border-radius: {p(TOUCH_TARGET // 2)}px; }}
+        QPushButton[role="round_close"]:pressed {{ background: {SURFACE_PRESSED}; }}
+        QPushButton[role="timeline_map"] {{ background: {TRANSPORT}; color: {BACKGROUND}; border: none;
+            border-radius: {p(36)}px; padding: {p(8)}px {p(30)}px; }}
+        QPushButton[role="timeline_map"]:pressed {{ background: {SURFACE_PRESSED}; color: {TEXT}; }}
+
+        #PinPad {{ background: {DIM}; }}
+        #StaffPanel, #CleaningOverlay, #TouchTestOverlay {{ background: {BACKGROUND}; }}
+        #PinCard {{ background: {SURFACE}; border-radius: {p(RADIUS * 1.5)}px; }}
+        #PinCard QPushButton {{ background: {SURFACE_RAISED}; color: {TEXT}; border: none;
+            border-radius: {p(RADIUS)}px; }}
+        #PinCard QPushButton:pressed {{ background: {SURFACE_PRESSED}; }}
+        #PinCard QPushButton:disabled {{ color: {LINE}; }}
+        #PinCard QPushButton#PinOk {{ background: {ACCENT_DEFAULT}; color: {BACKGROUND}; }}
+        #PinCard QPushButton#PinOk:disabled {{ background: {SURFACE_RAISED}; color: {LINE}; }}
+
+        #StaffPanel QPushButton {{ background: {SURFACE_RAISED}; color: {TEXT}; border: none;
+            border-radius: {p(14)}px; padding: 0 {p(24)}px; min-height: {p(TOUCH_TARGET * 0.8)}px;
+            min-width: {p(TOUCH_TARGET * 0.8)}px; }}
+        #StaffPanel QPushButton:pressed {{ background: {SURFACE_PRESSED}; }}
+        #StaffPanel QPushButton:checked {{ background: {ACCENT_DEFAULT}; color: {BACKGROUND}; }}
+        #StaffPanel QPushButton:disabled {{ color: {LINE}; }}
+        #StaffPanel QPushButton[role="primary"] {{ background: {ACCENT_DEFAULT}; color: {BACKGROUND}; }}
+        #StaffPanel QPushButton[role="primary"]:pressed {{ background: {SURFACE_PRESSED}; color: {TEXT}; }}
+        #StaffPanel QPushButton[role="danger"] {{ background: {DANGER}; color: {TEXT}; }}
+        QPushButton[role="place"] {{ text-align: left; }}
+        QLabel[role="nag"] {{ color: {BACKGROUND}; background: {WARNING}; border-radius: {p(12)}px;
+            padding: {p(10)}px {p(18)}px; }}
+        #SettingRow {{ background: {SURFACE}; border-radius: {p(16)}px; }}
+        QLabel[role="problems"] {{ color: {TEXT}; background: {SURFACE}; padding: {p(16)}px;
+            border-radius: {p(12)}px; }}
+        QLabel[role="log"] {{ color: {TEXT_MUTED}; background: {SURFACE}; padding: {p(12)}px; }}
         """
+
+    def style(self, name: str, **params: object) -> str:
+        """The style sheet of one widget whose look depends on content or on a size known only at run time
+        (see the module's docstring); `name` is one of `WIDGET_STYLES`."""
+        return WIDGET_STYLES[name](self.px, **params)
+
+    def apply(self, widget: QWidget, name: str, **params: object) -> None:
+        """Give `widget` the style `style(name, **params)`: the one place a widget's own sheet is set."""
+        widget.setStyleSheet(self.style(name, **params))
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Switch a shown widget to another role of the application style sheet (re-polished, so it takes effect)."""
+    _set_property(widget, "role", role)
+
+
+def set_status(widget: QWidget, status: str) -> None:
+    """Colour a label by a timeline status (`built`, `begun`, …) from the palette."""
+    _set_property(widget, "status", status)
+
+
+def _set_property(widget: QWidget, name: str, value: str) -> None:
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()
+
+
+def _chip(p, accent: str, padding: tuple[float, float] = (10, 30), radius: float = 36) -> str:
+    """A touch chip drawn in its section's accent: outlined, filled while pressed or chosen."""
+    return f"""
+        QPushButton {{ background: {SURFACE_RAISED}; color: {TEXT}; border: {p(2)}px solid {accent};
+            border-radius: {p(radius)}px; padding: {p(padding[0])}px {p(padding[1])}px; }}
+        QPushButton:pressed {{ background: {accent}; color: {BACKGROUND}; }}
+        QPushButton:checked {{ background: {accent}; color: {BACKGROUND}; }}
+        QPushButton:focus {{ border-color: {TEXT}; }}
+        """
+
+
+def _figure_card(p, accent: str, surface: str = SURFACE) -> str:
+    """A headline figure's card: its accent along the top, on the surface it sits on (a scrim over the hero)."""
+    return (
+        f"#FigureCard {{ background: {surface}; border-radius: {p(RADIUS)}px;"
+        f" border-top: {p(6)}px solid {accent}; }}"
+    )
+
+
+def _accent_text(p, accent: str, padding_top: float = 0) -> str:
+    """Text in a content accent (a section's kicker and headings, the timeline's goal)."""
+    return f"color: {accent};" + (f" padding-top: {p(padding_top)}px;" if padding_top else "")
+
+
+def _gallery_heading(p, accent: str) -> str:
+    return f"color: {accent}; padding: {p(20)}px 0 0 0; margin: 0;"
+
+
+def _viewer_button(p, size: int, text: bool) -> str:
+    """The photo viewer's round buttons over the photo; `size` is the button's edge in screen pixels."""
+    pad = f"padding: 0 {p(30)}px 0 {p(22)}px;" if text else "padding: 0;"
+    return (
+        f"QPushButton {{ background: {SCRIM.format(alpha=200)}; color: {TEXT}; border: {p(2)}px solid {LINE};"
+        f" border-radius: {size // 2}px; {pad} }}"
+        f"QPushButton:pressed {{ background: {SURFACE_PRESSED}; }}"
+        f"QPushButton:disabled {{ color: {LINE}; border-color: transparent; background: {SCRIM.format(alpha=90)}; }}"
+    )
+
+
+WIDGET_STYLES: dict[str, Callable[..., str]] = {
+    "chip": _chip,
+    "figure_card": _figure_card,
+    "accent_text": _accent_text,
+    "gallery_heading": _gallery_heading,
+    "viewer_button": _viewer_button,
+}
+
+
+def translucent(colour: str, alpha: int) -> QColor:
+    """A palette colour with this opacity (0..255), for painters."""
+    result = QColor(colour)
+    result.setAlpha(alpha)
+    return result
 
 
 def mix(a: str, b: str, t: float) -> str:

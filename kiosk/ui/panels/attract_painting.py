@@ -54,7 +54,7 @@ def paint_hint(theme: Theme, size: QSize) -> tuple[QPixmap, QRect]:
     p = QPainter(pill)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setPen(QColor(t.ACCENT_DEFAULT))
-    p.setBrush(QColor(18, 22, 27, 215))
+    p.setBrush(t.translucent(t.BACKGROUND, 215))
     border = px(3)
     p.drawRoundedRect(border / 2, border / 2, w - border, h - border, (h - border) / 2, (h - border) / 2)
     icon("mdi6.gesture-tap", t.ACCENT_DEFAULT).paint(p, QRect(pad_x, (h - glyph) // 2, glyph, glyph))
@@ -102,9 +102,9 @@ def paint_caption(theme: Theme, size: QSize, slide: Slide, hint: QRect, credit: 
     band = _transparent(QSize(size.width(), band_h))
     p = QPainter(band)
     shade = QLinearGradient(0, 0, 0, band_h)
-    shade.setColorAt(0.0, QColor(10, 12, 15, 0))
-    shade.setColorAt(0.45, QColor(10, 12, 15, 170))
-    shade.setColorAt(1.0, QColor(10, 12, 15, 235))
+    shade.setColorAt(0.0, t.translucent(t.SHADE, 0))
+    shade.setColorAt(0.45, t.translucent(t.SHADE, 170))
+    shade.setColorAt(1.0, t.translucent(t.SHADE, 235))
     p.fillRect(band.rect(), shade)
     y = band_h - (size.height() - bottom) - text_h
     for (font, colour, text), h in zip(blocks, heights, strict=True):

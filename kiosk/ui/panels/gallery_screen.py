@@ -62,7 +62,7 @@ class GalleryScreen(Screen):
         self.title.setFont(theme.font(t.TITLE, bold=True))
         self.subtitle = QLabel(self)
         self.subtitle.setFont(theme.font(t.LEAD))
-        self.subtitle.setStyleSheet(f"color: {t.TEXT_MUTED};")
+        self.subtitle.setProperty("role", "muted")
         self.subtitle.setWordWrap(True)
 
         self._metrics = GridMetrics(
@@ -82,7 +82,7 @@ class GalleryScreen(Screen):
             heading = QLabel(self._canvas)
             heading.setFont(theme.font(t.HEADING, bold=True))
             heading.setWordWrap(True)
-            heading.setStyleSheet(f"color: {accent}; padding: {p(20)}px 0 0 0; margin: 0;")
+            theme.apply(heading, "gallery_heading", accent=accent)
             self._headings.append((heading, heading_text))
         self._grid: GalleryGrid | None = None
         self._grid_key: tuple[int, str] | None = None  # (width, language) the grid was computed for

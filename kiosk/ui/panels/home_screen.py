@@ -47,27 +47,21 @@ class HomeScreen(Screen):
         self._hero_photo = exhibition.photo(exhibition.hero_photo)
         self.hero_caption = QLabel(self.hero)
         self.hero_caption.setFont(theme.font(t.CAPTION - 4))
-        self.hero_caption.setStyleSheet(
-            f"color: {t.TEXT}; background: rgba(18,22,27,160); border-radius: {p(8)}px; padding: {p(4)}px {p(12)}px;"
-        )
+        self.hero_caption.setProperty("role", "hero_caption")
         caption_row = QHBoxLayout()
         caption_row.addStretch(1)
         caption_row.addWidget(self.hero_caption)
 
-        self.date_label = self._label(theme.font(t.LEAD, bold=True), t.ACCENT_DEFAULT)
-        self.title_label = self._label(theme.font(t.DISPLAY * 1.2, bold=True), t.TEXT)
-        self.subtitle_label = self._label(theme.font(t.TITLE * 0.7), t.TEXT)
+        self.date_label = self._label(theme.font(t.LEAD, bold=True), "accent")
+        self.title_label = self._label(theme.font(t.DISPLAY * 1.2, bold=True), "text")
+        self.subtitle_label = self._label(theme.font(t.TITLE * 0.7), "text")
         self.intro_button = QPushButton(self.hero)
         self.intro_button.setFont(theme.font(t.CAPTION + 2, bold=True))
         self.intro_button.setMinimumHeight(p(t.TOUCH_TARGET * 0.8))
         self.intro_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.intro_button.setStyleSheet(
-            f"QPushButton {{ background: rgba(18,22,27,150); color: {t.TEXT}; border: {p(2)}px solid {t.ACCENT_DEFAULT};"
-            f" border-radius: {p(32)}px; padding: {p(8)}px {p(28)}px; }}"
-            f"QPushButton:pressed {{ background: {t.ACCENT_DEFAULT}; color: {t.BACKGROUND}; }}"
-        )
+        self.intro_button.setProperty("role", "intro")
         self.intro_button.clicked.connect(lambda: self.go(Route("intro")))
-        on_photo = "rgba(18,22,27,190)"
+        on_photo = t.SCRIM.format(alpha=190)
         self.figures = [
             FigureCard(theme, f, t.ACCENT_DEFAULT, self, surface=on_photo, size=t.FIGURE * 0.62)
             for f in exhibition.headline_figures
@@ -120,11 +114,11 @@ class HomeScreen(Screen):
             return 2
         return count if count <= 4 else (count + 1) // 2
 
-    def _label(self, font, colour: str) -> QLabel:
+    def _label(self, font, role: str) -> QLabel:
         label = QLabel(self.hero)
         label.setFont(font)
         label.setWordWrap(True)
-        label.setStyleSheet(f"color: {colour};")
+        label.setProperty("role", role)
         return label
 
     def set_language(self, lang: Lang) -> None:

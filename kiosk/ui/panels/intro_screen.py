@@ -19,7 +19,7 @@ class IntroScreen(Screen):
         p = theme.px
         self.heading = QLabel(self)
         self.heading.setFont(theme.font(t.TITLE, bold=True))
-        self.heading.setStyleSheet(f"color: {t.ACCENT_DEFAULT};")
+        self.heading.setProperty("role", "accent")
         self.heading.setWordWrap(True)
         self.subtitle = QLabel(self)
         self.subtitle.setFont(theme.font(t.LEAD))

@@ -56,7 +56,6 @@ class MapScreen(Screen):
     def __init__(self, theme: Theme, exhibition: Exhibition, scene: MapScene, event=None, record=None):
         super().__init__()
         assert exhibition.map is not None
-        p = theme.px
         self._theme = theme
         self._content = exhibition.map
         self._scene = scene
@@ -67,14 +66,13 @@ class MapScreen(Screen):
         self._selected: str | None = None
         self._touched = False  # the visitor moved the map: a resize keeps their view instead of refitting
 
-        self.title = self._label(t.HEADING, True, t.TEXT)
-        self.note = self._label(t.CAPTION, False, t.TEXT_MUTED)
-        self.hint = self._label(t.CAPTION, False, t.TEXT_MUTED)
-        self.badge = self._label(t.CAPTION, True, t.BACKGROUND)
-        self.badge.setStyleSheet(f"background: {t.ACCENT_DEFAULT}; color: {t.BACKGROUND}; border-radius: {p(8)}px; padding: {p(2)}px {p(12)}px;")
+        self.title = self._label(t.HEADING, True, "text")
+        self.note = self._label(t.CAPTION, False, "muted")
+        self.hint = self._label(t.CAPTION, False, "muted")
+        self.badge = self._label(t.CAPTION, True, "map_badge")
         self.badge.setWordWrap(False)
-        self.layers_heading = self._label(t.CAPTION, True, t.TEXT_MUTED)
-        self.legend_heading = self._label(t.CAPTION, True, t.TEXT_MUTED)
+        self.layers_heading = self._label(t.CAPTION, True, "muted")
+        self.legend_heading = self._label(t.CAPTION, True, "muted")
         self.toggles = MapLayerToggles(theme, vertical=False, parent=self)
         self.toggles.changed.connect(self._layers_changed)
         self.legend = MapLegend(theme, columns=2, statuses_beside=theme.portrait, parent=self)
@@ -84,12 +82,8 @@ class MapScreen(Screen):
         self.map_host = QWidget(self)
         self.map_host.installEventFilter(self)  # the map's own size decides the overlays and the fitted view
         # what a timeline event highlights, on an opaque tag over the map's corner (cheap to leave unpainted)
-        self.banner = self._label(t.CAPTION, True, t.ACCENT_DEFAULT, parent=self.map_host)
+        self.banner = self._label(t.CAPTION, True, "map_banner", parent=self.map_host)
         self.banner.setAutoFillBackground(True)
-        self.banner.setStyleSheet(
-            f"color: {t.ACCENT_DEFAULT}; background: {t.SURFACE}; border-left: {p(6)}px solid {t.ACCENT_DEFAULT};"
-            f" padding: {p(8)}px {p(14)}px;"
-        )
         self.banner.setVisible(event is not None)
         self.view = MapView(scene, parent=self.map_host)
         self.view.tapped.connect(self._tapped)
@@ -97,7 +91,7 @@ class MapScreen(Screen):
         self.view.interaction_started.connect(self._visitor_moved)
         self.compass = MapCompass(theme, self.map_host)
         self.scale_bar = MapScaleBar(theme, self.map_host)
-        self.credit = self._label(t.CAPTION - 4, False, t.TEXT_MUTED)
+        self.credit = self._label(t.CAPTION - 4, False, "muted")
         self.zoom_in = self._round_button("mdi6.plus")
         self.zoom_out = self._round_button("mdi6.minus")
         self.reset_button = self._round_button("mdi6.fit-to-screen-outline")
@@ -112,11 +106,11 @@ class MapScreen(Screen):
 
     # construction ----------------------------------------------------------------------------------
 
-    def _label(self, size: float, bold: bool, colour: str, parent: QWidget | None = None) -> QLabel:
+    def _label(self, size: float, bold: bool, role: str, parent: QWidget | None = None) -> QLabel:
         label = QLabel(parent or self)
         label.setFont(self._theme.font(size, bold=bold))
         label.setWordWrap(True)
-        label.setStyleSheet(f"color: {colour};")
+        label.setProperty("role", role)
         return label
 
     def _round_button(self, name: str) -> QPushButton:
@@ -126,10 +120,7 @@ class MapScreen(Screen):
         button.setIconSize(QSize(p(44), p(44)))
         button.setProperty("icon_name", name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setStyleSheet(
-            f"QPushButton {{ background: {t.SURFACE_RAISED}; border: {p(2)}px solid {t.LINE}; border-radius: {p(t.TOUCH_TARGET // 2)}px; }}"
-            f"QPushButton:pressed {{ background: {t.SURFACE_PRESSED}; border-color: {t.ACCENT_DEFAULT}; }}"
-        )
+        button.setProperty("role", "map_round")
         return button
 
     def _layout(self) -> None:

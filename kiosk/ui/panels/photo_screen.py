@@ -59,20 +59,19 @@ class PhotoScreen(Screen):
         self.credit = QLabel(self)
         self.credit.setWordWrap(True)
         self.credit.setFont(theme.font(t.CAPTION))
-        self.credit.setStyleSheet(f"color: {t.TEXT_MUTED};")
+        self.credit.setProperty("role", "muted")
         self.counter = QLabel(self)
         self.counter.setFont(theme.font(t.CAPTION + 4, bold=True))
-        self.counter.setStyleSheet(f"color: {t.TEXT};")
+        self.counter.setProperty("role", "text")
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.hint = QLabel(self)
         self.hint.setFont(theme.font(t.CAPTION))
-        self.hint.setStyleSheet(f"color: {t.TEXT_MUTED};")
+        self.hint.setProperty("role", "muted")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         band = QWidget(self)
         band.setObjectName("CaptionBand")
         band.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        band.setStyleSheet(f"#CaptionBand {{ background: {t.SURFACE}; border-top: {p(1)}px solid {t.LINE}; }}")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
@@ -107,7 +106,6 @@ class PhotoScreen(Screen):
         self.set_language("zh")
 
     def _round_button(self, size: int, icon_name: str, text: bool = False) -> QPushButton:
-        p = self._theme.px
         button = QPushButton(self)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setMinimumSize(size, size)
@@ -115,14 +113,7 @@ class PhotoScreen(Screen):
         button.setIconSize(QSize(round(size * 0.5), round(size * 0.5)))
         button.setProperty("icon_name", icon_name)
         button.setFont(self._theme.font(t.CAPTION + 4, bold=True))
-        radius = size // 2
-        pad = f"padding: 0 {p(30)}px 0 {p(22)}px;" if text else "padding: 0;"
-        button.setStyleSheet(
-            f"QPushButton {{ background: rgba(18,22,27,200); color: {t.TEXT}; border: {p(2)}px solid {t.LINE};"
-            f" border-radius: {radius}px; {pad} }}"
-            f"QPushButton:pressed {{ background: {t.SURFACE_PRESSED}; }}"
-            f"QPushButton:disabled {{ color: {t.LINE}; border-color: transparent; background: rgba(18,22,27,90); }}"
-        )
+        self._theme.apply(button, "viewer_button", size=size, text=text)
         if not text:
             button.setFixedWidth(size)
         return button

@@ -46,14 +46,14 @@ class SectionScreen(Screen):
 
         self.kicker = QLabel(self)
         self.kicker.setFont(theme.font(t.CAPTION, bold=True))
-        self.kicker.setStyleSheet(f"color: {accent};")
+        theme.apply(self.kicker, "accent_text", accent=accent)
         self.title = QLabel(self)
         self.title.setFont(theme.font(t.TITLE, bold=True))
         self.title.setWordWrap(True)
         self.lead = QLabel(self)
         self.lead.setFont(theme.font(t.LEAD))
         self.lead.setWordWrap(True)
-        self.lead.setStyleSheet(f"color: {t.TEXT};")
+        self.lead.setProperty("role", "text")
 
         self.figures = [FigureCard(theme, f, accent, self) for f in section.figures]
         figure_grid = QGridLayout()

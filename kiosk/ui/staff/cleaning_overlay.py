@@ -24,7 +24,7 @@ class CleaningOverlay(FullWindowOverlay):
     finished = Signal()
 
     def __init__(self, theme: Theme, window: QWidget, seconds: int):
-        super().__init__(window, t.BACKGROUND)
+        super().__init__(window)
         self._seconds = seconds
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.touches_ignored = 0
@@ -34,7 +34,7 @@ class CleaningOverlay(FullWindowOverlay):
         self.title.setFont(theme.font(t.TITLE, bold=True))
         self.count = QLabel(self)
         self.count.setFont(theme.font(t.DISPLAY * 2.5, bold=True))
-        self.count.setStyleSheet(f"color: {t.ACCENT_DEFAULT};")
+        self.count.setProperty("role", "accent")
         for label in (self.title, self.count):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)

@@ -57,8 +57,7 @@ class ContentPage(QWidget):
         self.problems.setWordWrap(True)
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
         self.problems.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.problems.setStyleSheet(f"color: {t.TEXT}; background: {t.SURFACE}; padding: {p(16)}px;"
-                                    f" border-radius: {p(12)}px;")
+        self.problems.setProperty("role", "problems")
         self.scroll = TouchScrollArea(self)
         self.scroll.setWidget(self.problems)
         layout.addWidget(self.facts)
@@ -115,10 +114,10 @@ class ContentPage(QWidget):
             return
         if result.ok:
             self.outcome.setText(sw("reload_ok", self.lang, summary=result.summary))
-            self.outcome.setStyleSheet("color: #7FB77E;")
+            t.set_role(self.outcome, "good")
         else:
             self.outcome.setText(sw("reload_not_built" if result.cause else "reload_failed", self.lang))
-            self.outcome.setStyleSheet("color: #E07A5F;")
+            t.set_role(self.outcome, "warning")
         lines = list(result.lines[:MAX_LISTED])
         if len(result.lines) > MAX_LISTED:
             lines.append(sw("problems_more", self.lang, more=len(result.lines) - MAX_LISTED, folder=result.folder))

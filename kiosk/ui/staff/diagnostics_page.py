@@ -75,7 +75,7 @@ class DiagnosticsPage(QWidget):
         self.log_text.setWordWrap(True)
         self.log_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.log_text.setFont(theme.font(t.CAPTION - 4))
-        self.log_text.setStyleSheet(f"color: {t.TEXT_MUTED}; background: {t.SURFACE}; padding: {p(12)}px;")
+        self.log_text.setProperty("role", "log")
         self.log_scroll = TouchScrollArea(self)
         self.log_scroll.setWidget(self.log_text)
 

@@ -50,7 +50,7 @@ class FolderPicker(QWidget):
             button.setMinimumHeight(p(t.TOUCH_TARGET))
             button.setIcon(icon("mdi6.usb-flash-drive" if place.removable else "mdi6.folder-home", t.TEXT))
             button.setIconSize(button.iconSize().scaled(p(40), p(40), Qt.AspectRatioMode.KeepAspectRatio))
-            button.setStyleSheet("text-align: left;")
+            button.setProperty("role", "place")
             button.clicked.connect(lambda _=False, path=place.path: self.chosen.emit(Path(path)))
             self._layout.addWidget(button)
             self.buttons.append(button)

@@ -8,11 +8,10 @@ from PySide6.QtWidgets import QWidget
 
 
 class FullWindowOverlay(QWidget):
-    def __init__(self, window: QWidget, background: str):
+    def __init__(self, window: QWidget):
         super().__init__(window)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setObjectName(type(self).__name__)
-        self.setStyleSheet(f"#{self.objectName()} {{ background: {background}; }}")
+        self.setObjectName(type(self).__name__)  # the theme's style sheet gives each layer its background
         self.hide()
         window.installEventFilter(self)
 

@@ -19,7 +19,6 @@ from kiosk.ui.staff.overlay import FullWindowOverlay
 from kiosk.ui.staff.strings import sw
 from kiosk.ui.theme import Theme
 
-DIM = "rgba(10,12,15,235)"
 SHAKE_MS = 360
 
 
@@ -28,7 +27,7 @@ class PinPad(FullWindowOverlay):
     cancelled = Signal()
 
     def __init__(self, theme: Theme, window: QWidget):
-        super().__init__(window, DIM)
+        super().__init__(window)
         self._theme = theme
         self.lang: Lang = "zh"
         self._digits = ""
@@ -39,17 +38,6 @@ class PinPad(FullWindowOverlay):
         card = QWidget(self)
         card.setObjectName("PinCard")
         card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        card.setStyleSheet(
-            f"""
-            #PinCard {{ background: {t.SURFACE}; border-radius: {p(t.RADIUS * 1.5)}px; }}
-            QPushButton {{ background: {t.SURFACE_RAISED}; color: {t.TEXT}; border: none;
-                border-radius: {p(t.RADIUS)}px; }}
-            QPushButton:pressed {{ background: {t.SURFACE_PRESSED}; }}
-            QPushButton:disabled {{ color: {t.LINE}; }}
-            QPushButton#PinOk {{ background: {t.ACCENT_DEFAULT}; color: {t.BACKGROUND}; }}
-            QPushButton#PinOk:disabled {{ background: {t.SURFACE_RAISED}; color: {t.LINE}; }}
-            """
-        )
         column = QVBoxLayout(card)
         column.setContentsMargins(p(48), p(36), p(48), p(36))
         column.setSpacing(p(18))
@@ -60,7 +48,7 @@ class PinPad(FullWindowOverlay):
         self.dots.setFont(theme.font(t.TITLE, bold=True))
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dots.setMinimumHeight(p(t.TITLE * 1.5))
-        self.dots.setStyleSheet(f"color: {t.ACCENT_DEFAULT};")
+        self.dots.setProperty("role", "accent")
         self.message = QLabel(card)
         self.message.setFont(theme.font(t.CAPTION + 2))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -126,7 +114,7 @@ class PinPad(FullWindowOverlay):
 
     def show_message(self, text: str, warning: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(f"color: {'#E07A5F' if warning else t.TEXT_MUTED};")
+        t.set_role(self.message, "warning" if warning else "muted")
 
     def show_wrong(self, text: str) -> None:
         self._digits = ""

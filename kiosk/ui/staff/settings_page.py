@@ -101,7 +101,6 @@ class SettingsPage(QWidget):
         row = QWidget()
         row.setObjectName("SettingRow")
         row.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        row.setStyleSheet(f"#SettingRow {{ background: {t.SURFACE}; border-radius: {p(16)}px; }}")
         layout = QVBoxLayout(row)
         layout.setContentsMargins(p(24), p(16), p(24), p(16))
         layout.setSpacing(p(10))

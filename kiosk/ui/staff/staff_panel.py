@@ -21,7 +21,6 @@ from kiosk.staff.pin import DEFAULT_PIN
 from kiosk.ui import theme as t
 from kiosk.ui.staff.overlay import FullWindowOverlay
 from kiosk.ui.staff.strings import sw
-from kiosk.ui.staff.style import WARNING, panel_stylesheet
 from kiosk.ui.theme import Theme
 
 TABS = ("settings", "content", "stats", "diagnostics")
@@ -33,18 +32,16 @@ class StaffPanel(FullWindowOverlay):
     page_shown = Signal(str)
 
     def __init__(self, theme: Theme, window: QWidget, pages: dict[str, QWidget]):
-        super().__init__(window, t.BACKGROUND)
+        super().__init__(window)
         self._theme = theme
         self.lang: Lang = "zh"
-        self.setStyleSheet(self.styleSheet() + panel_stylesheet(theme))
         p = theme.px
 
         self.title = QLabel(self)
         self.title.setFont(theme.font(t.HEADING, bold=True))
         self.nag = QLabel(self)
         self.nag.setFont(theme.font(t.CAPTION + 2, bold=True))
-        self.nag.setStyleSheet(f"color: {t.BACKGROUND}; background: {WARNING}; border-radius: {p(12)}px;"
-                               f" padding: {p(10)}px {p(18)}px;")
+        self.nag.setProperty("role", "nag")
         self.nag.setWordWrap(True)
         self.nag_button = QPushButton(self)
         self.nag_button.setProperty("role", "primary")

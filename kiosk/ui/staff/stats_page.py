@@ -162,10 +162,10 @@ class StatsPage(QWidget):
         except OSError as exc:
             log.error("statistics export to %s failed: %s", folder, exc)
             self.message.setText(sw("export_failed", self.lang, why=exc.strerror or exc))
-            self.message.setStyleSheet("color: #E07A5F;")
+            t.set_role(self.message, "warning")
             return []
         self.message.setText(sw("export_done", self.lang, files=", ".join(str(f) for f in files)))
-        self.message.setStyleSheet("color: #7FB77E;")
+        t.set_role(self.message, "good")
         return files
 
 

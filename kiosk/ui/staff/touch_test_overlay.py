@@ -14,14 +14,14 @@ from kiosk.ui.staff.strings import sw
 from kiosk.ui.theme import Theme
 
 TRAIL = 40
-COLOURS = ("#D9A441", "#3D8BD9", "#7FB77E", "#E07A5F", "#B28DD6", "#4FC1B8", "#E5C15A", "#D66F9E", "#9AA7B5", "#F1ECE2")
+COLOURS = t.TOUCH_TRACES
 
 
 class TouchTestOverlay(FullWindowOverlay):
     finished = Signal()
 
     def __init__(self, theme: Theme, window: QWidget):
-        super().__init__(window, t.BACKGROUND)
+        super().__init__(window)
         self._theme = theme
         self.lang: Lang = "zh"
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)

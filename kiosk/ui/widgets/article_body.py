@@ -52,7 +52,7 @@ class ArticleBody(TouchScrollArea):
                 heading = QLabel(content)
                 heading.setFont(theme.font(t.HEADING, bold=True))
                 heading.setWordWrap(True)
-                heading.setStyleSheet(f"color: {accent}; padding-top: {p(16)}px;")
+                theme.apply(heading, "accent_text", accent=accent, padding_top=16)
                 layout.addWidget(heading)
                 self._headings[block.key] = heading
             for paragraph in block.paragraphs:

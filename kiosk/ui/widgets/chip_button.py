@@ -18,12 +18,4 @@ class ChipButton(QPushButton):
         self.setMinimumHeight(p(t.TOUCH_TARGET * 0.82))
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.setFont(theme.font(t.CAPTION + 2, bold=True))
-        self.setStyleSheet(
-            f"""
-            QPushButton {{ background: {t.SURFACE_RAISED}; color: {t.TEXT}; border: {p(2)}px solid {accent};
-                border-radius: {p(36)}px; padding: {p(10)}px {p(30)}px; }}
-            QPushButton:pressed {{ background: {accent}; color: {t.BACKGROUND}; }}
-            QPushButton:checked {{ background: {accent}; color: {t.BACKGROUND}; }}
-            QPushButton:focus {{ border-color: {t.TEXT}; }}
-            """
-        )
+        theme.apply(self, "chip", accent=accent)

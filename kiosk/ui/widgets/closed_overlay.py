@@ -24,8 +24,8 @@ from kiosk.ui.widgets.large_text import draw_large_text
 
 DARK = "dark"
 CLOCK = "clock"
-CLOCK_COLOUR = "#5C636B"  # dim on black: readable across a dark hall, a fraction of the panel's light
-NOTE_COLOUR = "#3F464E"
+CLOCK_COLOUR = t.CLOSED_CLOCK  # dim on black: readable across a dark hall, a fraction of the panel's light
+NOTE_COLOUR = t.CLOSED_NOTE
 _WEEKDAYS_ZH = "一二三四五六日"
 _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # fixed: the machine's locale may be anything
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -78,7 +78,7 @@ class ClosedOverlay(CoverOverlay):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
-        p.fillRect(self.rect(), QColor(0, 0, 0))
+        p.fillRect(self.rect(), QColor(t.CLOSED_GROUND))
         if self.style == CLOCK:
             self._paint_clock(p, self.clock())
         p.end()

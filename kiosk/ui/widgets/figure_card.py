@@ -32,10 +32,7 @@ class FigureCard(QFrame):
         self._current: object = None  # the value on display while counting up
         p = theme.px
         self.setObjectName("FigureCard")
-        self.setStyleSheet(
-            f"#FigureCard {{ background: {surface}; border-radius: {p(t.RADIUS)}px;"
-            f" border-top: {p(6)}px solid {accent}; }}"
-        )
+        theme.apply(self, "figure_card", accent=accent, surface=surface)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(p(24), p(18), p(24), p(20))
@@ -46,7 +43,7 @@ class FigureCard(QFrame):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setFont(theme.font(t.CAPTION))
-        self.label.setStyleSheet(f"color: {t.TEXT_MUTED};")
+        self.label.setProperty("role", "muted")
         layout.addWidget(self.number)
         layout.addWidget(self.label)
         self._animation = QVariantAnimation(self)

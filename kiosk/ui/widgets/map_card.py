@@ -39,17 +39,13 @@ class MapFeatureCard(QFrame):
         self.setObjectName("MapCard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setAutoFillBackground(True)
-        self.setStyleSheet(
-            f"#MapCard {{ background: {t.SURFACE}; border-left: {p(6)}px solid {t.ACCENT_DEFAULT}; }}"
-            f"QPushButton#MapCardClose {{ background: {t.SURFACE_RAISED}; border: none; border-radius: {p(t.TOUCH_TARGET // 2)}px; }}"
-            f"QPushButton#MapCardClose:pressed {{ background: {t.SURFACE_PRESSED}; }}"
-        )
         self.kind_icon = QLabel(self)
         self.kind = QLabel(self)
         self.kind.setFont(theme.font(t.CAPTION, bold=True))
-        self.kind.setStyleSheet(f"color: {t.TEXT_MUTED};")
+        self.kind.setProperty("role", "muted")
         self.close_button = QPushButton(self)
         self.close_button.setObjectName("MapCardClose")
+        self.close_button.setProperty("role", "round_close")
         self.close_button.setFixedSize(p(t.TOUCH_TARGET), p(t.TOUCH_TARGET))
         self.close_button.setIconSize(QSize(p(40), p(40)))
         self.close_button.clicked.connect(self.closed)
@@ -59,14 +55,14 @@ class MapFeatureCard(QFrame):
         header.addWidget(self.kind, 1)
         header.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.title = self._label(t.HEADING, True, t.TEXT)
+        self.title = self._label(t.HEADING, True, "text")
         self.sample_box = QHBoxLayout()
         self.sample_box.setSpacing(p(10))
-        self.status = self._label(t.CAPTION + 2, True, t.TEXT)
+        self.status = self._label(t.CAPTION + 2, True, "text")
         self.status.setWordWrap(True)
         self._sample: LegendSample | None = None
-        self.when = self._label(t.BODY, False, t.ACCENT_DEFAULT)
-        self.text = self._label(t.BODY, False, t.TEXT)
+        self.when = self._label(t.BODY, False, "accent")
+        self.text = self._label(t.BODY, False, "text")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -77,7 +73,7 @@ class MapFeatureCard(QFrame):
         body_layout.addStretch(1)
         self.scroll = TouchScrollArea(self)
         self.scroll.setWidget(body)
-        self.footer = self._label(t.CAPTION, False, t.TEXT_MUTED)
+        self.footer = self._label(t.CAPTION, False, "muted")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(p(36), p(24), p(24), p(24))
@@ -88,11 +84,11 @@ class MapFeatureCard(QFrame):
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.footer)
 
-    def _label(self, size: float, bold: bool, colour: str) -> QLabel:
+    def _label(self, size: float, bold: bool, role: str) -> QLabel:
         label = QLabel(self)
         label.setFont(self._theme.font(size, bold=bold))
         label.setWordWrap(True)
-        label.setStyleSheet(f"color: {colour};")
+        label.setProperty("role", role)
         return label
 
     @property

@@ -88,7 +88,7 @@ class MapLabel(_Cached):
         if self._pill:
             r = self._rect.adjusted(1, 1, -1, -1)
             painter.setPen(QPen(self._edge, 1.5))
-            painter.setBrush(QColor(27, 33, 41, 230))
+            painter.setBrush(t.translucent(t.SURFACE, 230))
             painter.drawRoundedRect(r, r.height() / 2, r.height() / 2)
             painter.setFont(self._font)
             painter.setPen(self._colour)
@@ -171,7 +171,7 @@ class MapMarker(_Cached):
         r = self._r
         if self._highlighted:
             painter.setPen(QPen(QColor(style.HIGHLIGHT), 3))
-            painter.setBrush(QColor(217, 164, 65, 70))
+            painter.setBrush(t.translucent(style.HIGHLIGHT, 70))
             painter.drawEllipse(QPointF(0, 0), r * 1.55, r * 1.55)
         if self._dot:
             painter.setPen(QPen(HALO, 3))

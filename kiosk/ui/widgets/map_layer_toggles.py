@@ -34,9 +34,7 @@ class MapLayerToggles(QWidget):
             button.setCheckable(True)
             button.setChecked(True)
             button.setMinimumHeight(p(t.TOUCH_TARGET * 0.72))  # five switches share a narrow column
-            button.setStyleSheet(
-                button.styleSheet() + f"QPushButton {{ padding: {p(6)}px {p(20)}px; border-radius: {p(30)}px; }}"
-            )
+            theme.apply(button, "chip", accent=t.ACCENT_DEFAULT, padding=(6, 20), radius=30)
             button.setIconSize(QSize(p(30), p(30)))
             button.toggled.connect(self._toggled)
             layout.addWidget(button)

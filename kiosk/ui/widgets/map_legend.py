@@ -112,7 +112,7 @@ class MapLegend(QWidget):
         what, kind, status = row
         label = QLabel(self)
         label.setFont(theme.font(t.CAPTION))
-        label.setStyleSheet(f"color: {t.TEXT};")
+        label.setProperty("role", "text")
         grid.addWidget(LegendSample(theme, what, kind, status, self), r, c, Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(label, r, c + 1, Qt.AlignmentFlag.AlignVCenter)
         self._rows.append((label, what, kind, status))

@@ -193,7 +193,7 @@ class MapScene(QGraphicsScene):
                 name, spec = self._marker(feature, content.icon)
             elif feature.kind == "river":
                 spec = (t.CAPTION + 2, True, True)
-                name = MapLabel(self._font(*spec), "#8CC8F0")
+                name = MapLabel(self._font(*spec), style.RIVER_LABEL)
             else:
                 spec = (t.CAPTION - 2, False, False)
                 colour = style.line_colour(feature.kind, statuses[-1]).name()

@@ -1,5 +1,5 @@
-"""How the infrastructure map looks: the palette, the pen of each kind of line in each status, the symbol of
-each kind of place, and the words for kinds and layers.
+"""How the infrastructure map looks: which palette colour each thing takes, the pen of each kind of line in each
+status, the symbol of each kind of place, and the words for kinds and layers.
 
 Status reads by colour *and* pattern, so it survives colour blindness: built is solid in the kind's own colour,
 work began is dash-dot green, under construction is dashed orange, approved is dash-dot-dot pink, in
@@ -21,14 +21,16 @@ from kiosk.geo.features import Layer
 from kiosk.ui import theme as t
 from kiosk.ui.strings import tr
 
-LAND = "#1D242C"  # the neighbours' ground
-NEIGHBOUR_EDGE = "#3C4753"
-NEIGHBOUR_TEXT = "#8E98A3"
-DISTRICT_FILL = "#283340"
+# The colours are the theme's palette (kiosk.ui.theme, MAP_*); these names say what each is drawn on here.
+LAND = t.MAP_LAND  # the neighbours' ground
+NEIGHBOUR_EDGE = t.MAP_NEIGHBOUR_EDGE
+NEIGHBOUR_TEXT = t.MAP_NEIGHBOUR_TEXT
+DISTRICT_FILL = t.MAP_DISTRICT_FILL
 DISTRICT_EDGE = t.ACCENT_DEFAULT
 WATER = t.WATER
-ZONE = "#B48EDB"
-CASING = "#10141A"
+RIVER_LABEL = t.MAP_RIVER_LABEL
+ZONE = t.MAP_ZONE
+CASING = t.MAP_CASING
 HIGHLIGHT = t.ACCENT_DEFAULT
 BADGE = t.SURFACE_RAISED
 
@@ -47,15 +49,7 @@ STATUS_ORDER = ("built", "begun", "under_construction", "approved", "planned", "
 EXISTING_WIDTH = 0.6  # an existing line is drawn this much narrower than a built one
 
 # Built colour of each kind of line (its status colour replaces it while under construction or planned)
-KIND_COLOURS = {
-    "expressway": "#E0B050",
-    "express_highway": "#D7C58A",
-    "railway": "#C9CED4",
-    "trunk_road": "#F1ECE2",
-    "road": "#B9C0C8",
-    "bridge": "#F1ECE2",
-    "river": WATER,
-}
+KIND_COLOURS = t.MAP_KIND_COLOURS
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ class MapView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setInteractive(False)
-        self.setStyleSheet("background: transparent; border: none;")
+        self.setProperty("role", "map")
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.touch_input = TouchInput(self.viewport(), self._on_intent)
 

@@ -26,7 +26,7 @@ class MapYearBar(QWidget):
         self._choices = choices
         self.note = QLabel(self)
         self.note.setFont(theme.font(t.CAPTION))
-        self.note.setStyleSheet(f"color: {t.TEXT_MUTED};")
+        self.note.setProperty("role", "muted")
         self.note.setWordWrap(True)
         row = QWidget(self)
         flow = FlowLayout(row, spacing=p(8))
@@ -35,13 +35,12 @@ class MapYearBar(QWidget):
         self._group.setExclusive(True)
         self.chips: list[ChipButton] = []
         for index, (value, _zh, _en) in enumerate(choices):
-            chip = ChipButton(theme, t.TRANSPORT if isinstance(value, int) else t.ACCENT_DEFAULT, row)
+            accent = t.TRANSPORT if isinstance(value, int) else t.ACCENT_DEFAULT
+            chip = ChipButton(theme, accent, row)
             chip.setCheckable(True)
             chip.setMinimumWidth(p(t.TOUCH_TARGET * 0.9))
             # nine choices share one row, even on a portrait stand: tighter sides than a topic chip
-            chip.setStyleSheet(
-                chip.styleSheet() + f"QPushButton {{ padding: {p(10)}px {p(12)}px; border-radius: {p(28)}px; }}"
-            )
+            theme.apply(chip, "chip", accent=accent, padding=(10, 12), radius=28)
             chip.clicked.connect(lambda _=False, v=value: self.chosen.emit(v))
             self._group.addButton(chip, index)
             flow.addWidget(chip)

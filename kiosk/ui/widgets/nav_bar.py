@@ -28,16 +28,6 @@ class NavBar(QWidget):
         self.setObjectName("NavBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFixedHeight(p(t.BAR_HEIGHT))
-        self.setStyleSheet(
-            f"""
-            #NavBar {{ background: {t.SURFACE}; border-top: {p(2)}px solid {t.LINE}; }}
-            QPushButton {{ background: {t.SURFACE_RAISED}; color: {t.TEXT}; border: none;
-                border-radius: {p(16)}px; padding: 0 {p(28)}px; }}
-            QPushButton:pressed {{ background: {t.SURFACE_PRESSED}; }}
-            QPushButton:checked {{ background: {t.ACCENT_DEFAULT}; color: {t.BACKGROUND}; }}
-            QPushButton:disabled {{ color: {t.LINE}; }}
-            """
-        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(p(24), p(12), p(24), p(12))
         layout.setSpacing(p(16))
@@ -48,7 +38,7 @@ class NavBar(QWidget):
         self.title = QLabel(self)
         self.title.setFont(theme.font(t.CAPTION + 4, bold=True))
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title.setStyleSheet(f"color: {t.TEXT_MUTED};")
+        self.title.setProperty("role", "muted")
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.zh_button = self._button(theme, checkable=True, text="中")
         self.en_button = self._button(theme, checkable=True, text="EN")

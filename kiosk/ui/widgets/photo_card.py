@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEasingCurve, QRectF, QSize, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Lang, Photo, Text
@@ -104,7 +104,7 @@ class PhotoView(QAbstractButton):
             p.drawPixmap(rect, pm, source)
             p.setOpacity(1.0)
         if self.isDown():
-            p.fillRect(rect, QColor(0, 0, 0, 70))
+            p.fillRect(rect, t.translucent(t.PRESSED_SHADOW, 70))
         p.end()
 
 
@@ -142,7 +142,7 @@ class PhotoCard(QWidget):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setFont(theme.font(t.CAPTION - 2))
-        self.note.setStyleSheet(f"color: {t.TEXT_MUTED};")
+        self.note.setProperty("role", "muted")
         layout.addWidget(self.view)
         layout.addWidget(self.caption)
         layout.addWidget(self.note)

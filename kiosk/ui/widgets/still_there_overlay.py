@@ -68,7 +68,7 @@ class StillThereOverlay(CoverOverlay):
         p = QPainter(out)
         if not snapshot.isNull():
             p.drawPixmap(0, 0, snapshot)
-        p.fillRect(out.rect(), QColor(8, 10, 13, 200))
+        p.fillRect(out.rect(), t.translucent(t.VEIL, 200))
         p.end()
         return out
 

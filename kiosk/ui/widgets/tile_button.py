@@ -51,7 +51,7 @@ class TileButton(QAbstractButton):
         band = th.px(12)
         p.fillRect(QRectF(rect.left(), rect.top(), band, rect.height()), QColor(self._accent))
         if self.isDown():
-            p.fillPath(path, QColor(0, 0, 0, 60))
+            p.fillPath(path, t.translucent(t.PRESSED_SHADOW, 60))
         p.setClipping(False)
         if self.hasFocus():
             p.setPen(QColor(t.ACCENT_DEFAULT))

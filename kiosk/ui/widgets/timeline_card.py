@@ -75,10 +75,7 @@ class TimelineCard(QWidget):
         self.close_button.setFixedSize(p(t.TOUCH_TARGET), p(t.TOUCH_TARGET))
         self.close_button.setIconSize(QSize(p(44), p(44)))
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.close_button.setStyleSheet(
-            f"QPushButton {{ background: {t.SURFACE_RAISED}; border: none; border-radius: {p(t.TOUCH_TARGET // 2)}px; }}"
-            f"QPushButton:pressed {{ background: {t.SURFACE_PRESSED}; }}"
-        )
+        self.close_button.setProperty("role", "round_close")
         self.close_button.clicked.connect(self.closed)
         # The time and the status share the top row with the close button, so the text and photo get the room.
         self.time_label = QLabel(self)
@@ -97,7 +94,7 @@ class TimelineCard(QWidget):
         self.text = QLabel()
         self.text.setFont(theme.font(t.BODY))
         self.text.setWordWrap(True)
-        self.text.setStyleSheet(f"color: {t.TEXT};")
+        self.text.setProperty("role", "text")
         body = QWidget()
         self._body_layout = QVBoxLayout(body)
         self._body_layout.setContentsMargins(0, 0, p(12), p(8))
@@ -115,11 +112,7 @@ class TimelineCard(QWidget):
         self.map_button.setIconSize(QSize(p(36), p(36)))
         self.map_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.map_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.map_button.setStyleSheet(
-            f"QPushButton {{ background: {t.TRANSPORT}; color: {t.BACKGROUND}; border: none;"
-            f" border-radius: {p(36)}px; padding: {p(8)}px {p(30)}px; }}"
-            f"QPushButton:pressed {{ background: {t.SURFACE_PRESSED}; color: {t.TEXT}; }}"
-        )
+        self.map_button.setProperty("role", "timeline_map")
         self.map_button.clicked.connect(self._map_clicked)
         self.map_button.hide()
 
@@ -154,13 +147,12 @@ class TimelineCard(QWidget):
         event, lang = self._event, self.lang
         if event is None:
             return
-        colour = style.COLOURS.get(event.status, t.TEXT_MUTED)
         self.mark.status = event.status
         self.mark.update()
         self.status_label.setText(style.name(event.status, lang))
-        self.status_label.setStyleSheet(f"color: {colour};")
+        t.set_status(self.status_label, event.status)
         self.time_label.setText(event.when.label(lang) if event.when is not None else style.name(event.status, lang))
-        self.time_label.setStyleSheet(f"color: {colour};")
+        t.set_status(self.time_label, event.status)
         self.time_label.setVisible(event.when is not None)
         self.time_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.title.setText(event.title.get(lang))
