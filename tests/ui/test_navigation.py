@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from kiosk.navigation import Route
@@ -161,3 +162,37 @@ def test_portrait_screens_keep_the_window_size(qtbot, make_kiosk):
     assert (kiosk.window.width(), kiosk.window.height()) == (1080, 1920)
     screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[0]))
     assert screen.body.width() > 800  # the body uses the full width in portrait
+
+
+def _lines(text: str, font, width: float) -> list[str]:
+    """The lines Qt wraps `text` into at `width`, as the tile draws it."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    lines = []
+    for part in text.split("\n"):
+        layout = QTextLayout(part, font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            lines.append(part[line.textStart(): line.textStart() + line.textLength()].strip())
+        layout.endLayout()
+    return lines
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1080, 1920), (3840, 2160)])
+def test_every_tile_title_is_drawn_whole_and_no_chinese_character_stands_alone(make_kiosk, size):
+    """A long English section title once lost its third line on a landscape tile, and 提质发展 绘就精彩渌口 broke as
+    ...渌 / 口; a title now fits whole, and a Chinese one breaks between its phrases."""
+    kiosk = make_kiosk(size=size)
+    screen = home(kiosk)
+    for lang in ("zh", "en"):
+        kiosk.window.set_language(lang)
+        for tile in screen.tiles:
+            title, font, box, _, fits = tile.title_layout()
+            assert fits, f"{lang} {size}: {tile.title()!r} does not fit its tile"
+            if lang == "zh":
+                lines = _lines(title, font, box.width())
+                assert all(len(line) > 1 for line in lines), f"{size}: {lines}"
