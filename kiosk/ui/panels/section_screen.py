@@ -61,6 +61,8 @@ class SectionScreen(Screen):
         columns = 2 if not theme.portrait else 3
         for index, card in enumerate(self.figures):
             figure_grid.addWidget(card, index // columns, index % columns)
+        for column in range(columns):  # equal columns: a long English unit must not squeeze its neighbour's card
+            figure_grid.setColumnStretch(column, 1)
 
         self.chips: list[ChipButton] = []
         chips_box = QWidget(self)
