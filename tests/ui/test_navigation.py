@@ -196,3 +196,16 @@ def test_every_tile_title_is_drawn_whole_and_no_chinese_character_stands_alone(m
             if lang == "zh":
                 lines = _lines(title, font, box.width())
                 assert all(len(line) > 1 for line in lines), f"{size}: {lines}"
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (3840, 2160)])
+def test_topic_chips_keep_round_ends_at_every_screen_size(qtbot, make_kiosk, size):
+    """Qt squares a stylesheet corner whose radius is above half the height: at 1366×768 the topic chips once
+    came out as plain rectangles."""
+    import re
+
+    kiosk = make_kiosk(size=size)
+    screen = entered(qtbot, kiosk, lambda: kiosk.window.navigate(Route("section", "develop")))
+    for chip in screen.chips:
+        radius = int(re.search(r"border-radius: (\d+)px", chip.styleSheet()).group(1))
+        assert 0 < 2 * radius <= chip.height(), (radius, chip.height())
