@@ -209,3 +209,16 @@ def test_topic_chips_keep_round_ends_at_every_screen_size(qtbot, make_kiosk, siz
     for chip in screen.chips:
         radius = int(re.search(r"border-radius: (\d+)px", chip.styleSheet()).group(1))
         assert 0 < 2 * radius <= chip.height(), (radius, chip.height())
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])
+def test_the_foreword_date_is_never_broken_across_lines(qtbot, make_kiosk, size):
+    """Run on after the subtitle, the date broke as "… · Lukou 18 / December 2018" on a portrait screen."""
+    from PySide6.QtGui import QFontMetrics
+
+    kiosk = make_kiosk(size=size, lang="en")
+    screen = entered(qtbot, kiosk, lambda: kiosk.window.navigate(Route("intro")))
+    date = kiosk.exhibition.date_label.en
+    lines = screen.subtitle.text().split("\n")
+    assert date in lines
+    assert QFontMetrics(screen.subtitle.font()).horizontalAdvance(date) <= screen.subtitle.width()

@@ -53,7 +53,8 @@ class IntroScreen(Screen):
         super().set_language(lang)
         ex = self._exhibition
         self.heading.setText(f"{tr('intro_title', lang)} · {ex.title.get(lang)}")
-        self.subtitle.setText(f"{ex.subtitle.get(lang)}　{ex.date_label.get(lang)}")
+        # The date on a line of its own: run on after the subtitle, a narrow screen broke it as "18 / December".
+        self.subtitle.setText(f"{ex.subtitle.get(lang)}\n{ex.date_label.get(lang)}")
         self.body.set_language(lang)
 
     def place_title(self) -> str:
