@@ -3,6 +3,8 @@ names its authors as a printed feature does (文/…, Text: …)."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -22,7 +24,12 @@ def entered(qtbot, kiosk, action):
 
 def shown(screen, fragment: str) -> list[QLabel]:
     """Labels on `screen` that a visitor can see and whose text contains `fragment`."""
-    return [label for label in screen.findChildren(QLabel) if fragment in label.text() and label.isVisible()]
+    return [label for label in screen.findChildren(QLabel) if fragment in plain(label) and label.isVisible()]
+
+
+def plain(label: QLabel) -> str:
+    """The words a visitor reads, without the markup that sets a term in bold."""
+    return re.sub(r"<[^>]+>", "", label.text())
 
 
 def home(kiosk) -> HomeScreen:
@@ -71,3 +78,15 @@ def test_a_photo_no_topic_claims_stands_under_its_own_heading_not_the_last_topic
     assert [card.photo.id for card in blocks["photos"].photos] == ["wind-power"]
     assert all(card.photo.id != "wind-power" for key, block in blocks.items() if key != "photos" for card in block.photos)
     assert len(shown(screen, "图片")) >= 1
+
+
+def test_a_gloss_reads_as_a_note_with_its_term_in_bold(qtbot, make_kiosk):
+    """Set like the article, the glosses read as more of it; a note is smaller, muted, its term in bold."""
+    kiosk = make_kiosk(lang="en")
+    index = [s.id for s in kiosk.exhibition.sections].index("livelihood")
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[index]))
+    (gloss,) = shown(screen, "Luxiang: the Lukou area")
+    assert re.search(r"<b[^>]*>Luxiang</b>: the Lukou area", gloss.text())
+    (body,) = shown(screen, screen.section.topics[0].paragraphs[1].en[:30])
+    assert gloss.font().pixelSize() < body.font().pixelSize()
+    assert "<b" not in body.text()

@@ -35,7 +35,7 @@ class IntroScreen(Screen):
             lines.insert(1, Text.composed(*(tr("credit", lang, who=credits.photos.get(lang)) for lang in LANGS)))
         self.body = ArticleBody(
             theme,
-            [Block("intro", None, list(exhibition.intro)), Block("credits", None, lines)],
+            [Block("intro", None, list(exhibition.intro)), Block("credits", None, lines, style="credits")],
             t.ACCENT_DEFAULT,
             self,
         )

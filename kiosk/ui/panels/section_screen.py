@@ -193,4 +193,4 @@ def _gloss_block(exhibition: Exhibition, section: Section) -> list[Block]:
     glosses = [Text.composed("", term.gloss or "") for term in glosses_on_screen(exhibition.glossary, texts)]
     if not glosses:
         return []
-    return [Block("glossary", Text.composed("", tr("glossary_heading", "en")), glosses)]
+    return [Block("glossary", Text.composed("", tr("glossary_heading", "en")), glosses, style="terms")]
