@@ -172,7 +172,7 @@ def foreword_lines(qtbot, kiosk) -> list[str]:
 
 def test_the_foreword_credits_no_photos_while_all_are_illustrations(qtbot, kiosk):
     lines = foreword_lines(qtbot, kiosk)
-    assert "张咪 朱刚 袁斌 郭倩" in lines  # the authors, as the source prints them
+    assert "文/张咪 朱刚 袁斌 郭倩" in lines  # the authors, as a printed feature names them
     assert not [line for line in lines if "宣传部" in line]
 
 
