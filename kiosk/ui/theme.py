@@ -11,7 +11,8 @@ the map alone draws (`MAP_*`: ground, edges, zones, the colour of each kind of l
 outcomes (`GOOD`, `WARNING`, `DANGER`), the shades laid over photos and screens (`SCRIM`, `SHADE`, `DIM`,
 `VEIL`, `PRESSED_SHADOW`; painters make them see-through with `translucent`), the closed-hours screen
 (`CLOSED_*`) and the touch test's finger traces. A section's own accent is content (its TOML), not palette: it
-reaches the theme as an argument. Other modules import these names; none writes a colour literal (tests/unit/test_styling_in_theme.py checks).
+reaches the theme as an argument. Other modules import these names; none writes a colour literal
+(tests/unit/test_styling_in_theme.py checks).
 
 How a widget gets its style — it never writes CSS itself:
 - A fixed style is a rule of the one application style sheet, `Theme.stylesheet()`; the widget opts in with
@@ -270,11 +271,15 @@ def _set_property(widget: QWidget, name: str, value: str) -> None:
     widget.update()
 
 
-def _chip(p, accent: str, padding: tuple[float, float] = (10, 30), radius: float = 36) -> str:
-    """A touch chip drawn in its section's accent: outlined, filled while pressed or chosen."""
+def _chip(
+    p, accent: str, padding: tuple[float, float] = (10, 30), radius: float = 36, radius_px: int | None = None
+) -> str:
+    """A touch chip drawn in its section's accent: outlined, filled while pressed or chosen. `radius_px`: the
+    corner radius in screen pixels (half the chip's height makes round ends; more draws square corners)."""
+    corner = radius_px if radius_px is not None else p(radius)
     return f"""
         QPushButton {{ background: {SURFACE_RAISED}; color: {TEXT}; border: {p(2)}px solid {accent};
-            border-radius: {p(radius)}px; padding: {p(padding[0])}px {p(padding[1])}px; }}
+            border-radius: {corner}px; padding: {p(padding[0])}px {p(padding[1])}px; }}
         QPushButton:pressed {{ background: {accent}; color: {BACKGROUND}; }}
         QPushButton:checked {{ background: {accent}; color: {BACKGROUND}; }}
         QPushButton:focus {{ border-color: {TEXT}; }}

@@ -4,6 +4,7 @@ instead of waiting three real seconds."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import shiboken6
@@ -70,8 +71,14 @@ def settle() -> None:
 
 
 def shown(screen: QWidget, fragment: str) -> list[QLabel]:
-    """Labels on `screen` that a visitor can see and whose text contains `fragment`."""
-    return [label for label in screen.findChildren(QLabel) if fragment in label.text() and label.isVisible()]
+    """Labels on `screen` that a visitor can see and whose words (without markup such as <b>) contain
+    `fragment`."""
+    return [label for label in screen.findChildren(QLabel) if fragment in plain(label) and label.isVisible()]
+
+
+def plain(label: QLabel) -> str:
+    """The words a visitor reads in `label`, without the markup that sets a term in bold."""
+    return re.sub(r"<[^>]+>", "", label.text())
 
 
 class ManualTimer(QObject):

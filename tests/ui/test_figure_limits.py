@@ -47,3 +47,28 @@ def test_the_largest_allowed_figure_fits_its_card(qtbot, make_kiosk, content_cop
             digits = sum(ch.isdigit() for ch in shown.shown_text())
             assert digits == MAX_FIGURE_DIGITS, shown.shown_text()
             assert unclipped(shown), f"{shown.shown_text()} is cut off at {size} in {lang}"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_section_figures_stand_in_equal_columns(qtbot, make_kiosk, size) -> None:
+    """A long English unit ("demonstration sites") once widened its own column and squeezed the card beside it."""
+    kiosk = make_kiosk(size=size, lang="en")
+    screen = entered(qtbot, kiosk, lambda: kiosk.window.navigate(Route("section", "party")))
+    first_row = [card for card in screen.figures if card.y() == screen.figures[0].y()]
+    assert len(first_row) > 1
+    widths = {card.width() for card in first_row}
+    assert max(widths) - min(widths) <= 1, widths
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_long_english_unit_goes_to_the_label_and_the_number_stays_large(qtbot, make_kiosk, size) -> None:
+    """"77 demonstration sites" once shrank 77 to half the size of the 50 beside it; now the unit heads the
+    label ("demonstration sites for grassroots Party building") and every number of the section is large."""
+    kiosk = make_kiosk(size=size, lang="en")
+    screen = entered(qtbot, kiosk, lambda: kiosk.window.navigate(Route("section", "party")))
+    sizes = [card.number.font().pixelSize() or card.number.font().pointSizeF() for card in screen.figures]
+    assert min(sizes) >= 0.8 * max(sizes), sizes
+    sites = next(card for card in screen.figures if card.figure.unit.en == "demonstration sites")
+    assert sites.label.text() == "demonstration sites for grassroots Party building"
+    assert "demonstration sites" not in sites.number.text()
+    assert sites.shown_text() == "77 demonstration sites"

@@ -3,6 +3,8 @@ names its authors as a printed feature does (文/…, Text: …)."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 
 from kiosk.ui.panels.intro_screen import IntroScreen
@@ -55,3 +57,15 @@ def test_a_photo_no_topic_claims_stands_under_its_own_heading_not_the_last_topic
     others = [block for key, block in blocks.items() if key != "photos"]
     assert all(card.photo.id != "wind-power" for block in others for card in block.photos)
     assert len(shown(screen, "图片")) >= 1
+
+
+def test_a_gloss_reads_as_a_note_with_its_term_in_bold(qtbot, make_kiosk):
+    """Set like the article, the glosses read as more of it; a note is smaller, muted, its term in bold."""
+    kiosk = make_kiosk(lang="en")
+    index = [s.id for s in kiosk.exhibition.sections].index("livelihood")
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[index]))
+    (gloss,) = shown(screen, "Luxiang: the Lukou area")
+    assert re.search(r"<b[^>]*>Luxiang</b>: the Lukou area", gloss.text())
+    (body,) = shown(screen, screen.section.topics[0].paragraphs[1].en[:30])
+    assert gloss.font().pixelSize() < body.font().pixelSize()
+    assert "<b" not in body.text()

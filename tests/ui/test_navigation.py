@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from kiosk.ui.panels.intro_screen import IntroScreen
@@ -147,3 +148,63 @@ def test_portrait_screens_keep_the_window_size(qtbot, make_kiosk):
     assert (kiosk.window.width(), kiosk.window.height()) == (1080, 1920)
     screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[0]))
     assert screen.body.width() > 800  # the body uses the full width in portrait
+
+
+def _lines(text: str, font, width: float) -> list[str]:
+    """The lines Qt wraps `text` into at `width`, as the tile draws it."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    lines = []
+    for part in text.split("\n"):
+        layout = QTextLayout(part, font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            lines.append(part[line.textStart(): line.textStart() + line.textLength()].strip())
+        layout.endLayout()
+    return lines
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1080, 1920), (3840, 2160)])
+def test_every_tile_title_is_drawn_whole_and_no_chinese_character_stands_alone(make_kiosk, size):
+    """A long English section title once lost its third line on a landscape tile, and 提质发展 绘就精彩渌口 broke as
+    ...渌 / 口; a title now fits whole, and a Chinese one breaks between its phrases."""
+    kiosk = make_kiosk(size=size)
+    screen = home(kiosk)
+    for lang in ("zh", "en"):
+        kiosk.window.set_language(lang)
+        for tile in screen.tiles:
+            title, font, box, _, fits = tile.title_layout()
+            assert fits, f"{lang} {size}: {tile.title()!r} does not fit its tile"
+            if lang == "zh":
+                lines = _lines(title, font, box.width())
+                assert all(len(line) > 1 for line in lines), f"{size}: {lines}"
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (3840, 2160)])
+def test_topic_chips_keep_round_ends_at_every_screen_size(qtbot, make_kiosk, size):
+    """Qt squares a stylesheet corner whose radius is above half the height: at 1366×768 the topic chips once
+    came out as plain rectangles."""
+    import re
+
+    kiosk = make_kiosk(size=size)
+    screen = entered(qtbot, kiosk, lambda: kiosk.window.navigate(Route("section", "develop")))
+    for chip in screen.chips:
+        radius = int(re.search(r"border-radius: (\d+)px", chip.styleSheet()).group(1))
+        assert 0 < 2 * radius <= chip.height(), (radius, chip.height())
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])
+def test_the_foreword_date_is_never_broken_across_lines(qtbot, make_kiosk, size):
+    """Run on after the subtitle, the date broke as "… · Lukou 18 / December 2018" on a portrait screen."""
+    from PySide6.QtGui import QFontMetrics
+
+    kiosk = make_kiosk(size=size, lang="en")
+    screen = entered(qtbot, kiosk, lambda: kiosk.window.navigate(Route("intro")))
+    date = kiosk.exhibition.date_label.en
+    lines = screen.subtitle.text().split("\n")
+    assert date in lines
+    assert QFontMetrics(screen.subtitle.font()).horizontalAdvance(date) <= screen.subtitle.width()

@@ -368,3 +368,29 @@ def test_an_abandoned_touch_test_closes_with_the_panel(qtbot, kiosk, monkeypatch
     assert c.touch_test.isVisible()
     qtbot.waitUntil(lambda: not c.is_open, timeout=3000)
     assert not c.touch_test.isVisible() and c.gesture.enabled
+
+
+def test_a_not_saved_message_leaves_the_control_in_reach_on_a_portrait_screen(qtbot, make_kiosk, monkeypatch):
+    """Beside the control, the long refusal squeezed the description to a word a line and pushed − / + off the
+    right edge of a portrait screen; it now stands on a line of its own under the setting."""
+    import errno
+
+    from kiosk.staff import settings as settings_module
+
+    kiosk = make_kiosk(size=(1080, 1920), lang="en")
+    c = open_panel(qtbot, kiosk)
+    page = c.page("settings")
+    control = page.controls["idle_timeout_s"]
+
+    def disk_full(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(settings_module, "write_atomically", disk_full)
+    tap_visible(qtbot, page, control.plus)
+    status = page._status["idle_timeout_s"]
+    assert status.text().startswith("Not saved") and status.isVisible()
+    viewport = page.scroll.viewport()
+    for button in (control.minus, control.plus):
+        right = button.mapTo(viewport, button.rect().topRight()).x()
+        assert right < viewport.width(), "the control is pushed off the screen"
+    assert page._labels["idle_timeout_s"].width() > viewport.width() // 3, "the description is squeezed"

@@ -74,3 +74,15 @@ def test_the_english_keeps_to_british_spelling(exhibition: Exhibition) -> None:
     for text in revised_texts(exhibition):
         american += [m.group(0) for m in AMERICAN.finditer(text.en) if m.group(0).lower() not in SAME_IN_BRITISH]
     assert american == []
+
+
+def test_the_slideshow_sets_a_figure_as_one_english_phrase(exhibition: Exhibition) -> None:
+    """Unit and label read on from the number ("757 rural cooperatives in the district"); a "·" between them
+    read as "757 rural cooperatives · in the district"."""
+    from kiosk.ui.panels.attract_painting import _english
+
+    lines = {_english(figure) for figure in all_figures(exhibition)}
+    assert "757 rural cooperatives in the district" in lines
+    assert "10 communities in Lukou District" in lines
+    assert "129 village libraries for farming families" in lines
+    assert not [line for line in lines if "·" in line]

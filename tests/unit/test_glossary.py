@@ -231,3 +231,25 @@ def test_the_shipped_glossary_explains_the_terms_the_editor_asked_about() -> Non
     party = exhibition.section("party")
     texts = [party.lead.en] + [p.en for topic in party.topics for p in topic.paragraphs]
     assert {"five-standards", "hundred-li"} <= {t.id for t in glosses_on_screen(exhibition.glossary, texts)}
+
+
+PROPER_NAMES = ("place", "river", "road", "bridge", "lock", "zone", "company", "organisation", "office")
+
+
+def test_proper_names_keep_the_glossary_capitals_everywhere() -> None:
+    """The checker matches case-blind, so "Provincial road S211" passed beside "Provincial Road S211"; a visitor
+    reading the map after a section sees one name, written one way."""
+    import re
+
+    from kiosk.content.glossary import _texts
+
+    exhibition, _ = load_exhibition(SHIPPED)
+    names = [t.en for t in exhibition.glossary.terms if t.kind in PROPER_NAMES and t.en != t.en.lower()]
+    wrong = []
+    for where, text in _texts(exhibition, ""):
+        for name in names:
+            pattern = r"(?<![\w-])" + re.escape(name).replace("\\ ", "[ -]") + r"(?![\w-])"
+            for found in re.finditer(pattern, text.en, flags=re.IGNORECASE):
+                if found.group(0).replace("-", " ") != name.replace("-", " "):
+                    wrong.append(f"{where}: {found.group(0)!r}, glossary: {name!r}")
+    assert wrong == []

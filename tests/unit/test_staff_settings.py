@@ -209,3 +209,12 @@ def test_the_readme_documents_every_setting():
     section = readme.split("## Unattended operation", 1)[1]
     for option in OPTIONS:
         assert f"| `{option.name}` |" in section, f"README's settings table lacks {option.name}"
+
+
+def test_a_list_of_sections_is_described_as_staff_see_it():
+    """The panel shows section titles to tap, so the description speaks of sections, not of their ids."""
+    from kiosk.staff.settings import IdListOption
+
+    for option in OPTIONS:
+        if isinstance(option, IdListOption):
+            assert " id" not in option.description.lower() and "编号" not in option.zh, option.name

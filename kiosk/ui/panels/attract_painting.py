@@ -180,7 +180,7 @@ def _figure_cell_height(theme: Theme, fig: Figure, width: int) -> int:
 
 
 def _english(fig: Figure) -> str:
-    return f"{fig.format_number('en')} {fig.unit.en} · {fig.label.en}"
+    return f"{fig.format_number('en')} {fig.unit.en} {fig.label.en}"  # unit and label read on as one phrase
 
 
 def _paint_figure(p: QPainter, theme: Theme, fig: Figure, accent: str, cell: QRect) -> None:

@@ -35,7 +35,7 @@ class IntroScreen(Screen):
             lines.insert(1, Text.composed(*(tr("credit", lang, who=credits.photos.get(lang)) for lang in LANGS)))
         self.body = ArticleBody(
             theme,
-            [Block("intro", None, list(exhibition.intro)), Block("credits", None, lines)],
+            [Block("intro", None, list(exhibition.intro)), Block("credits", None, lines, style="credits")],
             t.ACCENT_DEFAULT,
             self,
         )
@@ -53,7 +53,8 @@ class IntroScreen(Screen):
         super().set_language(lang)
         ex = self._exhibition
         self.heading.setText(f"{tr('intro_title', lang)} · {ex.title.get(lang)}")
-        self.subtitle.setText(f"{ex.subtitle.get(lang)}　{ex.date_label.get(lang)}")
+        # The date on a line of its own: run on after the subtitle, a narrow screen broke it as "18 / December".
+        self.subtitle.setText(f"{ex.subtitle.get(lang)}\n{ex.date_label.get(lang)}")
         self.body.set_language(lang)
 
     def place_title(self) -> str:

@@ -61,6 +61,8 @@ class SectionScreen(Screen):
         columns = 2 if not theme.portrait else 3
         for index, card in enumerate(self.figures):
             figure_grid.addWidget(card, index // columns, index % columns)
+        for column in range(columns):  # equal columns: a long English unit must not squeeze its neighbour's card
+            figure_grid.setColumnStretch(column, 1)
 
         self.chips: list[ChipButton] = []
         chips_box = QWidget(self)
@@ -191,4 +193,4 @@ def _gloss_block(exhibition: Exhibition, section: Section) -> list[Block]:
     glosses = [Text.composed("", term.gloss or "") for term in glosses_on_screen(exhibition.glossary, texts)]
     if not glosses:
         return []
-    return [Block("glossary", Text.composed("", tr("glossary_heading", "en")), glosses)]
+    return [Block("glossary", Text.composed("", tr("glossary_heading", "en")), glosses, style="terms")]

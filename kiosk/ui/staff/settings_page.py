@@ -108,17 +108,22 @@ class SettingsPage(QWidget):
         label = QLabel(row)
         label.setWordWrap(True)
         label.setFont(self._theme.font(t.CAPTION + 2, bold=True))
+        # The outcome goes on a line of its own under the setting, wrapped: beside the control, a long "Not saved:
+        # the disk refused (…)" squeezed the description to a word a line and pushed the control off a portrait
+        # screen.
         status = QLabel(row)
         status.setFont(self._theme.font(t.CAPTION - 2))
+        status.setWordWrap(True)
         status.setProperty("role", "good")
+        status.hide()
         top.addWidget(label, 1)
-        top.addWidget(status)
         layout.addLayout(top)
         wide = isinstance(control, (HoursControl, ChoiceControl))
         if wide:
             layout.addWidget(control)
         else:
             top.addWidget(control)
+        layout.addWidget(status)
         control.setParent(row)
         control.changed.connect(lambda value, name=option.name: self._apply(name, value))  # type: ignore[attr-defined]  # every setting control has a `changed` signal
         self._rows.addWidget(row)
@@ -147,6 +152,7 @@ class SettingsPage(QWidget):
     def reset_view(self) -> None:
         for status in self._status.values():
             status.clear()
+            status.hide()
         self.scroll.reset()
         self.refresh()
 
@@ -166,6 +172,7 @@ class SettingsPage(QWidget):
             status.setProperty("role", "good")
             status.setText(sw("saved", self.lang))
             log.info("staff set %s = %r", name, value)
+        status.setVisible(bool(status.text()))
         status.style().unpolish(status)
         status.style().polish(status)
         self.controls[name].set_value(self._settings.get(name))  # type: ignore[attr-defined]  # every setting control has set_value

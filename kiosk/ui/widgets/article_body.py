@@ -32,6 +32,9 @@ class Block:
     heading: Text | None
     paragraphs: list[Text]
     photos: list[PhotoCard] = field(default_factory=list)
+    # "body": the article's text. "terms": glossary entries, smaller and muted, each entry's term (before its first
+    # colon) in bold so the eye finds it. "credits": a byline and source, smaller and muted, set apart from the text.
+    style: str = "body"
 
 
 class ArticleBody(TouchScrollArea):
@@ -46,7 +49,7 @@ class ArticleBody(TouchScrollArea):
         layout.setContentsMargins(0, 0, p(24), p(t.MARGIN))
         layout.setSpacing(p(t.GAP))
         self._headings: dict[str, QLabel] = {}
-        self._paragraphs: list[tuple[QLabel, Text]] = []
+        self._paragraphs: list[tuple[QLabel, Text, str]] = []
         for block in blocks:
             if block.heading is not None:
                 heading = QLabel(content)
@@ -59,10 +62,12 @@ class ArticleBody(TouchScrollArea):
                 label = QLabel(content)
                 label.setWordWrap(True)
                 label.setTextFormat(Qt.TextFormat.RichText)
-                label.setFont(theme.font(t.BODY))
+                label.setFont(theme.font(t.BODY if block.style == "body" else t.CAPTION + 2))
+                if block.style != "body":
+                    label.setStyleSheet(f"color: {t.TEXT_MUTED};")
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
                 layout.addWidget(label)
-                self._paragraphs.append((label, paragraph))
+                self._paragraphs.append((label, paragraph, block.style))
             for card in block.photos:
                 card.setParent(content)
                 layout.addSpacing(p(8))
@@ -83,9 +88,16 @@ class ArticleBody(TouchScrollArea):
             for card in block.photos:
                 card.set_language(lang)
         line_height = 170 if lang == "zh" else 150
-        for label, paragraph in self._paragraphs:
-            label.setText(f'<p style="line-height:{line_height}%">{html.escape(paragraph.get(lang))}</p>')
-            label.setVisible(bool(paragraph.get(lang)))
+        for label, paragraph, style in self._paragraphs:
+            text = paragraph.get(lang)
+            if style == "terms" and ": " in text:
+                term, explanation = text.split(": ", 1)
+                shown = f'<b style="color:{t.TEXT}">{html.escape(term)}</b>: {html.escape(explanation)}'
+            else:
+                shown = html.escape(text)
+            height = line_height if style == "body" else line_height - 20
+            label.setText(f'<p style="line-height:{height}%">{shown}</p>')
+            label.setVisible(bool(text))
 
     def scroll_to(self, key: str) -> None:
         """Glide to the heading of block `key`."""
@@ -138,7 +150,7 @@ class ArticleBody(TouchScrollArea):
             card.release()
 
     def visible_text(self) -> str:
-        parts = [h.text() for h in self._headings.values()] + [label.text() for label, _ in self._paragraphs]
+        parts = [h.text() for h in self._headings.values()] + [label.text() for label, _, _ in self._paragraphs]
         return "\n".join(parts)
 
     def for_each_photo(self, action: Callable[[PhotoCard], None]) -> None:

@@ -15,7 +15,11 @@ class ChipButton(QPushButton):
         p = theme.px
         self.setCheckable(False)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keyboard users tab to it; a tap leaves no focus ring
-        self.setMinimumHeight(p(t.TOUCH_TARGET * 0.82))
+        height = p(t.TOUCH_TARGET * 0.82)
+        self.setMinimumHeight(height)
+        # Half the height, never more: Qt draws square corners for a radius above half the height (at 1366×768
+        # a separately scaled 36 px came out 26 px on a 51 px chip).
+        radius = height // 2
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.setFont(theme.font(t.CAPTION + 2, bold=True))
-        theme.apply(self, "chip", accent=accent)
+        theme.apply(self, "chip", accent=accent, radius_px=radius)

@@ -12,6 +12,8 @@ from kiosk.content.schema import Figure, Lang
 from kiosk.ui import theme as t
 from kiosk.ui.theme import Theme
 
+INLINE_FLOOR = 0.8  # an English unit that would shrink the number below this share of its size goes below
+
 
 class FigureCard(QFrame):
     def __init__(
@@ -30,6 +32,7 @@ class FigureCard(QFrame):
         self._lang: Lang = "zh"
         self._shown_size = size
         self._current: object = None  # the value on display while counting up
+        self._unit_below = False  # an English unit shown at the head of the label (see _fit)
         p = theme.px
         self.setObjectName("FigureCard")
         theme.apply(self, "figure_card", accent=accent, surface=surface)
@@ -60,6 +63,7 @@ class FigureCard(QFrame):
         self._lang = lang
         self._animation.stop()
         self._show_value(None)
+        self._unit_below = False
         self.label.setText(self._figure.label.get(lang))
         self._fit()
 
@@ -68,25 +72,40 @@ class FigureCard(QFrame):
         self._fit()
 
     def _fit(self) -> None:
-        """Shrink the number (never wrap it: Chinese units would break mid-word) until it fits the card."""
+        """Shrink the number (never wrap it: Chinese units would break mid-word) until it fits the card. A long
+        English unit ("demonstration sites") that would shrink the number below INLINE_FLOOR of its size goes to
+        the head of the label instead, where unit and label read on as one phrase, and the number stays large."""
         final = self._figure.format_number(self._lang)
         unit = self._unit_joiner() + self._figure.unit.get(self._lang)
         room = self.contentsRect().width() - self.layout().contentsMargins().left() * 2
         if room <= 0:
             return
-        size = self._size
-        while size > self._size * 0.55:
-            big = self._theme.font(size, bold=True)
-            small = self._theme.font(t.BODY * size / self._size)
-            width = QFontMetrics(big).horizontalAdvance(final) + QFontMetrics(small).horizontalAdvance(unit)
-            if width <= room:
-                break
-            size *= 0.92
+        size = self._size_for(final, unit, room)
+        unit_below = self._lang == "en" and size < self._size * INLINE_FLOOR
+        if unit_below:
+            size = self._size_for(final, "", room)
+        if unit_below != self._unit_below:
+            self._unit_below = unit_below
+            label = self._figure.label.get(self._lang)
+            self.label.setText(f"{self._figure.unit.en} {label}" if unit_below else label)
+            self._show_value(self._current)
         if abs(size - self._shown_size) > 0.5:
             self._shown_size = size
             self.number.setFont(self._theme.font(size, bold=True))
             running = self._animation.state() == QVariantAnimation.State.Running
             self._show_value(self._current if running else None)
+
+    def _size_for(self, number: str, unit: str, room: int) -> float:
+        """The largest number size (down to 55 %) at which `number` and `unit` fit in `room` pixels."""
+        size = self._size
+        while size > self._size * 0.55:
+            big = self._theme.font(size, bold=True)
+            small = self._theme.font(t.BODY * size / self._size)
+            width = QFontMetrics(big).horizontalAdvance(number) + QFontMetrics(small).horizontalAdvance(unit)
+            if width <= room:
+                break
+            size *= 0.92
+        return size
 
     def count_up(self) -> None:
         self._animation.stop()
@@ -105,9 +124,9 @@ class FigureCard(QFrame):
     def _show_value(self, value: object) -> None:
         self._current = value
         number = self._figure.format_number(self._lang, None if value is None else float(value))
-        unit = html.escape(self._figure.unit.get(self._lang))
+        unit = "" if self._unit_below else self._unit_joiner() + html.escape(self._figure.unit.get(self._lang))
         unit_px = self._theme.px(t.BODY * self._shown_size / self._size)
         self.number.setText(
             f'<span style="color:{self._accent}">{html.escape(number)}</span>'
-            f'<span style="font-size:{unit_px}px; font-weight:normal;">{self._unit_joiner()}{unit}</span>'
+            f'<span style="font-size:{unit_px}px; font-weight:normal;">{unit}</span>'
         )

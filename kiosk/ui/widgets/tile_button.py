@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.ui import theme as t
@@ -37,6 +37,30 @@ class TileButton(QAbstractButton):
     def sizeHint(self) -> QSize:
         return QSize(self._theme.px(400), self._theme.px(220))
 
+    def title_layout(self) -> tuple[str, QFont, QRectF, QRectF, bool]:
+        """How the title is drawn: its text (line breaks included), font, box, the area it takes, and whether
+        all of it fits. The largest size that fits the tile (long English titles, small tiles), never below
+        caption size."""
+        th = self._theme
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        pad = th.px(28)
+        left = rect.left() + th.px(12) + pad
+        top = rect.top() + pad
+        right = rect.right() - pad
+        # The bottom keeps a smaller margin than the top: a line's own descent already leaves room there, and
+        # three English lines fit a landscape tile whole at the smallest size.
+        box = QRectF(left, top, right - left - th.px(56) - th.px(12), rect.bottom() - top - th.px(12))
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        size = t.HEADING
+        while True:
+            font = th.font(size, bold=True)
+            title = _phrased(self._title, QFontMetricsF(font), box.width())
+            used = QFontMetricsF(font).boundingRect(box, int(flags), title)
+            fits = used.height() <= box.height() and used.width() <= box.width() + 1
+            if fits or size <= t.CAPTION:
+                return title, font, box, used, fits
+            size -= 2
+
     def paintEvent(self, event: QPaintEvent) -> None:
         th = self._theme
         p = QPainter(self)
@@ -65,18 +89,10 @@ class TileButton(QAbstractButton):
         if not self._icon.isNull():
             self._icon.paint(p, int(right - icon_size), int(top), icon_size, icon_size)
         flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        title_rect = QRectF(left, top, right - left - icon_size - th.px(12), rect.bottom() - top - pad)
-        # The largest title size that fits the tile (long English titles, small tiles), never below caption size.
-        size = t.HEADING
-        while True:
-            title_font = th.font(size, bold=True)
-            p.setFont(title_font)
-            used = p.boundingRect(title_rect, flags, self._title)
-            if used.height() <= title_rect.height() or size <= t.CAPTION + 2:
-                break
-            size -= 2
+        title, title_font, title_rect, used, _ = self.title_layout()
+        p.setFont(title_font)
         p.setPen(QColor(t.TEXT))
-        p.drawText(title_rect, flags, self._title)
+        p.drawText(title_rect, flags, title)
         if self._subtitle:
             p.setFont(th.font(t.CAPTION))
             sub_top = used.bottom() + th.px(10)
@@ -86,3 +102,13 @@ class TileButton(QAbstractButton):
                 p.setPen(QColor(t.TEXT_MUTED))
                 p.drawText(sub_rect, flags, self._subtitle)
         p.end()
+
+
+def _phrased(title: str, metrics: QFontMetricsF, width: float) -> str:
+    """A Chinese title too long for one line breaks at its space, between its two phrases (提质发展 / 绘就精彩渌口),
+    instead of wherever the width runs out, which leaves one character alone on the second line."""
+    if " " not in title or metrics.horizontalAdvance(title) <= width:
+        return title
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in title):
+        return title  # English wraps between words anyway
+    return "\n".join(title.split())
