@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from kiosk.navigation import Route
 from kiosk.ui.panels.intro_screen import IntroScreen
 from kiosk.ui.panels.section_screen import SectionScreen
 

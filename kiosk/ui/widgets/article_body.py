@@ -64,7 +64,7 @@ class ArticleBody(TouchScrollArea):
                 label.setTextFormat(Qt.TextFormat.RichText)
                 label.setFont(theme.font(t.BODY if block.style == "body" else t.CAPTION + 2))
                 if block.style != "body":
-                    label.setStyleSheet(f"color: {t.TEXT_MUTED};")
+                    label.setProperty("role", "muted")  # a note: the app style sheet mutes it
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
                 layout.addWidget(label)
                 self._paragraphs.append((label, paragraph, block.style))
