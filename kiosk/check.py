@@ -8,6 +8,7 @@ a traceback: should the check itself fail, that is one line too (and exit status
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,10 +80,13 @@ def run_check(folder: Path | None) -> int:
         print(shorten(f"{folder or 'content'}: the check itself failed ({type(exc).__name__}: {exc}); see the log",
                       MAX_LINE))
         return 2
-    for line in report.lines():
-        print(line)
-    if not report.ok:
-        print(f"\n{report.summary()}", file=sys.stderr)
-        return 2 if report.failed else 1
-    print(report.summary())
-    return 1 if report.problems else 0  # warnings too (e.g. a photo that will show as a placeholder)
+    try:
+        for line in report.lines():
+            print(line)
+        if not report.ok:
+            print(f"\n{report.summary()}", file=sys.stderr)
+            return 2 if report.failed else 1
+        print(report.summary())
+    except BrokenPipeError:  # `kiosk check | head`: the reader has seen enough; the verdict is still the exit status
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (kept open: Python flushes stdout at exit)
+    return 2 if report.failed else 1 if report.problems else 0  # warnings too (a photo shown as a placeholder)

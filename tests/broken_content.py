@@ -303,6 +303,8 @@ MUTATIONS: list[Mutation] = [
              f"{PARTY}: nested too deeply to read"),
     Mutation("20,000-deep dotted table", append(PARTY, "deep" + ".a" * 20_000 + " = 1"),
              "a key of more than 100 dotted parts"),
+    Mutation("900,000 tables", append(ROOT, "\n".join(f"[t{i}]" for i in range(900_000))),
+             f"{ROOT}: 900,007 tables ([…] / [[…]] headers); a content file has 5,000 at most"),
     Mutation("not UTF-8", not_utf8, f"{PARTY}: not UTF-8 text"),
     Mutation("exhibition.toml a named pipe", named_pipe(ROOT), f"{ROOT}: is not a regular file (a named pipe"),
     Mutation("section file a named pipe", named_pipe(PARTY), f"{PARTY}: is not a regular file (a named pipe"),

@@ -45,6 +45,8 @@ PHOTOS_DIR = "photos"
 OPTIONAL_DOCUMENTS: dict[str, str] = {"timeline.toml": "timeline", "map.toml": "map", "glossary.toml": "glossary"}
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a content file is text: ten megabytes is a hundred times the shipped ones
+MAX_TABLES = 5000  # table headers in one file: the glossary, the longest, has about 150
+_TABLE_HEADER = re.compile(r"\s*\[\[?\s*[A-Za-z_\"']")
 BOM = b"\xef\xbb\xbf"  # some Windows editors start UTF-8 files with it; TOML does not allow it, we skip it
 _SECTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Python's TOML parser takes time growing with the square of a dotted key's length (20,000 parts: seconds, a
@@ -193,6 +195,12 @@ def _read_toml(folder: Path, name: str, problems: list[Problem]) -> dict[str, An
             problems.append(Problem(name, "", f"line {line}: a key of more than {MAX_KEY_PARTS} dotted parts "
                                               "(a.b.c…); content keys have a few at most"))
             return None
+        if (headers := _table_headers(text)) > MAX_TABLES:
+            # Python's TOML reader slows down more than in proportion with many tables, and each stray one would
+            # be reported on a line of its own: a 9 MB file of them took minutes and printed 900,000 lines.
+            problems.append(Problem(name, "", f"{headers:,} tables ([…] / [[…]] headers); a content file has "
+                                              f"{MAX_TABLES:,} at most"))
+            return None
         return tomllib.loads(text)
     except FileNotFoundError:
         problems.append(Problem(name, "", "file not found"))
@@ -222,6 +230,12 @@ def _read_toml(folder: Path, name: str, problems: list[Problem]) -> dict[str, An
         log.warning("reading %s failed", path, exc_info=True)
         problems.append(Problem(name, "", f"cannot read: {type(exc).__name__}: {exc}"))
     return None
+
+
+def _table_headers(text: str) -> int:
+    """How many lines open a table (`[name]`) or an entry of an array of tables (`[[name]]`); a line of a
+    multi-line array (`[113.1, 27.6],`) is not one."""
+    return sum(1 for line in text.splitlines() if line.lstrip().startswith("[") and _TABLE_HEADER.match(line))
 
 
 def _overlong_key(text: str) -> int | None:

@@ -40,3 +40,19 @@ def test_the_bare_window_probe_paints_one_frame_and_reports_it() -> None:
     )
     assert done.returncode == 0, done.stderr[-400:]
     assert done.stdout.startswith("startup-probe first-frame ")
+
+
+def test_a_check_report_cut_short_by_its_reader_ends_without_a_traceback(content_copy: Path) -> None:
+    """`kiosk check | head -1`: the reader closes the pipe after one line."""
+    party = content_copy / "sections" / "party.toml"
+    party.write_text(party.read_text(encoding="utf-8") + "".join(f"\n[x{i}]\n" for i in range(2000)), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "check", "--content", str(content_copy)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    errors = process.stderr.read()
+    assert process.wait(timeout=60) == 1
+    assert first.startswith("sections/party.toml: ") and "Traceback" not in errors and "BrokenPipe" not in errors
