@@ -88,5 +88,5 @@ def run_check(folder: Path | None) -> int:
             return 2 if report.failed else 1
         print(report.summary())
     except BrokenPipeError:  # `kiosk check | head`: the reader has seen enough; the verdict is still the exit status
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (kept open: Python flushes stdout at exit)
+        sys.stdout = open(os.devnull, "w")  # kept open: Python flushes stdout at exit, and a closed pipe would raise
     return 2 if report.failed else 1 if report.problems else 0  # warnings too (a photo shown as a placeholder)
