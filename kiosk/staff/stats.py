@@ -74,6 +74,10 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS visits_day ON visits(day);
 CREATE INDEX IF NOT EXISTS events_day ON events(day, kind);
 """
+_COLUMNS = {
+    "visits": {"id", "started", "day", "hour", "seconds"},
+    "events": {"id", "visit", "at", "day", "hour", "kind", "subject", "seconds"},
+}
 
 
 def default_path() -> Path:
@@ -394,13 +398,20 @@ class VisitorStats:
             self._reopen_fresh()
 
     def _connect(self) -> sqlite3.Connection:
-        """Open, create the tables and prune old rows; raises sqlite3.Error."""
+        """Open, create the tables and prune old rows; raises sqlite3.Error (`NotOurs` for something that is not
+        this kiosk's statistics: a folder in its place, or a database of other tables)."""
+        if os.path.lexists(self.path) and not os.path.isfile(self.path):
+            raise NotOurs("not a database file (a folder or something else stands in its place)")
         db = sqlite3.connect(self.path, isolation_level=None)  # autocommit: each statement is durable alone
         try:
             stat = os.stat(self.path)
             self._identity = (stat.st_dev, stat.st_ino)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            for table, wanted in _COLUMNS.items():  # tables of the same name made by something else
+                have = {str(row[1]) for row in db.execute(f"PRAGMA table_info({table})")}
+                if have and not wanted <= have:
+                    raise NotOurs(f"a database of other tables (its {table} lacks {', '.join(sorted(wanted - have))})")
             db.executescript(_SCHEMA)
             cutoff = (self._clock().date() - timedelta(days=KEEP_DAYS)).isoformat()
             db.execute("DELETE FROM events WHERE day < ?", (cutoff,))
@@ -547,7 +558,14 @@ class VisitorStats:
         return (self._clock().date() - timedelta(days=days - 1)).isoformat()
 
 
+class NotOurs(sqlite3.DatabaseError):
+    """What stands at the statistics file's place is not this kiosk's statistics: treated like damage (kept aside,
+    counting starts afresh), never as a reason to stop recording."""
+
+
 def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    if isinstance(exc, NotOurs):
+        return True
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None:
         return code & 0xFF in _CORRUPT_CODES

@@ -339,3 +339,29 @@ def test_a_database_deleted_or_replaced_while_running_takes_no_later_visit_with_
     reread = VisitorStats(path, clock, background_check=False)
     assert reread.totals().visits == 2
     reread.close()
+
+
+def _folder_in_its_place(path):
+    (path / "inside").mkdir(parents=True)
+
+
+def _other_tables(path):
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE visits (id INTEGER PRIMARY KEY, who TEXT)")
+    db.execute("INSERT INTO visits (who) VALUES ('someone else')")
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize("plant", [_folder_in_its_place, _other_tables])
+def test_something_else_in_the_statistics_place_is_kept_aside_not_a_reason_to_stop(tmp_path, clock, plant):
+    path = tmp_path / "statistics.sqlite3"
+    plant(path)
+    clock.now = datetime(2026, 12, 5, 10, 15, 0)
+    stats = VisitorStats(path, clock)
+    stats.checked()
+    assert (tmp_path / "statistics.corrupt-2026-12-05T101500.sqlite3").exists()  # kept for staff as it was
+    assert stats.problem is not None and stats.problem.kind == "damaged"
+    scripted_visit(stats, clock)
+    assert stats.totals().visits == 1  # recording goes on in a fresh database, this start and every later one
+    stats.close()
