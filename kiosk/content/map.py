@@ -173,9 +173,14 @@ def check_map(exhibition: object, folder: Path) -> list[Problem]:
             message = f"id {feature.id!r} is already used by features[{seen[feature.id]}]"
             problems.append(Problem(FILE, f"map.features[{index}].id", message))
         seen.setdefault(feature.id, index)
+    parent = {f.id: f.part_of for f in content.features if f.part_of is not None}
     for index, feature in enumerate(content.features):
         if feature.part_of is not None and feature.part_of not in seen:
             problems.append(Problem(FILE, f"map.features[{index}].part_of", f"no feature with id {feature.part_of!r}"))
+        elif feature.part_of is not None and (loop := _part_of_loop(feature.id, parent)):
+            problems.append(Problem(FILE, f"map.features[{index}].part_of",
+                                    f"belongs to itself in a circle ({' → '.join(loop)}); a feature is part of a "
+                                    "larger one"))
         problems.extend(status_problems(index, feature))
         field = "point" if feature.point is not None else "line" if feature.line is not None else "area"
         for lon, lat in feature.coordinates():
@@ -186,6 +191,17 @@ def check_map(exhibition: object, folder: Path) -> list[Problem]:
                 )
                 break
     return problems
+
+
+def _part_of_loop(start: str, parent: dict[str, str]) -> list[str]:
+    """The chain of `part_of` from `start` back to `start`, if it comes back; else empty."""
+    chain, here = [start], parent.get(start)
+    while here is not None and here not in chain[1:]:
+        chain.append(here)
+        if here == start:
+            return chain
+        here = parent.get(here)
+    return []
 
 
 def status_problems(index: int, feature: MapFeature) -> list[Problem]:

@@ -49,8 +49,8 @@ class When(Model):
     @model_validator(mode="before")
     @classmethod
     def _parse(cls, value: Any) -> Any:
-        if isinstance(value, dt.datetime):
-            value = value.date()
+        if isinstance(value, dt.datetime):  # the source dates to the day at most: a time of day is a slip
+            raise ValueError(f"{WHEN_HELP}; a date has no time of day")
         if isinstance(value, dt.date):
             return {"kind": "date", "year": value.year, "day": value}
         if isinstance(value, bool):
@@ -178,6 +178,8 @@ def check_timeline(exhibition: Exhibition, folder: Path) -> list[Problem]:
             for i, feature in enumerate(event.map_features):
                 if feature not in map_ids:
                     problem(index, f"map_features[{i}]", f"no map feature with id {feature!r} in map.toml")
+                elif feature in event.map_features[:i]:
+                    problem(index, f"map_features[{i}]", f"{feature!r} is listed twice")
         if event.when is None:
             undated_from = index if undated_from is None else undated_from
             order = BANDS.index(event.status)
