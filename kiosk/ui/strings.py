@@ -63,7 +63,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "map_layer_zones": ("园区", "Zones"),
     "map_layer_towns": ("城镇", "Towns"),
     "map_kind_expressway": ("高速公路", "Expressway"),
-    "map_kind_express_highway": ("快速公路", "Express highway"),
+    "map_kind_express_highway": ("快速公路", "Express road"),
     "map_kind_railway": ("铁路", "Railway"),
     "map_kind_trunk_road": ("公路", "Highway"),
     "map_kind_road": ("道路", "Road"),

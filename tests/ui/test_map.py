@@ -260,7 +260,7 @@ def test_the_legend_names_every_status_and_kind_whole(qtbot, make_kiosk, size):
     screen = open_map(qtbot, kiosk)
     labels = screen.legend.findChildren(QLabel)
     statuses = {"Completed", "Work began", "Under construction", "Approved", "In preparation", "Existing"}
-    assert statuses | {"Expressway", "Express highway", "Highway", "Road"} <= {label.text() for label in labels}
+    assert statuses | {"Expressway", "Express road", "Highway", "Road"} <= {label.text() for label in labels}
     for label in labels:  # nothing squeezed or cut off
         hint = label.sizeHint()
         assert label.width() >= hint.width() and label.height() >= hint.height() - 1, label.text()

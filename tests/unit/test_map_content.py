@@ -191,7 +191,7 @@ def test_the_map_says_it_is_schematic(exhibition):  # noqa: F811 - the fixture i
         ('id = "gantian-town"\nkind = "town"', 'id = "gantian-town"\nkind = "town"\nexisting = true',
          "gantian-town", ".existing", "always shown"),
         ('status = "under_construction"\n'
-         'when = { zh = "全面开工建设，即将竣工通车", en = "fully under construction, soon to open to traffic" }\n'
+         'when = { zh = "全面开工建设，即将竣工通车", en = "well under way, soon to open to traffic" }\n'
          'name = { zh = "渌枫大道"',
          'status = "under_construction"\nname = { zh = "渌枫大道"', "lufeng-avenue", ".when", "source's words"),
         ('status = "approved"', 'status = "opened"', "xiangnan-vegetable-park", ".status", "Input should be"),
