@@ -34,7 +34,9 @@ def smoke(folder: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize(
     "mutation",
-    [SHOWN[name] for name in ("inf", "English value inf", "duplicate photo id", "20,000-deep array", "symlink loop")],
+    # One mutation of each kind a started kiosk meets differently: a number that only breaks one language's
+    # screens, and a folder that cannot even be read. Every mutation goes through `kiosk check` in the unit tests.
+    [SHOWN[name] for name in ("English value inf", "symlink loop")],
     ids=lambda m: m.name,
 )
 def test_the_kiosk_shows_the_bundled_exhibition_instead(mutation: Mutation, content_copy: Path) -> None:

@@ -14,11 +14,11 @@ from kiosk.bench.plan import Planned
 
 from .background import background_result
 
-EVENTS = 2000  # as in tests/ui/background.py
+EVENTS = 1000  # as in tests/ui/background.py
 
 
 @pytest.mark.soak
-@pytest.mark.background("monkey")  # `kiosk monkey --events 2000 --seed 1 --json`, started with the session
+@pytest.mark.background("monkey")  # `kiosk monkey --events 1000 --seed 1 --json`, started with the session
 def test_a_short_monkey_run_leaves_the_kiosk_running_without_exceptions(request):
     done = background_result(request)
     print(done.stdout)

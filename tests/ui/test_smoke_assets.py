@@ -75,24 +75,24 @@ def _empty_outlines(assets: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("damage", "named"),
-    [
-        (_missing_font, "font NotoSansSC-Bold.otf (missing)"),
-        (_broken_font, "font NotoSans-Regular.ttf (not a usable font file)"),
-        (_missing_outlines, "map outlines"),
-        (_broken_outlines, "map outlines"),
-        (_empty_outlines, "map outlines"),
+    ("damages", "named"),
+    [  # each run damages a font and the outlines in different ways: the one line names both
+        ((_missing_font, _missing_outlines), ("font NotoSansSC-Bold.otf (missing)", "map outlines")),
+        ((_broken_font, _broken_outlines), ("font NotoSans-Regular.ttf (not a usable font file)", "map outlines")),
+        ((_empty_outlines,), ("map outlines",)),
     ],
-    ids=["font missing", "font broken", "outlines missing", "outlines not JSON", "outlines empty"],
+    ids=["font and outlines missing", "font and outlines broken", "outlines empty"],
 )
-def test_smoke_fails_naming_the_asset_that_did_not_load(tmp_path, damage, named):
+def test_smoke_fails_naming_the_asset_that_did_not_load(tmp_path, damages, named):
     assets = assets_copy(tmp_path)
-    damage(assets)
+    for damage in damages:
+        damage(assets)
     done = smoke(assets)
     assert done.returncode == 1, done.stdout + done.stderr[-2000:]
     failures = [line for line in done.stdout.splitlines() if line.startswith("FAIL")]
     assert len(failures) == 1, done.stdout
-    assert failures[0].startswith("FAIL bundled assets did not load: ") and named in failures[0]
+    assert failures[0].startswith("FAIL bundled assets did not load: ")
+    assert all(name in failures[0] for name in named), failures[0]
     assert "screens OK" not in done.stdout
 
 
