@@ -155,7 +155,9 @@ def build(
     theme = Theme.for_size(size[0], size[1], families)
     theme.set_language(lang)
     theme.text_scale = LARGE_TEXT_SCALE if settings.get("large_text") else 1.0
-    app.setStyleSheet(theme.stylesheet())
+    sheet = theme.stylesheet()
+    if app.styleSheet() != sheet:  # setting it re-polishes every widget the application has: only when it changes
+        app.setStyleSheet(sheet)
     app.setFont(theme.font(28))
     images = ImageProvider()
     registry = ScreenRegistry()

@@ -32,6 +32,25 @@ def hold_clock(monkeypatch: pytest.MonkeyPatch) -> HoldClock:
     return clock
 
 
+@pytest.fixture(scope="session")
+def content_cache_dir(tmp_path_factory: pytest.TempPathFactory):
+    return tmp_path_factory.mktemp("content-cache")
+
+
+@pytest.fixture(autouse=True)
+def shared_content_cache(content_cache_dir, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Validated content is remembered across the session's kiosks, as across an exhibition PC's restarts
+    (`kiosk.content.cache`, keyed by the folder and every file in it): each folder is validated once, not at
+    every one of some 250 kiosk builds. The cache's own tests use their own folders."""
+    from kiosk import app_content
+    from kiosk.content import cache
+
+    def cached(folder, _per_user_dir):  # the signature of the function it stands for
+        return cache.load_exhibition_cached(folder, content_cache_dir)
+
+    monkeypatch.setattr(app_content, "load_exhibition_cached", cached)
+
+
 # Screen changes in tests: long enough to be drawn in several frames, short enough that the ~300 screen changes
 # of the suite do not add a minute and a half of watching cross-fades.
 TEST_TRANSITION_MS = 60
