@@ -144,6 +144,20 @@ class _Workers:
         for _ in self._threads:
             self._queue.put((float("inf"), next(self._order), self._STOP))
 
+    def abandon(self) -> None:
+        """The provider is being destroyed: cancel every queued job where it stands, then tell the workers to
+        stop. Nothing is taken out of the queue here. Qt emits `destroyed` before it deletes the provider's
+        children, among them each job's signal object: dropping a job's last reference now would free that
+        object's Python wrapper in the middle of its parent's destruction (a segmentation fault). The workers
+        drop the cancelled jobs afterwards, unrun."""
+        with self._queue.mutex:
+            queued = [entry[2] for entry in self._queue.queue]
+        for job in queued:
+            if job is not self._STOP:
+                job.take()
+        for _ in self._threads:
+            self._queue.put((float("inf"), next(self._order), self._STOP))
+
     def wait_idle(self, msecs: int = -1) -> bool:
         deadline = None if msecs < 0 else time.monotonic() + msecs / 1000
         with self._idle:
@@ -191,7 +205,7 @@ class ImageProvider(QObject):
         if threads is None:  # leave one core to the GUI thread, so decoding never starves the animation
             threads = max(1, min(2, (os.cpu_count() or 2) - 1))
         self._pool = _Workers(threads)
-        self.destroyed.connect(self._pool.stop)
+        self.destroyed.connect(self._pool.abandon)
         self._jobs: dict[str, _DecodeJob] = {}
         self._cache: OrderedDict[str, QPixmap | None] = OrderedDict()
         self._cache_bytes = 0
