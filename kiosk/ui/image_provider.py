@@ -23,6 +23,7 @@ import os
 import queue
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -59,8 +60,11 @@ class _Signals(QObject):
 
 
 class _DecodeJob:
-    """One decode. It carries its own signal object, so a job finishing after its provider was deleted
-    emits into a connection Qt has already cut, instead of into freed memory."""
+    """One decode. It reports through its provider's one signal object, which lives (and dies) with the
+    provider on the GUI thread: no job owns a Qt object, so no worker ever releases the last reference to one —
+    with a signal object per job, a worker letting go of a finished job while the GUI thread deleted that
+    job's object crashed the process now and then. A job finishing after its provider was deleted emits into
+    an object Python knows is gone, and the RuntimeError is caught."""
 
     def __init__(
         self,
@@ -70,12 +74,10 @@ class _DecodeJob:
         size: QSize,
         cover: bool,
         cache: DiskCache | None,
-        owner: QObject,
+        signals: _Signals,
     ):
         self.key, self.path, self.stamp, self.size, self.cover, self.cache = key, path, stamp, size, cover, cache
-        # Parented to the provider, so the C++ object is only ever deleted on the GUI thread (with the provider,
-        # or by deleteLater once the result is in) — never by a worker dropping the last Python reference.
-        self.signals = _Signals(owner)
+        self.signals = signals  # the provider's, parented to it
         self.state_lock = threading.Lock()
         self.started = False
         self.cancelled = False
@@ -145,11 +147,9 @@ class _Workers:
             self._queue.put((float("inf"), next(self._order), self._STOP))
 
     def abandon(self) -> None:
-        """The provider is being destroyed: cancel every queued job where it stands, then tell the workers to
-        stop. Nothing is taken out of the queue here. Qt emits `destroyed` before it deletes the provider's
-        children, among them each job's signal object: dropping a job's last reference now would free that
-        object's Python wrapper in the middle of its parent's destruction (a segmentation fault). The workers
-        drop the cancelled jobs afterwards, unrun."""
+        """The provider is going: cancel every queued job where it stands, then tell the workers to stop.
+        Nothing is taken out of the queue here, so no job is released in the middle of the provider's
+        destruction; the workers drop the cancelled jobs afterwards, unrun."""
         with self._queue.mutex:
             queued = [entry[2] for entry in self._queue.queue]
         for job in queued:
@@ -205,7 +205,12 @@ class ImageProvider(QObject):
         if threads is None:  # leave one core to the GUI thread, so decoding never starves the animation
             threads = max(1, min(2, (os.cpu_count() or 2) - 1))
         self._pool = _Workers(threads)
-        self.destroyed.connect(self._pool.abandon)
+        # When the provider goes, its workers stop. Not a slot on `destroyed`: Qt emits that while a provider
+        # Python owns is being freed by Python itself, and a Python slot run then crashed the process now and
+        # then. A finalizer runs before the object is freed and touches only the workers' queue.
+        weakref.finalize(self, self._pool.abandon)
+        self._signals = _Signals(self)  # every job reports here; queued: results arrive on the GUI thread
+        self._signals.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._jobs: dict[str, _DecodeJob] = {}
         self._cache: OrderedDict[str, QPixmap | None] = OrderedDict()
         self._cache_bytes = 0
@@ -248,8 +253,7 @@ class ImageProvider(QObject):
         waiting = self._waiting.setdefault(key, [])
         waiting.append((owner, callback, keep))
         if key not in self._jobs:
-            job = _DecodeJob(key, path, stamp, QSize(size), cover, self.disk_cache, self)
-            job.signals.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+            job = _DecodeJob(key, path, stamp, QSize(size), cover, self.disk_cache, self._signals)
             self._jobs[key] = job
             self._pool.submit(job, priority)
 
@@ -263,7 +267,6 @@ class ImageProvider(QObject):
             job = self._jobs.get(key)
             if job is not None and job.take():
                 del self._jobs[key]
-                job.signals.deleteLater()
                 del self._waiting[key]
             else:
                 self._waiting[key] = []  # running: its result still goes to the cache
@@ -338,9 +341,7 @@ class ImageProvider(QObject):
 
     @Slot(str, object, str)
     def _on_done(self, key: str, image: QImage | None, reason: str) -> None:
-        finished = self._jobs.pop(key, None)
-        if finished is not None:
-            finished.signals.deleteLater()
+        self._jobs.pop(key, None)
         pixmap = QPixmap.fromImage(image) if image is not None and not image.isNull() else None
         if pixmap is None:
             self._report(key.split("|", 1)[0], reason or "cannot be shown", key.rsplit("|", 2)[0])
