@@ -140,11 +140,12 @@ class Tour:
             self.tap(bar.home_button)
 
 
-def measure(kiosk, rounds: int = 3) -> dict[str, object]:
-    """`tap_to_frame_ms`, `transition_fps`, `frame_ms` over `rounds` passes through every destination."""
+def measure(kiosk, rounds: int = 3, limit: int | None = None) -> dict[str, object]:
+    """`tap_to_frame_ms`, `transition_fps`, `frame_ms` over `rounds` passes through every destination (the
+    first `limit` of them, when given)."""
     tour = Tour(kiosk)
     try:
-        destinations = kiosk.registry.destinations(kiosk.exhibition)
+        destinations = kiosk.registry.destinations(kiosk.exhibition)[:limit]
         for _ in range(rounds):
             for destination in destinations:
                 tour.round_trip(destination)

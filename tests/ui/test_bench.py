@@ -46,12 +46,11 @@ def test_bench_json_reports_every_figure(request):
             assert f"note: {name}:" in done.stderr, f"{name} is null without a reason"
 
 
-@pytest.mark.soak  # the whole benchmark tour, every destination and back
+@pytest.mark.soak  # the benchmark's tour through three destinations and back (`kiosk bench` runs them all)
 def test_the_scripted_tour_measures_transitions_started_by_touch(make_kiosk):
     kiosk = make_kiosk(transition_ms=theme.TRANSITION_MS)  # the product's: several frames to measure
-    figures = transitions.measure(kiosk, rounds=1)
-    destinations = kiosk.registry.destinations(kiosk.exhibition)
-    assert figures["transitions"] >= 2 * len(destinations)  # tile there, Home back at least
+    figures = transitions.measure(kiosk, rounds=1, limit=3)
+    assert figures["transitions"] >= 2 * 3  # tile there, Home back at least
     assert figures["tap_to_frame_ms"]["p50"] > 0
     assert figures["transition_fps"] > 0
     assert figures["frame_ms"]["p95"] >= figures["frame_ms"]["p50"] > 0
