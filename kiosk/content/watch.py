@@ -1,0 +1,190 @@
+"""When a content folder that changes under a running kiosk is ready to be checked again.
+
+Content reaches a kiosk while it runs: an editor saves a TOML file (live preview), a sync tool (Syncthing, an
+SMB share, rsync) delivers an editor's work file by file. Neither writes a file in one step:
+- editors save to a temporary name and rename it over the file (gedit's `.goutputstream-*`, JetBrains'
+  `*___jb_tmp___`), or probe the folder first (vim's `4913`) and keep swap, backup and lock files beside the
+  file (`.x.swp`, `x~`, `.#x`, `~$x`);
+- sync tools write `.syncthing.x.tmp` / `~syncthing~x.tmp`, `.x.AbC123` (rsync), `x.part`, then rename;
+- a change of many files arrives over seconds, and a half-written TOML file is briefly invalid.
+
+So the rule is: take a snapshot of the files the content uses (relative path, size, modification time), and
+only once the folder has been quiet (`quiet_s` without a change, and no transfer under way) and differs from
+what was last checked, say `CHECK`. Editor droppings are ignored; files that are transfers in progress are
+activity: while one grows the folder is not quiet, and one left unchanged for `stalled_s` is abandoned and
+no longer holds the check back.
+
+Qt-free and driven by an injected clock: `ContentWatch.poll(now)` is called about every half second by a thin
+timer in the composition root (polling, not file-system notifications, which SMB shares and sync tools miss).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+QUIET_S = 1.0  # the folder is still for this long: an editor's save or a sync tool's batch has landed
+STALLED_S = 10.0  # a transfer file unchanged this long was abandoned (a crashed editor, a stopped sync)
+POLL_S = 0.4  # how often the timer asks: a change is checked within POLL_S + QUIET_S + POLL_S (< 2 s)
+MAX_FILES = 20_000  # a content folder has dozens; a folder with a runaway tree is not read past this
+MAX_DEPTH = 6
+
+# Never content, never activity: editors' swap, backup and lock files, which stay while the editor is open,
+# and what operating systems and sync tools keep in a folder.
+IGNORED_NAMES = (
+    "*.swp", "*.swo", "*.swx", "*.swn", "*~", ".#*", "~$*", ".~lock.*#", "4913", "*.bak", "*.orig",
+    ".DS_Store", "._*", "Thumbs.db", "desktop.ini", ".stignore", ".stfolder", ".directory",
+)
+IGNORED_DIRS = frozenset({
+    ".stfolder", ".stversions", ".git", ".svn", ".hg", "__pycache__", ".Trash", ".Trashes", "$RECYCLE.BIN",
+    "System Volume Information", ".cache",
+})
+# Files being written under another name, to be renamed when complete.
+TRANSFER_NAMES = (
+    ".syncthing.*.tmp", "~syncthing~*.tmp", "*.tmp", "*.part", "*.partial", "*.crdownload", "*.download",
+    ".goutputstream-*", "*___jb_tmp___", "*___jb_old___", ".~tmp~*",
+)
+CONTENT_SUFFIXES = (".toml",)
+PHOTOS_DIR = "photos"
+
+Entry = tuple[str, int, int]  # relative path with "/", size in bytes, modification time in nanoseconds
+
+
+class Kind(Enum):
+    CONTENT = "content"
+    TRANSFER = "transfer"
+    IGNORED = "ignored"
+
+
+def kind_of(relative: str) -> Kind:
+    """What a file at `relative` (a path inside the content folder, "/"-separated) is to the watch."""
+    parts = relative.split("/")
+    name = parts[-1]
+    if any(part in IGNORED_DIRS for part in parts[:-1]):
+        return Kind.IGNORED
+    if _matches(name, IGNORED_NAMES):
+        return Kind.IGNORED
+    if _matches(name, TRANSFER_NAMES):
+        return Kind.TRANSFER
+    if name.startswith("."):  # rsync's `.name.Xy12Ab`, and any other hidden file written before a rename
+        return Kind.TRANSFER
+    if parts[0] == PHOTOS_DIR and len(parts) > 1:
+        return Kind.CONTENT
+    if name.lower().endswith(CONTENT_SUFFIXES):
+        return Kind.CONTENT
+    return Kind.IGNORED  # notes, a README, an editor's project file: not read by the kiosk
+
+
+def _matches(name: str, patterns: tuple[str, ...]) -> bool:
+    lowered = name.lower()
+    return any(fnmatch.fnmatchcase(lowered, pattern.lower()) for pattern in patterns)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The state of a content folder as far as the kiosk cares."""
+
+    files: frozenset[Entry] = frozenset()
+    transfers: frozenset[Entry] = frozenset()
+    trouble: str = ""  # the folder cannot be read (unplugged, unmounted share): said once, checked like a change
+
+    @property
+    def content(self) -> tuple[frozenset[Entry], str]:
+        return self.files, self.trouble
+
+
+def snapshot(folder: Path) -> Snapshot:
+    """Read `folder`'s tree (at most `MAX_FILES` files, `MAX_DEPTH` deep); never raises."""
+    files: set[Entry] = set()
+    transfers: set[Entry] = set()
+    root = os.fspath(folder)
+    try:
+        if not os.path.isdir(root):
+            return Snapshot(trouble="content folder not found")
+        pending: list[tuple[str, str, int]] = [(root, "", 0)]
+        seen = 0
+        while pending:
+            path, prefix, depth = pending.pop()
+            with os.scandir(path) as entries:
+                for entry in entries:
+                    relative = f"{prefix}{entry.name}"
+                    try:
+                        if entry.is_dir():
+                            if entry.name not in IGNORED_DIRS and depth < MAX_DEPTH:
+                                pending.append((entry.path, relative + "/", depth + 1))
+                            continue
+                        kind = kind_of(relative)
+                        if kind is Kind.IGNORED:
+                            continue
+                        stat = entry.stat()
+                    except OSError:  # gone between listing and reading: the next poll sees the result
+                        continue
+                    item = (relative, stat.st_size, stat.st_mtime_ns)
+                    (files if kind is Kind.CONTENT else transfers).add(item)
+                    seen += 1
+                    if seen >= MAX_FILES:
+                        return Snapshot(frozenset(files), frozenset(transfers))
+    except OSError as exc:
+        return Snapshot(trouble=f"cannot read the content folder: {exc.strerror or exc}")
+    return Snapshot(frozenset(files), frozenset(transfers))
+
+
+class Decision(Enum):
+    IDLE = "idle"  # nothing new since the last check
+    SETTLING = "settling"  # changes are arriving: wait until the folder is quiet
+    CHECK = "check"  # quiet and different from what was checked last: check it now (and show it if good)
+
+
+@dataclass
+class ContentWatch:
+    """The debouncer for one folder. The snapshot at creation counts as checked: it is what is on show."""
+
+    folder: Path
+    clock: Callable[[], float] = time.monotonic
+    quiet_s: float = QUIET_S
+    stalled_s: float = STALLED_S
+    read: Callable[[Path], Snapshot] = snapshot
+    _checked: Snapshot = field(init=False)
+    _seen: Snapshot = field(init=False)
+    _changed_at: float = field(init=False)
+    _transfer_changed_at: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.folder = Path(self.folder)
+        self.follow(self.folder)
+
+    def follow(self, folder: Path) -> None:
+        """Watch `folder` from now on, taking what it holds now as checked (after a reload or an import)."""
+        self.folder = Path(folder)
+        now = self.clock()
+        self._checked = self._seen = self.read(self.folder)
+        self._changed_at = now
+        self._transfer_changed_at = float("-inf")  # transfer files found now are old until they change
+
+    def poll(self, now: float | None = None) -> Decision:
+        now = self.clock() if now is None else now
+        current = self.read(self.folder)
+        if current != self._seen:
+            if current.content != self._seen.content:
+                self._changed_at = now
+            if current.transfers != self._seen.transfers:
+                self._transfer_changed_at = now
+            self._seen = current
+        if current.content == self._checked.content:
+            return Decision.IDLE
+        if now - self._changed_at < self.quiet_s:
+            return Decision.SETTLING
+        if current.transfers and now - self._transfer_changed_at < self.stalled_s:
+            return Decision.SETTLING  # a file is still on its way
+        self._checked = current
+        return Decision.CHECK
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """What the last `CHECK` (or `follow`) was about."""
+        return self._checked
