@@ -54,8 +54,9 @@ def content_source(explicit: Path | None = None, env: Mapping[str, str] | None =
 
     1. `--content DIR` on the command line;
     2. the `KIOSK_CONTENT` environment variable;
-    3. a `content/` folder next to the packaged program (so installers update content without a rebuild);
-    4. the exhibition bundled in `assets/content/`.
+    3. content staff imported from a USB stick (`imported_content`; see kiosk.staff.content_import);
+    4. a `content/` folder next to the packaged program (so installers update content without a rebuild);
+    5. the exhibition bundled in `assets/content/`.
     """
     if env is None:
         env = os.environ
@@ -64,10 +65,35 @@ def content_source(explicit: Path | None = None, env: Mapping[str, str] | None =
     named = env.get(CONTENT_ENV, "").strip()
     if named:
         return Path(named).expanduser(), CONTENT_ENV
+    imported = imported_content()
+    if imported is not None:
+        return imported, "imported from a USB drive"
     beside = program_dir()
     if beside is not None and (beside / CONTENT_BESIDE).is_dir():
         return beside / CONTENT_BESIDE, f"{CONTENT_BESIDE}/ next to the program"
     return default_content_dir(), "bundled"
+
+
+IMPORT_POINTER = "current.json"
+
+
+def imported_content_root() -> Path:
+    """Where content imported from USB sticks is kept, each in a folder of its own, with the pointer file."""
+    return user_data_dir() / "content"
+
+
+def imported_content() -> Path | None:
+    """The imported content folder the pointer file names, if any (and it is there)."""
+    import json
+
+    try:
+        name = json.loads((imported_content_root() / IMPORT_POINTER).read_text(encoding="utf-8")).get("current")
+    except (OSError, ValueError, AttributeError):
+        return None
+    if not isinstance(name, str) or not name or name.startswith(".") or "/" in name or "\\" in name:
+        return None
+    folder = imported_content_root() / name
+    return folder if folder.is_dir() else None
 
 
 def fonts_dir() -> Path:
