@@ -31,7 +31,8 @@ class FolderPicker(QWidget):
         self._layout.setSpacing(theme.px(12))
         self.buttons: list[QPushButton] = []
 
-    def scan(self, lang: Lang) -> list[Place]:
+    def scan(self, lang: Lang, heading: str = "export_choose", empty: str = "export_none") -> list[Place]:
+        """List the places now; `heading` and `empty` are the staff strings said above them (or for none)."""
         self.lang = lang
         while self._layout.count():
             item = self._layout.takeAt(0)
@@ -40,10 +41,10 @@ class FolderPicker(QWidget):
         self.buttons = []
         places = self._places()
         p = self._theme.px
-        heading = QLabel(sw("export_choose" if places else "export_none", lang), self)
-        heading.setFont(self._theme.font(t.CAPTION + 2, bold=True))
-        heading.setWordWrap(True)
-        self._layout.addWidget(heading)
+        title = QLabel(sw(heading if places else empty, lang), self)
+        title.setFont(self._theme.font(t.CAPTION + 2, bold=True))
+        title.setWordWrap(True)
+        self._layout.addWidget(title)
         for place in places:
             button = QPushButton(place.label, self)
             button.setFont(self._theme.font(t.CAPTION + 2))
