@@ -1,6 +1,7 @@
 """Command line: `kiosk` starts the exhibition; `kiosk check` validates a content folder.
 
-    kiosk [--windowed] [--size WxH] [--content DIR] [--lang zh|en] [--slideshow] [--smoke | --selftest]
+    kiosk [--windowed] [--size WxH] [--content DIR] [--watch | --no-watch] [--lang zh|en] [--slideshow]
+          [--smoke | --selftest]
     kiosk check [--content DIR]
     kiosk bench [--json] [--size WxH] [--content DIR] [--quick] [--scale]
     kiosk monkey [--events N] [--seed S] [--size WxH]
@@ -18,7 +19,7 @@ import sys
 from pathlib import Path
 
 from kiosk import __version__, paths
-from kiosk.cli_args import window_size
+from kiosk.cli_args import add_watch_arguments, watch_wanted, window_size
 
 
 def _content_arg(parser: argparse.ArgumentParser) -> None:
@@ -53,6 +54,7 @@ def run_parser() -> argparse.ArgumentParser:
     # For `kiosk bench`: print the wall-clock time of the first painted frame, then exit.
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     _content_arg(parser)
+    add_watch_arguments(parser)
     return parser
 
 
@@ -85,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         return bench_main(argv[0], argv[1:])
 
     args = run_parser().parse_args(argv)
+    args.watch = watch_wanted(args.watch, args.windowed, args.content is not None) and not (args.smoke or args.selftest)
     args.content, args.content_source = paths.content_source(args.content)
     from kiosk import preflight
 
@@ -108,6 +111,7 @@ def _run(args: argparse.Namespace) -> int:
             size=args.size,
             lang=args.lang,
             slideshow=args.slideshow,
+            watch=args.watch and not args.startup_probe,
         )
     except ContentError as exc:
         print("kiosk: the content cannot be shown:", file=sys.stderr)

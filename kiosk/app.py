@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import paths
 from kiosk.app_content import ContentGuard, cause_of, is_bundled, load_content
 from kiosk.app_staff import Staff, install_staff, restart_process
+from kiosk.app_watch import ContentWatcher
 from kiosk.content import Exhibition, Section, Text, load_exhibition
 from kiosk.content.store import ContentStore
 from kiosk.logs import setup_logging
@@ -62,6 +63,7 @@ class Kiosk:
     content: ContentGuard | None = None  # builds the screens; broken content gives way to the last good one
     heartbeat: HeartbeatTimer | None = None  # fed only while the window paints
     window_guard: WindowGuard | None = None  # the window shown again, or exit for a restart
+    watcher: ContentWatcher | None = None  # the content folder watched: live preview, synced folders
 
     @property
     def exhibition(self) -> Exhibition:
@@ -133,11 +135,13 @@ def build(
     lang: str | None = None,
     settings: Settings | None = None,
     slideshow: bool = False,
+    watch: bool = False,
 ) -> Kiosk:
     """Create (or reuse) the QApplication and the fully wired kiosk window, not yet shown.
 
     `lang` is the start language (default: the settings' default language, which every reset returns to);
-    `settings` defaults to the per-user settings file; `slideshow` starts in signage mode for this run."""
+    `settings` defaults to the per-user settings file; `slideshow` starts in signage mode for this run; `watch`
+    shows changes to the content folder as they are saved (kiosk.app_watch)."""
     limit_heap_retention()  # before the first big buffer: see kiosk/malloc.py
     # Not QT_MAX_CACHED_GLYPH_SIZE: raising Qt's glyph-cache limit above 64 px makes large titles draw blank
     # (tests/ui/test_navigation.py::test_the_big_title_is_really_drawn).
@@ -227,12 +231,17 @@ def build(
         unattended.start()
         heartbeat.start()
         guard.start()
+        if kiosk.watcher is not None:
+            kiosk.watcher.start()
 
     window.first_frame.connect(after_first_frame)
     images.setParent(window)  # lives and dies with the window
     app.aboutToQuit.connect(images.shutdown)
     # Last: its corner gesture must see input before other app-wide filters, its statistics wrap every hook.
     kiosk.staff = install_staff(kiosk, settings, content, PROCESS_START)
+    if watch:
+        kiosk.watcher = ContentWatcher(kiosk, kiosk.staff.requested_content, preview=windowed)
+        kiosk.watcher.on_note = kiosk.staff.controller.refresh_content
     return kiosk
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, QTimer, Slot
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from kiosk import paths
 from kiosk.content import ContentError, Exhibition, Problem, load_exhibition
@@ -117,6 +118,32 @@ def prove(registry: ScreenRegistry, theme: Theme, context: ScreenContext, lang: 
                 paint_figures(theme, size, slide, exhibition)
             except Exception as exc:
                 raise ContentBuildError(f"painting the attract slide {slide.key}: {cause_of(exc)}") from exc
+
+
+ViewState = list[tuple[int, int]]
+
+
+def view_state(screen: QWidget) -> ViewState:
+    """Where each scrolling area of `screen` is scrolled to (horizontal, vertical), in the order Qt lists them."""
+    return [(area.horizontalScrollBar().value(), area.verticalScrollBar().value())
+            for area in screen.findChildren(QAbstractScrollArea)]
+
+
+def restore_view_state(screen: QWidget, state: ViewState) -> None:
+    """Scroll a rebuilt `screen` back to `state` where its areas still match (a position past the new end stops at
+    the end). Areas learn their range as their layout settles, so it is applied now and once more when the
+    events queued by the rebuild have been handled."""
+    def apply() -> None:
+        areas = screen.findChildren(QAbstractScrollArea)
+        if len(areas) != len(state):
+            return  # another shape of screen: its start is the honest place
+        for area, (x, y) in zip(areas, state, strict=True):
+            area.horizontalScrollBar().setValue(x)
+            area.verticalScrollBar().setValue(y)
+
+    if any(x or y for x, y in state):
+        apply()
+        QTimer.singleShot(0, screen, apply)
 
 
 class ContentGuard(QObject):
@@ -231,6 +258,7 @@ class ContentGuard(QObject):
         prove(self.registry, window.theme, trial, window.lang, window.stack.size())
         previous = (kiosk.exhibition, kiosk.content_dir)
         failures = self.failures
+        route, view = kiosk.navigator.current, view_state(window.current_screen())
         try:
             self._swap(exhibition, folder)
             if self.failures != failures:  # a screen failed while the window was rebuilt (and was left out)
@@ -243,6 +271,8 @@ class ContentGuard(QObject):
                 log.exception("putting the content from %s back failed too", previous[1])
             raise ContentBuildError(f"showing it in the window: {cause_of(exc)}") from exc
         self.last_good = previous
+        if kiosk.navigator.current == route:  # the same screen, rebuilt: where it was scrolled to, if still there
+            restore_view_state(window.current_screen(), view)
 
     def _swap(self, exhibition: Exhibition, folder: Path) -> None:
         kiosk = self.kiosk

@@ -7,11 +7,14 @@ What it connects:
   the first touch after a reset → a new visit; the panel opening ends the visit (staff are not visitors);
 - the large-text setting → the theme's text scale and a rebuild of the screens;
 - content reload → validate, build the new screens, and only then swap them in (kiosk.app_content);
+- content from a USB drive → check, copy, verify, switch (kiosk.staff.content_import), then the same reload;
+  roll back → the previous content, by the same reload;
 - exit to desktop and restart, each recorded as the reason the next run reads back.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import sys
@@ -23,11 +26,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication
 
-from kiosk import __version__, logs
+from kiosk import __version__, logs, paths
 from kiosk.content import Exhibition
 from kiosk.content.schema import Lang
 from kiosk.navigation import Transition
 from kiosk.staff import diagnostics
+from kiosk.staff.content_import import ContentLibrary, ImportOutcome
 from kiosk.staff.pin import PinStore
 from kiosk.staff.reload import ContentNotice, ReloadResult, validate_content
 from kiosk.staff.sessions import SessionRecord
@@ -50,8 +54,9 @@ class Staff:
     settings: Settings
     stats: VisitorStats
     session: SessionRecord
-    requested_content: Path
+    requested_content: Path  # the folder the kiosk means to show (and watches): changed by an import
     restart_requested: bool = False
+    started_with: Path | None = None  # the folder asked for at start: where rolling back past every import leads
     recording: bool = True
 
 
@@ -111,7 +116,67 @@ class _StaffWiring(QObject):
         guard = self.kiosk.content
         if guard is None:  # a kiosk assembled without the content guard (benchmarks): check only
             return validate_content(self.staff.requested_content)
-        return guard.reload(self.staff.requested_content)
+        result = guard.reload(self.staff.requested_content)
+        self._follow(self.staff.requested_content)
+        return result
+
+    def _follow(self, folder: Path) -> None:
+        watcher = getattr(self.kiosk, "watcher", None)
+        if watcher is not None:
+            watcher.follow(folder)
+
+    def import_content(self, drive: Path) -> tuple[ImportOutcome, ReloadResult | None, bool]:
+        """Check, copy and verify the content on `drive`, switch to it, and show it by the reload path; when it
+        cannot be shown after all, the switch is undone and the copy removed. (outcome, reload, pinned): pinned
+        means `KIOSK_CONTENT` names another folder, which a restart shows again."""
+        library = ContentLibrary()
+        outcome = library.import_from(drive)
+        if not outcome.ok or outcome.folder is None or self.kiosk.content is None:
+            return outcome, None, False
+        try:
+            library.switch_to(outcome.folder)
+        except OSError as exc:
+            library.discard(outcome.folder)
+            log.error("content import: the pointer file cannot be written: %s", exc)
+            return dataclasses.replace(outcome, reason="cannot_write", summary=str(exc)), None, False
+        result = self.kiosk.content.reload(outcome.folder)
+        if not result.ok:
+            library.roll_back()
+            library.discard(outcome.folder)
+            return outcome, result, False
+        self.staff.requested_content = outcome.folder
+        self._follow(outcome.folder)
+        pinned = paths.content_source(None)[0] != outcome.folder
+        return outcome, result, pinned
+
+    def can_roll_back(self) -> bool:
+        return ContentLibrary().can_roll_back()
+
+    def roll_back(self) -> ReloadResult | None:
+        """Back to the content shown before the latest import (or forward again after a roll back)."""
+        guard = self.kiosk.content
+        library = ContentLibrary()
+        if guard is None or not library.can_roll_back():
+            return None
+        try:
+            folder = library.roll_back()
+        except OSError as exc:
+            log.error("roll back: the pointer file cannot be written: %s", exc)
+            return ReloadResult(self.staff.requested_content, None, [str(exc)], str(exc))
+        if folder is None:  # before any import: the folder the kiosk started with (unless that was an import)
+            started = self.staff.started_with
+            folder = started if started is not None and started.parent != library.root else paths.content_source()[0]
+        result = guard.reload(folder)
+        if not result.ok:
+            library.roll_back()  # the pointer back where it was: the content on show stays, and a restart agrees
+            return result
+        self.staff.requested_content = folder
+        self._follow(folder)
+        return result
+
+    def watch_note(self) -> object:
+        watcher = getattr(self.kiosk, "watcher", None)
+        return watcher.note if watcher is not None else None
 
     def content(self) -> tuple[Path, Exhibition, ContentNotice | None]:
         """What the Content page shows: the folder and exhibition now on screen, and, when that is not the
@@ -211,12 +276,17 @@ def install_staff(kiosk: Kiosk, settings: Settings, requested_content: Path | No
     session.begin()
     placeholder = Staff(controller=None, settings=settings, stats=stats, session=session,  # type: ignore[arg-type]  # the controller is filled in once built, below
                         requested_content=Path(requested_content) if requested_content else kiosk.content_dir)
+    placeholder.started_with = placeholder.requested_content
     wiring = _StaffWiring(kiosk, placeholder, started)
     services = StaffServices(
         settings=settings,
         stats=stats,
         content=wiring.content,  # type: ignore[arg-type]  # a third item, the notice: see ContentPage.show_content
         reload_content=wiring.reload_content,
+        import_content=wiring.import_content,
+        roll_back=wiring.roll_back,
+        can_roll_back=wiring.can_roll_back,
+        watch_note=wiring.watch_note,
         facts=wiring.facts,
         log_tail=lambda: diagnostics.tail(logs.current_log_file(), 200),
         screen_title=wiring.screen_title,

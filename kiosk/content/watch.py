@@ -20,6 +20,7 @@ timer in the composition root (polling, not file-system notifications, which SMB
 
 from __future__ import annotations
 
+import datetime
 import fnmatch
 import os
 import time
@@ -188,3 +189,26 @@ class ContentWatch:
     def snapshot(self) -> Snapshot:
         """What the last `CHECK` (or `follow`) was about."""
         return self._checked
+
+
+@dataclass(frozen=True)
+class WatchNote:
+    """What the staff panel's Content page says about the latest change the watch found: shown, or refused
+    (the last good content stays) with how many problems and the first of them, as `kiosk check` words them."""
+
+    when: datetime.datetime
+    folder: Path
+    shown: bool
+    problems: int = 0
+    first: tuple[str, ...] = ()
+
+    FIRST = 5  # problems quoted on the Content page; the full list is `kiosk check`'s
+
+    @classmethod
+    def refused(cls, folder: Path, lines: list[str], when: datetime.datetime | None = None) -> WatchNote:
+        errors = [line for line in lines if ": warning: " not in line]
+        return cls(when or datetime.datetime.now(), Path(folder), False, len(errors), tuple(errors[: cls.FIRST]))
+
+    @classmethod
+    def accepted(cls, folder: Path, when: datetime.datetime | None = None) -> WatchNote:
+        return cls(when or datetime.datetime.now(), Path(folder), True)

@@ -216,6 +216,12 @@ class Theme:
 
         #PinPad {{ background: {DIM}; }}
         #StaffPanel, #CleaningOverlay, #TouchTestOverlay {{ background: {BACKGROUND}; }}
+        #ProblemsOverlay {{ background: {DIM}; }}
+        #ProblemsCard {{ background: {SURFACE}; border: {p(2)}px solid {WARNING}; border-radius: {p(RADIUS)}px; }}
+        #ProblemsCard QLabel[role="problems"] {{ background: {BACKGROUND}; }}
+        QPushButton#ProblemsHide {{ background: {SURFACE_RAISED}; color: {TEXT}; border: none;
+            border-radius: {p(14)}px; padding: 0 {p(28)}px; }}
+        QPushButton#ProblemsHide:pressed {{ background: {SURFACE_PRESSED}; }}
         #PinCard {{ background: {SURFACE}; border-radius: {p(RADIUS * 1.5)}px; }}
         #PinCard QPushButton {{ background: {SURFACE_RAISED}; color: {TEXT}; border: none;
             border-radius: {p(RADIUS)}px; }}

@@ -56,3 +56,30 @@ def test_a_check_report_cut_short_by_its_reader_ends_without_a_traceback(content
     errors = process.stderr.read()
     assert process.wait(timeout=60) == 1
     assert first.startswith("sections/party.toml: ") and "Traceback" not in errors and "BrokenPipe" not in errors
+
+
+@pytest.mark.parametrize(
+    ("argv", "watched"),
+    [
+        ([], True),  # exhibition mode: a synced folder's changes arrive by themselves
+        (["--no-watch"], False),
+        (["--windowed"], False),  # a developer's window on the bundled exhibition
+        (["--windowed", "--content", "x"], True),  # an editor's live preview
+        (["--windowed", "--watch"], True),
+        (["--windowed", "--content", "x", "--no-watch"], False),
+    ],
+)
+def test_watching_the_content_folder_by_default_and_on_request(argv: list[str], watched: bool) -> None:
+    from kiosk.__main__ import run_parser
+    from kiosk.cli_args import watch_wanted
+
+    args = run_parser().parse_args(argv)
+    assert watch_wanted(args.watch, args.windowed, args.content is not None) is watched
+
+
+def test_watch_and_no_watch_exclude_each_other(capsys) -> None:
+    from kiosk.__main__ import run_parser
+
+    with pytest.raises(SystemExit):
+        run_parser().parse_args(["--watch", "--no-watch"])
+    assert "not allowed with" in capsys.readouterr().err

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content import Exhibition, Text
 from kiosk.content.schema import Lang
-from kiosk.staff.drives import Place, export_places
+from kiosk.staff.content_import import ImportOutcome
+from kiosk.staff.drives import Place, export_places, import_places
 from kiosk.staff.pin import DEFAULT_PIN, Outcome, PinGate, PinStore, valid_new_pin
 from kiosk.staff.reload import ReloadResult
 from kiosk.staff.settings import Settings
@@ -58,6 +59,12 @@ class StaffServices:
     language: Callable[[], Lang]
     places: Callable[[], list[Place]] = export_places
     clock: Callable[[], float] = time.monotonic
+    # content by USB drive, and the watched folder's latest change (kiosk.app_staff provides them)
+    import_places: Callable[[], list[Place]] = import_places
+    import_content: Callable[[Path], tuple[ImportOutcome, ReloadResult | None, bool]] | None = None
+    roll_back: Callable[[], ReloadResult | None] | None = None
+    can_roll_back: Callable[[], bool] = lambda: False
+    watch_note: Callable[[], object] = lambda: None
 
 
 class StaffController(QObject):
@@ -182,8 +189,9 @@ class StaffController(QObject):
         panel = self._ensure_panel()
         lang = self.lang()
         content_page = self._pages["content"]
-        content_page.show_content(*self.services.content())
+        self.refresh_content()
         content_page.clear_result()
+        content_page.show_main()
         self._pages["settings"].reset_view()
         self._pages["stats"].show_charts()
         panel.set_language(lang)
@@ -221,10 +229,47 @@ class StaffController(QObject):
         result = self.services.reload_content()
         page = self._pages.get("content")
         if page is not None:
-            page.show_content(*self.services.content())
+            self.refresh_content()
             page.show_result(result)
         if result.ok:
             self._stale = True  # the settings page lists sections: rebuilt at the next opening
+        return result
+
+    @Slot()
+    def refresh_content(self) -> None:
+        """The Content page says again what is showing, the watched folder's latest change and whether a roll
+        back is possible (after a reload, an import, or a change the watch found while the panel is open)."""
+        page = self._pages.get("content")
+        if page is None:
+            return
+        page.show_content(*self.services.content())
+        page.show_watch(self.services.watch_note())
+        page.set_can_roll_back(self.services.roll_back is not None and self.services.can_roll_back())
+
+    @Slot(object)
+    def import_content(self, drive: Path) -> tuple[ImportOutcome, ReloadResult | None, bool] | None:
+        if self.services.import_content is None:
+            return None
+        outcome, result, pinned = self.services.import_content(Path(drive))
+        page = self._pages.get("content")
+        if page is not None:
+            self.refresh_content()
+            page.show_import(outcome, result, pinned)
+        if result is not None and result.ok:
+            self._stale = True
+        return outcome, result, pinned
+
+    @Slot()
+    def roll_back(self) -> ReloadResult | None:
+        if self.services.roll_back is None:
+            return None
+        result = self.services.roll_back()
+        page = self._pages.get("content")
+        if page is not None and result is not None:
+            self.refresh_content()
+            page.show_roll_back(result)
+        if result is not None and result.ok:
+            self._stale = True
         return result
 
     @Slot()
@@ -288,8 +333,12 @@ class StaffController(QObject):
         sections = [(s.id, s.title) for s in services.content()[1].sections]
         settings_page = SettingsPage(theme, services.settings, sections)
         settings_page.change_pin_requested.connect(self.change_pin)
-        content_page = ContentPage(theme)
+        content_page = ContentPage(theme, services.import_places)
         content_page.reload_requested.connect(self.reload_content)
+        content_page.import_requested.connect(self.import_content)
+        content_page.roll_back_requested.connect(self.roll_back)
+        content_page.import_button.setVisible(services.import_content is not None)
+        content_page.roll_back_button.setVisible(services.roll_back is not None)
         stats_page = StatsPage(theme, services.stats, services.screen_title, services.places)
         diagnostics = DiagnosticsPage(theme, services.facts, services.log_tail)
         diagnostics.cleaning_requested.connect(self.start_cleaning)

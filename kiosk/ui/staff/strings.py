@@ -74,6 +74,53 @@ _STRINGS: dict[str, tuple[str, str]] = {
                           "Note: the content of {folder} cannot be shown ({cause}); showing {shown} instead."),
     "content_bundled": ("随程序附带的展览", "the exhibition bundled with the kiosk"),
     "content_earlier": ("此前的内容", "the content shown before"),
+    # content from a USB drive
+    "import": ("从U盘导入内容", "Import content from USB"),
+    "roll_back": ("恢复上一版内容", "Roll back"),
+    "import_choose": ("选择存有展览内容的U盘（lukou-content 或 content 文件夹）",
+                      "Choose the USB drive with the content (a lukou-content or content folder)"),
+    "import_none": ("没有找到U盘或其他可读取的位置。插入U盘后再点一次“从U盘导入内容”。",
+                    "No USB drive or other readable place found. Plug a drive in and tap “Import content from "
+                    "USB” again."),
+    "import_ok": ("已从 {source} 导入并显示新内容：{summary}。上一版内容已保留，可点“恢复上一版内容”。",
+                  "Imported from {source} and showing: {summary}. The previous content is kept: tap “Roll back” "
+                  "to return to it."),
+    "import_invalid": ("U盘上的内容有错误，未复制任何文件，继续显示原内容。问题如下（与 kiosk check 相同）：",
+                       "The content on the drive has errors: nothing was copied and the current content stays. "
+                       "The problems (as `kiosk check` prints them):"),
+    "import_no_content": ("U盘上没有找到展览内容：需要 lukou-content 或 content 文件夹中的 exhibition.toml，"
+                          "或U盘根目录下的 exhibition.toml。未导入。",
+                          "No content found on the drive: it needs exhibition.toml in a lukou-content or content "
+                          "folder, or at the top of the drive. Nothing was imported."),
+    "import_disk_full": ("本机磁盘空间不足，未导入，继续显示原内容。", "This PC's disk is full: nothing was "
+                         "imported and the current content stays."),
+    "import_stick_gone": ("复制时U盘被拔出或无法读取，未导入，继续显示原内容。请重新插入U盘再试。",
+                          "The drive was pulled out or could not be read during the copy: nothing was imported "
+                          "and the current content stays. Plug it in again and retry."),
+    "import_cannot_write": ("无法写入本机的内容文件夹，未导入，继续显示原内容。",
+                            "This PC's content folder cannot be written: nothing was imported and the current "
+                            "content stays."),
+    "import_copy_differs": ("复制到本机的内容与U盘上的不一致（U盘可能损坏或在复制时被改动），未导入，继续显示原内容。",
+                            "The copy on this PC differs from the drive (a damaged drive, or one changed during "
+                            "the copy): nothing was imported and the current content stays."),
+    "import_pinned": ("注意：本机的内容文件夹由安装设置（KIOSK_CONTENT）指定，重启后将恢复为该文件夹。",
+                      "Note: this PC's content folder is set by its installation (KIOSK_CONTENT): after a "
+                      "restart the kiosk shows that folder again."),
+    "rollback_ok": ("已恢复上一版内容：{summary}", "Rolled back; now showing: {summary}"),
+    "rollback_failed": ("上一版内容无法显示，继续显示当前内容。原因：", "The previous content cannot be shown; the "
+                        "current content stays. Why:"),
+    "working": ("正在检查并复制，请稍候……", "Checking and copying, please wait…"),
+    # live preview and watching the content folder
+    "preview_title": ("内容有 {n} 个问题，未载入", "The content has {n} problem(s): not shown"),
+    "preview_explain": ("{folder} 中保存的修改有错误，仍显示上一次正确的内容。改正后保存，本提示自动消失。"
+                        "问题如下（与 kiosk check 相同）：",
+                        "A change saved in {folder} has errors, so the last good content is still showing. Fix "
+                        "and save: this note goes by itself. The problems (as `kiosk check` prints them):"),
+    "preview_hide": ("隐藏", "Hide"),
+    "watch_refused": ("{time} 内容文件夹中的修改有 {n} 个问题，未载入，继续显示上一次正确的内容。前几个问题：",
+                      "{time}: a change in the content folder has {n} problem(s) and was not shown; the last good "
+                      "content stays. The first problems:"),
+    "watch_shown": ("{time} 已自动载入内容文件夹中的修改。", "{time}: a change in the content folder is showing."),
     # statistics
     "stats_totals": ("近 {days} 天：{visits} 次参观，平均 {avg}；打开照片 {photos} 次，点击地图 {features} 次",
                      "Last {days} days: {visits} visits, {avg} on average; {photos} photos opened, "

@@ -1,0 +1,145 @@
+"""The content folder, watched while the kiosk runs: live preview for an editor, and content that arrives by a
+synced folder (Syncthing, an SMB share, rsync) on an exhibition kiosk.
+
+A timer asks the Qt-free rule (`kiosk.content.watch.ContentWatch`) every `POLL_S`; reading the folder's file
+list takes well under a millisecond for an exhibition's folder. When the rule says the folder is quiet and
+changed, the folder is checked by `kiosk check`'s own code on a worker thread (tens to a hundred milliseconds:
+never on the window's thread), and the outcome comes back to the window's thread:
+- valid: it goes through the same path as staff's *Reload content* (`ContentGuard.show`): every screen is built
+  offscreen first, then swapped in; the screen on show and its scroll position stay where they still exist;
+- invalid: the last good content stays. In a windowed preview the problems are shown over the kiosk, worded
+  exactly as `kiosk check` prints them, until the content is valid again; an exhibition kiosk shows nothing to
+  visitors and notes it on the staff panel's Content page (time, number of problems, the first ones).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from kiosk.app_content import ContentBuildError
+from kiosk.content.watch import POLL_S, ContentWatch, Decision, WatchNote
+from kiosk.staff.reload import ReloadResult, validate_content
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
+    from kiosk.ui.staff.problems_overlay import ProblemsOverlay
+
+log = logging.getLogger(__name__)
+
+
+class ContentWatcher(QObject):
+    checked = Signal(object)  # ReloadResult: a change was checked, and shown when good (tests, the Content page)
+    _reported = Signal(object, object)  # (folder, ReloadResult) from the worker thread
+
+    def __init__(self, kiosk: Kiosk, folder: Path, preview: bool, clock: Callable[[], float] = time.monotonic,
+                 interval_ms: int = round(POLL_S * 1000)):
+        super().__init__(kiosk.window)
+        from kiosk.media.check import install as check_photo_files
+
+        check_photo_files()  # registered here, on the window's thread, not first from the worker
+        self.kiosk = kiosk
+        self.preview = preview
+        self.watch = ContentWatch(folder, clock)
+        self.note: WatchNote | None = None  # the latest change found, for the staff panel
+        self.overlay: ProblemsOverlay | None = None
+        self.on_note: Callable[[], None] = lambda: None  # the staff panel refreshes its Content page
+        self._busy = False
+        self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix="content-check")
+        self._reported.connect(self._finish)
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.poll)
+        kiosk.app.aboutToQuit.connect(self.stop)
+        log.info("watching the content folder %s (%s)", folder, "live preview" if preview else "exhibition")
+
+    @property
+    def folder(self) -> Path:
+        return self.watch.folder
+
+    def start(self) -> None:
+        self.timer.start()
+
+    @Slot()
+    def stop(self) -> None:
+        self.timer.stop()
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def follow(self, folder: Path) -> None:
+        """Watch `folder` from now on, as it is now (after a staff reload or an import has shown it)."""
+        self.watch.follow(folder)
+        if self.overlay is not None:
+            self.overlay.content_valid()
+
+    @Slot()
+    def poll(self) -> None:
+        if self._busy or self._pool is None:
+            return
+        if self.watch.poll() is not Decision.CHECK:
+            return
+        folder = self.watch.folder
+        self._busy = True
+        log.info("content folder %s changed: checking it", folder)
+        future = self._pool.submit(validate_content, folder)
+        future.add_done_callback(lambda done: self._hand_back(folder, done))
+
+    def _hand_back(self, folder: Path, future: Future[ReloadResult]) -> None:
+        """On the worker thread: to the window's thread (a queued signal)."""
+        if future.cancelled():
+            return
+        try:
+            result = future.result()
+        except Exception as exc:  # the check explains content; this is the kiosk's own failure
+            log.exception("checking %s failed", folder)
+            result = ReloadResult(folder, None, [f"{folder}: the check itself failed ({type(exc).__name__}: {exc})"],
+                                  f"{folder}: the check itself failed; see the log")
+        try:
+            self._reported.emit(folder, result)
+        except RuntimeError:  # the window is gone (the kiosk is closing)
+            pass
+
+    @Slot(object, object)
+    def _finish(self, folder: Path, result: ReloadResult) -> None:
+        self._busy = False
+        if folder != self.watch.folder:
+            return  # another folder is watched now (an import): this outcome is stale
+        guard = self.kiosk.content
+        if result.exhibition is not None and guard is not None:
+            try:
+                guard.show(result.exhibition, result.folder)
+            except ContentBuildError as exc:
+                log.error("the changed content in %s passed the checks but is not shown: %s", folder, exc)
+                result = result.not_shown(str(exc))
+            else:
+                guard.notice = None
+        if result.ok:
+            log.info("the changed content in %s is showing: %s", folder, result.summary)
+            self.note = WatchNote.accepted(folder)
+            if self.overlay is not None:
+                self.overlay.content_valid()
+        else:
+            log.error("the changed content in %s is not shown (%d lines of problems); the last good content stays",
+                      folder, len(result.lines))
+            self.note = WatchNote.refused(folder, result.lines)
+            if self.preview:
+                self._show_problems(result)
+        self.on_note()
+        self.checked.emit(result)
+
+    def _show_problems(self, result: ReloadResult) -> None:
+        window = self.kiosk.window
+        if self.overlay is None:
+            import dataclasses
+
+            from kiosk.ui.staff.problems_overlay import ProblemsOverlay
+
+            self.overlay = ProblemsOverlay(dataclasses.replace(window.theme, text_scale=1.0), window)
+        self.overlay.show_problems(str(result.folder), result.lines, result.summary, window.lang)

@@ -1,0 +1,198 @@
+"""The watched content folder on a running kiosk, and content by USB drive, as an editor and staff meet them.
+
+Live preview: a saved change shows on the screen the editor is looking at, scrolled where it was; broken
+content brings the problems over the window (as `kiosk check` prints them) and they go once it is fixed. An
+exhibition kiosk never shows them: the last good content stays and the staff panel's Content page notes it.
+The watch's clock is the test's: each poll is asked for, and the check's outcome is waited for by its signal."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kiosk import paths
+from kiosk.__main__ import main as kiosk_main
+from kiosk.app_watch import ContentWatcher
+from kiosk.navigation import Route
+from kiosk.staff.drives import Place
+from kiosk.ui.panels.section_screen import SectionScreen
+from kiosk.ui.staff.strings import sw
+
+from . import touch
+from .helpers import entered, home
+from .test_staff_panel import open_panel
+
+DEVELOP_TITLE = "提质发展 绘就精彩渌口"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def watcher_for(kiosk, folder: Path, preview: bool) -> tuple[ContentWatcher, Clock]:
+    clock = Clock()
+    watcher = ContentWatcher(kiosk, folder, preview=preview, clock=clock)
+    kiosk.watcher = watcher
+    watcher.on_note = kiosk.staff.controller.refresh_content
+    return watcher, clock
+
+
+def saved_and_checked(qtbot, watcher: ContentWatcher, clock: Clock):
+    """The folder was saved a moment ago: the watch sees it, waits until it is quiet, and checks it."""
+    watcher.poll()
+    clock.now += 1.5
+    with qtbot.waitSignal(watcher.checked, timeout=20_000) as checked:
+        watcher.poll()
+    return checked.args[0]
+
+
+def retitle(folder: Path, old: str, new: str) -> None:
+    path = folder / "sections" / "develop.toml"
+    text = path.read_text(encoding="utf-8")
+    assert f'title = {{ zh = "{old}"' in text
+    path.write_text(text.replace(f'title = {{ zh = "{old}"', f'title = {{ zh = "{new}"', 1), encoding="utf-8")
+
+
+def break_party(folder: Path) -> None:
+    path = folder / "sections" / "party.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "\nthis is not toml\n", encoding="utf-8")
+
+
+def open_develop(qtbot, kiosk) -> SectionScreen:
+    screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[0]))
+    assert isinstance(screen, SectionScreen) and screen.section.id == "develop"
+    return screen
+
+
+def test_a_saved_title_appears_on_the_screen_on_show_scrolled_where_it_was(qtbot, make_kiosk, content_copy):
+    kiosk = make_kiosk(content=content_copy)
+    watcher, clock = watcher_for(kiosk, content_copy, preview=True)
+    screen = open_develop(qtbot, kiosk)
+    bar = screen.body.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 600)
+    bar.setValue(600)
+    retitle(content_copy, DEVELOP_TITLE, "提质发展（修订）")
+    result = saved_and_checked(qtbot, watcher, clock)
+    assert result.ok
+    new = kiosk.window.current_screen()
+    assert new is not screen and isinstance(new, SectionScreen), "rebuilt, and still the section on show"
+    assert new.title.text() == "提质发展（修订）"
+    assert kiosk.navigator.current == Route("section", "develop")
+    qtbot.waitUntil(lambda: new.body.verticalScrollBar().value() == 600)
+    assert watcher.overlay is None or not watcher.overlay.isVisible()
+
+
+def test_broken_content_in_preview_shows_the_problems_until_fixed(qtbot, make_kiosk, content_copy, capsys):
+    kiosk = make_kiosk(content=content_copy)
+    watcher, clock = watcher_for(kiosk, content_copy, preview=True)
+    old = kiosk.exhibition
+    party = content_copy / "sections" / "party.toml"
+    good = party.read_text(encoding="utf-8")
+    break_party(content_copy)
+    result = saved_and_checked(qtbot, watcher, clock)
+    assert not result.ok
+    assert kiosk.exhibition is old, "the last good content stays"
+    overlay = watcher.overlay
+    assert overlay is not None and overlay.isVisible()
+    assert kiosk_main(["check", "--content", str(content_copy)]) == 1
+    printed = capsys.readouterr().out.strip()
+    assert printed and overlay.problems.text().startswith(printed), "worded exactly as `kiosk check`"
+    assert overlay.geometry() == kiosk.window.rect()
+    touch.tap(overlay.hide_button)
+    assert not overlay.isVisible(), "put away by hand"
+    party.write_text(good + "\n# still broken below\nnot toml either\n", encoding="utf-8")
+    clock.now += 1
+    saved_and_checked(qtbot, watcher, clock)
+    assert overlay.isVisible(), "other problems: shown again"
+    party.write_text(good, encoding="utf-8")
+    clock.now += 1
+    assert saved_and_checked(qtbot, watcher, clock).ok
+    assert not overlay.isVisible(), "gone by itself once the content is valid"
+    assert kiosk.exhibition is not old
+
+
+def test_an_exhibition_kiosk_keeps_the_last_good_content_and_tells_staff(qtbot, make_kiosk, content_copy):
+    kiosk = make_kiosk(content=content_copy)
+    watcher, clock = watcher_for(kiosk, content_copy, preview=False)
+    old = kiosk.exhibition
+    break_party(content_copy)
+    assert not saved_and_checked(qtbot, watcher, clock).ok
+    assert kiosk.exhibition is old
+    assert watcher.overlay is None, "visitors never see the problems"
+    c = open_panel(qtbot, kiosk)
+    touch.tap(c.panel.tabs["content"])
+    note = c.page("content").watch_note
+    assert note.isVisible()
+    assert "1 个问题" in note.text() and "sections/party.toml" in note.text()
+    (content_copy / "sections" / "party.toml").write_text(
+        (paths.default_content_dir() / "sections" / "party.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    clock.now += 1
+    assert saved_and_checked(qtbot, watcher, clock).ok
+    assert "已自动载入" in note.text(), "the open page follows"
+
+
+# content by USB drive ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def stick(tmp_path: Path, content_copy: Path) -> Path:
+    root = tmp_path / "stick"
+    root.mkdir()
+    shutil.copytree(content_copy, root / "lukou-content")
+    return root
+
+
+def import_from(qtbot, kiosk, drive: Path):
+    c = kiosk.staff.controller
+    c.services.import_places = lambda: [Place(drive, f"STICK  ({drive})", removable=True)]
+    if c.panel is None or not c.panel_open:
+        open_panel(qtbot, kiosk)
+    touch.tap(c.panel.tabs["content"])
+    page = c.page("content")
+    touch.tap(page.import_button)
+    assert page.stack.currentWidget() is not page._main and len(page.picker.buttons) == 1
+    touch.tap(page.picker.buttons[0])
+    return page
+
+
+def test_valid_content_from_a_drive_is_shown_and_rolled_back(qtbot, make_kiosk, content_copy, stick):
+    kiosk = make_kiosk(content=content_copy)
+    open_develop(qtbot, kiosk)
+    retitle(stick / "lukou-content", DEVELOP_TITLE, "提质发展（U盘版）")
+    page = import_from(qtbot, kiosk, stick)
+    assert kiosk.exhibition.sections[0].title.zh == "提质发展（U盘版）"
+    assert kiosk.content_dir == paths.imported_content(), "the import is the kiosk's content folder now"
+    assert kiosk.content_dir.parent == paths.imported_content_root()
+    assert page.outcome.text().startswith(sw("import_ok", "zh", source=stick / "lukou-content", summary="")[:5])
+    assert page.roll_back_button.isEnabled()
+    touch.tap(page.roll_back_button)
+    assert kiosk.exhibition.sections[0].title.zh == DEVELOP_TITLE
+    assert kiosk.content_dir == content_copy and paths.imported_content() is None
+    assert page.outcome.text().startswith("已恢复上一版内容")
+
+
+def test_broken_content_on_a_drive_is_listed_and_nothing_is_copied(qtbot, make_kiosk, content_copy, stick):
+    kiosk = make_kiosk(content=content_copy)
+    old = kiosk.exhibition
+    break_party(stick / "lukou-content")
+    page = import_from(qtbot, kiosk, stick)
+    assert kiosk.exhibition is old and kiosk.content_dir == content_copy
+    assert page.outcome.text() == sw("import_invalid", "zh")
+    assert page.problems.text().startswith("sections/party.toml: ")
+    assert page.scroll.isVisible()
+    root = paths.imported_content_root()
+    assert not root.exists() or not [p for p in root.iterdir() if p.is_dir()]
+    assert not page.roll_back_button.isEnabled()
+
+
+def test_a_drive_without_content_says_so(qtbot, make_kiosk, content_copy, tmp_path):
+    kiosk = make_kiosk(content=content_copy)
+    (tmp_path / "empty-stick").mkdir()
+    page = import_from(qtbot, kiosk, tmp_path / "empty-stick")
+    assert page.outcome.text() == sw("import_no_content", "zh")
