@@ -76,6 +76,7 @@ class ContentWatcher(QObject):
     def follow(self, folder: Path) -> None:
         """Watch `folder` from now on, as it is now (after a staff reload or an import has shown it)."""
         self.watch.follow(folder)
+        self.note = None  # said of the content before: the reload or import has its own outcome
         if self.overlay is not None:
             self.overlay.content_valid()
 
@@ -88,8 +89,15 @@ class ContentWatcher(QObject):
         folder = self.watch.folder
         self._busy = True
         log.info("content folder %s changed: checking it", folder)
-        future = self._pool.submit(validate_content, folder)
+        future = self._pool.submit(self._check, folder)
         future.add_done_callback(lambda done: self._hand_back(folder, done))
+
+    def _check(self, folder: Path) -> ReloadResult:
+        """On the worker thread: `kiosk check`'s own check of the folder."""
+        started = time.perf_counter()
+        result = validate_content(folder)
+        log.info("checked %s in %.0f ms on a worker thread", folder, (time.perf_counter() - started) * 1000)
+        return result
 
     def _hand_back(self, folder: Path, future: Future[ReloadResult]) -> None:
         """On the worker thread: to the window's thread (a queued signal)."""
@@ -113,8 +121,11 @@ class ContentWatcher(QObject):
             return  # another folder is watched now (an import): this outcome is stale
         guard = self.kiosk.content
         if result.exhibition is not None and guard is not None:
+            started = time.perf_counter()
             try:
                 guard.show(result.exhibition, result.folder)
+                log.info("the changed content's screens were built and swapped in in %.0f ms",
+                         (time.perf_counter() - started) * 1000)
             except ContentBuildError as exc:
                 log.error("the changed content in %s passed the checks but is not shown: %s", folder, exc)
                 result = result.not_shown(str(exc))

@@ -7,6 +7,7 @@ kiosk never shows it (the staff panel's Content page notes the refused change in
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Lang
@@ -35,7 +36,9 @@ class ProblemsOverlay(FullWindowOverlay):
         outer.setContentsMargins(p(t.MARGIN * 2), p(t.MARGIN), p(t.MARGIN * 2), p(t.MARGIN))
         self.card = QFrame(self)
         self.card.setObjectName("ProblemsCard")
+        outer.addStretch(1)
         outer.addWidget(self.card)
+        outer.addStretch(1)
         layout = QVBoxLayout(self.card)
         layout.setContentsMargins(p(t.MARGIN * 0.75), p(t.MARGIN * 0.6), p(t.MARGIN * 0.75), p(t.MARGIN * 0.6))
         layout.setSpacing(p(t.GAP * 0.75))
@@ -80,8 +83,25 @@ class ProblemsOverlay(FullWindowOverlay):
         if self._hidden_for == tuple(lines):
             return
         self._hidden_for = None
-        self.scroll.verticalScrollBar().setValue(0)
         self.open()
+        self._fit()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The card as tall as its list needs, centred; at most the window's height, then the list scrolls."""
+        margins = self.layout().contentsMargins()
+        card = self.card.layout()
+        inner = card.contentsMargins()
+        width = self.width() - margins.left() - margins.right() - inner.left() - inner.right()
+        needed = self.problems.heightForWidth(max(1, width - self.scroll.verticalScrollBar().sizeHint().width())) + 4
+        others = sum(card.itemAt(i).sizeHint().height() for i in range(card.count())
+                     if card.itemAt(i).widget() is not self.scroll) + card.spacing() * (card.count() - 1)
+        room = self.height() - margins.top() - margins.bottom() - inner.top() - inner.bottom() - others
+        self.scroll.setFixedHeight(max(self._theme.px(t.TOUCH_TARGET), min(needed, room)))
 
     def content_valid(self) -> None:
         """The content is good again: go, and forget what was hidden."""

@@ -112,10 +112,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "working": ("正在检查并复制，请稍候……", "Checking and copying, please wait…"),
     # live preview and watching the content folder
     "preview_title": ("内容有 {n} 个问题，未载入", "The content has {n} problem(s): not shown"),
-    "preview_explain": ("{folder} 中保存的修改有错误，仍显示上一次正确的内容。改正后保存，本提示自动消失。"
+    "preview_explain": ("{folder} 中保存的修改有错误，仍显示上一次正确的内容。改正后保存，本提示自动消失。\n"
                         "问题如下（与 kiosk check 相同）：",
                         "A change saved in {folder} has errors, so the last good content is still showing. Fix "
-                        "and save: this note goes by itself. The problems (as `kiosk check` prints them):"),
+                        "and save: this note goes by itself.\nThe problems (as `kiosk check` prints them):"),
     "preview_hide": ("隐藏", "Hide"),
     "watch_refused": ("{time} 内容文件夹中的修改有 {n} 个问题，未载入，继续显示上一次正确的内容。前几个问题：",
                       "{time}: a change in the content folder has {n} problem(s) and was not shown; the last good "
