@@ -8,8 +8,8 @@
     kiosk reset-pin [--shipped]       (at the PC: a new staff PIN, lockout cleared)
 
 Qt is imported only once a window is really needed, so `kiosk check` runs on any machine. Without `--content`,
-the content folder is `KIOSK_CONTENT`, else a `content/` folder next to the packaged program, else the bundled
-exhibition (`kiosk.paths.content_source`).
+the content folder is `KIOSK_CONTENT`, else content staff imported from a USB stick, else a `content/` folder next
+to the packaged program, else the bundled exhibition (`kiosk.paths.content_source`).
 """
 
 from __future__ import annotations
