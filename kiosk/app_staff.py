@@ -19,11 +19,13 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__, logs, paths
@@ -60,14 +62,20 @@ class Staff:
     recording: bool = True
 
 
+ImportDone = Callable[[ImportOutcome, ReloadResult | None, bool], None]
+
+
 class _StaffWiring(QObject):
     """Slots that need the kiosk; lives as long as the window."""
+
+    _imported = Signal(object, object)  # (ImportOutcome, ImportDone) from the import's worker thread
 
     def __init__(self, kiosk: Kiosk, staff: Staff, started: float):
         super().__init__(kiosk.window)
         self.kiosk = kiosk
         self.staff = staff
         self.started = started
+        self._imports: ThreadPoolExecutor | None = None
 
     # statistics -------------------------------------------------------------------------------------
 
@@ -125,12 +133,43 @@ class _StaffWiring(QObject):
         if watcher is not None:
             watcher.follow(folder)
 
-    def import_content(self, drive: Path) -> tuple[ImportOutcome, ReloadResult | None, bool]:
-        """Check, copy and verify the content on `drive`, switch to it, and show it by the reload path; when it
-        cannot be shown after all, the switch is undone and the copy removed. (outcome, reload, pinned): pinned
-        means `KIOSK_CONTENT` names another folder, which a restart shows again."""
+    def import_content(self, drive: Path, done: ImportDone) -> None:
+        """Check, copy and verify the content on `drive` on a worker thread (a large stick takes longer than the
+        watchdog waits for a frame), then, back on the window's thread, switch to it and show it by the reload
+        path; when it cannot be shown after all, the switch is undone and the copy removed. `done` hears
+        (outcome, reload, pinned): pinned means `KIOSK_CONTENT` names another folder, which a restart shows."""
+        if self._imports is None:
+            self._imports = ThreadPoolExecutor(1, thread_name_prefix="content-import")
+            self._imported.connect(self._import_copied)
+            app = QApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(self._stop_imports)
+        future = self._imports.submit(ContentLibrary().import_from, drive)
+
+        def hand_back(finished: Future[ImportOutcome]) -> None:  # on the worker thread
+            try:
+                outcome = finished.result()
+            except Exception as exc:  # the import explains what it can; anything else is still said
+                log.exception("content import from %s failed", drive)
+                outcome = ImportOutcome("cannot_write", summary=f"{type(exc).__name__}: {exc}")
+            try:
+                self._imported.emit(outcome, done)
+            except RuntimeError:  # the window is gone
+                pass
+
+        future.add_done_callback(hand_back)
+
+    @Slot()
+    def _stop_imports(self) -> None:
+        if self._imports is not None:
+            self._imports.shutdown(wait=False, cancel_futures=True)
+
+    @Slot(object, object)
+    def _import_copied(self, outcome: ImportOutcome, done: ImportDone) -> None:
+        done(*self._show_import(outcome))
+
+    def _show_import(self, outcome: ImportOutcome) -> tuple[ImportOutcome, ReloadResult | None, bool]:
         library = ContentLibrary()
-        outcome = library.import_from(drive)
         if not outcome.ok or outcome.folder is None or self.kiosk.content is None:
             return outcome, None, False
         try:

@@ -157,7 +157,9 @@ def import_from(qtbot, kiosk, drive: Path):
     page = c.page("content")
     touch.tap(page.import_button)
     assert page.stack.currentWidget() is not page._main and len(page.picker.buttons) == 1
-    touch.tap(page.picker.buttons[0])
+    with qtbot.waitSignal(c.content_imported, timeout=30_000):
+        touch.tap(page.picker.buttons[0])
+    assert page.import_button.isEnabled()
     return page
 
 
@@ -196,3 +198,25 @@ def test_a_drive_without_content_says_so(qtbot, make_kiosk, content_copy, tmp_pa
     (tmp_path / "empty-stick").mkdir()
     page = import_from(qtbot, kiosk, tmp_path / "empty-stick")
     assert page.outcome.text() == sw("import_no_content", "zh")
+
+
+def test_the_page_says_it_is_working_while_a_drive_is_copied(qtbot, make_kiosk, content_copy, tmp_path):
+    kiosk = make_kiosk(content=content_copy)
+    c = kiosk.staff.controller
+    pending = []
+    c.services.import_content = lambda drive, done: pending.append((drive, done))
+    c.services.import_places = lambda: [Place(tmp_path, "STICK", removable=True)]
+    open_panel(qtbot, kiosk)
+    touch.tap(c.panel.tabs["content"])
+    page = c.page("content")
+    touch.tap(page.import_button)
+    touch.tap(page.picker.buttons[0])
+    assert [drive for drive, _ in pending] == [tmp_path]
+    assert page.outcome.text() == sw("working", "zh")
+    assert not page.import_button.isEnabled() and not page.reload_button.isEnabled()
+    from kiosk.staff.content_import import ImportOutcome
+
+    with qtbot.waitSignal(c.content_imported):
+        pending[0][1](ImportOutcome("disk_full", summary="12.0 MB needed"), None, False)
+    assert page.outcome.text() == sw("import_disk_full", "zh") and "12.0 MB needed" in page.problems.text()
+    assert page.import_button.isEnabled() and page.reload_button.isEnabled()

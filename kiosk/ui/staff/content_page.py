@@ -194,10 +194,15 @@ class ContentPage(QWidget):
     @Slot(object)
     def _drive_chosen(self, path: Path) -> None:
         self.show_main()
-        self.outcome.setText(sw("working", self.lang))
-        t.set_role(self.outcome, "muted")
-        self.outcome.repaint()  # said before the check and the copy hold the window for a moment
         self.import_requested.emit(Path(path))
+
+    def set_busy(self, busy: bool) -> None:
+        """An import is checking and copying: say so, and take no other content action meanwhile."""
+        for button in (self.reload_button, self.import_button, self.roll_back_button):
+            button.setEnabled(not busy)
+        if busy:
+            self._report = ("working", {}, "muted", [], "")
+            self._show_report()
 
     # drawing ----------------------------------------------------------------------------------------
 

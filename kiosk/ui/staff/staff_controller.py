@@ -61,7 +61,8 @@ class StaffServices:
     clock: Callable[[], float] = time.monotonic
     # content by USB drive, and the watched folder's latest change (kiosk.app_staff provides them)
     import_places: Callable[[], list[Place]] = import_places
-    import_content: Callable[[Path], tuple[ImportOutcome, ReloadResult | None, bool]] | None = None
+    # import_content(drive, done): checks and copies off the window's thread, then done(outcome, reload, pinned)
+    import_content: Callable[[Path, Callable[[ImportOutcome, ReloadResult | None, bool], None]], None] | None = None
     roll_back: Callable[[], ReloadResult | None] | None = None
     can_roll_back: Callable[[], bool] = lambda: False
     watch_note: Callable[[], object] = lambda: None
@@ -73,6 +74,7 @@ class StaffController(QObject):
     closed = Signal()  # back to the exhibition
     exit_requested = Signal()
     restart_requested = Signal()
+    content_imported = Signal(object)  # (ImportOutcome, ReloadResult | None, pinned): an import has finished
 
     def __init__(self, theme: Theme, window: QWidget, services: StaffServices):
         super().__init__(window)
@@ -247,17 +249,27 @@ class StaffController(QObject):
         page.set_can_roll_back(self.services.roll_back is not None and self.services.can_roll_back())
 
     @Slot(object)
-    def import_content(self, drive: Path) -> tuple[ImportOutcome, ReloadResult | None, bool] | None:
+    def import_content(self, drive: Path) -> None:
+        """Import from `drive`; the Content page says it is working meanwhile, then shows the outcome
+        (`content_imported` when done)."""
         if self.services.import_content is None:
-            return None
-        outcome, result, pinned = self.services.import_content(Path(drive))
+            return
         page = self._pages.get("content")
         if page is not None:
+            page.set_busy(True)
+        self.services.import_content(Path(drive), self._imported)
+
+    def _imported(self, outcome: ImportOutcome, result: ReloadResult | None, pinned: bool) -> None:
+        page = self._pages.get("content")
+        if page is not None:
+            page.set_busy(False)
             self.refresh_content()
             page.show_import(outcome, result, pinned)
         if result is not None and result.ok:
             self._stale = True
-        return outcome, result, pinned
+        if self.panel_open:
+            self._arm(PANEL_TIMEOUT_MS)
+        self.content_imported.emit((outcome, result, pinned))
 
     @Slot()
     def roll_back(self) -> ReloadResult | None:
