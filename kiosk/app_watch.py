@@ -145,6 +145,11 @@ class ContentWatcher(QObject):
         self.on_note()
         self.checked.emit(result)
 
+    @Slot(str)
+    def _language_changed(self, lang: str) -> None:
+        if self.overlay is not None:
+            self.overlay.set_language("en" if lang == "en" else "zh")
+
     def _show_problems(self, result: ReloadResult) -> None:
         window = self.kiosk.window
         if self.overlay is None:
@@ -153,4 +158,5 @@ class ContentWatcher(QObject):
             from kiosk.ui.staff.problems_overlay import ProblemsOverlay
 
             self.overlay = ProblemsOverlay(dataclasses.replace(window.theme, text_scale=1.0), window)
+            window.language_changed.connect(self._language_changed)
         self.overlay.show_problems(str(result.folder), result.lines, result.summary, window.lang)

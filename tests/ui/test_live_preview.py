@@ -104,6 +104,9 @@ def test_broken_content_in_preview_shows_the_problems_until_fixed(qtbot, make_ki
     printed = capsys.readouterr().out.strip()
     assert printed and overlay.problems.text().startswith(printed), "worded exactly as `kiosk check`"
     assert overlay.geometry() == kiosk.window.rect()
+    assert overlay.title.text() == sw("preview_title", "zh", n=1)
+    kiosk.window.set_language("en")
+    assert overlay.title.text() == sw("preview_title", "en", n=1), "in the language on screen"
     touch.tap(overlay.hide_button)
     assert not overlay.isVisible(), "put away by hand"
     party.write_text(good + "\n# still broken below\nnot toml either\n", encoding="utf-8")
@@ -220,3 +223,22 @@ def test_the_page_says_it_is_working_while_a_drive_is_copied(qtbot, make_kiosk, 
         pending[0][1](ImportOutcome("disk_full", summary="12.0 MB needed"), None, False)
     assert page.outcome.text() == sw("import_disk_full", "zh") and "12.0 MB needed" in page.problems.text()
     assert page.import_button.isEnabled() and page.reload_button.isEnabled()
+
+
+def test_a_kiosk_built_to_watch_polls_its_folder_after_the_first_frame(qtbot, content_copy):
+    from kiosk.app import build
+
+    kiosk = build(content=content_copy, size=(1280, 720), windowed=True, watch=True)
+    kiosk.window.allow_close = True
+    qtbot.addWidget(kiosk.window)
+    assert kiosk.watcher is not None and kiosk.watcher.folder == content_copy and kiosk.watcher.preview
+    assert not kiosk.watcher.timer.isActive(), "nothing before the first frame"
+    with qtbot.waitSignal(kiosk.window.first_frame, timeout=10_000):
+        kiosk.window.show()
+    qtbot.waitUntil(kiosk.watcher.timer.isActive)
+    retitle(content_copy, DEVELOP_TITLE, "提质发展（实时预览）")
+    with qtbot.waitSignal(kiosk.watcher.checked, timeout=20_000) as checked:
+        pass  # the real timer and clock: about 1.5 s
+    assert checked.args[0].ok and kiosk.exhibition.sections[0].title.zh == "提质发展（实时预览）"
+    kiosk.watcher.stop()
+    kiosk.images.shutdown()
