@@ -16,6 +16,7 @@ only when that worked; the staff Content page is told the real outcome (`ReloadR
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,6 +91,14 @@ def prove(registry: ScreenRegistry, theme: Theme, context: ScreenContext, lang: 
     """Build every screen of `context.exhibition`, show each in both languages and enter it, offscreen, then
     throw them away; likewise paint every figure slide of the attract show. Raises `ContentBuildError` on the first
     failure. The window and the content it shows are not touched."""
+    for _ in prove_steps(registry, theme, context, lang, size):
+        pass
+
+
+def prove_steps(registry: ScreenRegistry, theme: Theme, context: ScreenContext, lang: Lang,
+                size: QSize) -> Iterator[str]:
+    """`prove`, one screen (or attract slide) at a time: yields after each, so a caller that runs one step per turn
+    of the event loop keeps the window painting (a whole proof takes about half a second)."""
     from kiosk.modes.playlist import AttractOptions, build_slides
     from kiosk.ui.panels.attract_painting import paint_figures
 
@@ -112,12 +121,14 @@ def prove(registry: ScreenRegistry, theme: Theme, context: ScreenContext, lang: 
         finally:
             if screen is not None:
                 screen.deleteLater()
+        yield route.key
     for slide in build_slides(exhibition, AttractOptions()):
         if not slide.is_photo:
             try:
                 paint_figures(theme, size, slide, exhibition)
             except Exception as exc:
                 raise ContentBuildError(f"painting the attract slide {slide.key}: {cause_of(exc)}") from exc
+            yield slide.key
 
 
 ViewState = list[tuple[int, int]]
@@ -249,13 +260,26 @@ class ContentGuard(QObject):
     def show(self, exhibition: Exhibition, folder: Path) -> None:
         """Build every screen of `exhibition` first; only when that worked, swap it in and rebuild the window's
         screens from it. Raises `ContentBuildError` (the current content stays) otherwise."""
+        for _ in self.trial(exhibition, folder):
+            pass
+        self.swap_in(exhibition, folder)
+
+    def trial(self, exhibition: Exhibition, folder: Path) -> Iterator[str]:
+        """The first half of `show`, a step at a time (`prove_steps`); raises `ContentBuildError`."""
         kiosk = self.kiosk
         assert kiosk is not None
         window = kiosk.window
         navigator = Navigator([s.id for s in exhibition.sections])
         trial = ScreenContext(ContentStore(exhibition, folder), kiosk.images, navigator)
         trial.extras = dict(kiosk.context.extras)
-        prove(self.registry, window.theme, trial, window.lang, window.stack.size())
+        return prove_steps(self.registry, window.theme, trial, window.lang, window.stack.size())
+
+    def swap_in(self, exhibition: Exhibition, folder: Path) -> None:
+        """The second half of `show`, once `trial` went through: swap in, or put the previous content back and raise
+        `ContentBuildError`."""
+        kiosk = self.kiosk
+        assert kiosk is not None
+        window = kiosk.window
         previous = (kiosk.exhibition, kiosk.content_dir)
         failures = self.failures
         route, view = kiosk.navigator.current, view_state(window.current_screen())

@@ -5,8 +5,9 @@ A timer asks the Qt-free rule (`kiosk.content.watch.ContentWatch`) every `POLL_S
 list takes well under a millisecond for an exhibition's folder. When the rule says the folder is quiet and
 changed, the folder is checked by `kiosk check`'s own code on a worker thread (tens to a hundred milliseconds:
 never on the window's thread), and the outcome comes back to the window's thread:
-- valid: it goes through the same path as staff's *Reload content* (`ContentGuard.show`): every screen is built
-  offscreen first, then swapped in; the screen on show and its scroll position stay where they still exist;
+- valid: it goes through the same path as staff's *Reload content* (`ContentGuard.trial` and `swap_in`): every
+  screen is built offscreen first — one per turn of the event loop, so the window goes on painting — then
+  swapped in; the screen on show and its scroll position stay where they still exist;
 - invalid: the last good content stays. In a windowed preview the problems are shown over the kiosk, worded
   exactly as `kiosk check` prints them, until the content is valid again; an exhibition kiosk shows nothing to
   visitors and notes it on the staff panel's Content page (time, number of problems, the first ones).
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,6 +52,7 @@ class ContentWatcher(QObject):
         self.overlay: ProblemsOverlay | None = None
         self.on_note: Callable[[], None] = lambda: None  # the staff panel refreshes its Content page
         self._busy = False
+        self._proof: tuple[Iterator[str], ReloadResult, float, float] | None = None  # steps, result, start, longest
         self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix="content-check")
         self._reported.connect(self._finish)
         self.timer = QTimer(self)
@@ -121,16 +123,43 @@ class ContentWatcher(QObject):
             return  # another folder is watched now (an import): this outcome is stale
         guard = self.kiosk.content
         if result.exhibition is not None and guard is not None:
-            started = time.perf_counter()
-            try:
-                guard.show(result.exhibition, result.folder)
-                log.info("the changed content's screens were built and swapped in in %.0f ms",
-                         (time.perf_counter() - started) * 1000)
-            except ContentBuildError as exc:
-                log.error("the changed content in %s passed the checks but is not shown: %s", folder, exc)
-                result = result.not_shown(str(exc))
-            else:
-                guard.notice = None
+            self._busy = True
+            self._proof = (guard.trial(result.exhibition, result.folder), result, time.perf_counter(), 0.0)
+            QTimer.singleShot(0, self, self._prove_next)
+            return
+        self._conclude(result)
+
+    @Slot()
+    def _prove_next(self) -> None:
+        """One screen of the new content built offscreen per turn of the event loop, so the window goes on
+        painting (the whole proof takes about half a second); then swapped in, keeping screen and scroll."""
+        if self._proof is None:
+            return
+        steps, result, started, longest = self._proof
+        guard = self.kiosk.content
+        assert guard is not None and result.exhibition is not None
+        if result.folder != self.watch.folder:  # another folder is watched now: drop this one
+            self._proof, self._busy = None, False
+            return
+        step_started = time.perf_counter()
+        try:
+            if next(steps, None) is not None:
+                self._proof = (steps, result, started, max(longest, time.perf_counter() - step_started))
+                QTimer.singleShot(0, self, self._prove_next)
+                return
+            guard.swap_in(result.exhibition, result.folder)
+        except ContentBuildError as exc:
+            log.error("the changed content in %s passed the checks but is not shown: %s", result.folder, exc)
+            result = result.not_shown(str(exc))
+        else:
+            guard.notice = None
+            log.info("the changed content's screens were built in %.0f ms (at most %.0f ms at a time) and swapped in",
+                     (time.perf_counter() - started) * 1000, longest * 1000)
+        self._proof, self._busy = None, False
+        self._conclude(result)
+
+    def _conclude(self, result: ReloadResult) -> None:
+        folder = result.folder
         if result.ok:
             log.info("the changed content in %s is showing: %s", folder, result.summary)
             self.note = WatchNote.accepted(folder)
