@@ -1,10 +1,11 @@
 """The content folder, watched while the kiosk runs: live preview for an editor, and content that arrives by a
 synced folder (Syncthing, an SMB share, rsync) on an exhibition kiosk.
 
-A timer asks the Qt-free rule (`kiosk.content.watch.ContentWatch`) every `POLL_S`; reading the folder's file
-list takes well under a millisecond for an exhibition's folder. When the rule says the folder is quiet and
-changed, the folder is checked by `kiosk check`'s own code on a worker thread (tens to a hundred milliseconds:
-never on the window's thread), and the outcome comes back to the window's thread:
+A timer asks the Qt-free rule (`kiosk.content.watch.ContentWatch`) every `POLL_S`, on a worker thread: listing
+the folder takes well under a millisecond for an exhibition's folder on a local disk, but a share that hangs must
+never hang the window. When the rule says the folder is quiet and changed, the same worker checks it with
+`kiosk check`'s own code (tens to a couple of hundred milliseconds), and the outcome comes back to the window's
+thread:
 - valid: it goes through the same path as staff's *Reload content* (`ContentGuard.trial` and `swap_in`): every
   screen is built offscreen first — one per turn of the event loop, so the window goes on painting — then
   swapped in; the screen on show and its scroll position stay where they still exist;
@@ -37,7 +38,8 @@ log = logging.getLogger(__name__)
 
 class ContentWatcher(QObject):
     checked = Signal(object)  # ReloadResult: a change was checked, and shown when good (tests, the Content page)
-    _reported = Signal(object, object)  # (folder, ReloadResult) from the worker thread
+    polled = Signal(object)  # Decision: the rule was asked (tests)
+    _reported = Signal(object, object)  # ((Decision, folder), ReloadResult or None) from the worker thread
 
     def __init__(self, kiosk: Kiosk, folder: Path, preview: bool, clock: Callable[[], float] = time.monotonic,
                  interval_ms: int = round(POLL_S * 1000)):
@@ -47,7 +49,8 @@ class ContentWatcher(QObject):
         check_photo_files()  # registered here, on the window's thread, not first from the worker
         self.kiosk = kiosk
         self.preview = preview
-        self.watch = ContentWatch(folder, clock)
+        self.watch = ContentWatch(folder, clock)  # asked on the worker thread only, after this first look
+        self._folder = Path(folder)
         self.note: WatchNote | None = None  # the latest change found, for the staff panel
         self.overlay: ProblemsOverlay | None = None
         self.on_note: Callable[[], None] = lambda: None  # the staff panel refreshes its Content page
@@ -63,7 +66,7 @@ class ContentWatcher(QObject):
 
     @property
     def folder(self) -> Path:
-        return self.watch.folder
+        return self._folder
 
     def start(self) -> None:
         self.timer.start()
@@ -77,49 +80,57 @@ class ContentWatcher(QObject):
 
     def follow(self, folder: Path) -> None:
         """Watch `folder` from now on, as it is now (after a staff reload or an import has shown it)."""
-        self.watch.follow(folder)
+        self._folder = Path(folder)
+        if self._pool is not None:
+            self._pool.submit(self.watch.follow, self._folder)  # after any poll under way, on the same thread
         self.note = None  # said of the content before: the reload or import has its own outcome
         if self.overlay is not None:
             self.overlay.content_valid()
 
     @Slot()
     def poll(self) -> None:
+        """Ask the rule, on the worker thread: listing a folder on a share that hangs must not hang the window."""
         if self._busy or self._pool is None:
             return
-        if self.watch.poll() is not Decision.CHECK:
-            return
-        folder = self.watch.folder
         self._busy = True
-        log.info("content folder %s changed: checking it", folder)
-        future = self._pool.submit(self._check, folder)
-        future.add_done_callback(lambda done: self._hand_back(folder, done))
+        self._pool.submit(self._poll_and_check).add_done_callback(self._hand_back)
 
-    def _check(self, folder: Path) -> ReloadResult:
-        """On the worker thread: `kiosk check`'s own check of the folder."""
+    def _poll_and_check(self) -> tuple[Decision, Path, ReloadResult | None]:
+        """On the worker thread: the rule's decision, and when it says so `kiosk check`'s own check."""
+        decision = self.watch.poll()
+        folder = self.watch.folder
+        if decision is not Decision.CHECK:
+            return decision, folder, None
+        log.info("content folder %s changed: checking it", folder)
         started = time.perf_counter()
         result = validate_content(folder)
         log.info("checked %s in %.0f ms on a worker thread", folder, (time.perf_counter() - started) * 1000)
-        return result
+        return decision, folder, result
 
-    def _hand_back(self, folder: Path, future: Future[ReloadResult]) -> None:
+    def _hand_back(self, future: Future[tuple[Decision, Path, ReloadResult | None]]) -> None:
         """On the worker thread: to the window's thread (a queued signal)."""
         if future.cancelled():
             return
         try:
-            result = future.result()
+            decision, folder, result = future.result()
         except Exception as exc:  # the check explains content; this is the kiosk's own failure
-            log.exception("checking %s failed", folder)
+            log.exception("watching %s failed", self._folder)
+            decision, folder = Decision.CHECK, self._folder
             result = ReloadResult(folder, None, [f"{folder}: the check itself failed ({type(exc).__name__}: {exc})"],
                                   f"{folder}: the check itself failed; see the log")
         try:
-            self._reported.emit(folder, result)
+            self._reported.emit((decision, folder), result)
         except RuntimeError:  # the window is gone (the kiosk is closing)
             pass
 
     @Slot(object, object)
-    def _finish(self, folder: Path, result: ReloadResult) -> None:
+    def _finish(self, polled: tuple[Decision, Path], result: ReloadResult | None) -> None:
         self._busy = False
-        if folder != self.watch.folder:
+        decision, folder = polled
+        self.polled.emit(decision)
+        if result is None:
+            return
+        if folder != self._folder:
             return  # another folder is watched now (an import): this outcome is stale
         guard = self.kiosk.content
         if result.exhibition is not None and guard is not None:
@@ -138,7 +149,7 @@ class ContentWatcher(QObject):
         steps, result, started, longest = self._proof
         guard = self.kiosk.content
         assert guard is not None and result.exhibition is not None
-        if result.folder != self.watch.folder:  # another folder is watched now: drop this one
+        if result.folder != self._folder:  # another folder is watched now: drop this one
             self._proof, self._busy = None, False
             return
         step_started = time.perf_counter()

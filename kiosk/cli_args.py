@@ -23,8 +23,8 @@ def add_watch_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument(
         "--watch", dest="watch", action="store_true", default=None,
-        help="live preview: show each saved change to the content folder within 2 s, or its problems over the "
-             "window (on by default with --windowed --content DIR, and in exhibition mode)",
+        help="live preview: check each saved change to the content folder within 2 s and show it, or (in a window) "
+             "its problems over the window; on by default with --windowed --content DIR, and in exhibition mode",
     )
     group.add_argument(
         "--no-watch", dest="watch", action="store_false",

@@ -15,6 +15,7 @@ import pytest
 from kiosk import paths
 from kiosk.__main__ import main as kiosk_main
 from kiosk.app_watch import ContentWatcher
+from kiosk.content.watch import Decision
 from kiosk.navigation import Route
 from kiosk.staff.drives import Place
 from kiosk.ui.panels.section_screen import SectionScreen
@@ -45,7 +46,9 @@ def watcher_for(kiosk, folder: Path, preview: bool) -> tuple[ContentWatcher, Clo
 
 def saved_and_checked(qtbot, watcher: ContentWatcher, clock: Clock):
     """The folder was saved a moment ago: the watch sees it, waits until it is quiet, and checks it."""
-    watcher.poll()
+    with qtbot.waitSignal(watcher.polled, timeout=20_000) as polled:
+        watcher.poll()
+    assert polled.args[0] is Decision.SETTLING
     clock.now += 1.5
     with qtbot.waitSignal(watcher.checked, timeout=20_000) as checked:
         watcher.poll()
