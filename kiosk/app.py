@@ -241,7 +241,7 @@ def build(
     kiosk.staff = install_staff(kiosk, settings, content, PROCESS_START)
     if watch:
         kiosk.watcher = ContentWatcher(kiosk, kiosk.staff.requested_content, preview=windowed)
-        kiosk.watcher.on_note = kiosk.staff.controller.refresh_content
+        kiosk.watcher.on_note = kiosk.staff.controller.content_changed
     return kiosk
 
 

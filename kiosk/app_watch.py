@@ -53,7 +53,7 @@ class ContentWatcher(QObject):
         self._folder = Path(folder)
         self.note: WatchNote | None = None  # the latest change found, for the staff panel
         self.overlay: ProblemsOverlay | None = None
-        self.on_note: Callable[[], None] = lambda: None  # the staff panel refreshes its Content page
+        self.on_note: Callable[[bool], None] = lambda shown: None  # the staff panel hears of it (shown or not)
         self._busy = False
         self._proof: tuple[Iterator[str], ReloadResult, float, float] | None = None  # steps, result, start, longest
         self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix="content-check")
@@ -182,7 +182,7 @@ class ContentWatcher(QObject):
             self.note = WatchNote.refused(folder, result.lines)
             if self.preview:
                 self._show_problems(result)
-        self.on_note()
+        self.on_note(result.ok)
         self.checked.emit(result)
 
     @Slot(str)

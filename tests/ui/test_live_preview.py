@@ -40,7 +40,7 @@ def watcher_for(kiosk, folder: Path, preview: bool) -> tuple[ContentWatcher, Clo
     clock = Clock()
     watcher = ContentWatcher(kiosk, folder, preview=preview, clock=clock)
     kiosk.watcher = watcher
-    watcher.on_note = kiosk.staff.controller.refresh_content
+    watcher.on_note = kiosk.staff.controller.content_changed
     return watcher, clock
 
 

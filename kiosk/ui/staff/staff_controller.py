@@ -248,6 +248,13 @@ class StaffController(QObject):
         page.show_watch(self.services.watch_note())
         page.set_can_roll_back(self.services.roll_back is not None and self.services.can_roll_back())
 
+    def content_changed(self, shown: bool) -> None:
+        """The watched content folder changed by itself: the Content page says so at once; when the change is
+        showing, the settings page (which lists the sections) is built again at the next opening."""
+        if shown:
+            self._stale = True
+        self.refresh_content()
+
     @Slot(object)
     def import_content(self, drive: Path) -> None:
         """Import from `drive`; the Content page says it is working meanwhile, then shows the outcome
