@@ -238,6 +238,7 @@ class Theme:
         #StaffPanel QPushButton:disabled {{ color: {LINE}; }}
         #StaffPanel QPushButton[role="primary"] {{ background: {ACCENT_DEFAULT}; color: {BACKGROUND}; }}
         #StaffPanel QPushButton[role="primary"]:pressed {{ background: {SURFACE_PRESSED}; color: {TEXT}; }}
+        #StaffPanel QPushButton[role="primary"]:disabled {{ background: {SURFACE_RAISED}; color: {LINE}; }}
         #StaffPanel QPushButton[role="danger"] {{ background: {DANGER}; color: {TEXT}; }}
         QPushButton[role="place"] {{ text-align: left; }}
         QLabel[role="nag"] {{ color: {BACKGROUND}; background: {WARNING}; border-radius: {p(12)}px;
