@@ -60,10 +60,16 @@ def test_the_content_folder_on_a_stick(tmp_path: Path) -> None:
     assert find_content(tmp_path / "nowhere") is None
 
 
+def tree(root: Path) -> set[tuple[str, int, int]]:
+    return {(p.relative_to(root).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in root.rglob("*")}
+
+
 def test_valid_content_is_copied_verified_and_switched_to(library: ContentLibrary, stick: Path) -> None:
     edit_title(stick / "lukou-content", "新展览标题")
+    before = tree(stick)
     outcome = library.import_from(stick)
     assert outcome.ok, outcome
+    assert tree(stick) == before, "nothing is written to the stick (a write-protected one imports the same)"
     assert outcome.folder is not None and outcome.folder.parent == library.root
     assert outcome.report is not None and outcome.report.exhibition is not None
     assert outcome.report.exhibition.title.zh == "新展览标题"
