@@ -244,6 +244,9 @@ def prepare_process() -> None:
 
 def exhibit(kiosk: Kiosk, windowed: bool) -> int:
     """Show the built kiosk and run it until staff exit (or the window is lost); the process's exit status."""
+    from kiosk.app_metrics import install_metrics
+
+    install_metrics(kiosk)  # the metrics file for a hall's dashboard (kiosk.metrics)
     if windowed:
         kiosk.window.show()
     else:
