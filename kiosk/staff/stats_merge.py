@@ -288,3 +288,11 @@ def main(argv: Sequence[str]) -> int:
         print(f"wrote {path}")
     return 0
 
+
+
+def stats_main(argv: Sequence[str]) -> int:
+    """`kiosk stats SUBCOMMAND …`: only `merge` for now."""
+    if argv and argv[0] == "merge":
+        return main(argv[1:])
+    print("usage: kiosk stats merge [NAME=]FILE … --out DIR   (kiosk stats merge --help for more)", file=sys.stderr)
+    return 0 if argv and argv[0] in ("-h", "--help") else 2
