@@ -38,8 +38,8 @@ SUBCOMMANDS = (
     ("check", "validate a content folder: every problem with its file and field"),
     ("proof", "render every screen a visitor can reach into one PDF for sign-off"),
     ("stats merge", "combine several kiosks' statistics CSV exports into per-kiosk and total CSVs"),
-    ("bench", "measure start-up, transitions, photos, map and memory against the budgets"),
-    ("monkey", "random taps and swipes for a while; fails on a crash, a hang or a leak"),
+    ("bench", "measure start-up, response, frame rate, photos, map, CPU and memory against their budgets"),
+    ("monkey", "random taps, swipes and pinches through Qt's event system; exit 1 on any exception"),
     ("reset-pin", "set a new staff PIN at the PC (a forgotten PIN or a damaged PIN file)"),
 )
 
