@@ -102,6 +102,7 @@ def install_metrics(kiosk: Kiosk) -> MetricsFeed | None:
         __version__,
         diagnostics.memory_bytes,
         started=PROCESS_START,
+        interval=metrics.metrics_interval(),
         clock=time.perf_counter,
     )
     feed = MetricsFeed(kiosk, writer)

@@ -3,7 +3,8 @@
 Every `INTERVAL_S` seconds the kiosk writes `kiosk.prom` (a temporary file renamed over the old one, so a
 reader never sees half a file) into its metrics folder, where node_exporter's textfile collector picks it up
 (`--collector.textfile.directory`, see packaging/README.md "Many kiosks"). The folder is `KIOSK_METRICS_DIR`
-when set (`off` turns the file off), else `metrics/` in the kiosk's per-user data folder.
+when set (`off` turns the file off), else `metrics/` in the kiosk's per-user data folder;
+`KIOSK_METRICS_INTERVAL_S` changes the interval.
 
 The file is written by a thread of its own, not by the GUI thread: if the event loop freezes, the file goes on
 being written and `kiosk_heartbeat_age_seconds` (the age of the heartbeat file the GUI thread touches, see
@@ -32,6 +33,7 @@ from kiosk import paths
 log = logging.getLogger(__name__)
 
 METRICS_ENV = "KIOSK_METRICS_DIR"
+INTERVAL_ENV = "KIOSK_METRICS_INTERVAL_S"  # seconds between writes (default 15; 1 to 3600)
 METRICS_FILE = "kiosk.prom"
 INTERVAL_S = 15.0
 OFF = ("off", "0", "no", "none")
@@ -181,6 +183,16 @@ def metrics_dir(env: Mapping[str, str] | None = None) -> Path | None:
     if named:
         return Path(named).expanduser()
     return paths.user_data_dir() / "metrics"
+
+
+def metrics_interval(env: Mapping[str, str] | None = None) -> float:
+    """Seconds between two writes: `KIOSK_METRICS_INTERVAL_S` (1 to 3600) or `INTERVAL_S`."""
+    env = os.environ if env is None else env
+    try:
+        value = float(env.get(INTERVAL_ENV, "") or INTERVAL_S)
+    except ValueError:
+        return INTERVAL_S
+    return min(3600.0, max(1.0, value)) if math.isfinite(value) else INTERVAL_S
 
 
 def write_atomically(path: Path, text: str) -> None:

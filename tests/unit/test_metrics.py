@@ -182,3 +182,11 @@ def test_the_metrics_folder(tmp_path: Path) -> None:
     assert metrics.metrics_dir({"KIOSK_METRICS_DIR": str(tmp_path)}) == tmp_path
     assert metrics.metrics_dir({"KIOSK_METRICS_DIR": "off"}) is None
     assert metrics.metrics_dir({}).name == "metrics"
+
+
+def test_the_interval() -> None:
+    assert metrics.metrics_interval({}) == 15
+    assert metrics.metrics_interval({"KIOSK_METRICS_INTERVAL_S": "2"}) == 2
+    assert metrics.metrics_interval({"KIOSK_METRICS_INTERVAL_S": "0"}) == 1
+    assert metrics.metrics_interval({"KIOSK_METRICS_INTERVAL_S": "soon"}) == 15
+    assert metrics.metrics_interval({"KIOSK_METRICS_INTERVAL_S": "nan"}) == 15
