@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import random
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -169,14 +170,19 @@ class ProofTour:
 
     def start(self) -> None:
         window = self.window
+        heartbeat = self.kiosk.heartbeat
+        if heartbeat is not None:  # never the running kiosk's heartbeat file: a supervisor watches that one
+            self._scratch = tempfile.TemporaryDirectory(prefix="kiosk-proof-")
+            heartbeat.heartbeat.path = Path(self._scratch.name) / "heartbeat"
         painted: list[bool] = []
         window.first_frame.connect(lambda: painted.append(True))
         window.show()
         if not _wait_until(lambda: bool(painted)):
             raise RuntimeError("the window never painted its first frame")
         _wait(50)  # after_first_frame has run: the unattended modes started; the proof must not meet them
-        if self.kiosk.unattended is not None:
-            self.kiosk.unattended.stop()
+        for service in (self.kiosk.unattended, heartbeat, self.kiosk.window_guard):
+            if service is not None:
+                service.stop()
         self.settle()
 
     def settle(self, extra_ms: int = 0) -> None:
