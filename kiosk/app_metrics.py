@@ -65,6 +65,7 @@ class MetricsFeed(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self.writer.stop()
+        logging.getLogger().removeHandler(self.writer.errors)
 
     @Slot()
     def refresh(self) -> None:
