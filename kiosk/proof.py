@@ -18,12 +18,13 @@ goes to the terminal, one line per page.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import math
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -146,7 +147,17 @@ def main(argv: Sequence[str]) -> int:
     from kiosk.proof_render import render_proof
 
     out = args.out if args.out.suffix.lower() == ".pdf" else args.out.with_suffix(".pdf")
-    count = render_proof(out, report, LANGS[args.lang], args.size, progress=_progress)
+    # Written beside the target and renamed when complete: a proof that fails half-way leaves no half PDF.
+    part = out.with_name(f".{out.name}.part")
+    try:
+        count = render_proof(part, report, LANGS[args.lang], args.size, progress=_progress)
+        os.replace(part, out)
+    except Exception as exc:  # one line, no traceback; the log has the details
+        log.exception("kiosk proof failed")
+        with contextlib.suppress(OSError):
+            part.unlink()
+        print(f"kiosk proof: failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
     size = out.stat().st_size
     print(f"proof: {out}  {count} pages, {size / 1e6:.1f} MB, {time.monotonic() - started:.0f} s")
     if not report.ok:
@@ -158,9 +169,6 @@ def main(argv: Sequence[str]) -> int:
 
 def _progress(done: int, total: int, what: str) -> None:
     print(f"[{done}/{total}] {what}", flush=True)
-
-
-Progress = Callable[[int, int, str], None]
 
 
 def today() -> str:

@@ -65,7 +65,7 @@ class ProofDocument:
         self.writer = QPdfWriter(str(path))
         self.writer.setResolution(PDF_DPI)
         self.writer.setCreator("lukou-kiosk proof")
-        self.writer.setTitle(path.stem)
+        self.writer.setTitle("校样 Proof for sign-off")
         orientation = QPageLayout.Orientation.Portrait if portrait else QPageLayout.Orientation.Landscape
         self.writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
                                               QMarginsF(10, 8, 10, 10), QPageLayout.Unit.Millimeter))
