@@ -6,6 +6,8 @@
     kiosk bench [--json] [--size WxH] [--content DIR] [--quick] [--scale]
     kiosk monkey [--events N] [--seed S] [--size WxH]
     kiosk reset-pin [--shipped]       (at the PC: a new staff PIN, lockout cleared)
+    kiosk proof --out FILE.pdf [--lang zh|en|both] [--size WxH] [--content DIR]
+    kiosk stats merge A.csv B.csv … --out DIR
 
 Qt is imported only once a window is really needed, so `kiosk check` runs on any machine. Without `--content`,
 the content folder is `KIOSK_CONTENT`, else content staff imported from a USB stick, else a `content/` folder next
@@ -32,8 +34,28 @@ def _content_arg(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# `kiosk --help` lists every subcommand, one line each; each has its own `--help`.
+SUBCOMMANDS = (
+    ("check", "validate a content folder: every problem with its file and field"),
+    ("proof", "render every screen a visitor can reach into one PDF for sign-off"),
+    ("stats merge", "combine several kiosks' statistics CSV exports into per-kiosk and total CSVs"),
+    ("bench", "measure start-up, response, frame rate, photos, map, CPU and memory against their budgets"),
+    ("monkey", "random taps, swipes and pinches through Qt's event system; exit 1 on any exception"),
+    ("reset-pin", "set a new staff PIN at the PC (a forgotten PIN or a damaged PIN file)"),
+)
+
+
+def _subcommand_list() -> str:
+    width = max(len(name) for name, _ in SUBCOMMANDS)
+    lines = [f"  kiosk {name:<{width}}  {what}" for name, what in SUBCOMMANDS]
+    return "subcommands (kiosk SUBCOMMAND --help for their options):\n" + "\n".join(lines)
+
+
 def run_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk", description="The 渌口 exhibition kiosk.")
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="The 渌口 exhibition kiosk.", epilog=_subcommand_list(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     parser.add_argument("--windowed", action="store_true", help="a normal window with a cursor (development)")
     parser.add_argument("--size", type=window_size, default=None, metavar="WxH", help="window size with --windowed")
@@ -50,6 +72,11 @@ def run_parser() -> argparse.ArgumentParser:
         "--selftest",
         action="store_true",
         help="measure this PC and screen against the kiosk's budgets, print PASS/FAIL for each, exit 1 on any FAIL",
+    )
+    parser.add_argument(
+        "--screen", default=None, metavar="N|NAME",
+        help="the display to fill on a PC with several: a number from 1 or a name (HDMI-1); "
+        "'list' prints them (default: the staff setting, else the primary screen)",
     )
     # For `kiosk bench`: print the wall-clock time of the first painted frame, then exit.
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
@@ -81,6 +108,14 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.bench import bare_window
 
         return bare_window.main(argv[1:2])
+    if argv and argv[0] == "proof":
+        from kiosk.proof import main as proof_main
+
+        return proof_main(argv[1:])
+    if argv and argv[0] == "stats":
+        from kiosk.staff.stats_merge import stats_main
+
+        return stats_main(argv[1:])
     if argv and argv[0] in ("bench", "monkey"):
         from kiosk.bench.cli import main as bench_main
 
@@ -95,7 +130,21 @@ def main(argv: list[str] | None = None) -> int:
     if reason:
         print(f"kiosk: {reason}", file=sys.stderr)
         return 3
+    if args.screen == "list":
+        return _list_screens()
     return _run(args)
+
+
+def _list_screens() -> int:
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.screens import describe_all
+    from kiosk.ui.shell.screen_placer import screen_infos
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    for line in describe_all(screen_infos(app.screens(), app.primaryScreen())):
+        print(line)
+    return 0
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -132,7 +181,7 @@ def _run(args: argparse.Namespace) -> int:
         from kiosk.selftest import SelfTest
 
         return SelfTest(kiosk, args.content, args.content_source, windowed=args.windowed).exec()
-    return app.exhibit(kiosk, windowed=args.windowed)
+    return app.exhibit(kiosk, windowed=args.windowed, screen=args.screen)
 
 
 if __name__ == "__main__":

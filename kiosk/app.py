@@ -35,6 +35,7 @@ from kiosk.ui.shell.crash_guard import CrashGuard
 from kiosk.ui.shell.heartbeat_timer import HeartbeatTimer
 from kiosk.ui.shell.lockdown import Lockdown
 from kiosk.ui.shell.main_window import MainWindow
+from kiosk.ui.shell.screen_placer import ScreenPlacer
 from kiosk.ui.shell.unattended import UnattendedDriver
 from kiosk.ui.shell.window_guard import WindowGuard
 from kiosk.ui.theme import LARGE_TEXT_SCALE, Theme
@@ -64,6 +65,7 @@ class Kiosk:
     heartbeat: HeartbeatTimer | None = None  # fed only while the window paints
     window_guard: WindowGuard | None = None  # the window shown again, or exit for a restart
     watcher: ContentWatcher | None = None  # the content folder watched: live preview, synced folders
+    screen_placer: ScreenPlacer | None = None  # the window on the chosen display (kiosk.screens), once exhibited
 
     @property
     def exhibition(self) -> Exhibition:
@@ -245,18 +247,37 @@ def build(
     return kiosk
 
 
+def place_on_screen(kiosk: Kiosk, screen: str | None, fullscreen: bool = True) -> ScreenPlacer:
+    """The window on the chosen display now, and again whenever screens change or staff choose another."""
+    settings = kiosk.settings
+
+    def wanted() -> str | None:
+        return screen if screen is not None else (settings.get("screen") if settings is not None else None)
+
+    placer = ScreenPlacer(kiosk.window, wanted, fullscreen=fullscreen)
+    if settings is not None and screen is None:
+        settings.subscribe(lambda names: placer.screens_changed() if "screen" in names else None)
+    placer.place()
+    return placer
+
+
 def prepare_process() -> None:
     """Once per process, before `build`: the rotating log, and Qt's own messages routed into it."""
     setup_logging()
     qInstallMessageHandler(_qt_message)
 
 
-def exhibit(kiosk: Kiosk, windowed: bool) -> int:
-    """Show the built kiosk and run it until staff exit (or the window is lost); the process's exit status."""
-    if windowed:
+def exhibit(kiosk: Kiosk, windowed: bool, screen: str | None = None) -> int:
+    """Show the built kiosk and run it until staff exit (or the window is lost); the process's exit status.
+    `screen` is `--screen N|NAME`; without it the staff setting `screen` chooses (kiosk.screens)."""
+    from kiosk.app_metrics import install_metrics
+
+    install_metrics(kiosk)  # the metrics file for a hall's dashboard (kiosk.metrics)
+    settings = kiosk.settings
+    if windowed and not (screen or (settings and settings.get("screen"))):
         kiosk.window.show()
     else:
-        kiosk.window.showFullScreen()
+        kiosk.screen_placer = place_on_screen(kiosk, screen, fullscreen=not windowed)
     code = kiosk.app.exec()
     if not code and kiosk.window_guard is not None:  # the window was lost: never report that as a clean exit
         code = kiosk.window_guard.exit_code

@@ -1,6 +1,7 @@
 """One door to every file the kiosk reads or writes.
 
-Assets resolve the same way from a source checkout and from a PyInstaller bundle; per-machine folders
+Assets resolve the same way from a source checkout, from an installed wheel (`pip install .`: the assets are
+installed as data files under `<prefix>/share/lukou-kiosk/assets`) and from a PyInstaller bundle; per-machine folders
 (settings, logs, caches, statistics) come from platformdirs so nothing is written next to the program, and
 are made private (0700) by `private_dir` whatever the umask: the content cache and the PIN live there, and a
 folder another account can write is a folder another account can plant files in.
@@ -12,6 +13,7 @@ import contextlib
 import os
 import stat
 import sys
+import sysconfig
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,12 +24,51 @@ APP_NAME = "lukou-kiosk"
 PRIVATE_MODE = 0o700
 
 
+SHARE_DIR = f"share/{APP_NAME}"  # where a wheel installs `assets/` (pyproject.toml: [tool.setuptools.data-files])
+
+
 def bundle_root() -> Path:
-    """The folder holding `assets/`: the checkout, or the unpacked PyInstaller bundle."""
+    """The folder holding `assets/`: the unpacked PyInstaller bundle, the checkout (also behind an editable
+    install), or the installed wheel's data folder."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+    checkout = Path(__file__).resolve().parent.parent
+    if _holds_assets(checkout):
+        return checkout
+    for root in installed_roots():
+        if _holds_assets(root):
+            return root
+    return checkout  # nothing found: the messages then name the checkout's missing folder
+
+
+def _holds_assets(root: Path) -> bool:
+    # `content` and `fonts` both: a stray top-level `assets/` folder from another package is not ours.
+    return (root / "assets" / "content").is_dir() and (root / "assets" / "fonts").is_dir()
+
+
+def installed_roots() -> list[Path]:
+    """Where an installed wheel may have put `share/lukou-kiosk/`: the data folder of this Python's install
+    scheme (a venv's or the system's prefix), the per-user scheme (`pip install --user`), and, for any other
+    layout, the place the installed distribution's own file list names."""
+    roots: list[Path] = [Path(sys.prefix) / SHARE_DIR]
+    for scheme in (None, f"{os.name}_user"):
+        with contextlib.suppress(KeyError):
+            data = sysconfig.get_path("data", scheme) if scheme else sysconfig.get_path("data")
+            roots.append(Path(data) / SHARE_DIR)
+    with contextlib.suppress(Exception):  # metadata of a broken install: the other places still count
+        from importlib import metadata
+
+        for file in metadata.distribution(APP_NAME).files or ():
+            if f"{SHARE_DIR}/assets/" in file.as_posix():
+                located = Path(str(file.locate())).resolve()
+                roots += [p.parent for p in located.parents if p.name == "assets" and p.parent.name == APP_NAME]
+                break
+    unique: list[Path] = []
+    for root in roots:
+        if root not in unique:
+            unique.append(root)
+    return unique
 
 
 def assets_dir() -> Path:

@@ -106,6 +106,14 @@ class TextOption(Option):
 
 
 @dataclass(frozen=True)
+class ScreenOption(TextOption):
+    """The display the kiosk takes: empty for the primary screen, else a number from 1 or a screen's name (the
+    staff panel offers the screens connected now; see `kiosk.screens`)."""
+
+    max_length: int = 128
+
+
+@dataclass(frozen=True)
 class IdListOption(Option):
     """A list of content ids (e.g. section ids); duplicates dropped, order kept."""
 
@@ -170,6 +178,8 @@ OPTIONS: tuple[Option, ...] = (
     BoolOption("burn_in_shift", True, "Shift the picture by a few pixels over time against burn-in",
                "画面缓慢微移，防止屏幕烙印"),
     BoolOption("large_text", False, "Larger text everywhere for visitors", "大字模式"),
+    ScreenOption("screen", "", "Display the kiosk fills on a PC with several (empty: the primary; "
+                 "--screen on the command line wins)", "多屏电脑上展项使用的显示器（空：主显示器）"),
 )
 # The staff PIN is not a setting: its hash lives in its own file (kiosk.staff.pin), so a damaged settings
 # file can never bring the shipped PIN back. Older kiosks kept it here; the PIN store moves it out once.

@@ -14,7 +14,15 @@ from kiosk.__main__ import main as kiosk_main
 from kiosk.app import build
 from kiosk.navigation import Route
 from kiosk.staff.pin import DEFAULT_PIN
-from kiosk.staff.settings import OPTIONS, BoolOption, ChoiceOption, HoursOption, IdListOption, IntOption
+from kiosk.staff.settings import (
+    OPTIONS,
+    BoolOption,
+    ChoiceOption,
+    HoursOption,
+    IdListOption,
+    IntOption,
+    ScreenOption,
+)
 from kiosk.staff.stats import read_hourly_csv
 from kiosk.ui.panels.home_screen import HomeScreen
 from kiosk.ui.staff.choice_control import ChoiceControl
@@ -73,6 +81,11 @@ def operate(qtbot, page, option, control):
         first = next(iter(control.chips))
         tap_visible(qtbot, page, control.chips[first])
         return [first] if first not in current else [c for c in current if c != first]
+    if isinstance(option, ScreenOption):  # the primary (empty) or a connected screen by its name
+        assert isinstance(control, ChoiceControl)
+        other = next(c for c in control.chips if c != current)
+        tap_visible(qtbot, page, control.chips[other])
+        return other
     if isinstance(option, HoursOption):
         assert isinstance(control, HoursControl)
         tap_visible(qtbot, page, control.open_buttons["sun"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Lang, Text
@@ -20,6 +21,7 @@ from kiosk.staff.settings import (
     IntOption,
     NotSaved,
     Option,
+    ScreenOption,
     Settings,
 )
 from kiosk.ui import theme as t
@@ -93,6 +95,8 @@ class SettingsPage(QWidget):
             return ChoiceControl(theme, [(sid, (title.zh, title.en)) for sid, title in sections], multiple=True)
         if isinstance(option, HoursOption):
             return HoursControl(theme)
+        if isinstance(option, ScreenOption):  # the screens connected when the panel was built
+            return ChoiceControl(theme, _screen_choices())
         log.info("setting %s has no touch control; edit it in the settings file", option.name)
         return None
 
@@ -182,3 +186,12 @@ class SettingsPage(QWidget):
             control = self.controls.get(name)
             if control is not None:
                 control.set_value(self._settings.get(name))  # type: ignore[attr-defined]  # every setting control has set_value
+
+
+def _screen_choices() -> list[tuple[str, tuple[str, str] | None]]:
+    choices: list[tuple[str, tuple[str, str] | None]] = [("", (sw("screen_primary", "zh"), sw("screen_primary", "en")))]
+    for number, screen in enumerate(QGuiApplication.screens(), 1):
+        size = screen.geometry().size()
+        label = f"{number} · {screen.name()} {size.width()}×{size.height()}"
+        choices.append((screen.name() or str(number), (label, label)))  # a screen without a name: its number
+    return choices

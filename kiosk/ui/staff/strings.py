@@ -128,6 +128,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "chart_per_day": ("每日参观次数", "Visits per day"),
     "chart_per_hour": ("各时段参观次数（近 30 天）", "Visits by hour (last 30 days)"),
     "chart_top_screens": ("最常打开的页面", "Most opened screens"),
+    "screen_primary": ("主显示器", "Primary screen"),
     "export_csv": ("导出 CSV", "Export CSV"),
     "export_choose": ("选择导出位置（如 U 盘）", "Choose where to export (e.g. a USB stick)"),
     "export_none": (

@@ -1,0 +1,38 @@
+"""The proof's plan: which pages, in a visitor's order, from the content and the measured scroll heights."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk import paths
+from kiosk.content import load_exhibition
+from kiosk.navigation import Route
+from kiosk.proof import pages_for, plan, scroll_routes
+
+
+@pytest.mark.parametrize(("maximum", "viewport", "pages"),
+                         [(0, 500, 1), (1, 500, 2), (500, 500, 2), (501, 500, 3), (1500, 500, 4), (100, 0, 1)])
+def test_one_page_per_viewport_height(maximum: int, viewport: int, pages: int) -> None:
+    assert pages_for(maximum, viewport) == pages
+
+
+def test_the_plan_follows_a_visitor_in_each_language() -> None:
+    ex, _ = load_exhibition(paths.default_content_dir())
+    scroll = {("zh", "section/party"): 3, ("en", "section/party"): 4, ("en", "gallery"): 2}
+    pages = plan(ex, ("zh", "en"), scroll, ["s1", "s2"])
+    for lang in ("zh", "en"):
+        mine = [p for p in pages if p.lang == lang]
+        assert mine[0].route == Route("home") and mine[1].route == Route("intro")
+        assert [p.page for p in mine if p.route == Route("section", "party")] == \
+            list(range(1, scroll[(lang, "section/party")] + 1))
+        assert [p.item for p in mine if p.kind == "event"] == [e.id for e in ex.timeline.events]
+        assert [p.item for p in mine if p.kind == "feature"] == [f.id for f in ex.map.features]
+        assert [p.item for p in mine if p.kind == "photo"] == [p.id for p in ex.all_photos()]
+        slides = [p.label() for p in mine if p.kind == "slide"]
+        assert slides == ["attract · slide s1 (1/2)", "attract · slide s2 (2/2)"]
+    assert [p.lang for p in pages] == sorted(p.lang for p in pages)[::-1]  # all of zh, then all of en
+    per_lang = 2 + len(ex.sections) + 1 + len(ex.timeline.events) + 1 + len(ex.map.features) + 1 + \
+        len(ex.all_photos()) + 2
+    assert len(pages) == 2 * per_lang + (3 - 1) + (4 - 1) + (2 - 1)
+    assert scroll_routes(ex)[-1] == Route("gallery")
+    assert next(p for p in pages if p.route == Route("section", "party")).label() == "section/party · page 1/3"
