@@ -34,9 +34,10 @@ from kiosk.ui.shell.crash_guard import CrashGuard
 from kiosk.ui.shell.heartbeat_timer import HeartbeatTimer
 from kiosk.ui.shell.lockdown import Lockdown
 from kiosk.ui.shell.main_window import MainWindow
+from kiosk.ui.shell.reach_mode import ReachMode
 from kiosk.ui.shell.unattended import UnattendedDriver
 from kiosk.ui.shell.window_guard import WindowGuard
-from kiosk.ui.theme import LARGE_TEXT_SCALE, Theme
+from kiosk.ui.theme import LARGE_TEXT_SCALE, Theme, use_palette
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ class Kiosk:
     content: ContentGuard | None = None  # builds the screens; broken content gives way to the last good one
     heartbeat: HeartbeatTimer | None = None  # fed only while the window paints
     window_guard: WindowGuard | None = None  # the window shown again, or exit for a restart
+    reach: ReachMode | None = None  # accessible mode: the interface within reach, larger text, doubled times
 
     @property
     def exhibition(self) -> Exhibition:
@@ -155,6 +157,7 @@ def build(
     theme = Theme.for_size(size[0], size[1], families)
     theme.set_language(lang)
     theme.text_scale = LARGE_TEXT_SCALE if settings.get("large_text") else 1.0
+    use_palette(bool(settings.get("high_contrast")))
     sheet = theme.stylesheet()
     if app.styleSheet() != sheet:  # setting it re-polishes every widget the application has: only when it changes
         app.setStyleSheet(sheet)
@@ -208,6 +211,9 @@ def build(
     guard.attach(kiosk)
     kiosk.content = guard
     kiosk.unattended = unattended
+    kiosk.reach = reach = ReachMode(window, settings)
+    reach.changed.connect(unattended.set_accessible)
+    unattended.visit_ended.connect(reach.end)  # accessible mode belongs to the visit
     kiosk.crash_guard = CrashGuard(unattended.recover, exit_on_storm=not windowed, parent=window)
     kiosk.crash_guard.install()
     if window.kiosk_mode:

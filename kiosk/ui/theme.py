@@ -228,6 +228,10 @@ class Theme:
         QScrollBar::add-line, QScrollBar::sub-line, QScrollBar::add-page, QScrollBar::sub-page {{
             height: 0; background: none; }}
         QToolTip {{ color: transparent; background: transparent; border: none; }}
+        QScrollBar[role="reach_scroll"]:vertical {{ width: {p(40)}px; background: {SURFACE}; margin: 0;
+            border-left: {p(2)}px solid {LINE}; }}
+        QScrollBar[role="reach_scroll"]::handle:vertical {{ background: {SURFACE_PRESSED}; border-radius: {p(14)}px;
+            min-height: {p(TOUCH_TARGET)}px; margin: {p(6)}px; }}
 
         QLabel[role="text"] {{ color: {TEXT}; }}
         QLabel[role="muted"] {{ color: {TEXT_MUTED}; }}
