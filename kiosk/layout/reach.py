@@ -56,6 +56,22 @@ def physical_size_mm(diagonal_in: float, width_px: int, height_px: int) -> tuple
     return mm * width_px / diagonal_px, mm * height_px / diagonal_px
 
 
+ASSUMED_DIAGONAL_IN = 55  # a screen that reports no plausible size (a virtual display) is taken for a 55"
+
+
+def glass_size_mm(
+    window_px: tuple[int, int], screen_px: tuple[int, int], screen_mm: tuple[float, float], diagonal: float = 0
+) -> tuple[float, float]:
+    """The physical size of a full-screen window: from the staff's `diagonal` (inches) when set, else from what
+    the screen reports (`screen_mm` for `screen_px`), else an assumed 55" screen."""
+    w, h = max(1, window_px[0]), max(1, window_px[1])
+    if diagonal > 0:
+        return physical_size_mm(diagonal, w, h)
+    if screen_mm[0] > 150 and screen_mm[1] > 80 and screen_px[0] > 0 and screen_px[1] > 0:
+        return w * screen_mm[0] / screen_px[0], h * screen_mm[1] / screen_px[1]
+    return physical_size_mm(ASSUMED_DIAGONAL_IN, w, h)
+
+
 def diagonal_in(width_mm: float, height_mm: float) -> float:
     return math.hypot(width_mm, height_mm) / MM_PER_INCH
 

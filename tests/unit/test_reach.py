@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.layout.reach import physical_size_mm, pixel_pitch_mm, reach_band
+from kiosk.layout.reach import glass_size_mm, physical_size_mm, pixel_pitch_mm, reach_band
 
 LANDSCAPE_55 = physical_size_mm(55, 1920, 1080)
 PORTRAIT_55 = physical_size_mm(55, 1080, 1920)
@@ -69,3 +69,9 @@ def test_the_minimum_can_be_set_and_never_exceeds_the_screen():
 def test_a_screen_needs_a_size():
     with pytest.raises(ValueError):
         reach_band((0, 1080), LANDSCAPE_55, 900)
+
+
+def test_the_glass_size_comes_from_the_staff_diagonal_else_the_screen_else_55_inches():
+    assert glass_size_mm((1920, 1080), (1920, 1080), (1210, 680), diagonal=65) == physical_size_mm(65, 1920, 1080)
+    assert glass_size_mm((1920, 1080), (3840, 2160), (1210, 680)) == pytest.approx((605, 340))  # a window on half
+    assert glass_size_mm((1920, 1080), (1920, 1080), (0, 0)) == physical_size_mm(55, 1920, 1080)  # Xvfb: no size

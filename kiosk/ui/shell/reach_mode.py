@@ -17,14 +17,13 @@ import logging
 from PySide6.QtCore import QEvent, QObject, QRect, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
-from kiosk.layout.reach import DEFAULT_BOTTOM_MM, ReachBand, physical_size_mm, reach_band
+from kiosk.layout.reach import DEFAULT_BOTTOM_MM, ReachBand, glass_size_mm, reach_band
 from kiosk.staff.settings import Settings
 from kiosk.ui import theme as t
 from kiosk.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
-ASSUMED_DIAGONAL_IN = 55  # a screen that reports no plausible size (a virtual display) is taken for a 55"
 MIN_STAGE = 760  # reference px: the least height the screens are laid out for; a thinner band scrolls them
 _MOUNTING = frozenset({"screen_bottom_cm", "screen_diagonal_in"})
 
@@ -49,16 +48,12 @@ class ReachMode(QObject):
 
     def physical_size_mm(self) -> tuple[float, float]:
         """The window's size on the glass: from the staff's diagonal, else from what the screen reports."""
-        w, h = max(1, self.window.width()), max(1, self.window.height())
-        diagonal = self.settings.screen_diagonal_in
-        if diagonal:
-            return physical_size_mm(diagonal, w, h)
         screen = self.window.screen()
-        if screen is not None:
-            mm, px = screen.physicalSize(), screen.size()
-            if mm.width() > 150 and mm.height() > 80 and px.width() > 0 and px.height() > 0:
-                return w * mm.width() / px.width(), h * mm.height() / px.height()
-        return physical_size_mm(ASSUMED_DIAGONAL_IN, w, h)
+        mm, px = (screen.physicalSize(), screen.size()) if screen is not None else (None, None)
+        return glass_size_mm((self.window.width(), self.window.height()),
+                             (px.width(), px.height()) if px is not None else (0, 0),
+                             (mm.width(), mm.height()) if mm is not None else (0.0, 0.0),
+                             self.settings.screen_diagonal_in)
 
     def band(self) -> ReachBand:
         bottom = self.settings.screen_bottom_cm * 10 if self.settings.screen_bottom_cm is not None \

@@ -58,7 +58,9 @@ class NavBar(QWidget):
         layout.addWidget(self.back_button)
         layout.addWidget(self.title, 1)
         self.reach_button = self._button(theme, checkable=True)
-        self.reach_button.setMinimumWidth(theme.px(t.TOUCH_TARGET * 2.2))
+        # The symbol and its word; on a portrait stand the symbol alone, so the bar keeps room for the title
+        self._reach_label = not theme.portrait
+        self.reach_button.setMinimumWidth(theme.px(t.TOUCH_TARGET * (2.2 if self._reach_label else 1.1)))
         self.reach_button.clicked.connect(self.reach_toggled)
         layout.addWidget(self.reach_button)
         layout.addSpacing(p(8))
@@ -78,7 +80,7 @@ class NavBar(QWidget):
         self.home_button.setText(tr("home", lang))
         self.back_button.setText(tr("back", lang))
         (self.zh_button if lang == "zh" else self.en_button).setChecked(True)
-        self.reach_button.setText(tr("reach", lang))
+        self.reach_button.setText(tr("reach", lang) if self._reach_label else "")
         self.reach_button.setAccessibleName(f"{tr('reach', 'zh')} / {tr('reach', 'en')}")
 
     def set_reach(self, on: bool) -> None:
