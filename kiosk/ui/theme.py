@@ -66,9 +66,11 @@ DIM = "rgba(10,12,15,235)"  # SHADE behind the staff keypad
 VEIL = "#080A0D"  # the still-there prompt's veil over the frozen screen
 # The gradients painted over a photo under text, as (position 0…1 down the area, opacity 0…255) stops: the
 # home's hero photo (title, date and figures in its lower part, from `HERO_TEXT_FROM` down) and the
-# slideshow's caption band. Text over them is checked against their opacity where it begins (`text_pairs`).
-HERO_SHADE = ((0.0, 40), (0.3, 110), (0.5, 190), (1.0, 245))
-HERO_TEXT_FROM = 0.5
+# slideshow's caption band. Text over them is checked against their opacity where it begins (`text_pairs`):
+# the hero's date and title begin 8–13 % down the photo (tests/ui/test_accessibility.py measures it), so the
+# shade is already 55 % there; over the photo the date is in the text colour (gold on a light photo is not).
+HERO_SHADE = ((0.0, 110), (0.06, 140), (0.5, 195), (1.0, 245))
+HERO_TEXT_FROM = 0.06
 CAPTION_SHADE = ((0.0, 0), (0.45, 200), (1.0, 240))
 PRESSED_SHADOW = "#000000"  # laid translucent over a pressed tile or photo
 CLOSED_GROUND = "#000000"  # closed hours: the panel all but dark (the one pure black, see CLOSED_CLOCK)
@@ -252,6 +254,7 @@ class Theme:
         #NavBar QPushButton:checked {{ background: {ACCENT_DEFAULT}; color: {BACKGROUND}; }}
         #NavBar QPushButton:disabled {{ color: {LINE}; }}
 
+        HeroView QLabel[role="accent"] {{ color: {TEXT}; }}
         QLabel[role="hero_caption"] {{ color: {TEXT}; background: {scrim(alpha=160)}; border-radius: {p(8)}px;
             padding: {p(4)}px {p(12)}px; }}
         QPushButton[role="intro"] {{ background: {scrim(alpha=150)}; color: {TEXT};
@@ -458,7 +461,7 @@ def text_pairs(accents: tuple[str, ...] = ()) -> list[TextPair]:
                  backdrop=PHOTO),
         TextPair("viewer buttons", TEXT, _on_scrim(200), CAPTION + 2, bold=True, backdrop=PHOTO),
         TextPair("hero title", TEXT, hero, TITLE * 0.7, backdrop=PHOTO),
-        TextPair("hero date", ACCENT_DEFAULT, hero, LEAD, bold=True, backdrop=PHOTO),
+        TextPair("hero date", TEXT, hero, LEAD, bold=True, backdrop=PHOTO),
         TextPair("slideshow invitation", TEXT, _shade(BACKGROUND, 215), HEADING, bold=True, backdrop=PHOTO),
         TextPair("slideshow invitation, English", TEXT_MUTED, _shade(BACKGROUND, 215), LEAD, backdrop=PHOTO),
         TextPair("slideshow caption", TEXT_MUTED, caption_band, CAPTION, backdrop=PHOTO),

@@ -290,3 +290,16 @@ def test_the_still_there_question_is_bilingual_with_a_large_continue(qtbot, kios
     for key in ("still_there", "still_there_hint", "continue"):
         assert tr(key, "zh") in text and tr(key, "en") in text, key
     overlay.dismiss()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_text_over_the_hero_photo_lies_where_the_declared_shade_is(qtbot, make_kiosk, size, lang):
+    """The contrast rule reads the hero's shade at `HERO_TEXT_FROM`; the date and title must not begin above it,
+    and the date is drawn in the text colour there (what the declared pair says)."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    home = kiosk.window.current_screen()
+    height = home.hero.height()
+    for label in (home.date_label, home.title_label, home.subtitle_label):
+        assert label.geometry().top() / height >= t.HERO_TEXT_FROM
+    assert home.date_label.palette().color(home.date_label.foregroundRole()).name().upper() == t.TEXT.upper()

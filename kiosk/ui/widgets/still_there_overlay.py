@@ -122,8 +122,25 @@ class StillThereOverlay(CoverOverlay):
         """Question, the other language's question, the hint and the Continue button, with their gaps."""
         px = self._theme.px
         title, other, hint, _ = self._fonts()
-        lines = QFontMetrics(title).height() + QFontMetrics(other).height() + QFontMetrics(hint).height()
+        lines = QFontMetrics(title).height() + QFontMetrics(other).height()
+        lines += QFontMetrics(hint).height() * len(self._hint_lines())
         return lines + px(4) + px(20) + px(32) + px(t.TOUCH_TARGET * 1.25)
+
+    def _text_width(self) -> int:
+        px, area = self._theme.px, self._area()
+        side = area.height() < px(48) * 2 + px(170) + px(36) + px(420)  # about the upright card's text block
+        if side:
+            return min(area.width() - px(48), px(1500)) - px(48 + 170 + 48 + 40)
+        return min(area.width() - px(80), px(1000)) - px(64)
+
+    def _hint_lines(self) -> list[str]:
+        """The hint in both languages: one line when it fits, else one line per language."""
+        other: Lang = "en" if self._lang == "zh" else "zh"
+        mine, theirs = tr("still_there_hint", self._lang), tr("still_there_hint", other)
+        both = f"{mine} · {theirs}"
+        if QFontMetrics(self._fonts()[2]).horizontalAdvance(both) <= self._text_width():
+            return [both]
+        return [mine, theirs]
 
     @Slot()
     def _frame(self) -> None:
@@ -165,8 +182,9 @@ class StillThereOverlay(CoverOverlay):
         y = text.top()
         y = self._line(p, text, y, tr("still_there", self._lang), title, t.TEXT, align)
         y = self._line(p, text, y + px(4), tr("still_there", other), second, t.TEXT_MUTED, align)
-        both = f"{tr('still_there_hint', self._lang)} · {tr('still_there_hint', other)}"
-        self._line(p, text, y + px(20), both, hint, t.ACCENT_DEFAULT, align)
+        y += px(20)
+        for line in self._hint_lines():
+            y = self._line(p, text, y, line, hint, t.ACCENT_DEFAULT, align)
 
         target = self.continue_rect()
         p.setPen(Qt.PenStyle.NoPen)
