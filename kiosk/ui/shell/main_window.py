@@ -89,6 +89,7 @@ class MainWindow(QWidget):
         self._pending_warmup: list[Route] = []
         self._reach_band: QRect | None = None  # accessible mode: where the interface lies (window coordinates)
         self._reach_scroll: QScrollArea | None = None
+        self._reach_min_stage = 0
         self._reach_backdrop: ReachBackdrop | None = None
         self._shift = (0, 0, 0)  # the burn-in guard's offset (dx, dy, amplitude)
 
@@ -336,14 +337,14 @@ class MainWindow(QWidget):
 
     def set_reach_band(self, band: QRect | None, min_stage: int = 0) -> None:
         """Lay the whole interface — screens, bar, transitions — into `band` (window coordinates, full width); the
-        rest of the glass shows a calm backdrop that says so. The screens keep at least `min_stage` pixels of
-        height: when the band leaves them less, they scroll within it (a touch-sized scroll bar on the right).
-        None: the whole window again."""
+        rest of the glass shows a calm backdrop that says so. A screen is laid out at least `min_stage` pixels
+        tall (and as tall as it needs), and scrolls within the band when that is more than the band leaves it
+        (a touch-sized scroll bar on the right); otherwise it fills the band. None: the whole window again."""
         self.overlay.finish_now()
         if band is None:
             self._leave_reach_layout()
         else:
-            self._enter_reach_layout(min_stage)
+            self._enter_reach_layout(max(min_stage, band.height() - self.bar.height()))
             backdrop = self._reach_backdrop or ReachBackdrop(self.theme, self)
             self._reach_backdrop = backdrop
             backdrop.show_around(band, self.lang)
@@ -371,8 +372,23 @@ class MainWindow(QWidget):
             self.overlay.setParent(scroll.viewport())  # transitions play where the screens are
             self.overlay.hide()
             self._reach_scroll = scroll
-        self.stack.setMinimumHeight(max(0, min_stage))
-        scroll.verticalScrollBar().setValue(0)
+            self.stack.currentChanged.connect(self._fit_reach_stage)
+        self._reach_min_stage = min_stage
+        self._fit_reach_stage()
+
+    @Slot()
+    def _fit_reach_stage(self) -> None:
+        """The screens' height in the reach band's scroller: the band's, or more when the screen on show needs it
+        (its own minimum; at least `min_stage`), so it scrolls as little as it can. Home opens on its tiles (its
+        controls, below the photo), every other screen on its title."""
+        scroll = self._reach_scroll
+        if scroll is None:
+            return
+        screen = self.stack.currentWidget()
+        need = max(self._reach_min_stage, screen.minimumSizeHint().height() if screen is not None else 0)
+        self.stack.setFixedHeight(max(1, need))
+        bar = scroll.verticalScrollBar()
+        bar.setValue(bar.maximum() if self.navigator.current.screen == "home" else 0)
 
     def _leave_reach_layout(self) -> None:
         if self._reach_backdrop is not None:
@@ -381,11 +397,13 @@ class MainWindow(QWidget):
         if scroll is None:
             return
         self._reach_scroll = None
+        self.stack.currentChanged.disconnect(self._fit_reach_stage)
         scroll.takeWidget()
         layout: QVBoxLayout = self.layout()  # type: ignore[assignment]  # built as a QVBoxLayout in __init__
         layout.removeWidget(scroll)
         self.stack.setParent(self)
         self.stack.setMinimumHeight(0)
+        self.stack.setMaximumHeight(16_777_215)  # QWIDGETSIZE_MAX: the layout decides again
         layout.insertWidget(0, self.stack, 1)
         self.stack.show()
         self.overlay.setParent(self)

@@ -24,7 +24,7 @@ from kiosk.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
-MIN_STAGE = 760  # reference px: the least height the screens are laid out for; a thinner band scrolls them
+MIN_STAGE = 760  # reference px: the least height a landscape screen is laid out at; a thinner band scrolls it
 _MOUNTING = frozenset({"screen_bottom_cm", "screen_diagonal_in"})
 
 
@@ -89,7 +89,10 @@ class ReachMode(QObject):
             self.window.set_reach_band(None)
             return
         band = self.band()
-        self.window.set_reach_band(QRect(*band.rect()), self.window.theme.px(MIN_STAGE))
+        window = self.window
+        # A portrait layout needs its tall page: it keeps it and scrolls; a landscape one works from MIN_STAGE
+        stage = window.height() - window.bar.height() if window.theme.portrait else window.theme.px(MIN_STAGE)
+        window.set_reach_band(QRect(*band.rect()), stage)
 
     def _settings_changed(self, names: frozenset[str]) -> None:
         if names & _MOUNTING and self._active:
