@@ -200,13 +200,19 @@ class Theme:
         latin = [f for f in self.families if f not in cjk]
         self.families = tuple(cjk + latin if lang == "zh" else latin + cjk)
 
+    @property
+    def font_scale(self) -> float:
+        """How much larger than the type scale every font is drawn: large-text mode times accessible mode. Layouts
+        that size a box for its text (or cache what they drew) read this, not `text_scale` alone."""
+        return self.text_scale * self.reach_scale
+
     def px(self, value: float) -> int:
         return max(1, round(value * self.scale))
 
     def font(self, size: float, bold: bool = False) -> QFont:
         font = QFont()
         font.setFamilies(list(self.families))
-        font.setPixelSize(self.px(size * self.text_scale * self.reach_scale))
+        font.setPixelSize(self.px(size * self.font_scale))
         font.setBold(bold)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         return font
