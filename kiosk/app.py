@@ -36,9 +36,10 @@ from kiosk.ui.shell.heartbeat_timer import HeartbeatTimer
 from kiosk.ui.shell.lockdown import Lockdown
 from kiosk.ui.shell.main_window import MainWindow
 from kiosk.ui.shell.screen_placer import ScreenPlacer
+from kiosk.ui.shell.reach_mode import ReachMode
 from kiosk.ui.shell.unattended import UnattendedDriver
 from kiosk.ui.shell.window_guard import WindowGuard
-from kiosk.ui.theme import LARGE_TEXT_SCALE, Theme
+from kiosk.ui.theme import LARGE_TEXT_SCALE, Theme, use_palette
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,7 @@ class Kiosk:
     window_guard: WindowGuard | None = None  # the window shown again, or exit for a restart
     watcher: ContentWatcher | None = None  # the content folder watched: live preview, synced folders
     screen_placer: ScreenPlacer | None = None  # the window on the chosen display (kiosk.screens), once exhibited
+    reach: ReachMode | None = None  # accessible mode: the interface within reach, larger text, doubled times
 
     @property
     def exhibition(self) -> Exhibition:
@@ -161,6 +163,7 @@ def build(
     theme = Theme.for_size(size[0], size[1], families)
     theme.set_language(lang)
     theme.text_scale = LARGE_TEXT_SCALE if settings.get("large_text") else 1.0
+    use_palette(bool(settings.get("high_contrast")))
     sheet = theme.stylesheet()
     if app.styleSheet() != sheet:  # setting it re-polishes every widget the application has: only when it changes
         app.setStyleSheet(sheet)
@@ -214,6 +217,9 @@ def build(
     guard.attach(kiosk)
     kiosk.content = guard
     kiosk.unattended = unattended
+    kiosk.reach = reach = ReachMode(window, settings)
+    reach.changed.connect(unattended.set_accessible)
+    unattended.visit_ended.connect(reach.end)  # accessible mode belongs to the visit
     kiosk.crash_guard = CrashGuard(unattended.recover, exit_on_storm=not windowed, parent=window)
     kiosk.crash_guard.install()
     if window.kiosk_mode:

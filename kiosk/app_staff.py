@@ -5,7 +5,8 @@ wrap every hook the screens were given and the corner gesture sees input before 
 What it connects:
 - navigation → statistics (screens opened, dwell), `ScreenContext.record` → photos and map features,
   the first touch after a reset → a new visit; the panel opening ends the visit (staff are not visitors);
-- the large-text setting → the theme's text scale and a rebuild of the screens;
+- the large-text setting → the theme's text scale and a rebuild of the screens; the high-contrast setting →
+  the palette, the style sheet and a rebuild; accessible mode switched on → the visit counted as accessible;
 - content reload → validate, build the new screens, and only then swap them in (kiosk.app_content);
 - content from a USB drive → check, copy, verify, switch (kiosk.staff.content_import), then the same reload;
   roll back → the previous content, by the same reload;
@@ -117,6 +118,13 @@ class _StaffWiring(QObject):
     def on_settings(self, names: frozenset[str]) -> None:
         if "large_text" in names:
             apply_text_scale(self.kiosk, self.staff.settings.get("large_text"))
+        if "high_contrast" in names:
+            apply_palette(self.kiosk, self.staff.settings.get("high_contrast"))
+
+    @Slot(bool)
+    def on_reach(self, on: bool) -> None:
+        if on and self.staff.recording:
+            self.staff.stats.accessible_mode_used()
 
     # content ----------------------------------------------------------------------------------------
 
@@ -308,6 +316,19 @@ def apply_text_scale(kiosk: Kiosk, large: bool) -> None:
     log.info("large-text mode %s", "on" if large else "off")
 
 
+def apply_palette(kiosk: Kiosk, high_contrast: bool) -> None:
+    """The standard or the high-contrast theme: palette, application style sheet, screens built again."""
+    if t.high_contrast == bool(high_contrast):
+        return
+    t.use_palette(bool(high_contrast))
+    app = QApplication.instance()
+    if app is not None:
+        app.setStyleSheet(kiosk.window.theme.stylesheet())  # type: ignore[attr-defined]  # a QApplication
+    kiosk.window.bar.load_icons()
+    kiosk.window.rebuild_screens()
+    log.info("high-contrast theme %s", "on" if high_contrast else "off")
+
+
 def install_staff(kiosk: Kiosk, settings: Settings, requested_content: Path | None, started: float) -> Staff:
     window = kiosk.window
     stats = VisitorStats()
@@ -345,6 +366,8 @@ def install_staff(kiosk: Kiosk, settings: Settings, requested_content: Path | No
     else:
         controller.gesture.activity.connect(wiring.on_input)
     kiosk.navigator.subscribe(wiring.on_transition)
+    if kiosk.reach is not None:
+        kiosk.reach.changed.connect(wiring.on_reach)
     stats.screen_entered(kiosk.navigator.current.key)
     inner_record = kiosk.context.record
 

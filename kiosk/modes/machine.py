@@ -10,6 +10,9 @@ every touch, click or key, and carries out the `Action`s they return. Tests driv
        └─idle timeout─▶ ATTRACT ──waking input──────┴──────────input──────────────────┘
     SIGNAGE: a permanent slideshow that ignores input.      CLOSED: outside opening hours; input wakes it.
 
+A visitor who chose accessible mode (`set_accessible`) gets twice the time: twice the idle timeout before the
+question, twice the countdown (WCAG 2.2.1). The mode belongs to the visit: the reset that ends it ends the mode.
+
 While staff hold it (`hold` … `release`: their keypad or panel is on screen) nothing unattended happens: no
 question, reset, slide or closing, and new settings wait. Releasing counts as a touch: the idle clock starts
 again, and the settings changed meanwhile apply then.
@@ -22,6 +25,8 @@ from datetime import datetime, timedelta
 from enum import Enum
 
 from kiosk.modes.schedule import OpeningHours
+
+ACCESSIBLE_TIME_FACTOR = 2  # accessible mode doubles every time limit
 
 
 class Mode(str, Enum):
@@ -49,7 +54,7 @@ class Action(str, Enum):
 @dataclass(frozen=True)
 class ModeConfig:
     idle_timeout: float = 90.0  # seconds without input before "still there?"
-    still_there: float = 10.0  # seconds the question counts down before the reset
+    still_there: float = 20.0  # seconds the question counts down before the reset (WCAG 2.2.1: at least 20)
     attract: bool = True  # slideshow after the reset
     slide_interval: float = 8.0
     signage: bool = False
@@ -75,6 +80,7 @@ class ModeMachine:
         self._next_slide: datetime | None = None
         self._wake_until: datetime | None = None
         self._held_since: ModeConfig | None = None  # the config when staff took hold; None: not held
+        self._accessible = False  # the visitor chose accessible mode: time limits doubled until the visit ends
 
     # state ------------------------------------------------------------------------------------------
 
@@ -85,6 +91,25 @@ class ModeMachine:
     @property
     def config(self) -> ModeConfig:
         return self._config
+
+    @property
+    def accessible(self) -> bool:
+        return self._accessible
+
+    def set_accessible(self, on: bool) -> None:
+        """The visitor turned accessible mode on or off: from now on the idle timeout (and a question asked
+        later) runs twice as long. A countdown already running keeps its end."""
+        self._accessible = bool(on)
+
+    @property
+    def idle_timeout(self) -> float:
+        """The idle timeout in force: the configured one, doubled in accessible mode."""
+        return self._config.idle_timeout * (ACCESSIBLE_TIME_FACTOR if self._accessible else 1)
+
+    @property
+    def still_there(self) -> float:
+        """The question's countdown in force: the configured one, doubled in accessible mode."""
+        return self._config.still_there * (ACCESSIBLE_TIME_FACTOR if self._accessible else 1)
 
     @property
     def held(self) -> bool:
@@ -133,17 +158,18 @@ class ModeMachine:
             return []
         if mode in (Mode.RESTING, Mode.ATTRACT, Mode.SIGNAGE) and not self.awake(now):
             return self._sleep()
-        if mode is Mode.ACTIVE and self.idle_seconds(now) >= self._config.idle_timeout:
+        if mode is Mode.ACTIVE and self.idle_seconds(now) >= self.idle_timeout:
             self._mode = Mode.STILL_THERE
-            self._countdown_until = now + timedelta(seconds=self._config.still_there)
+            self._countdown_until = now + timedelta(seconds=self.still_there)
             return [Action.ASK_STILL_THERE]
         if mode is Mode.STILL_THERE and self._countdown_until is not None and now >= self._countdown_until:
             self._countdown_until = None
+            self._accessible = False
             actions = [Action.DISMISS_STILL_THERE, Action.RESET, Action.VISIT_ENDED]
             if not self.awake(now):
                 return actions + self._sleep()
             return actions + self._after_reset(now)
-        if mode is Mode.RESTING and self._config.attract and self.idle_seconds(now) >= self._config.idle_timeout:
+        if mode is Mode.RESTING and self._config.attract and self.idle_seconds(now) >= self.idle_timeout:
             return self._show(Mode.ATTRACT, now)
         if mode in (Mode.ATTRACT, Mode.SIGNAGE) and self._next_slide is not None and now >= self._next_slide:
             self._next_slide = now + timedelta(seconds=self._config.slide_interval)
@@ -191,6 +217,7 @@ class ModeMachine:
             if mode is Mode.STILL_THERE:
                 actions.append(Action.DISMISS_STILL_THERE)
             if mode in (Mode.ACTIVE, Mode.STILL_THERE):
+                self._accessible = False
                 actions += [Action.RESET, Action.VISIT_ENDED]
             if mode is Mode.ATTRACT:  # the show is already running: it simply stops reacting to touch
                 self._mode = Mode.SIGNAGE

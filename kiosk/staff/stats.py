@@ -46,11 +46,12 @@ SCREEN = "screen"
 PHOTO = "photo"
 MAP_FEATURE = "map_feature"
 KINDS = (SCREEN, PHOTO, MAP_FEATURE)
+ACCESSIBLE = "accessible"  # the visit used accessible mode (one event per visit, subject "reach")
 KEEP_DAYS = 400  # a year and a bit: enough to compare seasons, small enough to stay fast
 RESET_SCREEN_SECONDS = 1.0  # a screen on show for less than this when the visit ends was the reset's, not theirs
 
 HOURLY_COLUMNS = ("day", "hour", "visits", "visit_seconds", "screens_opened", "screen_seconds", "photos_opened",
-                  "map_features_tapped")
+                  "map_features_tapped", "accessible_visits")
 ITEM_COLUMNS = ("kind", "subject", "count", "seconds")
 
 _SCHEMA = """
@@ -91,6 +92,7 @@ class Totals:
     screens: int
     photos: int
     map_features: int
+    accessible_visits: int = 0  # visits that turned accessible mode on
 
     @property
     def average_visit_seconds(self) -> float:
@@ -223,6 +225,15 @@ class VisitorStats:
         if self._visit is not None:
             self._begin_screen(key, now)
 
+    def accessible_mode_used(self) -> None:
+        """The visitor turned accessible mode on: the visit counts once as an accessible one."""
+        if self._visit is None:
+            return
+        rows = self._query("SELECT COUNT(*) FROM events WHERE visit = ? AND kind = ?", self._visit, ACCESSIBLE)
+        if rows and rows[0][0]:
+            return
+        self._event(ACCESSIBLE, "reach")
+
     def photo_opened(self, photo_id: str) -> None:
         self._event(PHOTO, photo_id)
 
@@ -242,7 +253,8 @@ class VisitorStats:
         rows = self._query("SELECT COUNT(*), COALESCE(SUM(seconds), 0) FROM visits WHERE day >= ?", since)
         visits, seconds = rows[0] if rows else (0, 0.0)
         counts = dict(self._query("SELECT kind, COUNT(*) FROM events WHERE day >= ? GROUP BY kind", since))
-        return Totals(visits, float(seconds), counts.get(SCREEN, 0), counts.get(PHOTO, 0), counts.get(MAP_FEATURE, 0))
+        return Totals(visits, float(seconds), counts.get(SCREEN, 0), counts.get(PHOTO, 0), counts.get(MAP_FEATURE, 0),
+                      counts.get(ACCESSIBLE, 0))
 
     def per_day(self, days: int = 14) -> list[DayCount]:
         """One entry per calendar day, oldest first, the last `days` days including today (zeros included)."""
@@ -294,7 +306,8 @@ class VisitorStats:
         ):
             r = row(day, hour)
             r["visits"], r["visit_seconds"] = n, round(float(sec), 1)
-        column = {SCREEN: "screens_opened", PHOTO: "photos_opened", MAP_FEATURE: "map_features_tapped"}
+        column = {SCREEN: "screens_opened", PHOTO: "photos_opened", MAP_FEATURE: "map_features_tapped",
+                  ACCESSIBLE: "accessible_visits"}
         for day, hour, kind, n, sec in self._query(
             "SELECT day, hour, kind, COUNT(*), COALESCE(SUM(seconds), 0) FROM events GROUP BY day, hour, kind"
         ):

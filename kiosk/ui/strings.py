@@ -10,6 +10,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "touch_to_explore": ("触摸屏幕 开始参观", "Touch to explore"),
     "still_there": ("还在参观吗？", "Still there?"),
     "still_there_hint": ("触摸屏幕继续参观", "Touch the screen to carry on"),
+    "continue": ("继续", "Continue"),
+    # accessible mode: everything within reach of a seated visitor or a child, larger text, more time
+    "reach": ("无障碍", "Accessible"),
+    "reach_note": ("无障碍模式", "Accessible mode"),
+    "reach_way_out": ("界面已移到下方 · 再按“无障碍”恢复",
+                      "Everything is within reach below · tap Accessible again to return"),
     "opens_at": ("{when} 开放", "Opens {when}"),
     "sections": ("展览篇章", "Exhibition"),
     "key_figures": ("关键数字", "Key figures"),

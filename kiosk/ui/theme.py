@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
+from kiosk.layout.contrast import TextPair
+
 REFERENCE_SHORT_SIDE = 1080
 
 # Palette: light text on a deep, slightly warm charcoal. No pure white or black (glare, burn-in).
@@ -62,6 +64,14 @@ SCRIM = "rgba(18,22,27,{alpha})"
 SHADE = "#0A0C0F"  # darker than the background: gradients under text on a photo
 DIM = "rgba(10,12,15,235)"  # SHADE behind the staff keypad
 VEIL = "#080A0D"  # the still-there prompt's veil over the frozen screen
+# The gradients painted over a photo under text, as (position 0…1 down the area, opacity 0…255) stops: the
+# home's hero photo (title, date and figures in its lower part, from `HERO_TEXT_FROM` down) and the
+# slideshow's caption band. Text over them is checked against their opacity where it begins (`text_pairs`):
+# the hero's date and title begin 8–13 % down the photo (tests/ui/test_accessibility.py measures it), so the
+# shade is already 55 % there; over the photo the date is in the text colour (gold on a light photo is not).
+HERO_SHADE = ((0.0, 110), (0.06, 140), (0.5, 195), (1.0, 245))
+HERO_TEXT_FROM = 0.06
+CAPTION_SHADE = ((0.0, 0), (0.45, 200), (1.0, 240))
 PRESSED_SHADOW = "#000000"  # laid translucent over a pressed tile or photo
 CLOSED_GROUND = "#000000"  # closed hours: the panel all but dark (the one pure black, see CLOSED_CLOCK)
 
@@ -89,13 +99,61 @@ MAP_KIND_COLOURS = {
     "river": WATER,
 }
 
-# Closed hours: dim grey on black, readable across a dark hall at a fraction of the panel's light
-CLOSED_CLOCK = "#5C636B"
-CLOSED_NOTE = "#3F464E"
+# Closed hours: dim grey on black, readable across a dark hall at a fraction of the panel's light (and still
+# 4.5:1, the contrast body text needs)
+CLOSED_CLOCK = "#7A8189"
+CLOSED_NOTE = "#737A82"
 
 # The touch test draws each finger in its own colour, so two fingers' traces are told apart
 TOUCH_TRACES = (ACCENT_DEFAULT, TRANSPORT, GOOD, WARNING, "#B28DD6", "#4FC1B8", "#E5C15A", "#D66F9E", "#9AA7B5",
                 TEXT)
+
+# High-contrast theme (a staff setting): light text on black, brighter accents, and nothing see-through over a
+# photo (scrims and shades become opaque). The map and the timeline keep their own drawing colours.
+_CONSTANT_NAMES = ("BACKGROUND", "SURFACE", "SURFACE_RAISED", "SURFACE_PRESSED", "TEXT", "TEXT_MUTED", "LINE",
+                   "ACCENT_DEFAULT", "TRANSPORT", "WATER", "STATUS_BUILT", "STATUS_BEGUN", "STATUS_UNDER_CONSTRUCTION",
+                   "STATUS_PLANNED", "STATUS_APPROVED", "STATUS_EXISTING", "STATUS_MILESTONE", "SCRIM", "SHADE",
+                   "DIM", "VEIL", "GOOD", "WARNING", "DANGER")
+STANDARD_PALETTE: dict[str, str] = {name: globals()[name] for name in _CONSTANT_NAMES}
+HIGH_CONTRAST_PALETTE: dict[str, str] = {
+    **STANDARD_PALETTE,
+    "BACKGROUND": "#000000",
+    "SURFACE": "#0E0E0E",
+    "SURFACE_RAISED": "#1C1C1C",
+    "SURFACE_PRESSED": "#3A3A3A",
+    "TEXT": "#FFFFFF",
+    "TEXT_MUTED": "#E2E2E2",
+    "LINE": "#A0A0A0",
+    "ACCENT_DEFAULT": "#FFD23F",
+    "TRANSPORT": "#7CC4FF",
+    "WATER": "#7CC4FF",
+    "STATUS_BUILT": "#7CC4FF",
+    "STATUS_BEGUN": "#8CF0A0",
+    "STATUS_UNDER_CONSTRUCTION": "#FFAA66",
+    "STATUS_PLANNED": "#DCE4EE",
+    "STATUS_APPROVED": "#FFA6D6",
+    "STATUS_EXISTING": "#C8CED6",
+    "STATUS_MILESTONE": "#FFD23F",
+    "SCRIM": "rgba(0,0,0,255)",  # keeps its {alpha} placeholder out: opaque whatever alpha is asked
+    "SHADE": "#000000",
+    "DIM": "rgba(0,0,0,255)",
+    "VEIL": "#000000",
+    "GOOD": "#A6E6A5",
+    "WARNING": "#FFA488",
+    "DANGER": "#7A1F1A",
+}
+_OPAQUE_OVER_PHOTOS = ("BACKGROUND", "SHADE", "VEIL", "SURFACE")  # see `translucent`
+OPAQUE_FROM = 90
+high_contrast = False
+
+
+def use_palette(high: bool) -> None:
+    """Switch every palette name of this module to the standard or the high-contrast theme. Who calls it then
+    sets `Theme.stylesheet()` again and rebuilds the screens (widgets read the names when they are built)."""
+    global high_contrast
+    high_contrast = high
+    globals().update(HIGH_CONTRAST_PALETTE if high else STANDARD_PALETTE)
+
 
 # Type scale at the reference size, in pixels (never below ~24 px for text a visitor reads)
 DISPLAY = 88
@@ -113,6 +171,7 @@ TOUCH_TARGET = 88  # minimum edge of anything tappable (≥ 60 px at 1080p, with
 BAR_HEIGHT = 112
 
 LARGE_TEXT_SCALE = 1.2  # large-text mode: every font this much bigger, layouts stay on the same grid
+REACH_TEXT_SCALE = 1.2  # accessible (reach) mode: every font this much bigger again, for the length of a visit
 
 TRANSITION_MS = 280
 COUNT_UP_MS = 900
@@ -124,6 +183,7 @@ class Theme:
     families: tuple[str, ...]  # bundled faces in priority order for the current language
     portrait: bool
     text_scale: float = 1.0  # large-text mode (a staff setting) scales every font; screens are rebuilt with it
+    reach_scale: float = 1.0  # accessible mode (a visitor's choice) scales every font on top; screens rebuilt too
 
     @classmethod
     def for_size(cls, width: int, height: int, families: list[str] | tuple[str, ...] | str) -> Theme:
@@ -140,13 +200,19 @@ class Theme:
         latin = [f for f in self.families if f not in cjk]
         self.families = tuple(cjk + latin if lang == "zh" else latin + cjk)
 
+    @property
+    def font_scale(self) -> float:
+        """How much larger than the type scale every font is drawn: large-text mode times accessible mode. Layouts
+        that size a box for its text (or cache what they drew) read this, not `text_scale` alone."""
+        return self.text_scale * self.reach_scale
+
     def px(self, value: float) -> int:
         return max(1, round(value * self.scale))
 
     def font(self, size: float, bold: bool = False) -> QFont:
         font = QFont()
         font.setFamilies(list(self.families))
-        font.setPixelSize(self.px(size * self.text_scale))
+        font.setPixelSize(self.px(size * self.font_scale))
         font.setBold(bold)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         return font
@@ -170,6 +236,10 @@ class Theme:
         QScrollBar::add-line, QScrollBar::sub-line, QScrollBar::add-page, QScrollBar::sub-page {{
             height: 0; background: none; }}
         QToolTip {{ color: transparent; background: transparent; border: none; }}
+        QScrollBar[role="reach_scroll"]:vertical {{ width: {p(40)}px; background: {SURFACE}; margin: 0;
+            border-left: {p(2)}px solid {LINE}; }}
+        QScrollBar[role="reach_scroll"]::handle:vertical {{ background: {SURFACE_PRESSED}; border-radius: {p(14)}px;
+            min-height: {p(TOUCH_TARGET)}px; margin: {p(6)}px; }}
 
         QLabel[role="text"] {{ color: {TEXT}; }}
         QLabel[role="muted"] {{ color: {TEXT_MUTED}; }}
@@ -190,6 +260,7 @@ class Theme:
         #NavBar QPushButton:checked {{ background: {ACCENT_DEFAULT}; color: {BACKGROUND}; }}
         #NavBar QPushButton:disabled {{ color: {LINE}; }}
 
+        HeroView QLabel[role="accent"] {{ color: {TEXT}; }}
         QLabel[role="hero_caption"] {{ color: {TEXT}; background: {scrim(alpha=160)}; border-radius: {p(8)}px;
             padding: {p(4)}px {p(12)}px; }}
         QPushButton[role="intro"] {{ background: {scrim(alpha=150)}; color: {TEXT};
@@ -278,23 +349,36 @@ def _set_property(widget: QWidget, name: str, value: str) -> None:
     widget.update()
 
 
+def accent_text_colour(accent: str) -> str:
+    """The colour of text written in a section's accent (content): the accent itself, or in the high-contrast
+    theme the text colour (a content accent need not reach 7:1 on black; it stays on borders and rules)."""
+    return TEXT if high_contrast else accent
+
+
+def on_accent_fill(accent: str) -> str:
+    """What a chosen or pressed chip fills with, under dark text: its accent, or in high contrast the text colour."""
+    return TEXT if high_contrast else accent
+
+
 def _chip(
     p, accent: str, padding: tuple[float, float] = (10, 30), radius: float = 36, radius_px: int | None = None
 ) -> str:
     """A touch chip drawn in its section's accent: outlined, filled while pressed or chosen. `radius_px`: the
     corner radius in screen pixels (half the chip's height makes round ends; more draws square corners)."""
     corner = radius_px if radius_px is not None else p(radius)
+    fill = on_accent_fill(accent)
     return f"""
         QPushButton {{ background: {SURFACE_RAISED}; color: {TEXT}; border: {p(2)}px solid {accent};
             border-radius: {corner}px; padding: {p(padding[0])}px {p(padding[1])}px; }}
-        QPushButton:pressed {{ background: {accent}; color: {BACKGROUND}; }}
-        QPushButton:checked {{ background: {accent}; color: {BACKGROUND}; }}
+        QPushButton:pressed {{ background: {fill}; color: {BACKGROUND}; }}
+        QPushButton:checked {{ background: {fill}; color: {BACKGROUND}; }}
         QPushButton:focus {{ border-color: {TEXT}; }}
         """
 
 
-def _figure_card(p, accent: str, surface: str = SURFACE) -> str:
+def _figure_card(p, accent: str, surface: str | None = None) -> str:
     """A headline figure's card: its accent along the top, on the surface it sits on (a scrim over the hero)."""
+    surface = surface or SURFACE
     return (
         f"#FigureCard {{ background: {surface}; border-radius: {p(RADIUS)}px;"
         f" border-top: {p(6)}px solid {accent}; }}"
@@ -303,11 +387,11 @@ def _figure_card(p, accent: str, surface: str = SURFACE) -> str:
 
 def _accent_text(p, accent: str, padding_top: float = 0) -> str:
     """Text in a content accent (a section's kicker and headings, the timeline's goal)."""
-    return f"color: {accent};" + (f" padding-top: {p(padding_top)}px;" if padding_top else "")
+    return f"color: {accent_text_colour(accent)};" + (f" padding-top: {p(padding_top)}px;" if padding_top else "")
 
 
 def _gallery_heading(p, accent: str) -> str:
-    return f"color: {accent}; padding: {p(20)}px 0 0 0; margin: 0;"
+    return f"color: {accent_text_colour(accent)}; padding: {p(20)}px 0 0 0; margin: 0;"
 
 
 def _viewer_button(p, size: int, text: bool) -> str:
@@ -330,9 +414,92 @@ WIDGET_STYLES: dict[str, Callable[..., str]] = {
 }
 
 
+# Contrast, checked (tests/unit/test_accessibility_rules.py) -----------------------------------------------------
+# Every text colour the interface draws, on every background it draws it on, at the smallest size it is drawn
+# (reference px). Text over a photo is declared with the scrim or shade under it and both extreme photos behind.
+PHOTO = ("#000000", "#FFFFFF")  # a photo may be any colour: its darkest and lightest pixel
+
+def _stop_at(stops: tuple[tuple[float, int], ...], position: float) -> int:
+    """The opacity of a gradient at `position` (linear between its stops, as Qt paints it)."""
+    for (p0, a0), (p1, a1) in zip(stops, stops[1:], strict=False):
+        if p0 <= position <= p1:
+            return round(a0 + (a1 - a0) * (position - p0) / (p1 - p0))
+    return stops[-1][1]
+
+
+def _on_scrim(alpha: int) -> str:
+    return SCRIM.format(alpha=alpha) if "{alpha}" in SCRIM else SCRIM
+
+
+def _shade(colour: str, alpha: int) -> str:
+    """A painter's shade (`translucent(colour, alpha)`) as the contrast rules read it."""
+    c = translucent(colour, alpha)
+    return f"rgba({c.red()},{c.green()},{c.blue()},{c.alpha()})"
+
+
+def text_pairs(accents: tuple[str, ...] = ()) -> list[TextPair]:
+    """The text/background pairs of the current palette; `accents`: the sections' own colours (content), which
+    colour headings (large) and fill a chosen chip under dark text."""
+    hero = _shade(BACKGROUND, _stop_at(HERO_SHADE, HERO_TEXT_FROM))
+    caption_band = _shade(SHADE, _stop_at(CAPTION_SHADE, 0.45))
+    pairs = [
+        TextPair("text", TEXT, BACKGROUND, CAPTION - 4),
+        TextPair("text on surface", TEXT, SURFACE, CAPTION - 4),
+        TextPair("text on a button", TEXT, SURFACE_RAISED, CAPTION - 4),
+        TextPair("text on a pressed button", TEXT, SURFACE_PRESSED, CAPTION),
+        TextPair("muted", TEXT_MUTED, BACKGROUND, CAPTION - 4),
+        TextPair("muted on surface (bar title, captions)", TEXT_MUTED, SURFACE, CAPTION - 4),
+        TextPair("muted on a button", TEXT_MUTED, SURFACE_RAISED, CAPTION),
+        TextPair("accent", ACCENT_DEFAULT, BACKGROUND, CAPTION),
+        TextPair("accent on surface (map banner, still-there hint)", ACCENT_DEFAULT, SURFACE, CAPTION),
+        TextPair("on accent (chosen button, badge)", BACKGROUND, ACCENT_DEFAULT, CAPTION - 4),
+        TextPair("show on map", BACKGROUND, TRANSPORT, CAPTION, bold=True),
+        TextPair("staff nag", BACKGROUND, WARNING, CAPTION - 2),
+        TextPair("warning", WARNING, SURFACE, CAPTION - 2),
+        TextPair("warning on background", WARNING, BACKGROUND, CAPTION - 2),
+        TextPair("good", GOOD, SURFACE, CAPTION - 2),
+        TextPair("danger button", TEXT, DANGER, CAPTION, bold=True),
+        *(TextPair(f"status {name}", colour, BACKGROUND, CAPTION) for name, colour in (
+            ("built", STATUS_BUILT), ("begun", STATUS_BEGUN), ("under construction", STATUS_UNDER_CONSTRUCTION),
+            ("planned", STATUS_PLANNED), ("approved", STATUS_APPROVED), ("existing", STATUS_EXISTING),
+            ("milestone", STATUS_MILESTONE))),
+        *(TextPair(f"status {name} on a card", colour, SURFACE, CAPTION) for name, colour in (
+            ("built", STATUS_BUILT), ("begun", STATUS_BEGUN), ("under construction", STATUS_UNDER_CONSTRUCTION),
+            ("planned", STATUS_PLANNED))),
+        # over photos
+        TextPair("hero caption", TEXT, _on_scrim(170), CAPTION - 4, backdrop=PHOTO),
+        TextPair("read the foreword", TEXT, _on_scrim(150), CAPTION + 2, bold=True, backdrop=PHOTO),
+        TextPair("headline figure label on the hero", TEXT, _on_scrim(190), CAPTION - 4, backdrop=PHOTO),
+        TextPair("headline figure on the hero", ACCENT_DEFAULT, _on_scrim(190), FIGURE * 0.62, bold=True,
+                 backdrop=PHOTO),
+        TextPair("viewer buttons", TEXT, _on_scrim(200), CAPTION + 2, bold=True, backdrop=PHOTO),
+        TextPair("hero title", TEXT, hero, TITLE * 0.7, backdrop=PHOTO),
+        TextPair("hero date", TEXT, hero, LEAD, bold=True, backdrop=PHOTO),
+        TextPair("slideshow invitation", TEXT, _shade(BACKGROUND, 215), HEADING, bold=True, backdrop=PHOTO),
+        TextPair("slideshow invitation, English", TEXT_MUTED, _shade(BACKGROUND, 215), LEAD, backdrop=PHOTO),
+        TextPair("slideshow caption", TEXT_MUTED, caption_band, CAPTION, backdrop=PHOTO),
+        # the still-there question, the closed screen, the map
+        TextPair("still there?", TEXT, SURFACE, TITLE * 0.9, bold=True),
+        TextPair("still there? in the other language", TEXT_MUTED, SURFACE, LEAD),
+        TextPair("closed: clock and date", CLOSED_CLOCK, CLOSED_GROUND, CAPTION),
+        TextPair("closed: opening note", CLOSED_NOTE, CLOSED_GROUND, CAPTION),
+        TextPair("map: neighbours' names", MAP_NEIGHBOUR_TEXT, MAP_LAND, CAPTION - 4),
+        TextPair("map: river names", MAP_RIVER_LABEL, MAP_DISTRICT_FILL, CAPTION - 4),
+        TextPair("map: names in the district", TEXT, MAP_DISTRICT_FILL, CAPTION - 4),
+    ]
+    for accent in accents:
+        pairs.append(TextPair(f"section heading {accent}", accent_text_colour(accent), BACKGROUND, HEADING, bold=True))
+        pairs.append(TextPair(f"chosen chip {accent}", BACKGROUND, on_accent_fill(accent), CAPTION, bold=True))
+    return pairs
+
+
 def translucent(colour: str, alpha: int) -> QColor:
-    """A palette colour with this opacity (0..255), for painters."""
+    """A palette colour with this opacity (0..255), for painters. In the high-contrast theme the shades laid
+    under text over a photo (any of those at least `OPAQUE_FROM` opaque) become opaque; the faint press shadow
+    stays."""
     result = QColor(colour)
+    if high_contrast and alpha >= OPAQUE_FROM and colour in {HIGH_CONTRAST_PALETTE[n] for n in _OPAQUE_OVER_PHOTOS}:
+        alpha = 255
     result.setAlpha(alpha)
     return result
 

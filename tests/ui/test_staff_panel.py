@@ -405,3 +405,25 @@ def test_a_not_saved_message_leaves_the_control_in_reach_on_a_portrait_screen(qt
         right = button.mapTo(viewport, button.rect().topRight()).x()
         assert right < viewport.width(), "the control is pushed off the screen"
     assert page._labels["idle_timeout_s"].width() > viewport.width() // 3, "the description is squeezed"
+
+
+def test_the_accessibility_group_sets_the_mounting_and_high_contrast(qtbot, make_kiosk):
+    from kiosk.ui import theme as t
+
+    kiosk = make_kiosk(lang="en")
+    c = open_panel(qtbot, kiosk)
+    page = c.page("settings")
+    assert page._accessibility is not None and page._accessibility.text() == "Accessibility"
+    kiosk.staff.settings.update({"screen_diagonal_in": 55, "screen_bottom_cm": 90})
+    note = page._reach_note.text()
+    assert "0.90–1.20 m" in note and "473 rows" in note and '55"' in note
+    kiosk.staff.settings.set("screen_bottom_cm", 50)  # 0.5–1.18 m: all within reach
+    assert "all within seated reach" in page._reach_note.text()
+    try:
+        tap_visible(qtbot, page, page.controls["high_contrast"])
+        assert kiosk.staff.settings.high_contrast and t.high_contrast and t.BACKGROUND == "#000000"
+        assert "#000000" in kiosk.app.styleSheet()
+        touch.tap(page.controls["high_contrast"])
+        assert not t.high_contrast and t.BACKGROUND == t.STANDARD_PALETTE["BACKGROUND"]
+    finally:
+        t.use_palette(False)

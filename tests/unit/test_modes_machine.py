@@ -79,7 +79,7 @@ def test_the_countdown_is_shown_in_full_even_after_a_long_pause():
 
 
 def test_without_attract_the_reset_leaves_home_at_rest():
-    machine = started(ModeConfig(attract=False))
+    machine = started(ModeConfig(attract=False, still_there=10))
     run(machine, [("input", 0), ("tick", 90)])
     assert machine.tick(at(100)) == [A.DISMISS_STILL_THERE, A.RESET, A.VISIT_ENDED]
     assert machine.mode is Mode.RESTING
@@ -129,6 +129,7 @@ WEEKDAYS_9_TO_5 = OpeningHours.parse({d: "09:00-17:00" for d in ("mon", "tue", "
 
 
 def hours_config(**kw) -> ModeConfig:
+    kw.setdefault("still_there", 10)
     return ModeConfig(hours=WEEKDAYS_9_TO_5, wake=300, **kw)
 
 
@@ -304,3 +305,38 @@ def test_holding_withdraws_a_question_already_showing():
     assert machine.release(at(300)) == []
     assert machine.tick(at(389)) == []
     assert machine.tick(at(390)) == [A.ASK_STILL_THERE]
+
+
+def test_accessible_mode_doubles_the_idle_timeout_and_the_countdown_until_the_visit_ends():
+    machine = started()
+    machine.input(at(0))
+    machine.set_accessible(True)
+    assert (machine.idle_timeout, machine.still_there) == (180, 20)
+    assert machine.tick(at(179)) == []  # twice 90 s
+    assert machine.tick(at(180)) == [A.ASK_STILL_THERE]
+    assert machine.countdown_left(at(180)) == 20  # twice 10 s
+    assert machine.tick(at(199)) == []
+    assert machine.tick(at(200))[:3] == [A.DISMISS_STILL_THERE, A.RESET, A.VISIT_ENDED]
+    assert not machine.accessible  # the next visitor starts in the usual mode, with the usual times
+    assert (machine.idle_timeout, machine.still_there) == (90, 10)
+
+
+def test_an_answered_question_keeps_accessible_mode_for_the_rest_of_the_visit():
+    machine = started()
+    machine.input(at(0))
+    machine.set_accessible(True)
+    machine.tick(at(180))
+    assert machine.input(at(185)).actions == (A.DISMISS_STILL_THERE,)
+    assert machine.accessible and machine.tick(at(185 + 179)) == []
+
+
+def test_signage_switched_on_mid_visit_ends_accessible_mode_with_the_visit():
+    machine = started()
+    machine.input(at(0))
+    machine.set_accessible(True)
+    machine.configure(ModeConfig(signage=True), at(5))
+    assert not machine.accessible
+
+
+def test_the_question_gives_20_s_by_default():
+    assert ModeConfig().still_there >= 20

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from kiosk.staff import settings as settings_module
-from kiosk.staff.settings import OPTIONS, REGISTRY, NotSaved, Settings, describe, write_atomically
+from kiosk.staff.settings import FORMAT_VERSION, OPTIONS, REGISTRY, NotSaved, Settings, describe, write_atomically
 
 
 def test_every_setting_has_a_valid_default_and_both_descriptions():
@@ -43,7 +43,7 @@ def test_changes_are_saved_and_survive_a_reload(tmp_path):
     s.update({"attract_order": "shuffle", "opening_hours_enabled": True})
     again = Settings.load(path)
     assert again.idle_timeout_s == 120 and again.attract_order == "shuffle" and again.opening_hours_enabled
-    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == FORMAT_VERSION == 2
 
 
 @pytest.mark.parametrize("cut", [0.5, 0.1, 0.9])
@@ -83,7 +83,7 @@ def test_bad_values_are_repaired_one_by_one(tmp_path, caplog):
     s = Settings.load(path)
     assert s.idle_timeout_s == 15
     assert s.attract_interval_s == 120
-    assert s.still_there_s == 10
+    assert s.still_there_s == 20
     assert s.attract_transition == "crossfade"
     assert s.opening_hours["mon"] == "08:00-18:00" and s.opening_hours["tue"] == "09:00-17:00"
     assert s.signage_mode is True
@@ -218,3 +218,37 @@ def test_a_list_of_sections_is_described_as_staff_see_it():
     for option in OPTIONS:
         if isinstance(option, IdListOption):
             assert " id" not in option.description.lower() and "编号" not in option.zh, option.name
+
+
+@pytest.mark.parametrize("version", [1, None])
+def test_an_older_file_with_a_10_s_question_gets_20_s_quietly(tmp_path, version):
+    """WCAG 2.2.1: at least 20 s to answer. Files from before that rule held the old 10 s default."""
+    path = tmp_path / "settings.json"
+    data = {"still_there_s": 10, "idle_timeout_s": 120}
+    if version is not None:
+        data["version"] = version
+    path.write_text(json.dumps(data), encoding="utf-8")
+    s = Settings.load(path)
+    assert s.still_there_s == 20 and s.idle_timeout_s == 120
+    assert not s.problems  # a rule that changed, not a mistake to show staff
+    older = {"version": 1, "still_there_s": 45}
+    path.write_text(json.dumps(older), encoding="utf-8")
+    assert Settings.load(path).still_there_s == 45  # a longer time chosen before stays
+
+
+def test_a_current_file_below_20_s_is_clamped_and_reported(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"version": FORMAT_VERSION, "still_there_s": 10}), encoding="utf-8")
+    s = Settings.load(path)
+    assert s.still_there_s == 20 and s.problems
+
+
+def test_the_question_gives_at_least_20_s_by_default():
+    assert Settings().still_there_s == 20
+    with pytest.raises(ValueError):
+        Settings().set("still_there_s", 19)
+
+
+def test_the_mounting_and_high_contrast_settings_exist_with_defaults():
+    s = Settings()
+    assert s.screen_bottom_cm == 90 and s.screen_diagonal_in == 0 and s.high_contrast is False

@@ -365,3 +365,20 @@ def test_something_else_in_the_statistics_place_is_kept_aside_not_a_reason_to_st
     scripted_visit(stats, clock)
     assert stats.totals().visits == 1  # recording goes on in a fresh database, this start and every later one
     stats.close()
+
+
+def test_visits_in_accessible_mode_are_counted_once_each(stats, clock, tmp_path):
+    stats.screen_entered("home")
+    stats.start_visit()
+    stats.accessible_mode_used()
+    clock.advance(20)
+    stats.accessible_mode_used()  # off and on again: still one accessible visit
+    stats.end_visit()
+    stats.start_visit()  # a second visitor without it
+    clock.advance(20)
+    stats.end_visit()
+    stats.accessible_mode_used()  # between visits: nothing
+    totals = stats.totals()
+    assert (totals.visits, totals.accessible_visits) == (2, 1)
+    hourly = read_hourly_csv(stats.export_csv(tmp_path)[0])
+    assert sum(int(r["accessible_visits"]) for r in hourly) == 1

@@ -102,9 +102,8 @@ def paint_caption(theme: Theme, size: QSize, slide: Slide, hint: QRect, credit: 
     band = _transparent(QSize(size.width(), band_h))
     p = QPainter(band)
     shade = QLinearGradient(0, 0, 0, band_h)
-    shade.setColorAt(0.0, t.translucent(t.SHADE, 0))
-    shade.setColorAt(0.45, t.translucent(t.SHADE, 170))
-    shade.setColorAt(1.0, t.translucent(t.SHADE, 235))
+    for position, alpha in t.CAPTION_SHADE:
+        shade.setColorAt(position, t.translucent(t.SHADE, alpha))
     p.fillRect(band.rect(), shade)
     y = band_h - (size.height() - bottom) - text_h
     for (font, colour, text), h in zip(blocks, heights, strict=True):

@@ -161,7 +161,7 @@ class MapScreen(Screen):
         side_box = QWidget(self)
         side_box.setLayout(side)
         # wide enough for the layer switches in two rows and the legend in two columns, in English and large text
-        side_box.setFixedWidth(p(round(580 * getattr(self._theme, "text_scale", 1.0))))
+        side_box.setFixedWidth(p(round(580 * getattr(self._theme, "font_scale", 1.0))))
         column = QVBoxLayout()
         column.setSpacing(p(14))
         column.addWidget(self.map_host, 1)
@@ -395,7 +395,7 @@ def builder() -> Builder:
         from kiosk.geo.model import MapModel
 
         # One scene per exhibition on show (the store counts replacements) and per type scale.
-        key = (id(ctx.store), ctx.store.version, theme.scale, getattr(theme, "text_scale", 1.0))
+        key = (id(ctx.store), ctx.store.version, theme.scale, getattr(theme, "font_scale", 1.0))
         if shared.get("key") != key:
             exhibition = ctx.exhibition
             assert exhibition.map is not None

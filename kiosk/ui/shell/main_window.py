@@ -2,7 +2,9 @@
 
 It owns the stack of screens (built on first use by a factory the composition root provides), plays each
 navigation as a snapshot transition, keeps the bottom bar in step, and applies the language to every screen
-at once. It renders the navigator's state; the rules of where Back or a swipe goes live in `Navigator`.
+at once. In accessible mode it lays the screens, the bar and the transitions into the reach band (see
+`set_reach_band`; the rule that computes the band is `kiosk.layout.reach`). It renders the navigator's
+state; the rules of where Back or a swipe goes live in `Navigator`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QImage, QKeyEvent, QPaintEvent, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QApplication, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Lang
 from kiosk.navigation import Direction, Navigator, Route, Transition
@@ -20,6 +22,7 @@ from kiosk.ui import theme as t
 from kiosk.ui.panels.screen import Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.nav_bar import NavBar
+from kiosk.ui.widgets.reach_backdrop import ReachBackdrop
 from kiosk.ui.widgets.transition_overlay import TransitionOverlay
 
 log = logging.getLogger(__name__)
@@ -84,6 +87,11 @@ class MainWindow(QWidget):
         self.overlay.finished.connect(self._transition_finished)
         navigator.subscribe(self._on_transition)
         self._pending_warmup: list[Route] = []
+        self._reach_band: QRect | None = None  # accessible mode: where the interface lies (window coordinates)
+        self._reach_scroll: QScrollArea | None = None
+        self._reach_min_stage = 0
+        self._reach_backdrop: ReachBackdrop | None = None
+        self._shift = (0, 0, 0)  # the burn-in guard's offset (dx, dy, amplitude)
 
         if kiosk_mode:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
@@ -238,7 +246,8 @@ class MainWindow(QWidget):
         rendering the whole screen again with grab() (~15 ms); mid-transition it is the frame on the glass."""
         store = self.backingStore()
         device = store.paintDevice() if store is not None else None
-        if isinstance(device, QImage) and not device.isNull() and QApplication.platformName() in _FRAME_IN_MEMORY:
+        if (isinstance(device, QImage) and not device.isNull() and QApplication.platformName() in _FRAME_IN_MEMORY
+                and self.stack.parentWidget() is self):  # in the reach band's scroller the stack is not where it seems
             ratio = device.devicePixelRatio()
             area = self.stack.geometry()
             source = QRect(round(area.x() * ratio), round(area.y() * ratio), round(area.width() * ratio),
@@ -270,6 +279,8 @@ class MainWindow(QWidget):
         for screen in self._screens.values():
             screen.set_language(self.lang)
         self.bar.set_language(self.lang)
+        if self._reach_backdrop is not None:
+            self._reach_backdrop.set_language(self.lang)
         self._update_bar()
         self.language_changed.emit(lang)
 
@@ -300,13 +311,105 @@ class MainWindow(QWidget):
         super().resizeEvent(event)
         if self.overlay.isVisible():
             self.overlay.setGeometry(self.stack.geometry())
+        if self._reach_backdrop is not None and self._reach_backdrop.isVisible():
+            self._reach_backdrop.setGeometry(self.rect())
 
     def set_content_offset(self, dx: int, dy: int, amplitude: int) -> None:
         """Shift everything by (dx, dy) within a border of `amplitude` pixels: the burn-in guard moves static
         content by a pixel every few minutes. The content keeps one size, so this is a move, never a relayout."""
         a = max(0, amplitude)
-        dx, dy = max(-a, min(a, dx)), max(-a, min(a, dy))
-        self.layout().setContentsMargins(a + dx, a + dy, a - dx, a - dy)
+        self._shift = (max(-a, min(a, dx)), max(-a, min(a, dy)), a)
+        self._apply_margins()
+
+    def _apply_margins(self) -> None:
+        """The layout's margins: the reach band's (accessible mode) plus the burn-in guard's shift."""
+        dx, dy, a = self._shift
+        top = bottom = 0
+        if self._reach_band is not None:
+            top, bottom = self._reach_band.top(), max(0, self.height() - self._reach_band.bottom() - 1)
+        self.layout().setContentsMargins(a + dx, top + a + dy, a - dx, bottom + a - dy)
+
+    # accessible mode ---------------------------------------------------------------------------------
+
+    def reach_band(self) -> QRect | None:
+        """Where the interface lies in accessible mode (window coordinates); None when it has the whole window."""
+        return QRect(self._reach_band) if self._reach_band is not None else None
+
+    def set_reach_band(self, band: QRect | None, min_stage: int = 0) -> None:
+        """Lay the whole interface — screens, bar, transitions — into `band` (window coordinates, full width); the
+        rest of the glass shows a calm backdrop that says so. A screen is laid out at least `min_stage` pixels
+        tall (and as tall as it needs), and scrolls within the band when that is more than the band leaves it
+        (a touch-sized scroll bar on the right); otherwise it fills the band. None: the whole window again."""
+        self.overlay.finish_now()
+        if band is None:
+            self._leave_reach_layout()
+        else:
+            self._enter_reach_layout(max(min_stage, band.height() - self.bar.height()))
+            backdrop = self._reach_backdrop or ReachBackdrop(self.theme, self)
+            self._reach_backdrop = backdrop
+            backdrop.show_around(band, self.lang)
+        self._reach_band = QRect(band) if band is not None else None
+        self._apply_margins()
+
+    def reach_scroller(self) -> QScrollArea | None:
+        """The scroller that holds the screens in accessible mode (None outside it)."""
+        return self._reach_scroll
+
+    def _enter_reach_layout(self, min_stage: int) -> None:
+        scroll = self._reach_scroll
+        if scroll is None:
+            scroll = QScrollArea(self)
+            scroll.setObjectName("ReachScroll")
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            t.set_role(scroll.verticalScrollBar(), "reach_scroll")  # wide enough for a finger
+            layout: QVBoxLayout = self.layout()  # type: ignore[assignment]  # built as a QVBoxLayout in __init__
+            layout.removeWidget(self.stack)
+            scroll.setWidget(self.stack)  # the scroller takes the stack into its viewport
+            layout.insertWidget(0, scroll, 1)
+            self.overlay.setParent(scroll.viewport())  # transitions play where the screens are
+            self.overlay.hide()
+            self._reach_scroll = scroll
+            self.stack.currentChanged.connect(self._fit_reach_stage)
+        self._reach_min_stage = min_stage
+        self._fit_reach_stage()
+
+    @Slot()
+    def _fit_reach_stage(self) -> None:
+        """The screens' height in the reach band's scroller: the band's, or more when the screen on show needs it
+        (its own minimum; at least `min_stage`), so it scrolls as little as it can. Home opens on its tiles (its
+        controls, below the photo), every other screen on its title."""
+        scroll = self._reach_scroll
+        if scroll is None:
+            return
+        screen = self.stack.currentWidget()
+        need = max(self._reach_min_stage, screen.minimumSizeHint().height() if screen is not None else 0)
+        self.stack.setFixedHeight(max(1, need))
+        bar = scroll.verticalScrollBar()
+        bar.setValue(bar.maximum() if self.navigator.current.screen == "home" else 0)
+
+    def _leave_reach_layout(self) -> None:
+        if self._reach_backdrop is not None:
+            self._reach_backdrop.hide()
+        scroll = self._reach_scroll
+        if scroll is None:
+            return
+        self._reach_scroll = None
+        self.stack.currentChanged.disconnect(self._fit_reach_stage)
+        scroll.takeWidget()
+        layout: QVBoxLayout = self.layout()  # type: ignore[assignment]  # built as a QVBoxLayout in __init__
+        layout.removeWidget(scroll)
+        self.stack.setParent(self)
+        self.stack.setMinimumHeight(0)
+        self.stack.setMaximumHeight(16_777_215)  # QWIDGETSIZE_MAX: the layout decides again
+        layout.insertWidget(0, self.stack, 1)
+        self.stack.show()
+        self.overlay.setParent(self)
+        self.overlay.hide()
+        scroll.hide()
+        scroll.deleteLater()
 
     def request_exit(self) -> None:
         """The one way out in kiosk mode (the staff panel's exit): allow the close, then close."""

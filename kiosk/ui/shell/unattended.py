@@ -129,6 +129,11 @@ class UnattendedDriver(QObject):
             self.still_there.set_remaining(self.machine.countdown_left(now))
         self._burn_in(now)
 
+    @Slot(bool)
+    def set_accessible(self, on: bool) -> None:
+        """Accessible mode on or off: the idle timeout and the question's countdown double (`ModeMachine`)."""
+        self.machine.set_accessible(on)
+
     def recover(self) -> None:
         """After an unhandled error: home, with the visit (if any) going on."""
         self._apply(self.machine.recover(self.clock()))
@@ -217,7 +222,8 @@ class UnattendedDriver(QObject):
     def _do(self, action: Action) -> None:
         window = self.window
         if action is Action.ASK_STILL_THERE:
-            self.still_there.ask(window.grab(), self.machine.countdown_left(self.clock()), window.lang)
+            self.still_there.ask(window.grab(), self.machine.countdown_left(self.clock()), window.lang,
+                                 band=window.reach_band())
             self.attract.prefetch()
         elif action is Action.DISMISS_STILL_THERE:
             self.still_there.dismiss()

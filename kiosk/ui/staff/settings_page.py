@@ -12,7 +12,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Lang, Text
+from kiosk.layout.reach import ReachBand, diagonal_in, glass_size_mm, reach_band
 from kiosk.staff.settings import (
+    ACCESSIBILITY_OPTIONS,
     OPTIONS,
     BoolOption,
     ChoiceOption,
@@ -66,11 +68,17 @@ class SettingsPage(QWidget):
         self._labels: dict[str, QLabel] = {}
         self._status: dict[str, QLabel] = {}
         self._options: dict[str, Option] = {}
+        self._accessibility: QLabel | None = None
+        self._reach_note: QLabel | None = None
         for option in OPTIONS:  # (the PIN is not a setting: it is changed through the keypad)
             control = self._control_for(option, sections)
             if control is None:
                 continue
+            if option.name == ACCESSIBILITY_OPTIONS[0]:
+                self._add_accessibility_heading()
             self._add_row(option, control)
+            if option.name == ACCESSIBILITY_OPTIONS[-1]:
+                self._add_reach_note()
         self.change_pin = QPushButton(body)
         self.change_pin.setFont(theme.font(t.CAPTION + 4, bold=True))
         self.change_pin.setProperty("role", "primary")
@@ -136,6 +144,45 @@ class SettingsPage(QWidget):
         self._status[option.name] = status
         self._options[option.name] = option
 
+    # the accessibility group: mounting, high contrast, and the reach band they give --------------------
+
+    def _add_accessibility_heading(self) -> None:
+        self._accessibility = QLabel()
+        self._accessibility.setFont(self._theme.font(t.CAPTION + 6, bold=True))
+        self._accessibility.setProperty("role", "accent")
+        self._accessibility.setContentsMargins(0, self._theme.px(20), 0, 0)
+        self._rows.addWidget(self._accessibility)
+
+    def _add_reach_note(self) -> None:
+        self._reach_note = QLabel()
+        self._reach_note.setWordWrap(True)
+        self._reach_note.setFont(self._theme.font(t.CAPTION))
+        self._reach_note.setProperty("role", "muted")
+        self._rows.addWidget(self._reach_note)
+
+    def _glass(self) -> tuple[tuple[int, int], tuple[float, float]]:
+        """The window's size in pixels and on the glass (the staff's diagonal, else what the screen reports)."""
+        window, screen = self.window(), self.screen()
+        size = (max(1, window.width()), max(1, window.height()))
+        mm = screen.physicalSize() if screen is not None else None
+        px = screen.size() if screen is not None else None
+        return size, glass_size_mm(size, (px.width(), px.height()) if px is not None else (0, 0),
+                                   (mm.width(), mm.height()) if mm is not None else (0.0, 0.0),
+                                   self._settings.screen_diagonal_in)
+
+    def reach_band(self) -> ReachBand:
+        """The band accessible mode uses with the settings in force, on the screen this page is shown on."""
+        size, glass = self._glass()
+        return reach_band(size, glass, self._settings.screen_bottom_cm * 10)
+
+    def _show_reach_band(self) -> None:
+        if self._reach_note is None:
+            return
+        band = self.reach_band()
+        values = {"low": f"{band.low_mm / 1000:.2f}", "high": f"{band.high_mm / 1000:.2f}", "rows": band.height,
+                  "diagonal": round(diagonal_in(*self._glass()[1]))}
+        self._reach_note.setText(sw("reach_whole" if band.whole else "reach_band_now", self.lang, **values))
+
     # behaviour --------------------------------------------------------------------------------------
 
     def set_language(self, lang: Lang) -> None:
@@ -145,6 +192,9 @@ class SettingsPage(QWidget):
             self._labels[name].setText(option.zh if lang == "zh" else option.description)
             control.set_language(lang)  # type: ignore[attr-defined]  # every setting control has set_language
         self.change_pin.setText(sw("change_pin", lang))
+        if self._accessibility is not None:
+            self._accessibility.setText(sw("accessibility", lang))
+        self._show_reach_band()
         problems = "; ".join(self._settings.problems)
         self.problems.setText(sw("settings_problems", lang, what=problems) if problems else "")
         self.problems.setVisible(bool(problems))
@@ -181,7 +231,13 @@ class SettingsPage(QWidget):
         status.style().polish(status)
         self.controls[name].set_value(self._settings.get(name))  # type: ignore[attr-defined]  # every setting control has set_value
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._show_reach_band()
+
     def _changed_elsewhere(self, names: frozenset[str]) -> None:
+        if names & set(ACCESSIBILITY_OPTIONS):
+            self._show_reach_band()
         for name in names:
             control = self.controls.get(name)
             if control is not None:

@@ -322,8 +322,8 @@ class StaffController(QObject):
     # internals --------------------------------------------------------------------------------------
 
     def _panel_theme(self) -> Theme:
-        """The staff panel keeps the normal text size: large-text mode is for visitors."""
-        return dataclasses.replace(self._theme, text_scale=1.0)
+        """The staff panel keeps the normal text size: large-text and accessible mode are for visitors."""
+        return dataclasses.replace(self._theme, text_scale=1.0, reach_scale=1.0)
 
     def _ensure_pad(self) -> PinPad:
         if self.pad is None:

@@ -163,6 +163,15 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "restart": ("重启程序", "Restart the app"),
     "exit": ("退出到桌面", "Exit to desktop"),
     "confirm_again": ("再按一次确认", "Tap again to confirm"),
+    # settings: the accessibility group
+    "accessibility": ("无障碍", "Accessibility"),
+    "reach_band_now": ("访客开启“无障碍”后，全部界面移到离地 {low}–{high} 米之间（屏幕最下方 {rows} 行像素，"
+                       "按 {diagonal} 英寸计算），文字放大，时限加倍。",
+                       "When a visitor turns on Accessible, the whole interface moves to {low}–{high} m above the "
+                       "floor (the lowest {rows} rows, for a {diagonal}\" screen), text grows and time limits double."),
+    "reach_whole": ("此屏幕全部在坐姿可及范围内（{low}–{high} 米）：“无障碍”只放大文字、加倍时限。",
+                    "This screen is all within seated reach ({low}–{high} m): Accessible only enlarges text and "
+                    "doubles time limits."),
 }
 
 

@@ -101,9 +101,8 @@ class HeroView(QWidget):
             p.drawPixmap(0, 0, self._pixmap, 0, y, self._pixmap.width(), self.height())
         # Shade the lower part so the title stays legible over any photo.
         shade = QLinearGradient(0, 0, 0, band.height())
-        shade.setColorAt(0.0, t.translucent(t.BACKGROUND, 40))
-        shade.setColorAt(0.45, t.translucent(t.BACKGROUND, 90))
-        shade.setColorAt(1.0, t.translucent(t.BACKGROUND, 245))
+        for position, alpha in t.HERO_SHADE:
+            shade.setColorAt(position, t.translucent(t.BACKGROUND, alpha))
         p.fillRect(band.rect(), shade)
         p.end()
         return band

@@ -1,11 +1,14 @@
-"""The persistent bar along the bottom: Home and Back on the left, where you are in the middle, 中/EN on the right.
+"""The persistent bar along the bottom: Home and Back on the left, where you are in the middle, accessible mode
+(the international symbol of access, "无障碍 / Accessible") and 中/EN on the right.
 
-It only emits intent (`home_requested`, `back_requested`, `language_chosen`); the window decides what happens.
+It only emits intent (`home_requested`, `back_requested`, `language_chosen`, `reach_toggled`); the window
+decides what happens.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.content.schema import Lang
@@ -19,6 +22,7 @@ class NavBar(QWidget):
     home_requested = Signal()
     back_requested = Signal()
     language_chosen = Signal(str)
+    reach_toggled = Signal(bool)  # the visitor asked for accessible mode (True) or left it
 
     def __init__(self, theme: Theme, parent: QWidget | None = None):
         super().__init__(parent)
@@ -53,6 +57,13 @@ class NavBar(QWidget):
         layout.addWidget(self.home_button)
         layout.addWidget(self.back_button)
         layout.addWidget(self.title, 1)
+        self.reach_button = self._button(theme, checkable=True)
+        # The symbol and its word; on a portrait stand the symbol alone, so the bar keeps room for the title
+        self._reach_label = not theme.portrait
+        self.reach_button.setMinimumWidth(theme.px(t.TOUCH_TARGET * (2.2 if self._reach_label else 1.1)))
+        self.reach_button.clicked.connect(self.reach_toggled)
+        layout.addWidget(self.reach_button)
+        layout.addSpacing(p(8))
         layout.addWidget(self.zh_button)
         layout.addWidget(self.en_button)
 
@@ -69,19 +80,31 @@ class NavBar(QWidget):
         self.home_button.setText(tr("home", lang))
         self.back_button.setText(tr("back", lang))
         (self.zh_button if lang == "zh" else self.en_button).setChecked(True)
+        self.reach_button.setText(tr("reach", lang) if self._reach_label else "")
+        self.reach_button.setAccessibleName(f"{tr('reach', 'zh')} / {tr('reach', 'en')}")
+
+    def set_reach(self, on: bool) -> None:
+        """Show whether accessible mode is on (it also ends by itself with the visit)."""
+        self.reach_button.setChecked(on)
 
     def load_icons(self) -> None:
         """Icons come after the first frame: the first one imports qtawesome (~150 ms of start-up)."""
         p = self._theme.px
         self.home_button.setIcon(icon("mdi6.home", t.TEXT))
         self.back_button.setIcon(icon("mdi6.arrow-left", t.TEXT))
-        for button in (self.home_button, self.back_button):
+        symbol = "mdi6.wheelchair-accessibility"  # the international symbol of access
+        both = QIcon()  # light on the bar, dark on the gold of the chosen button
+        both.addPixmap(icon(symbol, t.TEXT).pixmap(p(72)), QIcon.Mode.Normal, QIcon.State.Off)
+        both.addPixmap(icon(symbol, t.BACKGROUND).pixmap(p(72)), QIcon.Mode.Normal, QIcon.State.On)
+        self.reach_button.setIcon(both)
+        for button in (self.home_button, self.back_button, self.reach_button):
             button.setIconSize(button.iconSize().scaled(p(36), p(36), Qt.AspectRatioMode.KeepAspectRatio))
 
     def apply_theme_fonts(self) -> None:
         """The theme's text size changed (large-text mode): every label of the bar follows it."""
         font = self._theme.font(t.CAPTION + 4, bold=True)
-        for widget in (self.home_button, self.back_button, self.title, self.zh_button, self.en_button):
+        for widget in (self.home_button, self.back_button, self.title, self.reach_button, self.zh_button,
+                       self.en_button):
             widget.setFont(font)
         self._show_place()
 

@@ -1,4 +1,5 @@
-""""还在参观吗？ / Still there?": the question after the idle timeout, with a ring that runs down to the reset.
+""""还在参观吗？ / Still there?": the question after the idle timeout, with a ring that runs down to the reset, in
+both languages, and a large "继续 · Continue" target (in accessible mode all of it inside the reach band).
 
 Drawn over a dimmed snapshot of the screen the visitor left, so the question is clearly about *their* visit.
 Any touch cancels it (the input watcher swallows that touch, so it presses nothing beneath). A touch that
@@ -13,7 +14,7 @@ import math
 import time
 
 from PySide6.QtCore import QEvent, QRect, QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.schema import Lang
@@ -33,16 +34,19 @@ class StillThereOverlay(CoverOverlay):
         self._theme = theme
         self._backdrop = QPixmap()
         self._lang: Lang = "zh"
-        self._total = 10.0
+        self._band: QRect | None = None
+        self._total = 20.0
         self._deadline = 0.0
         self._timer = QTimer(self)
         self._timer.setInterval(RING_FRAME_MS)
         self._timer.timeout.connect(self._frame)
         self.hide()
 
-    def ask(self, backdrop: QPixmap, seconds: float, lang: Lang) -> None:
-        """Show the question over `backdrop` (a snapshot of the window), counting down `seconds`."""
+    def ask(self, backdrop: QPixmap, seconds: float, lang: Lang, band: QRect | None = None) -> None:
+        """Show the question over `backdrop` (a snapshot of the window), counting down `seconds`; in accessible
+        mode `band` (window coordinates) is the reach band, where the card and its Continue button go."""
         self._lang = lang
+        self._band = QRect(band) if band is not None else None
         self._total = max(1.0, seconds)
         self._deadline = time.monotonic() + seconds
         self._backdrop = self._dimmed(backdrop)
@@ -73,9 +77,70 @@ class StillThereOverlay(CoverOverlay):
         return out
 
     def card_rect(self) -> QRect:
+        """The question's card: centred on the window, or in accessible mode centred in the reach band (laid out
+        side by side when the band is too low for the upright card)."""
         px = self._theme.px
-        w, h = min(self.width() - px(80), px(980)), px(560)
-        return QRect((self.width() - w) // 2, (self.height() - h) // 2, w, h)
+        area = self._area()
+        text_h = self._text_height()
+        if self._side_by_side():
+            h = min(area.height() - px(24), px(48) * 2 + max(px(150), text_h))
+            w = min(area.width() - px(48), px(1500))
+        else:
+            h = min(area.height() - px(24), px(48) * 2 + px(170) + px(36) + text_h)
+            w = min(area.width() - px(80), px(1000))
+        return QRect(area.x() + (area.width() - w) // 2, area.y() + (area.height() - h) // 2, w, h)
+
+    def continue_rect(self) -> QRect:
+        """The large "继续 / Continue" target (any touch answers the question; this is where a finger goes)."""
+        px = self._theme.px
+        card = self.card_rect()
+        w = min(card.width() - px(64), px(460))
+        h = px(t.TOUCH_TARGET * 1.25)
+        if self._side_by_side():
+            left = card.left() + px(48) + self._ring_size() + px(48)
+            return QRect(left, card.bottom() - px(40) - h, w, h)
+        return QRect(card.center().x() - w // 2, card.bottom() - px(44) - h, w, h)
+
+    def _area(self) -> QRect:
+        return QRect(self._band) if self._band is not None and not self._band.isEmpty() else self.rect()
+
+    def _side_by_side(self) -> bool:
+        px = self._theme.px
+        return self._area().height() < px(48) * 2 + px(170) + px(36) + self._text_height() + px(24)
+
+    def _ring_size(self) -> int:
+        px = self._theme.px
+        if not self._side_by_side():
+            return px(170)
+        return max(px(100), min(px(170), self.card_rect().height() - px(96)))
+
+    def _fonts(self) -> tuple[QFont, QFont, QFont, QFont]:
+        th = self._theme
+        return (th.font(t.TITLE * 0.9, bold=True), th.font(t.LEAD), th.font(t.BODY), th.font(t.HEADING, bold=True))
+
+    def _text_height(self) -> int:
+        """Question, the other language's question, the hint and the Continue button, with their gaps."""
+        px = self._theme.px
+        title, other, hint, _ = self._fonts()
+        lines = QFontMetrics(title).height() + QFontMetrics(other).height()
+        lines += QFontMetrics(hint).height() * len(self._hint_lines())
+        return lines + px(4) + px(20) + px(32) + px(t.TOUCH_TARGET * 1.25)
+
+    def _text_width(self) -> int:
+        px, area = self._theme.px, self._area()
+        side = area.height() < px(48) * 2 + px(170) + px(36) + px(420)  # about the upright card's text block
+        if side:
+            return min(area.width() - px(48), px(1500)) - px(48 + 170 + 48 + 40)
+        return min(area.width() - px(80), px(1000)) - px(64)
+
+    def _hint_lines(self) -> list[str]:
+        """The hint in both languages: one line when it fits, else one line per language."""
+        other: Lang = "en" if self._lang == "zh" else "zh"
+        mine, theirs = tr("still_there_hint", self._lang), tr("still_there_hint", other)
+        both = f"{mine} · {theirs}"
+        if QFontMetrics(self._fonts()[2]).horizontalAdvance(both) <= self._text_width():
+            return [both]
+        return [mine, theirs]
 
     @Slot()
     def _frame(self) -> None:
@@ -93,8 +158,14 @@ class StillThereOverlay(CoverOverlay):
 
         # the ring: a full circle that empties as the seconds run out
         left = max(0.0, self._deadline - time.monotonic())
-        d = px(170)
-        ring = QRectF(card.center().x() - d / 2, card.top() + px(56), d, d)
+        d = self._ring_size()
+        if self._side_by_side():
+            ring = QRectF(card.left() + px(48), card.center().y() - d / 2, d, d)
+            text = QRect(round(ring.right()) + px(48), card.top() + px(40), 0, 0)
+            text.setRight(card.right() - px(40))
+        else:
+            ring = QRectF(card.center().x() - d / 2, card.top() + px(48), d, d)
+            text = QRect(card.left() + px(32), round(ring.bottom()) + px(36), card.width() - px(64), 0)
         p.setPen(QPen(QColor(t.LINE), px(12)))
         p.drawEllipse(ring)
         pen = QPen(QColor(t.ACCENT_DEFAULT), px(12))
@@ -102,22 +173,34 @@ class StillThereOverlay(CoverOverlay):
         p.setPen(pen)
         p.drawArc(ring, 90 * 16, round(360 * 16 * left / self._total))
         p.setPen(QColor(t.TEXT))
-        p.setFont(th.font(t.TITLE, bold=True))
+        p.setFont(th.font(t.TITLE if d >= px(150) else t.HEADING, bold=True))
         p.drawText(ring, Qt.AlignmentFlag.AlignCenter, str(max(0, math.ceil(left))))
 
         other: Lang = "en" if self._lang == "zh" else "zh"
-        y = round(ring.bottom()) + px(36)
-        y = self._line(p, card, y, tr("still_there", self._lang), th.font(t.TITLE * 0.9, bold=True), t.TEXT)
-        y = self._line(p, card, y + px(4), tr("still_there", other), th.font(t.LEAD), t.TEXT_MUTED)
-        self._line(p, card, y + px(20), tr("still_there_hint", self._lang), th.font(t.BODY), t.ACCENT_DEFAULT)
+        title, second, hint, button = self._fonts()
+        align = Qt.AlignmentFlag.AlignLeft if self._side_by_side() else Qt.AlignmentFlag.AlignHCenter
+        y = text.top()
+        y = self._line(p, text, y, tr("still_there", self._lang), title, t.TEXT, align)
+        y = self._line(p, text, y + px(4), tr("still_there", other), second, t.TEXT_MUTED, align)
+        y += px(20)
+        for line in self._hint_lines():
+            y = self._line(p, text, y, line, hint, t.ACCENT_DEFAULT, align)
+
+        target = self.continue_rect()
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(t.ACCENT_DEFAULT))
+        p.drawRoundedRect(QRectF(target), target.height() / 2, target.height() / 2)
+        p.setPen(QColor(t.BACKGROUND))
+        p.setFont(button)
+        p.drawText(target, Qt.AlignmentFlag.AlignCenter, f"{tr('continue', self._lang)} · {tr('continue', other)}")
         p.end()
 
-    def _line(self, p: QPainter, card: QRect, y: int, text: str, font, colour: str) -> int:
+    def _line(self, p: QPainter, box: QRect, y: int, text: str, font: QFont, colour: str,
+              align: Qt.AlignmentFlag) -> int:
         p.setFont(font)
         p.setPen(QColor(colour))
         h = p.fontMetrics().height()
-        p.drawText(QRect(card.left() + self._theme.px(32), y, card.width() - self._theme.px(64), h),
-                   Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, text)
+        p.drawText(QRect(box.left(), y, box.width(), h), align | Qt.AlignmentFlag.AlignVCenter, text)
         return y + h
 
     def event(self, event: QEvent) -> bool:

@@ -1,0 +1,87 @@
+"""What the glass shows outside the reach band in accessible mode: a calm, dark field that says what happened and
+how to go back, so the empty upper part of the screen reads as a choice, not as a fault.
+
+It lies under everything else in the window and swallows touches that land on it (there is nothing to press
+there: everything a visitor needs is in the band below).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from kiosk.content.schema import Lang
+from kiosk.ui import theme as t
+from kiosk.ui.icons import icon
+from kiosk.ui.strings import tr
+from kiosk.ui.theme import Theme
+
+
+class ReachBackdrop(QWidget):
+    def __init__(self, theme: Theme, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("ReachBackdrop")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self._theme = theme
+        self._band = QRect()
+        self._lang: Lang = "zh"
+        self.hide()
+
+    def show_around(self, band: QRect, lang: Lang) -> None:
+        """Cover the window, leaving `band` (window coordinates) to the interface laid over it."""
+        self._band = QRect(band)
+        self._lang = lang
+        self.setGeometry(self.parentWidget().rect())
+        self.lower()
+        self.show()
+        self.update()
+
+    def set_language(self, lang: Lang) -> None:
+        self._lang = lang
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        th, px = self._theme, self._theme.px
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), QColor(t.BACKGROUND))
+        above = QRect(0, 0, self.width(), self._band.top())
+        if above.height() < px(120):
+            p.end()
+            return
+        # a thin gold rule along the band's top edge: where the interface now begins
+        p.setPen(QPen(QColor(t.ACCENT_DEFAULT), px(3)))
+        p.drawLine(px(t.MARGIN), above.bottom() - px(2), self.width() - px(t.MARGIN), above.bottom() - px(2))
+        # the note, just above the band, where a visitor's eyes go first
+        other: Lang = "en" if self._lang == "zh" else "zh"
+        title = f"{tr('reach_note', self._lang)} · {tr('reach_note', other)}"
+        big, small = th.font(t.HEADING, bold=True), th.font(t.LEAD)
+        glyph = px(96)
+        p.setFont(big)
+        title_h = p.fontMetrics().height()
+        p.setFont(small)
+        note_h = p.fontMetrics().boundingRect(QRect(0, 0, self.width() - px(t.MARGIN * 2), 10_000),
+                                               int(Qt.TextFlag.TextWordWrap), self._way_out()).height()
+        block = glyph + px(24) + title_h + px(12) + note_h
+        y = max(px(t.MARGIN), above.bottom() - px(t.MARGIN) - block)
+        icon("mdi6.wheelchair-accessibility", t.ACCENT_DEFAULT).paint(
+            p, QRect((self.width() - glyph) // 2, y, glyph, glyph))
+        y += glyph + px(24)
+        p.setPen(QColor(t.TEXT))
+        p.setFont(big)
+        p.drawText(QRectF(px(t.MARGIN), y, self.width() - px(t.MARGIN * 2), title_h),
+                   int(Qt.AlignmentFlag.AlignHCenter), title)
+        y += title_h + px(12)
+        p.setPen(QColor(t.TEXT_MUTED))
+        p.setFont(small)
+        p.drawText(QRectF(px(t.MARGIN), y, self.width() - px(t.MARGIN * 2), note_h),
+                   int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap), self._way_out())
+        p.end()
+
+    def _way_out(self) -> str:
+        other: Lang = "en" if self._lang == "zh" else "zh"
+        return f"{tr('reach_way_out', self._lang)}\n{tr('reach_way_out', other)}"
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()

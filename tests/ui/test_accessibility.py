@@ -1,0 +1,305 @@
+"""Accessibility, checked on the real screens: every touch target at least 9 mm on the glass (55" 1080p and 65"
+4K), no status told by colour alone, accessible mode keeping every control inside the reach band (55" at 0.9 m,
+landscape and portrait), the "still there?" answer in reach and in both languages, and the mode's life (on with
+its button, text larger, twice the time, off with the visit, counted)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QAbstractButton, QPushButton, QScrollBar, QWidget
+
+from kiosk.layout.contrast import min_target_px
+from kiosk.layout.reach import physical_size_mm
+from kiosk.modes import Mode
+from kiosk.navigation import Route
+from kiosk.ui import theme as t
+from kiosk.ui.widgets import map_style, timeline_style
+from kiosk.ui.widgets.gallery_card import GalleryCard
+
+from . import touch
+from .helpers import entered
+
+T0 = datetime(2024, 5, 6, 10, 0, 0)  # a Monday morning, open
+
+
+def interactive(root: QWidget) -> list[QWidget]:
+    """What a visitor can press under `root`, as shown now. Content scrolls by dragging the content itself, so
+    the thin scroll indicators of the screens are not targets; the reach scroller's own bar is."""
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root.window()) or widget.width() <= 0:
+            continue
+        if isinstance(widget, QScrollBar):
+            if widget.property("role") == "reach_scroll":
+                found.append(widget)
+            continue
+        if isinstance(widget, (QAbstractButton, GalleryCard)):
+            found.append(widget)
+    return found
+
+
+def window_rect(widget: QWidget) -> QRect:
+    top_left = widget.mapTo(widget.window(), widget.rect().topLeft())
+    return QRect(top_left, widget.size())
+
+
+def visible_rect(widget: QWidget) -> QRect:
+    """The part of `widget` its ancestors leave visible (window coordinates)."""
+    rect = window_rect(widget)
+    parent = widget.parentWidget()
+    while parent is not None:
+        rect = rect.intersected(window_rect(parent))
+        parent = parent.parentWidget()
+    return rect
+
+
+def event_ids(track) -> list[str]:
+    return [item.id for item in track._layout.items]
+
+
+def tour(qtbot, kiosk):
+    """Every screen a visitor can reach, with its cards and the viewer open: yields a name for each state."""
+    window = kiosk.window
+    for route in kiosk.top_level_routes():
+        if route.screen == "home":
+            if kiosk.navigator.current.screen != "home":
+                entered(qtbot, kiosk, window.go_home)
+        else:
+            entered(qtbot, kiosk, lambda r=route: window.navigate(r))
+        yield route.key
+        screen = window.current_screen()
+        if route.screen == "timeline":
+            track = screen.track  # type: ignore[attr-defined]  # the timeline screen's track
+            event = event_ids(track)[0]
+            track.event_chosen.emit(event)
+            qtbot.waitUntil(lambda s=screen: s.card.isVisible())  # type: ignore[attr-defined]
+            yield "timeline with a card"
+        if route.screen == "gallery":
+            photo = kiosk.exhibition.photos[0].id
+            entered(qtbot, kiosk, lambda p=photo: window.navigate(Route("photo", p)))
+            yield "photo viewer"
+
+
+@pytest.mark.parametrize(("size", "diagonal"), [((1920, 1080), 55), ((3840, 2160), 65)], ids=["55in-1080p", "65in-4k"])
+def test_every_touch_target_is_at_least_9_mm_on_the_glass(qtbot, make_kiosk, size, diagonal):
+    kiosk = make_kiosk(size=size)
+    minimum = min_target_px(*size, *physical_size_mm(diagonal, *size))
+    small = []
+    seen = 0
+    for state in tour(qtbot, kiosk):
+        for widget in interactive(kiosk.window):
+            seen += 1
+            if min(widget.width(), widget.height()) < minimum:
+                small.append(f"{state}: {type(widget).__name__} {widget.objectName() or widget.property('role')} "
+                             f"{widget.width()}×{widget.height()} px < {minimum:.0f} px")
+        screen = kiosk.window.current_screen()
+        track = getattr(screen, "track", None)
+        if track is not None and hasattr(track, "label_rect"):
+            for event in event_ids(track):
+                box = track.label_rect(event)
+                if min(box.width(), box.height()) < minimum:
+                    small.append(f"{state}: timeline event {event} {box.width()}×{box.height()} px")
+    assert seen > 60
+    assert small == []
+
+
+def test_a_widget_made_too_small_on_purpose_fails_the_size_check(qtbot, kiosk):
+    button = kiosk.window.bar.zh_button
+    button.setFixedSize(12, 12)
+    minimum = min_target_px(1920, 1080, *physical_size_mm(55, 1920, 1080))
+    assert button in interactive(kiosk.window) and min(button.width(), button.height()) < minimum
+
+
+def marker_mask(status: str) -> QImage:
+    """The marker of a timeline status drawn in one colour: its shape alone."""
+    image = QImage(60, 60, QImage.Format.Format_ARGB32)
+    image.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(image)
+    saved = dict(timeline_style.COLOURS)
+    try:
+        timeline_style.COLOURS.update({k: "#FFFFFF" for k in timeline_style.COLOURS})
+        timeline_style.draw_marker(painter, status, QPointF(30, 30), 20, 4, "#FFFFFF")
+    finally:
+        timeline_style.COLOURS.update(saved)
+        painter.end()
+    return image.convertToFormat(QImage.Format.Format_Alpha8)
+
+
+def test_no_status_is_told_by_colour_alone():
+    # the timeline: each status its own line pattern and its own marker shape, and a name in the legend
+    statuses = timeline_style.LEGEND_ORDER
+    patterns = {s: tuple(timeline_style.line_pen(s, 4).dashPattern()) if timeline_style.line_pen(s, 4).style()
+                != Qt.PenStyle.SolidLine else () for s in statuses}
+    assert len({p for s, p in patterns.items() if s != "milestone"}) == len(statuses) - 1  # milestone: a diamond
+    masks = {s: bytes(marker_mask(s).constBits()) for s in statuses}
+    assert len(set(masks.values())) == len(statuses), "two statuses share a marker shape"
+    for lang in ("zh", "en"):
+        names = [timeline_style.name(s, lang) for s in statuses]
+        assert all(names) and len(set(names)) == len(names)
+    # the map: each status its own pattern (or, for what existed before, a thinner line), named in the legend
+    px = lambda v: v  # noqa: E731 - reference pixels
+    looks = {}
+    for status in map_style.STATUS_ORDER:
+        pens = map_style.line_pens("trunk_road", status, px)
+        looks[status] = tuple((round(p.widthF(), 2), tuple(p.dashPattern()) if p.style() != Qt.PenStyle.SolidLine
+                               else ()) for p in pens)
+    assert len(set(looks.values())) == len(map_style.STATUS_ORDER), looks
+    for lang in ("zh", "en"):
+        names = [map_style.status_name(s, lang) for s in map_style.STATUS_ORDER]
+        assert all(names) and len(set(names)) == len(names)
+
+
+def test_the_map_legend_names_every_status_and_kind(qtbot, kiosk):
+    window = kiosk.window
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
+    rows = screen.legend._rows  # type: ignore[attr-defined]  # the map screen's legend
+    assert {status for _, what, _, status in rows if what == "status"} == set(map_style.STATUS_ORDER)
+    assert all(label.text() for label, *_ in rows)
+
+
+# accessible mode ----------------------------------------------------------------------------------------------
+
+
+def mounted(kiosk, diagonal=55, bottom_cm=90):
+    kiosk.settings.update({"screen_diagonal_in": diagonal, "screen_bottom_cm": bottom_cm})
+    return kiosk
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_in_accessible_mode_every_control_lies_inside_the_reach_band(qtbot, make_kiosk, size):
+    kiosk = mounted(make_kiosk(size=size))
+    window = kiosk.window
+    touch.tap(window.bar.reach_button)
+    assert kiosk.reach.active
+    band = QRect(*kiosk.reach.band().rect())
+    assert band.height() == 473 and band.bottom() == size[1] - 1  # 0.9–1.2 m of a 55" screen hung at 0.9 m
+    assert window.reach_band() == band
+    outside = []
+    checked = 0
+    for state in tour(qtbot, kiosk):
+        scroller = window.reach_scroller()
+        assert scroller is not None
+        for widget in interactive(window):
+            if scroller.isAncestorOf(widget) and widget is not scroller.verticalScrollBar():
+                scroller.ensureWidgetVisible(widget, 0, 0)  # what the visitor does with the band's scroll bar
+            seen = visible_rect(widget)
+            if seen.isEmpty():
+                continue  # scrolled away inside its own screen's scroller, which itself lies in the band
+            checked += 1
+            if not band.contains(seen):
+                outside.append(f"{state}: {type(widget).__name__} {widget.objectName()} at {seen.getRect()}")
+        scroller.verticalScrollBar().setValue(0)
+    assert checked > 50
+    assert outside == []
+
+
+def test_the_band_test_fails_for_a_control_placed_above_the_band_on_purpose(qtbot, kiosk):
+    mounted(kiosk)
+    kiosk.reach.set_active(True)
+    band = kiosk.window.reach_band()
+    button = QPushButton("x", kiosk.window)
+    button.setGeometry(20, 20, 120, 120)
+    button.show()
+    assert button in interactive(kiosk.window)
+    assert not band.contains(visible_rect(button))
+
+
+def test_accessible_mode_grows_the_text_and_ends_with_the_visit(qtbot, kiosk):
+    mounted(kiosk)
+    clock = {"now": T0}
+    driver = kiosk.unattended
+    driver.clock = lambda: clock["now"]
+    driver.start()
+    window = kiosk.window
+    before = window.bar.title.font().pixelSize()
+    touch.tap(window.bar.reach_button)
+    assert kiosk.reach.active and window.bar.reach_button.isChecked()
+    assert window.theme.reach_scale == t.REACH_TEXT_SCALE
+    assert window.bar.title.font().pixelSize() > before
+    assert driver.machine.accessible
+    assert kiosk.staff.stats.totals().accessible_visits == 1
+    # twice the idle timeout before the question
+    clock["now"] += timedelta(seconds=kiosk.settings.idle_timeout_s + 5)
+    driver.tick()
+    assert driver.mode is Mode.ACTIVE
+    clock["now"] += timedelta(seconds=kiosk.settings.idle_timeout_s)
+    driver.tick()
+    assert driver.mode is Mode.STILL_THERE
+    overlay = driver.still_there
+    assert overlay.remaining() == 2 * kiosk.settings.still_there_s
+    band = window.reach_band()
+    assert band.contains(overlay.card_rect()) and band.contains(overlay.continue_rect())
+    edge = overlay.continue_rect()
+    assert min(edge.width(), edge.height()) >= window.theme.px(t.TOUCH_TARGET)
+    # the countdown runs out: the next visitor finds the usual layout
+    clock["now"] += timedelta(seconds=2 * kiosk.settings.still_there_s + 1)
+    driver.tick()
+    assert not kiosk.reach.active and not window.bar.reach_button.isChecked()
+    assert window.reach_band() is None and window.reach_scroller() is None
+    assert window.theme.reach_scale == 1.0 and not driver.machine.accessible
+    assert window.stack.parentWidget() is window and window.stack.geometry().top() == 0
+
+
+def test_leaving_accessible_mode_by_its_button_gives_the_whole_screen_back(qtbot, kiosk):
+    mounted(kiosk)
+    window = kiosk.window
+    touch.tap(window.bar.reach_button)
+    assert window.bar.geometry().top() >= kiosk.reach.band().top
+    touch.tap(window.bar.reach_button)
+    assert not kiosk.reach.active
+    assert window.bar.geometry().bottom() == window.height() - 1 and window.stack.geometry().top() == 0
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
+    assert screen.isVisible()
+
+
+def test_a_screen_entirely_in_reach_only_grows_the_text(qtbot, kiosk):
+    mounted(kiosk, diagonal=32, bottom_cm=60)  # 0.6–1.0 m
+    kiosk.reach.set_active(True)
+    assert kiosk.reach.band().whole
+    assert kiosk.window.reach_band() == kiosk.window.rect()
+    assert kiosk.window.theme.reach_scale > 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_still_there_question_is_bilingual_with_a_large_continue(qtbot, kiosk, lang):
+    overlay = kiosk.unattended.still_there
+    overlay.ask(kiosk.window.grab(), 20, lang)
+    image = overlay.grab().toImage()
+    assert not image.isNull()
+    card, target = overlay.card_rect(), overlay.continue_rect()
+    assert card.contains(target) and target.height() >= kiosk.window.theme.px(t.TOUCH_TARGET)
+    from kiosk.ui.strings import tr
+
+    words = []
+    original = QPainter.drawText
+
+    def spy(self, *args):
+        words.append(next(a for a in args if isinstance(a, str)))
+        return original(self, *args)
+
+    QPainter.drawText = spy  # type: ignore[method-assign]
+    try:
+        overlay.repaint()
+    finally:
+        QPainter.drawText = original  # type: ignore[method-assign]
+    text = " ".join(words)
+    for key in ("still_there", "still_there_hint", "continue"):
+        assert tr(key, "zh") in text and tr(key, "en") in text, key
+    overlay.dismiss()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_text_over_the_hero_photo_lies_where_the_declared_shade_is(qtbot, make_kiosk, size, lang):
+    """The contrast rule reads the hero's shade at `HERO_TEXT_FROM`; the date and title must not begin above it,
+    and the date is drawn in the text colour there (what the declared pair says)."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    home = kiosk.window.current_screen()
+    height = home.hero.height()
+    for label in (home.date_label, home.title_label, home.subtitle_label):
+        assert label.geometry().top() / height >= t.HERO_TEXT_FROM
+    assert home.date_label.palette().color(home.date_label.foregroundRole()).name().upper() == t.TEXT.upper()
