@@ -35,8 +35,8 @@ from kiosk.ui.shell.crash_guard import CrashGuard
 from kiosk.ui.shell.heartbeat_timer import HeartbeatTimer
 from kiosk.ui.shell.lockdown import Lockdown
 from kiosk.ui.shell.main_window import MainWindow
-from kiosk.ui.shell.screen_placer import ScreenPlacer
 from kiosk.ui.shell.reach_mode import ReachMode
+from kiosk.ui.shell.screen_placer import ScreenPlacer
 from kiosk.ui.shell.unattended import UnattendedDriver
 from kiosk.ui.shell.window_guard import WindowGuard
 from kiosk.ui.theme import LARGE_TEXT_SCALE, Theme, use_palette

@@ -86,6 +86,10 @@ def _number(path: Path, line: int, column: str, text: str, real: bool) -> int | 
     return value
 
 
+# Hourly exports before accessible mode stop after map_features_tapped.
+_OLDEST_HOURLY = HOURLY_COLUMNS.index("map_features_tapped") + 1
+
+
 def read_export(path: Path) -> tuple[str, list[dict[str, object]]]:
     """(kind, rows) of one exported CSV, every cell checked; MergeError names the file and line."""
     try:
@@ -96,8 +100,9 @@ def read_export(path: Path) -> tuple[str, list[dict[str, object]]]:
             except StopIteration:
                 raise MergeError(f"{path}: the file is empty (expected a statistics export)") from None
             columns: tuple[str, ...]
-            if tuple(header) == HOURLY_COLUMNS:
-                kind, columns = HOURLY, HOURLY_COLUMNS
+            if tuple(header) == HOURLY_COLUMNS[:len(header)] and len(header) >= _OLDEST_HOURLY:
+                # An older kiosk's export lacks the columns added since; they count 0 there.
+                kind, columns = HOURLY, tuple(header)
             elif tuple(header) == ITEM_COLUMNS:
                 kind, columns = ITEMS, ITEM_COLUMNS
             else:
@@ -113,7 +118,7 @@ def read_export(path: Path) -> tuple[str, list[dict[str, object]]]:
                     continue
                 if len(cells) != len(columns):
                     raise MergeError(f"{path}: line {line}: {len(cells)} cells, expected {len(columns)}")
-                row = _hourly_row(path, line, cells) if kind == HOURLY else _item_row(path, line, cells)
+                row = _hourly_row(path, line, cells, columns) if kind == HOURLY else _item_row(path, line, cells)
                 key = (row["day"], row["hour"]) if kind == HOURLY else (row["kind"], row["subject"])
                 if key in seen:
                     raise MergeError(f"{path}: line {line}: {' '.join(map(str, key))} again (first on line "
@@ -129,8 +134,8 @@ def read_export(path: Path) -> tuple[str, list[dict[str, object]]]:
     return kind, rows
 
 
-def _hourly_row(path: Path, line: int, cells: list[str]) -> dict[str, object]:
-    raw = dict(zip(HOURLY_COLUMNS, cells, strict=True))
+def _hourly_row(path: Path, line: int, cells: list[str], columns: tuple[str, ...]) -> dict[str, object]:
+    raw = dict.fromkeys(HOURLY_COLUMNS, "0") | dict(zip(columns, cells, strict=True))
     try:
         day = date.fromisoformat(raw["day"])
     except ValueError:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.staff.stats import VisitorStats
-from kiosk.staff.stats_merge import OUTPUT_FILES, MergeError, kiosk_name, main, merge
+from kiosk.staff.stats_merge import OUTPUT_FILES, MergeError, kiosk_name, main, merge, read_export
 
 
 class Clock:
@@ -151,3 +151,11 @@ def test_the_same_kiosk_twice_is_refused(two_kiosks: list[Path], tmp_path: Path)
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(MergeError, match=r"nope\.csv: cannot be read"):
         merge([str(tmp_path / "nope.csv")], tmp_path / "out")
+
+
+def test_an_older_kiosks_export_without_accessible_visits_merges_with_zero(tmp_path: Path) -> None:
+    old = tmp_path / "old-hourly.csv"
+    old.write_text("day,hour,visits,visit_seconds,screens_opened,screen_seconds,photos_opened,map_features_tapped\n"
+                   "2026-05-01,8,3,10.0,1,5.0,0,0\n", encoding="utf-8")
+    kind, rows = read_export(old)
+    assert kind == "hourly" and rows[0]["visits"] == 3 and rows[0]["accessible_visits"] == 0
