@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from kiosk.bench import plan as monkey_plan
-from kiosk.bench.report import BUDGETS, format_table, over_budget, verdict
+from kiosk.bench.report import BUDGETS, format_table, over_budget, rss_limit_mb, startup_holds, verdict
 from kiosk.bench.stats import CpuWindow, cpu_percent, median, parse_vmrss, percentile, ratio, rss_mb, summary
 
 
@@ -82,6 +82,30 @@ def test_verdicts_follow_each_budget_direction_and_p95():
     assert verdict("tap_to_frame_ms", {"p50": 10, "p95": 51}) == "OVER"
     assert verdict("attract_cpu_pct", None) == "n/a"
     assert over_budget({"startup_ms": 700, "rss_mb": 150, "idle_cpu_pct": None}) == ["startup_ms"]
+
+
+def test_startup_is_judged_beside_the_bare_window_of_the_same_run():
+    assert startup_holds(590, None)
+    assert not startup_holds(690, None)  # no bare window: the budget alone
+    assert startup_holds(690, 250)  # Xvfb on a quiet PC: 2.8× a bare window, under twice the budget
+    assert not startup_holds(1100, 250)  # 4.4× a bare window: this kiosk is slow here, not the display
+    assert not startup_holds(1300, 500)  # a slow PC: under 4× its bare window, but over twice the budget
+    assert verdict("startup_ms", 690, {"startup_ms": 690, "bare_window_ms": 250}) == "OK"
+    assert verdict("startup_ms", 690, {"startup_ms": 690, "bare_window_ms": 120}) == "OVER"
+    assert over_budget({"startup_ms": 690, "bare_window_ms": 250}) == []
+
+
+def test_memory_budget_grows_with_the_window_to_250_mb_at_4k():
+    assert rss_limit_mb(None) == 200
+    assert rss_limit_mb((1920, 1080)) == 200
+    assert rss_limit_mb((1080, 1920)) == 200
+    assert rss_limit_mb((1366, 768)) == 200
+    assert rss_limit_mb((3840, 2160)) == 250
+    assert rss_limit_mb((7680, 4320)) == 250
+    assert 200 < rss_limit_mb((2560, 1440)) < 250
+    assert verdict("rss_mb", 243, size=(3840, 2160)) == "OK"
+    assert verdict("rss_mb", 243, size=(1920, 1080)) == "OVER"
+    assert over_budget({"rss_mb": 243}, size=(3840, 2160)) == []
 
 
 def test_table_has_one_line_per_figure_with_budget_and_reason():
