@@ -47,7 +47,7 @@ def run_bench(args: argparse.Namespace) -> int:
             results["bare_window_ms"] = rounded(bare_ms, 0)
             if bare_ms and median_ms:
                 notes["bare_window_ms"] = (f"in the same run; the kiosk's start-up is {median_ms / bare_ms:.1f}× this "
-                                           f"(start-up passes at {describe_startup_budget()})")
+                                           f"(start-up budget: {describe_startup_budget()})")
         else:
             median_ms, samples = measure_startup(size, args.content, runs)
         results["startup_ms"] = rounded(median_ms, 0)
