@@ -68,11 +68,17 @@ def monkey_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def choose_platform(platform: str | None, environ: dict[str, str] | os._Environ[str]) -> str:
+    """Set the Qt platform in `environ` before Qt loads (the start-up probes and the scale check's children
+    inherit it): the one asked for, else QT_QPA_PLATFORM as set, else offscreen. Returns it."""
+    if platform:
+        environ["QT_QPA_PLATFORM"] = platform
+    return environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
 def main(command: str, argv: list[str]) -> int:
     args = (bench_parser() if command == "bench" else monkey_parser()).parse_args(argv)
-    if getattr(args, "platform", None):
-        os.environ["QT_QPA_PLATFORM"] = args.platform  # before Qt loads; the start-up probes inherit it
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    choose_platform(getattr(args, "platform", None), os.environ)
     from kiosk import preflight
 
     reason = preflight.problem()

@@ -156,3 +156,14 @@ def test_scale_content_loads_with_the_requested_photos_and_events(tmp_path):
     shipped, _ = load_exhibition(paths.default_content_dir())
     assert [s.id for s in exhibition.sections] == [s.id for s in shipped.sections]
     assert exhibition.title == shipped.title
+
+
+def test_the_benchmark_runs_offscreen_unless_asked_for_the_real_display():
+    from kiosk.bench.cli import bench_parser, choose_platform
+
+    assert choose_platform(None, {}) == "offscreen"
+    assert choose_platform(None, {"QT_QPA_PLATFORM": "xcb"}) == "xcb"
+    environ = {"QT_QPA_PLATFORM": "offscreen"}
+    args = bench_parser().parse_args(["--platform", "xcb", "--size", "3840x2160"])
+    assert choose_platform(args.platform, environ) == "xcb" and environ["QT_QPA_PLATFORM"] == "xcb"
+    assert tuple(args.size) == (3840, 2160)
