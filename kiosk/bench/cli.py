@@ -1,9 +1,10 @@
 """`kiosk bench` and `kiosk monkey` on the command line.
 
-    kiosk bench [--json] [--size WxH] [--content DIR] [--quick] [--scale] [--runs N]
+    kiosk bench [--json] [--size WxH] [--platform NAME] [--content DIR] [--quick] [--scale] [--runs N]
     kiosk monkey [--events N] [--seed S] [--size WxH] [--content DIR]
 
-Both run the real app offscreen unless QT_QPA_PLATFORM says otherwise (e.g. `QT_QPA_PLATFORM=xcb` to watch).
+Both run the real app offscreen unless told otherwise: `kiosk bench --platform xcb` (or `wayland`, `windows`)
+measures on the real display, the way `kiosk --selftest` does and a visitor sees it; QT_QPA_PLATFORM works too.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ def bench_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     parser.add_argument(
         "--size", type=window_size, default=(1920, 1080), metavar="WxH", help="window size (default 1920x1080)"
+    )
+    parser.add_argument(
+        "--platform", default=None, metavar="NAME",
+        help="Qt platform: offscreen (the default), or the real display: xcb, wayland, windows, cocoa",
     )
     parser.add_argument("--content", type=Path, default=None, metavar="DIR", help="content folder (default: bundled)")
     parser.add_argument("--quick", action="store_true", help="short windows and few runs (a minute; for tests)")
@@ -63,9 +68,17 @@ def monkey_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def choose_platform(platform: str | None, environ: dict[str, str] | os._Environ[str]) -> str:
+    """Set the Qt platform in `environ` before Qt loads (the start-up probes and the scale check's children
+    inherit it): the one asked for, else QT_QPA_PLATFORM as set, else offscreen. Returns it."""
+    if platform:
+        environ["QT_QPA_PLATFORM"] = platform
+    return environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
 def main(command: str, argv: list[str]) -> int:
     args = (bench_parser() if command == "bench" else monkey_parser()).parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    choose_platform(getattr(args, "platform", None), os.environ)
     from kiosk import preflight
 
     reason = preflight.problem()

@@ -71,9 +71,10 @@ class FrameMeter(QObject):
 
 @dataclass
 class TransitionSample:
-    latency_ms: float  # input to first painted frame
+    latency_ms: float  # input to first painted frame (the old screen where it stood)
     frames: int
     span_s: float  # first to last frame
+    motion_ms: float | None = None  # input to the second frame: the first that has moved
 
 
 def _home(kiosk):
@@ -109,7 +110,8 @@ class Tour:
         ends = self.meter.log.ends[first:]
         if not entered or not ends or not moment:
             return False
-        self.samples.append(TransitionSample((ends[0] - moment[0]) * 1000, len(ends), ends[-1] - ends[0]))
+        motion = (ends[1] - moment[0]) * 1000 if len(ends) > 1 else None
+        self.samples.append(TransitionSample((ends[0] - moment[0]) * 1000, len(ends), ends[-1] - ends[0], motion))
         spin(50)  # let the entered screen start its own animations, as a visitor would see it
         return True
 
@@ -157,6 +159,7 @@ def measure(kiosk, rounds: int = 3, limit: int | None = None) -> dict[str, objec
     span = sum(s.span_s for s in samples)
     return {
         "tap_to_frame_ms": summary([s.latency_ms for s in samples]),
+        "tap_to_motion_ms": summary([s.motion_ms for s in samples if s.motion_ms is not None]),
         "transition_fps": rounded(intervals / span if span > 0 else None),
         "frame_ms": summary(tour.meter.log.paint_ms, digits=2),
         "transitions": len(samples),

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from kiosk.bench import plan as monkey_plan
-from kiosk.bench.report import BUDGETS, format_table, over_budget, verdict
+from kiosk.bench.report import BUDGETS, format_table, over_budget, rss_limit_mb, startup_holds, verdict
 from kiosk.bench.stats import CpuWindow, cpu_percent, median, parse_vmrss, percentile, ratio, rss_mb, summary
 
 
@@ -84,6 +84,30 @@ def test_verdicts_follow_each_budget_direction_and_p95():
     assert over_budget({"startup_ms": 700, "rss_mb": 150, "idle_cpu_pct": None}) == ["startup_ms"]
 
 
+def test_startup_is_judged_beside_the_bare_window_of_the_same_run():
+    assert startup_holds(590, None)
+    assert not startup_holds(690, None)  # no bare window: the budget alone
+    assert startup_holds(690, 250)  # Xvfb on a quiet PC: 2.8× a bare window, under twice the budget
+    assert not startup_holds(1100, 250)  # 4.4× a bare window: this kiosk is slow here, not the display
+    assert not startup_holds(1300, 500)  # a slow PC: under 4× its bare window, but over twice the budget
+    assert verdict("startup_ms", 690, {"startup_ms": 690, "bare_window_ms": 250}) == "OK"
+    assert verdict("startup_ms", 690, {"startup_ms": 690, "bare_window_ms": 120}) == "OVER"
+    assert over_budget({"startup_ms": 690, "bare_window_ms": 250}) == []
+
+
+def test_memory_budget_grows_with_the_window_to_250_mb_at_4k():
+    assert rss_limit_mb(None) == 200
+    assert rss_limit_mb((1920, 1080)) == 200
+    assert rss_limit_mb((1080, 1920)) == 200
+    assert rss_limit_mb((1366, 768)) == 200
+    assert rss_limit_mb((3840, 2160)) == 250
+    assert rss_limit_mb((7680, 4320)) == 250
+    assert 200 < rss_limit_mb((2560, 1440)) < 250
+    assert verdict("rss_mb", 243, size=(3840, 2160)) == "OK"
+    assert verdict("rss_mb", 243, size=(1920, 1080)) == "OVER"
+    assert over_budget({"rss_mb": 243}, size=(3840, 2160)) == []
+
+
 def test_table_has_one_line_per_figure_with_budget_and_reason():
     results = {name: None for name in BUDGETS}
     results["startup_ms"] = 420.0
@@ -132,3 +156,14 @@ def test_scale_content_loads_with_the_requested_photos_and_events(tmp_path):
     shipped, _ = load_exhibition(paths.default_content_dir())
     assert [s.id for s in exhibition.sections] == [s.id for s in shipped.sections]
     assert exhibition.title == shipped.title
+
+
+def test_the_benchmark_runs_offscreen_unless_asked_for_the_real_display():
+    from kiosk.bench.cli import bench_parser, choose_platform
+
+    assert choose_platform(None, {}) == "offscreen"
+    assert choose_platform(None, {"QT_QPA_PLATFORM": "xcb"}) == "xcb"
+    environ = {"QT_QPA_PLATFORM": "offscreen"}
+    args = bench_parser().parse_args(["--platform", "xcb", "--size", "3840x2160"])
+    assert choose_platform(args.platform, environ) == "xcb" and environ["QT_QPA_PLATFORM"] == "xcb"
+    assert tuple(args.size) == (3840, 2160)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QImage, QKeyEvent, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QColor, QImage, QKeyEvent, QPainter, QPaintEvent, QRegion, QResizeEvent
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Lang
+from kiosk.layout.snapshot import snapshot_scale, snapshot_size
 from kiosk.navigation import Direction, Navigator, Route, Transition
 from kiosk.ui import theme as t
 from kiosk.ui.panels.screen import Screen
@@ -169,8 +170,9 @@ class MainWindow(QWidget):
         if screen is not None:
             screen.resize(self.stack.size())
             screen.ensurePolished()
-            # Rendered once offscreen: its layout settles and its glyphs are cached now, not on the first tap.
-            screen.grab()
+            # Rendered once offscreen as a transition will render it: its layout settles and the glyphs of its
+            # snapshot are cached now, not on the first tap.
+            self._snapshot(screen)
         QTimer.singleShot(0, self, self._warm_next)  # cancelled if the window goes first
 
     # navigation -------------------------------------------------------------------------------------
@@ -226,7 +228,7 @@ class MainWindow(QWidget):
             return
         if new is old:
             return
-        old_pixmap = self._shown_pixels(old) if self.isVisible() else QPixmap()
+        shown = self._shown_pixels(old) if self.isVisible() else None
         if transition.direction is not Direction.BACKWARD or transition.new.screen == "home":
             new.reset()
         if new.route != transition.new and not new.show_route(transition.new):  # Back to a route it no longer has
@@ -234,16 +236,35 @@ class MainWindow(QWidget):
         new.resize(self.stack.size())
         self.stack.setCurrentWidget(new)
         self._update_bar()
-        if not self.isVisible() or old_pixmap.isNull():
+        if not self.isVisible() or shown is None or shown[0].isNull():
             self._transition_finished()
             return
         self.overlay.setGeometry(self.stack.geometry())
-        self.overlay.start(old_pixmap, new.grab(), transition.direction)
+        self.overlay.start(shown[0], lambda: self._snapshot(new), transition.direction, old_on_glass=shown[1])
 
-    def _shown_pixels(self, screen: Screen) -> QPixmap:
-        """What the visitor sees of `screen` right now, for the first frame of a transition. Where the platform
-        keeps the window's last painted frame as an image, that is copied (a memcpy, ~1 ms at 1080p) instead of
-        rendering the whole screen again with grab() (~15 ms); mid-transition it is the frame on the glass."""
+    def _snapshot_scale(self) -> float:
+        ratio = self.devicePixelRatioF()
+        size = self.stack.size()
+        return ratio * snapshot_scale(round(size.width() * ratio), round(size.height() * ratio))
+
+    def _snapshot(self, screen: Screen) -> QImage:
+        """`screen` rendered at `snapshot_scale` of device resolution (a quarter of the pixels at 4K): the
+        picture a transition moves. At rest the screen itself is shown, at device resolution."""
+        scale = self._snapshot_scale()
+        w, h = snapshot_size(screen.width(), screen.height(), scale)
+        image = QImage(w, h, QImage.Format.Format_RGB32)  # opaque: the fast blits, no alpha to blend
+        image.fill(QColor(t.BACKGROUND))
+        p = QPainter(image)
+        p.scale(w / max(1, screen.width()), h / max(1, screen.height()))
+        screen.render(p, QPoint(), QRegion(), QWidget.RenderFlag.DrawWindowBackground | QWidget.RenderFlag.DrawChildren)
+        p.end()
+        return image
+
+    def _shown_pixels(self, screen: Screen) -> tuple[QImage, bool]:
+        """What the visitor sees of `screen` right now, for a transition, and whether it was copied from the
+        window's last painted frame. Where the platform keeps that frame as an image, it is copied (scaled to the
+        snapshot size: a few milliseconds at 4K) instead of rendering the whole screen again; mid-transition it
+        is the frame on the glass."""
         store = self.backingStore()
         device = store.paintDevice() if store is not None else None
         if (isinstance(device, QImage) and not device.isNull() and QApplication.platformName() in _FRAME_IN_MEMORY
@@ -253,10 +274,14 @@ class MainWindow(QWidget):
             source = QRect(round(area.x() * ratio), round(area.y() * ratio), round(area.width() * ratio),
                            round(area.height() * ratio))
             if device.rect().contains(source):
-                pixmap = QPixmap.fromImage(device.copy(source))
-                pixmap.setDevicePixelRatio(ratio)
-                return pixmap
-        return screen.grab()
+                w, h = snapshot_size(source.width(), source.height(), self._snapshot_scale() / ratio)
+                image = QImage(w, h, QImage.Format.Format_RGB32)
+                p = QPainter(image)
+                p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+                p.drawImage(QRect(0, 0, w, h), device, source)
+                p.end()
+                return image, True
+        return self._snapshot(screen), False
 
     @Slot()
     def _transition_finished(self) -> None:

@@ -4,6 +4,10 @@ The photo is decoded once slightly wider than the view, then shifted a pixel at 
 every half second or so: a blit, not a re-scale, so the motion costs almost no CPU on an idle kiosk. The shade that
 keeps the title legible only varies top to bottom, so it is painted into the visible band of the photo once (`_band`),
 and each drift step is a single opaque blit of that band.
+
+Only the band is kept: the decoded photo (the whole picture, taller than the view) is let go once the band is
+painted from it, and it stays out of the photo memory cache (the home screen holds its band all day; the disk
+cache has the photo for a resize). At 3840×2160 that is 44 MB less for the whole run.
 """
 
 from __future__ import annotations
@@ -42,6 +46,9 @@ class HeroView(QWidget):
         self._pixmap = pixmap
         self._band = None
         self._offset = 0
+        if pixmap is not None and not pixmap.isNull() and self.width() > 8:
+            self._band = self._shaded_band()  # now, so the photo itself can go
+            self._pixmap = None
         self.update()
 
     def set_moving(self, moving: bool) -> None:
@@ -58,15 +65,15 @@ class HeroView(QWidget):
         self._step = stride if self._step > 0 else -stride
         self._timer.setInterval(STEP_MS * stride)
         want = QSize(round(self.width() * (1 + DRIFT)), round(self.height() * (1 + DRIFT)))
-        if want.width() > 8 and want != self._requested:
+        if want.width() > 8 and (want != self._requested or self._pixmap is None):
             self._requested = want
-            self._provider.request(self._path, want, self.set_pixmap, owner=self, cover=True)
+            self._provider.request(self._path, want, self.set_pixmap, owner=self, cover=True, keep=False)
 
     @Slot()
     def _drift(self) -> None:
-        if self._pixmap is None:
+        if self._band is None:
             return
-        room = max(0, self._pixmap.width() - self.width())
+        room = max(0, self._band.width() - self.width())
         self._offset += self._step
         if self._offset >= room or self._offset <= 0:
             self._step = -self._step

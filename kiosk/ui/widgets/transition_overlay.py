@@ -1,30 +1,51 @@
 """Screen transitions drawn from two snapshots, never by re-rendering live widgets every frame.
 
-The window grabs the old and the new screen once, then this overlay slides or cross-fades the two pixmaps:
-each frame is two `drawPixmap` calls (~1 ms at 1080p), so the motion stays smooth on a slow PC.
+The window hands over a picture of the old screen and a way to render the new one; this overlay slides or
+cross-fades them: each frame is one or two image blits, so the motion stays smooth on a slow PC.
+
+What the visitor sees first costs almost nothing. A transition's first frame (progress 0) shows only the old
+screen, so it is painted from the old picture alone — or, where the old picture is a copy of the very pixels the
+window shows (`old_on_glass`), not painted again at all. The new screen is rendered on the next turn of the
+event loop, while that first frame is on the glass and before the second is due.
+
+Snapshots are rendered at `snapshot_scale` of device resolution (half at 3840×2160, full at 1920×1080) and
+drawn scaled while they move; when the motion ends the overlay hides and the real widgets, at device resolution,
+are shown. A cross-fade blends the new picture into the old one frame over frame (`fade_step`) at snapshot
+resolution and draws the result once, so a 4K fade is one scaled blit a frame, not two blended full-size ones.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QEvent, Qt, QVariantAnimation, Signal, Slot
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from collections.abc import Callable
+
+from PySide6.QtCore import QEasingCurve, QEvent, QRect, Qt, QTimer, QVariantAnimation, Signal, Slot
+from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.layout.snapshot import fade_step
 from kiosk.navigation import Direction
+
+Renderer = Callable[[], QImage]
 
 
 class TransitionOverlay(QWidget):
     finished = Signal()
     frame_painted = Signal()
+    motion_started = Signal()  # the new picture is ready (after the first frame)
 
     def __init__(self, duration_ms: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)  # swallow touches mid-transition
-        self._old = QPixmap()
-        self._new = QPixmap()
+        self._old = QImage()
+        self._new = QImage()
+        self._render_new: Renderer | None = None
+        self._old_on_glass = False
         self._direction = Direction.FADE
         self._progress = 0.0
+        self._faded = 0.0  # how much of the new picture the old buffer already holds (cross-fades)
+        self._pending = False  # first frame shown, new picture not rendered yet
+        self._shown_progress = -1.0  # the progress of the last frame reported: a repaint of it is no new frame
         self._animation = QVariantAnimation(self)
         self._animation.setDuration(duration_ms)
         self._animation.setStartValue(0.0)
@@ -38,14 +59,35 @@ class TransitionOverlay(QWidget):
     def running(self) -> bool:
         return self._animation.state() == QVariantAnimation.State.Running
 
-    def start(self, old: QPixmap, new: QPixmap, direction: Direction) -> None:
+    def start(self, old: QImage, render_new: Renderer, direction: Direction, old_on_glass: bool = False) -> None:
+        """Show the first frame (the old screen) now; render the new screen with `render_new` on the next turn
+        of the event loop, then move. `old_on_glass`: the window's last frame already shows `old` where this
+        overlay lies, pixel for pixel, so the first frame need not be drawn again.
+
+        The animation's clock starts with the first frame: the new screen is rendered in the interval before the
+        second frame (or at the latest when that frame is due), so rendering it costs no frame where it fits."""
         self._animation.stop()
-        self._old, self._new, self._direction = old, new, direction
+        self._old, self._new, self._direction = old, QImage(), direction
+        self._render_new = render_new
+        self._old_on_glass = old_on_glass
         self._progress = 0.0
+        self._faded = 0.0
+        self._pending = True
+        self._shown_progress = -1.0
         self.raise_()
         self.show()
         self.repaint()  # first frame now, not on the next timer tick
         self._animation.start()
+        QTimer.singleShot(0, self, self._render_pending)
+
+    @Slot()
+    def _render_pending(self) -> None:
+        if not self._pending:
+            return  # rendered already, or finished early (finish_now)
+        render, self._render_new = self._render_new, None
+        self._new = render() if render is not None else QImage()
+        self._pending = False
+        self.motion_started.emit()
 
     def finish_now(self) -> None:
         if self.running:
@@ -54,14 +96,20 @@ class TransitionOverlay(QWidget):
 
     @Slot(object)
     def _advance(self, value: object) -> None:
-        self._progress = float(value)
+        progress = float(value)
+        if progress <= self._progress:
+            return  # the animation starting at 0: that frame is on the glass already
+        self._render_pending()  # the next frame is due: the new picture must be there
+        self._progress = progress
         self.update()
 
     @Slot()
     def _done(self) -> None:
+        self._pending = False
+        self._render_new = None
         self.hide()
-        self._old = QPixmap()
-        self._new = QPixmap()
+        self._old = QImage()
+        self._new = QImage()
         self.finished.emit()
 
     def event(self, event: QEvent) -> bool:
@@ -73,20 +121,38 @@ class TransitionOverlay(QWidget):
         return handled
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._progress <= 0.0 and (self._old_on_glass or self._new.isNull()):
+            if not self._old_on_glass:
+                p = QPainter(self)
+                p.drawImage(self.rect(), self._old)
+                p.end()
+            self._frame_done()
+            return
         p = QPainter(self)
-        w = self.width()
+        w, h = self.width(), self.height()
         k = self._progress
         if self._direction is Direction.FADE:
-            p.drawPixmap(0, 0, self._old)
-            p.setOpacity(k)
-            p.drawPixmap(0, 0, self._new)
+            if not self._new.isNull() and not self._old.isNull():
+                opacity = fade_step(self._faded, k)
+                if opacity > 0.0:
+                    blend = QPainter(self._old)
+                    blend.setOpacity(opacity)
+                    blend.drawImage(self._old.rect(), self._new)
+                    blend.end()
+                    self._faded = k
+            p.drawImage(self.rect(), self._old if not self._old.isNull() else self._new)
         else:
             sign = 1 if self._direction is Direction.FORWARD else -1
             offset = round(sign * w * k)
-            p.drawPixmap(-offset, 0, self._old)
-            p.drawPixmap(sign * w - offset, 0, self._new)
+            p.drawImage(QRect(-offset, 0, w, h), self._old)
+            p.drawImage(QRect(sign * w - offset, 0, w, h), self._new)
         p.end()
-        self.frame_painted.emit()
+        self._frame_done()
+
+    def _frame_done(self) -> None:
+        if self._progress != self._shown_progress:  # an exposed area painted again is not a new frame
+            self._shown_progress = self._progress
+            self.frame_painted.emit()
 
     def mousePressEvent(self, event) -> None:  # swallow input during the ~0.3 s of motion
         event.accept()
