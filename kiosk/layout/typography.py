@@ -47,7 +47,8 @@ ENGLISH_SAMPLE = "The quick brown fox jumps over the lazy dog, then rests in the
 class Piece:
     text: str  # as shown
     space_after: bool  # a space follows it (dropped when a line ends there)
-    strong: bool  # a break after it falls between phrases, not inside a word
+    strong: bool  # a break after it falls between words or phrases, not inside a word
+    phrase: bool = False  # … and between phrases: after punctuation, or at a space between Chinese words
 
 
 def _ideograph(ch: str) -> bool:
@@ -113,7 +114,9 @@ def segment(text: str) -> list[Piece]:
         if nxt and after in ("", "j") and (after == "j" or _glued(current, atom, nxt)):
             continue
         strong = after in (" ", "b") or current[-1] in PHRASE_END or not nxt
-        pieces.append(Piece(current, after == " ", strong))
+        phrase = (after == "b" or current[-1] in PHRASE_END or not nxt
+                  or (after == " " and (_ideograph(current[-1]) or _ideograph(nxt[0]))))
+        pieces.append(Piece(current, after == " ", strong, phrase))
         current = ""
     return pieces
 
@@ -307,7 +310,11 @@ def wrap_title(text: str, width: float, measure: Measure, short_word: int = 4) -
 
     ends = _greedy(m, width, phrases)
     if _lines(m, ends, width, True).fits:
-        balanced = _balanced(m, width, phrases, len(ends)) or ends
+        # Between phrases (after "：", "·", at a Chinese title's space) rather than between any two words,
+        # when that takes no more lines: "Higher-Quality Growth: / Painting a Brighter Lukou"
+        phrase = [p.phrase for p in m.pieces]
+        balanced = (_balanced(m, width, phrase.__getitem__, len(ends))
+                    or _balanced(m, width, phrases, len(ends)) or ends)
         balanced = _fix_last_line(m, balanced, width, phrases, short_word)
         return _lines(m, balanced, width, True)
     # A phrase wider than the line: break inside it too, still balanced.

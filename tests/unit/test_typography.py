@@ -132,3 +132,10 @@ def test_readable_measure_is_about_forty_chinese_or_seventy_five_english_charact
 def test_display_titles_hang_their_opening_quote() -> None:
     assert ty.hanging_opener("“融”出新渌口") == "“"
     assert ty.hanging_opener("提质发展") == ""
+
+
+def test_titles_prefer_a_break_between_phrases_to_one_between_words() -> None:
+    lines = ty.wrap_title("Higher-Quality Growth: Painting a Brighter Lukou", 14, measure)
+    assert lines.lines == ("Higher-Quality Growth:", "Painting a Brighter Lukou")
+    lines = ty.wrap_title("Roads · bridges · ship lock · zones · towns", 12, measure)
+    assert all(not line.startswith(("lock", "·")) for line in lines.lines), lines.lines
