@@ -42,6 +42,18 @@ def typeset(font: QFont, text: str, width: float, title: bool) -> typography.Lin
     return typography.wrap(text, width - SLACK, measure)
 
 
+def _latin_first(font: QFont) -> bool:
+    families = font.families()
+    return bool(families) and latin_family(families) == families[0]
+
+
+def _compressed(line: str, latin_family_name: str) -> str:
+    """A line as rich text, its opening quote (if it starts with one) from the Latin face."""
+    if line[:1] in QUOTES:
+        return f"<span style=\"font-family:'{latin_family_name}'\">{html.escape(line[0])}</span>{html.escape(line[1:])}"
+    return html.escape(line)
+
+
 class TypesetLabel(QLabel):
     """`title=True`: titles, headings, captions and labels; otherwise body text. `line_height` (percent) sets
     body text as rich text with that leading."""
@@ -49,6 +61,7 @@ class TypesetLabel(QLabel):
     def __init__(self, parent: QWidget | None = None, title: bool = True, line_height: int | None = None):
         super().__init__(parent)
         self._source = ""
+        self._lines: list[str] = []
         self._title = title
         self._line_height = line_height
         self._laid_out_for: tuple[int, str, str] | None = None
@@ -74,11 +87,8 @@ class TypesetLabel(QLabel):
         self._typeset()
 
     def lines(self) -> list[str]:
-        """The lines as set (empty before the label has a width)."""
-        if self._line_height is None:
-            return self.text().split("\n")
-        body = self.text().split(">", 1)[-1].rsplit("<", 1)[0]
-        return [html.unescape(line) for line in body.split("<br>")]
+        """The lines as set."""
+        return list(self._lines)
 
     def setFont(self, font: QFont) -> None:
         super().setFont(font)
@@ -107,11 +117,18 @@ class TypesetLabel(QLabel):
         self._show(lines)
 
     def _show(self, lines: list[str]) -> None:
-        if self._line_height is None:
+        self._lines = lines
+        # A full-width opening quote at the start of a line loses its empty left half (Chinese typesetting
+        # compresses line-initial punctuation): it is taken from the proportional Latin face.
+        compress = any(line[:1] in QUOTES for line in lines) and not _latin_first(self.font())
+        if self._line_height is None and not compress:
+            self.setTextFormat(Qt.TextFormat.PlainText)
             text = "\n".join(lines)
         else:
-            body = "<br>".join(html.escape(line) for line in lines)
-            text = f'<p style="line-height:{self._line_height}%">{body}</p>'
+            self.setTextFormat(Qt.TextFormat.RichText)
+            latin = latin_family(self.font().families())
+            body = "<br>".join(_compressed(line, latin) if compress else html.escape(line) for line in lines)
+            text = body if self._line_height is None else f'<p style="line-height:{self._line_height}%">{body}</p>'
         if text != self.text():
             self.setText(text)
 
@@ -145,3 +162,45 @@ def latin_family(families: tuple[str, ...] | list[str]) -> str:
     """The proportional Latin face among the theme's families (the first that is not a CJK face)."""
     latin = [f for f in families if "SC" not in f and "CJK" not in f]
     return latin[0] if latin else (families[0] if families else "")
+
+
+class DisplayTitleLabel(QLabel):
+    """A display title (the exhibition's name on the home screen and the foreword): broken by the typography
+    rules for its width, its curly quotes from the proportional Latin face (`display_title_html`)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._source = ""
+        self._laid_out_for: tuple[int, str, str] | None = None
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+    def set_source(self, text: str) -> None:
+        self._source = text
+        self._laid_out_for = None
+        self._typeset()
+
+    def source(self) -> str:
+        return self._source
+
+    def setFont(self, font: QFont) -> None:
+        super().setFont(font)
+        self._laid_out_for = None
+        self._typeset()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._typeset()
+
+    def _typeset(self) -> None:
+        width = self.contentsRect().width() - max(0, self.indent())
+        key = (width, self._source, self.font().key())
+        if key == self._laid_out_for:
+            return
+        self._laid_out_for = key
+        latin = latin_family(self.font().families())
+        lines = typeset(self.font(), self._source, width, title=True).lines if width > 0 else (self._source,)
+        text = "<br>".join(display_title_html(line, latin) for line in lines)
+        if text != self.text():
+            self.setText(text)
