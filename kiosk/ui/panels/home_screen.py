@@ -21,7 +21,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.figure_card import FigureCard
 from kiosk.ui.widgets.hero_view import HeroView
 from kiosk.ui.widgets.tile_button import TileButton
-from kiosk.ui.widgets.typeset_label import display_title_html, hang_width, latin_family
+from kiosk.ui.widgets.typeset_label import DisplayTitleLabel, TypesetLabel, hang_width, latin_family
 
 
 class HomeScreen(Screen):
@@ -54,8 +54,12 @@ class HomeScreen(Screen):
         caption_row.addWidget(self.hero_caption)
 
         self.date_label = self._label(theme.font(t.LEAD, bold=True), "accent")
-        self.title_label = self._label(theme.font(t.DISPLAY * 1.2, bold=True), "text")
-        self.subtitle_label = self._label(theme.font(t.TITLE * 0.7), "text")
+        self.title_label = DisplayTitleLabel(self.hero)
+        self.title_label.setFont(theme.font(t.DISPLAY * 1.2, bold=True))
+        self.title_label.setProperty("role", "text")
+        self.subtitle_label = TypesetLabel(self.hero)
+        self.subtitle_label.setFont(theme.font(t.TITLE * 0.7))
+        self.subtitle_label.setProperty("role", "text")
         self.intro_button = QPushButton(self.hero)
         self.intro_button.setFont(theme.font(t.CAPTION + 2, bold=True))
         self.intro_button.setMinimumHeight(p(t.TOUCH_TARGET * 0.8))
@@ -139,10 +143,9 @@ class HomeScreen(Screen):
         title = html.unescape(ex.title.get(lang))
         latin = latin_family(font.families())
         self.title_label.setFont(font)
-        self.title_label.setTextFormat(Qt.TextFormat.RichText)
-        self.title_label.setText(display_title_html(title, latin))
+        self.title_label.set_source(title)
         self._hang_title(hang_width(font, latin, title))
-        self.subtitle_label.setText(ex.subtitle.get(lang))
+        self.subtitle_label.set_source(ex.subtitle.get(lang))
         self.intro_button.setText(tr("read_intro", lang))
         caption = self._hero_photo.caption.get(lang)
         if self._hero_photo.placeholder:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.schema import LANGS, Exhibition, Lang, Text
@@ -14,7 +13,7 @@ from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.article_body import ArticleBody, Block
 from kiosk.ui.widgets.figure_card import FigureCard
-from kiosk.ui.widgets.typeset_label import TypesetLabel, display_title_html, hang_width, latin_family
+from kiosk.ui.widgets.typeset_label import DisplayTitleLabel, TypesetLabel, hang_width, latin_family
 
 
 class IntroScreen(Screen):
@@ -26,10 +25,8 @@ class IntroScreen(Screen):
         self.kicker = QLabel(self)  # 前言 / Foreword, over the exhibition's title
         self.kicker.setFont(theme.font(t.LEAD, bold=True))
         self.kicker.setProperty("role", "accent")
-        self.heading = QLabel(self)
+        self.heading = DisplayTitleLabel(self)
         self.heading.setFont(theme.font(t.TITLE, bold=True))
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.subtitle = TypesetLabel(self)
         self.subtitle.setFont(theme.font(t.LEAD))
         credits = exhibition.credits
@@ -94,7 +91,7 @@ class IntroScreen(Screen):
         font = self._theme.font(t.TITLE, bold=True)
         latin = latin_family(font.families())
         self.heading.setFont(font)
-        self.heading.setText(display_title_html(title, latin))
+        self.heading.set_source(title)
         self._hang_title(hang_width(font, latin, title))
         # The date on a line of its own: run on after the subtitle, a narrow screen broke it as "18 / December".
         self.subtitle.set_source(f"{ex.subtitle.get(lang)}\n{ex.date_label.get(lang)}")

@@ -11,6 +11,7 @@ from kiosk.ui import theme as t
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.typeset_label import typeset
 
+TOP_PAD = 22  # above the title and icon: three English lines of a large-text title fit a landscape tile
 MIN_TITLE = t.CAPTION  # a title never gets smaller than a caption: below it, it takes another line
 
 
@@ -48,10 +49,10 @@ class TileButton(QAbstractButton):
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         pad = th.px(28)
         left = rect.left() + th.px(12) + pad
-        top = rect.top() + pad
+        top = rect.top() + th.px(TOP_PAD)
         right = rect.right() - pad
         # The bottom keeps a smaller margin than the top: the last line's own descent leaves room there.
-        return QRectF(left, top, right - left - th.px(56) - th.px(12), rect.bottom() - top - th.px(12))
+        return QRectF(left, top, right - left - th.px(56) - th.px(12), rect.bottom() - top - th.px(8))
 
     def best_title_size(self) -> float:
         """The largest type step at which the title fits the tile whole, broken only between its phrases if it
@@ -79,7 +80,7 @@ class TileButton(QAbstractButton):
         box = self.title_box()
         font = self._theme.font(size, bold=True)
         lines = typeset(font, self._title, box.width(), title=True)
-        height = _block_height(font, len(lines))
+        height = _block_height(font, lines)
         return lines, lines.fits and height <= box.height() + 0.5, lines.clean
 
     def title_layout(self) -> tuple[str, QFont, QRectF, QRectF, bool]:
@@ -89,7 +90,7 @@ class TileButton(QAbstractButton):
         size = self._title_size if self._title_size is not None else self.best_title_size()
         font = self._theme.font(size, bold=True)
         lines, fits, _ = self._typeset_at(size)
-        used = QRectF(box.left(), box.top(), max(lines.widths, default=0.0), _block_height(font, len(lines)))
+        used = QRectF(box.left(), box.top(), max(lines.widths, default=0.0), _block_height(font, lines))
         return lines.text, font, box, used, fits
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -115,7 +116,7 @@ class TileButton(QAbstractButton):
         pad = th.px(28)
         left = rect.left() + band + pad
         icon_size = th.px(56)
-        top = rect.top() + pad
+        top = rect.top() + th.px(TOP_PAD)
         right = rect.right() - pad
         if not self._icon.isNull():
             self._icon.paint(p, int(right - icon_size), int(top), icon_size, icon_size)
@@ -129,23 +130,27 @@ class TileButton(QAbstractButton):
             # A line opening with a quote hangs it into the margin: the first character stays flush
             opener = typography.hanging_opener(line)
             x = title_rect.left() - (metrics.boundingRect(opener).right() if opener else 0)
-            p.drawText(QPointF(x, title_rect.top() + metrics.ascent() + index * _leading(title_font)), line)
+            p.drawText(QPointF(x, title_rect.top() + metrics.ascent() + index * _leading(title_font, title)), line)
         if self._subtitle:
-            p.setFont(th.font(t.CAPTION))
+            font = th.font(t.CAPTION)
+            p.setFont(font)
             sub_top = used.bottom() + th.px(10)
             sub_rect = QRectF(left, sub_top, right - left, rect.bottom() - sub_top - th.px(12))
-            needed = p.boundingRect(sub_rect, flags, self._subtitle)
-            if needed.height() <= sub_rect.height():  # all of it or none: never a half-cut line
+            lines = typeset(font, self._subtitle, sub_rect.width(), title=True)
+            needed = len(lines) * QFontMetricsF(font).lineSpacing()
+            if lines.fits and needed <= sub_rect.height():  # all of it or none: never a half-cut line
                 p.setPen(QColor(t.TEXT_MUTED))
-                p.drawText(sub_rect, flags, self._subtitle)
+                p.drawText(sub_rect, flags, lines.text)
         p.end()
 
 
-def _leading(font: QFont) -> float:
-    """A title's line step: display leading (1.25 em), tighter than body text's, at most the font's own."""
-    return min(QFontMetricsF(font).lineSpacing(), 1.25 * font.pixelSize())
+def _leading(font: QFont, text: str) -> float:
+    """A title's line step: display leading, tighter than body text's (1.2 em for Latin letters, 1.35 em for
+    hanzi, which fill their em square), at most the font's own."""
+    factor = 1.35 if any("\u3400" <= c <= "\u9fff" for c in text) else 1.2
+    return min(QFontMetricsF(font).lineSpacing(), factor * font.pixelSize())
 
 
-def _block_height(font: QFont, lines: int) -> float:
-    """The height of `lines` title lines, the last one's descenders included."""
-    return 0.0 if not lines else (lines - 1) * _leading(font) + QFontMetricsF(font).height()
+def _block_height(font: QFont, lines: typography.Lines) -> float:
+    """The height of the title's lines, the last one's descenders included."""
+    return 0.0 if not len(lines) else (len(lines) - 1) * _leading(font, lines.text) + QFontMetricsF(font).height()
