@@ -139,3 +139,9 @@ def test_titles_prefer_a_break_between_phrases_to_one_between_words() -> None:
     assert lines.lines == ("Higher-Quality Growth:", "Painting a Brighter Lukou")
     lines = ty.wrap_title("Roads · bridges · ship lock · zones · towns", 12, measure)
     assert all(not line.startswith(("lock", "·")) for line in lines.lines), lines.lines
+
+
+def test_an_editors_break_hint_is_where_a_long_phrase_breaks_and_is_never_shown() -> None:
+    lines = ty.wrap_title("渌口经开区\u200b规模企业", 6, measure)
+    assert lines.lines == ("渌口经开区", "规模企业") and lines.clean
+    assert ty.wrap_title("渌口经开区\u200b规模企业", 20, measure).lines == ("渌口经开区规模企业",)
