@@ -90,8 +90,12 @@ class TileButton(QAbstractButton):
         size = self._title_size if self._title_size is not None else self.best_title_size()
         font = self._theme.font(size, bold=True)
         lines, fits, _ = self._typeset_at(size)
-        used = QRectF(box.left(), box.top(), max(lines.widths, default=0.0), _block_height(font, lines))
-        return lines.text, font, box, used, fits
+        text = lines.text
+        if not fits:  # a title too long for any size (an editor's): what fits, and "…" to say there is more
+            text = _cut(font, lines, box)
+        used = QRectF(box.left(), box.top(), max(lines.widths, default=0.0),
+                      min(box.height(), _block_height(font, lines)))
+        return text, font, box, used, fits
 
     def paintEvent(self, event: QPaintEvent) -> None:
         th = self._theme
@@ -154,3 +158,13 @@ def _leading(font: QFont, text: str) -> float:
 def _block_height(font: QFont, lines: typography.Lines) -> float:
     """The height of the title's lines, the last one's descenders included."""
     return 0.0 if not len(lines) else (len(lines) - 1) * _leading(font, lines.text) + QFontMetricsF(font).height()
+
+
+def _cut(font: QFont, lines: typography.Lines, box: QRectF) -> str:
+    """As many of `lines` as fit `box`, the last one ending in "…"."""
+    metrics = QFontMetricsF(font)
+    room = max(1, 1 + int((box.height() - metrics.height()) // _leading(font, lines.text)))
+    kept = list(lines.lines[:room])
+    rest = " ".join(lines.lines[room - 1 :]) if " " in lines.text else "".join(lines.lines[room - 1 :])
+    kept[-1] = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, box.width())
+    return "\n".join(kept)
