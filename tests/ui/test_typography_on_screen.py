@@ -69,7 +69,8 @@ def test_section_text_is_set_by_the_rules_in_a_readable_measure(qtbot, make_kios
         screen = entered(qtbot, kiosk, lambda s=section: kiosk.window.navigate(Route("section", s.id)))
         body = screen.body
         labels = [w for w in body.widget().findChildren(TypesetLabel) if w.isVisible()]
-        paragraphs = [w for w in labels if w.source() and w not in body._headings.values()]
+        header = [screen.lead, *(card.label for card in screen.figures)]  # in portrait they head the text
+        paragraphs = [w for w in labels if w.source() and w not in body._headings.values() and w not in header]
         assert paragraphs
         for label in paragraphs:
             lines = label.lines()
@@ -88,8 +89,10 @@ def test_section_text_is_set_by_the_rules_in_a_readable_measure(qtbot, make_kios
         assert_well_set(screen.title.lines(), f"{section.id} title")
 
 
-def test_a_portrait_section_folds_its_header_to_give_the_text_two_thirds_of_the_screen(qtbot, make_kiosk):
+@pytest.mark.parametrize("large", [False, True])
+def test_a_portrait_section_folds_its_header_to_give_the_text_two_thirds_of_the_screen(qtbot, make_kiosk, large):
     kiosk = make_kiosk(size=(1080, 1920), lang="en")
+    apply_text_scale(kiosk, large)
     screen = entered(qtbot, kiosk, lambda: kiosk.window.navigate(Route("section", "party")))
     assert not screen.header_folded()
     bar = screen.body.verticalScrollBar()
@@ -97,6 +100,8 @@ def test_a_portrait_section_folds_its_header_to_give_the_text_two_thirds_of_the_
     qtbot.waitUntil(screen.header_folded, timeout=3000)
     qtbot.waitUntil(lambda: screen.body.height() >= kiosk.window.height() * 2 / 3, timeout=3000)
     assert screen.title.isVisible() and all(chip.isVisible() for chip in screen.chips)
+    lead_bottom = screen.lead.mapTo(screen.body.viewport(), QPoint(0, screen.lead.height())).y()
+    assert lead_bottom <= 0  # the lead (and the figures under it) scrolled away with the text
     bar.setValue(0)
     qtbot.waitUntil(lambda: not screen.header_folded(), timeout=3000)
 

@@ -150,39 +150,38 @@ class SectionScreen(Screen):
         root.addLayout(right, 62)
 
     def _portrait_layout(self, header: QVBoxLayout, figures: QGridLayout, chips: QWidget) -> None:
-        """Portrait: the lead and figures fold away once the visitor scrolls into the text, leaving the title
-        and the topic chips, so the text has most of the screen (and is read at eye height, not the waist)."""
+        """Portrait: the lead and figures head the text and scroll away with it; the title and the topic
+        chips stay, and the kicker folds away once the text is scrolled, so the text gets most of the screen
+        (and is read at eye height, not at the waist)."""
         p = self._theme.px
         self.side = None
-        self.foldable = QWidget(self)
-        fold = QVBoxLayout(self.foldable)
-        fold.setContentsMargins(0, 0, 0, 0)
+        preamble = QWidget()
+        fold = QVBoxLayout(preamble)
+        fold.setContentsMargins(0, 0, 0, p(t.GAP))
         fold.setSpacing(p(t.GAP))
+        header.removeWidget(self.lead)
         fold.addWidget(self.lead)
         fold.addLayout(figures)
-        header.removeWidget(self.lead)
+        self.body.add_preamble(preamble)
         root = QVBoxLayout(self)
         root.setContentsMargins(p(t.MARGIN * 0.75), p(t.MARGIN * 0.75), p(t.MARGIN * 0.5), 0)
         root.setSpacing(p(t.GAP))
         root.addLayout(header)
-        root.addWidget(self.foldable)
         root.addWidget(chips)
         root.addWidget(self.body, 1)
         self.body.verticalScrollBar().valueChanged.connect(self._fold_header)
 
     def _fold_header(self, value: int) -> None:
-        """Fold the header away once the text is scrolled a little; unfold it back at the top. The two
+        """Fold the kicker away once the text is scrolled a little; unfold it back at the top. The two
         thresholds differ so the jump in the text's height cannot make it flicker."""
-        folded = self.foldable.isHidden()
+        folded = self.kicker.isHidden()
         if not folded and value > self._theme.px(48):
-            self.foldable.hide()
             self.kicker.hide()
         elif folded and value <= 0:
-            self.foldable.show()
             self.kicker.show()
 
     def header_folded(self) -> bool:
-        return self.side is None and self.foldable.isHidden()
+        return self.side is None and self.kicker.isHidden()
 
     @property
     def section(self) -> Section:
@@ -213,7 +212,6 @@ class SectionScreen(Screen):
         if self.side is not None:
             self.side.reset()
         else:
-            self.foldable.show()
             self.kicker.show()
 
     def photo_cards(self) -> list[PhotoCard]:

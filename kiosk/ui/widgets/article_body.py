@@ -113,6 +113,13 @@ class ArticleBody(TouchScrollArea):
             label.setText(f'<p style="line-height:{height}%">{shown}</p>')
             label.setVisible(bool(text))
 
+    def add_preamble(self, widget: QWidget) -> None:
+        """Put `widget` above the text, scrolling with it (a portrait section's lead and figures)."""
+        widget.setParent(self._content)
+        layout = self._content.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, widget)
+
     def scroll_to(self, key: str) -> None:
         """Glide to the heading of block `key`."""
         heading = self._headings.get(key)
