@@ -114,9 +114,11 @@ def layout_grid(groups: Sequence[GroupSpec], width: float, metrics: GridMetrics)
             return
         gap_before()
         band = 0.0
-        for g, col in shelf:
+        for index, (g, col) in enumerate(shelf):
             n = len(groups[g].bodies)
-            span_width = full_width if len(shelf) == 1 else widths[col + n - 1] + xs[col + n - 1] - xs[col]
+            # over its own cards; the row's last heading may run on over the empty columns to the right edge
+            last = index == len(shelf) - 1
+            span_width = full_width - xs[col] if last else widths[col + n - 1] + xs[col + n - 1] - xs[col]
             height = groups[g].heading_at(span_width)
             headings[g] = Box(xs[col], round(y), span_width, round(height))
             band = max(band, height)

@@ -99,3 +99,10 @@ def test_small_groups_share_a_row_each_under_its_own_heading():
 def test_columns_follow_the_width_at_a_comfortable_card_size(width, expected):
     scale = 3640 / 1800 if width == 3640 else (1238 / 1800 if width == 1238 else 1)
     assert columns_for(width, 400 * scale, 36 * scale, 24 * scale) == expected
+
+
+def test_the_last_heading_of_a_row_may_run_on_over_the_empty_columns():
+    four = GridMetrics(columns=4, column_gap=36, row_gap=36, group_gap=24, right_pad=24, bottom_pad=64)
+    grid = layout_grid([GroupSpec(60, [40] * 2), GroupSpec(60, [40])], 1800, four)
+    assert grid.headings[1].x == grid.cards[2].x and grid.headings[1].right == 1800 - four.right_pad
+    assert grid.headings[0].right <= grid.cards[1].right
