@@ -13,6 +13,7 @@ from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.article_body import ArticleBody, Block
 from kiosk.ui.widgets.figure_card import FigureCard
+from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 from kiosk.ui.widgets.typeset_label import DisplayTitleLabel, TypesetLabel, hang_width, latin_family
 
 
@@ -55,7 +56,7 @@ class IntroScreen(Screen):
         for column in range(per_row):
             figures.setColumnStretch(column, 1)
         margin = p(t.MARGIN)
-        self._figures = figures
+        self.side: TouchScrollArea | None = None
         if theme.portrait:
             layout = QVBoxLayout(self)
             layout.setContentsMargins(margin, margin, margin, 0)
@@ -63,7 +64,10 @@ class IntroScreen(Screen):
             layout.addWidget(self.kicker)
             layout.addWidget(self.heading)
             layout.addWidget(self.subtitle)
-            layout.addLayout(figures)
+            box = QWidget()  # the figures head the text and scroll away with it
+            box.setLayout(figures)
+            figures.setContentsMargins(0, 0, 0, p(t.GAP))
+            self.body.add_preamble(box)
             layout.addWidget(self.body, 1)
         else:
             # A page of two columns: title, date and figures on the left, the text in its measure on the right
@@ -73,8 +77,16 @@ class IntroScreen(Screen):
             side.addWidget(self.heading)
             side.addWidget(self.subtitle)
             side.addSpacing(p(t.GAP))
-            side.addLayout(figures)
-            side.addStretch(1)
+            # The figures scroll on their own when large text leaves them less room than they need
+            box = QWidget()
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.addLayout(figures)
+            box_layout.addStretch(1)
+            self.side = TouchScrollArea(self)
+            self.side.setWidget(box)
+            self.side.swiped.connect(self.swipe)
+            side.addWidget(self.side, 1)
             layout = QHBoxLayout(self)
             layout.setContentsMargins(margin, margin, round(margin * 0.5), 0)
             layout.setSpacing(round(margin * 0.75))
@@ -107,7 +119,7 @@ class IntroScreen(Screen):
             return  # the text runs on under the title: the proportional quotes alone
         for label in (self.kicker, self.subtitle):
             label.setIndent(hang)
-        self._figures.setContentsMargins(hang, 0, 0, 0)
+        self.side.setViewportMargins(hang, 0, 0, 0)
         margins = self.layout().contentsMargins()
         self.layout().setContentsMargins(self._theme.px(t.MARGIN) - hang, margins.top(), margins.right(),
                                          margins.bottom())
@@ -117,6 +129,8 @@ class IntroScreen(Screen):
 
     def reset(self) -> None:
         self.body.reset()
+        if self.side is not None:
+            self.side.reset()
 
     def entered(self) -> None:
         for card in self.figures:
