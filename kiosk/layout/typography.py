@@ -164,15 +164,16 @@ class _Measured:
         self.pieces = list(pieces)
         self.widths = [measure(p.text) for p in self.pieces]
         self.space = measure(" ") if any(p.space_after for p in self.pieces) else 0.0
-        self._measure = measure
+        # running sums, each piece with the space after it: any run's width in constant time
+        self._sums = [0.0]
+        for piece, width in zip(self.pieces, self.widths, strict=True):
+            self._sums.append(self._sums[-1] + width + (self.space if piece.space_after else 0.0))
 
     def width(self, start: int, end: int) -> float:
-        total = 0.0
-        for i in range(start, end):
-            total += self.widths[i]
-            if i < end - 1 and self.pieces[i].space_after:
-                total += self.space
-        return total
+        if end <= start:
+            return 0.0
+        trailing = self.space if self.pieces[end - 1].space_after else 0.0
+        return self._sums[end] - self._sums[start] - trailing
 
     def text(self, start: int, end: int) -> str:
         out = ""

@@ -145,3 +145,11 @@ def test_an_editors_break_hint_is_where_a_long_phrase_breaks_and_is_never_shown(
     lines = ty.wrap_title("渌口经开区\u200b规模企业", 6, measure)
     assert lines.lines == ("渌口经开区", "规模企业") and lines.clean
     assert ty.wrap_title("渌口经开区\u200b规模企业", 20, measure).lines == ("渌口经开区规模企业",)
+
+
+def test_a_paragraph_as_long_as_the_content_allows_is_set_whole() -> None:
+    paragraph = PARAGRAPHS[0] * 40  # ~4,600 characters: the content's limit is 5,000
+    lines = ty.wrap(paragraph, 38, measure)
+    assert lines.fits and "".join(lines.lines) == paragraph
+    label = "Party-building demonstration sites for grassroots work " * 8
+    assert " ".join(ty.wrap_title(label, 30, measure).lines) == label.strip()
