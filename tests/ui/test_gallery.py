@@ -82,7 +82,8 @@ def test_five_hundred_photos_cost_a_screenful_of_cards(qtbot, make_kiosk, scaled
         assert_cards_match_their_place(gallery)
         seen |= {c.photo.id for c in gallery.visible_cards()}
     assert len(seen) > 3 * len(first)
-    assert len(gallery.built_cards()) <= pool + 6  # the same few cards, re-bound
+    columns = len({c.x() for c in first})
+    assert len(gallery.built_cards()) <= pool + 2 * columns  # the same few cards, re-bound
     shown = gallery.visible_cards()
     qtbot.waitUntil(lambda: all(c.view.loaded for c in shown), timeout=20_000)  # pictures follow the cards
     # a generated photo is labelled a stand-in, like the shipped placeholders
@@ -110,7 +111,7 @@ def test_the_gallery_speaks_the_chosen_language(qtbot, kiosk):
     ex = kiosk.exhibition
     touch.tap(kiosk.window.bar.en_button)
     assert gallery.title.text() == "Photo gallery" and gallery.place_title() == "Photo gallery"
-    headings = [label.text() for label, _ in gallery._headings]
+    headings = [label.source() for label, _ in gallery._headings]
     assert headings == ["Lukou at a glance"] + [s.title.en for s in ex.sections if s.photos]
     assert_cards_match_their_place(gallery, "en")
     for card in gallery.visible_cards():
@@ -124,7 +125,7 @@ def test_cards_sit_in_columns_without_overlap_and_long_captions_end_in_an_ellips
     kiosk = make_kiosk(size=size, lang="en")
     gallery = open_gallery(qtbot, kiosk)
     viewport = gallery.scroll.viewport()
-    columns = 2 if size[1] > size[0] else 3
+    columns = 2 if size[1] > size[0] else 4  # as many as fit at a comfortable card size
     for _ in range(3):
         cards = gallery.visible_cards()
         assert cards and len({c.x() for c in cards}) <= columns

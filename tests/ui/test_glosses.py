@@ -32,7 +32,7 @@ def test_a_chinese_visitor_sees_no_english_glosses(qtbot, make_kiosk):
     screen = entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[index]))
     assert shown(screen, "Five standards:")
     qtbot.mouseClick(kiosk.window.bar.zh_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.title.text() == screen.section.title.zh, timeout=3000)
+    qtbot.waitUntil(lambda: screen.title.source() == screen.section.title.zh, timeout=3000)
     assert shown(screen, "Five standards:") == [] and shown(screen, "术语解释") == []
     assert shown(screen, screen.section.topics[0].paragraphs[0].zh[:10])  # the body itself is there
 
@@ -68,4 +68,4 @@ def test_a_gloss_reads_as_a_note_with_its_term_in_bold(qtbot, make_kiosk):
     assert re.search(r"<b[^>]*>Luxiang</b>: the Lukou area", gloss.text())
     (body,) = shown(screen, screen.section.topics[0].paragraphs[1].en[:30])
     assert gloss.font().pixelSize() < body.font().pixelSize()
-    assert "<b" not in body.text()
+    assert not re.search(r"<b[ >]", body.text())

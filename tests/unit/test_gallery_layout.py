@@ -6,7 +6,9 @@ from __future__ import annotations
 import itertools
 import time
 
-from kiosk.layout.gallery_grid import Box, GridMetrics, GroupSpec, layout_grid
+import pytest
+
+from kiosk.layout.gallery_grid import Box, GridMetrics, GroupSpec, columns_for, layout_grid
 
 LANDSCAPE = GridMetrics(columns=3, column_gap=36, row_gap=36, group_gap=24, right_pad=24, bottom_pad=64)
 PORTRAIT = GridMetrics(columns=2, column_gap=36, row_gap=36, group_gap=24, right_pad=24, bottom_pad=64)
@@ -71,3 +73,36 @@ def test_five_thousand_photos_lay_out_in_a_blink():
 
 def test_no_photos_no_height():
     assert layout_grid([], 1000, LANDSCAPE).height == 0
+
+
+def test_small_groups_share_a_row_each_under_its_own_heading():
+    """The shipped gallery: sections of 2, 2, 1, 1, 1 photos. At four columns the first two share a row and the
+    last three another, so no row leaves a third of the screen empty."""
+    four = GridMetrics(columns=4, column_gap=36, row_gap=36, group_gap=24, right_pad=24, bottom_pad=64)
+    groups = [GroupSpec(lambda w: 60 if w > 600 else 110, [40] * n) for n in (2, 2, 1, 1, 1)]
+    grid = layout_grid(groups, 1800, four)
+    rows = sorted({card.y for card in grid.cards})
+    assert len(rows) == 2
+    assert [card.x for card in grid.cards[:4]] == [grid.cards[i].x for i in range(4)]
+    assert grid.cards[3].right == max(card.right for card in grid.cards)  # the first row is full
+    assert grid.headings[1].x == grid.cards[2].x and grid.headings[1].y == grid.headings[0].y
+    assert grid.headings[2].width < 600 and grid.headings[2].height == 110  # a narrow heading wraps: taller
+    assert grid.cards[4].y == grid.headings[2].y + 110 + four.group_gap  # under the row's tallest heading
+    boxes = list(grid.headings) + list(grid.cards)
+    assert not [(a, b) for a, b in itertools.combinations(boxes, 2) if overlap(a, b)]
+
+
+@pytest.mark.parametrize(
+    ("width", "expected"),
+    [(1800, 4), (1238, 4), (3640, 4), (952, 2), (700, 1)],
+)
+def test_columns_follow_the_width_at_a_comfortable_card_size(width, expected):
+    scale = 3640 / 1800 if width == 3640 else (1238 / 1800 if width == 1238 else 1)
+    assert columns_for(width, 400 * scale, 36 * scale, 24 * scale) == expected
+
+
+def test_the_last_heading_of_a_row_may_run_on_over_the_empty_columns():
+    four = GridMetrics(columns=4, column_gap=36, row_gap=36, group_gap=24, right_pad=24, bottom_pad=64)
+    grid = layout_grid([GroupSpec(60, [40] * 2), GroupSpec(60, [40])], 1800, four)
+    assert grid.headings[1].x == grid.cards[2].x and grid.headings[1].right == 1800 - four.right_pad
+    assert grid.headings[0].right <= grid.cards[1].right

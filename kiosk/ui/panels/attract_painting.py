@@ -5,19 +5,29 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPixmap, QRadialGradient
+from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QFontMetricsF,
+    QLinearGradient,
+    QPainter,
+    QPixmap,
+    QRadialGradient,
+)
 
 from kiosk.content.schema import Exhibition, Figure, Text
+from kiosk.layout import typography
 from kiosk.modes.playlist import Slide
 from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
 from kiosk.ui.strings import photo_note, tr
 from kiosk.ui.theme import Theme, mix
 from kiosk.ui.widgets.large_text import draw_large_text
+from kiosk.ui.widgets.typeset_label import QUOTES, latin_family, typeset
 
 Layer = tuple[QPixmap, QPoint]
-_WRAP = Qt.TextFlag.TextWordWrap
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
@@ -27,17 +37,45 @@ def _transparent(size: QSize) -> QPixmap:
     return pixmap
 
 
+def _lines(font: QFont, width: int, text: str) -> list[str]:
+    """`text` broken by the typography rules (between phrases, balanced, never a lone character)."""
+    return [line for part in text.split("\n") for line in typeset(font, part, max(1, width), title=True).lines]
+
+
 def _text_height(font: QFont, width: int, text: str) -> int:
-    return QFontMetrics(font).boundingRect(QRect(0, 0, max(1, width), 100_000), int(_WRAP), text).height()
+    return len(_lines(font, width, text)) * QFontMetrics(font).lineSpacing() if text else 0
 
 
 def _draw(p: QPainter, font: QFont, colour: str, rect: QRect, text: str) -> int:
-    """Draw wrapped text at the top of `rect`; returns the height used."""
+    """Draw broken text at the top of `rect`, a line's opening quote hung in the margin; returns the height."""
     p.setFont(font)
     p.setPen(QColor(colour))
-    height = _text_height(font, rect.width(), text)
-    p.drawText(QRect(rect.left(), rect.top(), rect.width(), height), int(_LEFT | _WRAP), text)
-    return height
+    metrics = QFontMetrics(font)
+    lines = _lines(font, rect.width(), text)
+    # Curly quotes from the proportional Latin face: a Chinese face's full-width quote leaves half an em of air
+    quotes = QFont(font)
+    quotes.setFamilies([latin_family(font.families()), *font.families()])
+    for index, line in enumerate(lines):
+        opener = typography.hanging_opener(line)
+        x = float(rect.left() - (QFontMetrics(quotes).boundingRect(opener).right() if opener else 0))
+        baseline = rect.top() + metrics.ascent() + index * metrics.lineSpacing()
+        for run in _quote_runs(line):
+            face = quotes if run[0] in QUOTES else font
+            p.setFont(face)
+            p.drawText(QPointF(x, baseline), run)
+            x += QFontMetricsF(face).horizontalAdvance(run)
+    return len(lines) * metrics.lineSpacing()
+
+
+def _quote_runs(line: str) -> list[str]:
+    """`line` cut into runs of curly quotes and runs of everything else."""
+    runs: list[str] = []
+    for ch in line:
+        if runs and (ch in QUOTES) == (runs[-1][0] in QUOTES):
+            runs[-1] += ch
+        else:
+            runs.append(ch)
+    return runs
 
 
 def paint_hint(theme: Theme, size: QSize) -> tuple[QPixmap, QRect]:

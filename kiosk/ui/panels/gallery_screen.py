@@ -12,13 +12,16 @@ a gallery of a few does: a screenful of widgets and pictures.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QRect, Slot
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Exhibition, Lang, Photo, Text
-from kiosk.layout.gallery_grid import GalleryGrid, GridMetrics, GroupSpec, card_width, layout_grid
+from kiosk.layout.gallery_grid import GalleryGrid, GridMetrics, GroupSpec, card_width, columns_for, layout_grid
 from kiosk.navigation import Route
 from kiosk.ui import theme as t
 from kiosk.ui.image_provider import ImageProvider
@@ -28,8 +31,10 @@ from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.gallery_card import CardText, GalleryCard
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
+from kiosk.ui.widgets.typeset_label import TypesetLabel, typeset
 
 ROUTE = Route("gallery")
+CARD_WIDTH = 400  # the narrowest comfortable card at the reference size: four columns at 1920, two at 1080 wide
 NEAR = 0.5  # cards exist (and hold their picture) within this many viewport heights above and below the screen
 
 
@@ -66,7 +71,7 @@ class GalleryScreen(Screen):
         self.subtitle.setWordWrap(True)
 
         self._metrics = GridMetrics(
-            columns=2 if theme.portrait else 3,
+            columns=2,  # until the width is known: see _relayout
             column_gap=p(t.GAP * 1.5),
             row_gap=p(t.GAP * 1.5),
             group_gap=p(t.GAP),
@@ -77,12 +82,12 @@ class GalleryScreen(Screen):
         self._groups = photo_groups(exhibition)
         self._photos = [photo for _, _, photos in self._groups for photo in photos]
         self._canvas = QWidget()
-        self._headings: list[tuple[QLabel, Text | None]] = []  # few: one per section
+        self._headings: list[tuple[TypesetLabel, Text | None]] = []  # few: one per section
         for heading_text, accent, _ in self._groups:
-            heading = QLabel(self._canvas)
+            heading = TypesetLabel(self._canvas)
             heading.setFont(theme.font(t.HEADING, bold=True))
-            heading.setWordWrap(True)
             theme.apply(heading, "gallery_heading", accent=accent)
+            heading.setIndent(0)  # flush with the cards (a padded label indents its text otherwise)
             self._headings.append((heading, heading_text))
         self._grid: GalleryGrid | None = None
         self._grid_key: tuple[int, str] | None = None  # (width, language) the grid was computed for
@@ -120,7 +125,9 @@ class GalleryScreen(Screen):
         if width < 1 or (key == self._grid_key and not force):
             return
         self._grid_key = key
-        heading_width = max(1, width - self._metrics.right_pad)
+        p = self._theme.px
+        columns = columns_for(width, p(CARD_WIDTH), self._metrics.column_gap, self._metrics.right_pad)
+        self._metrics = replace(self._metrics, columns=columns)
         text_width = round(card_width(width, self._metrics))
         specs = []
         for (heading, _), (_, _, photos) in zip(self._headings, self._groups, strict=True):
@@ -129,7 +136,7 @@ class GalleryScreen(Screen):
                 self._text.body_height(len(self._text.lines(photo, self.lang, text_width)), photo.placeholder)
                 for photo in photos
             ]
-            specs.append(GroupSpec(heading.heightForWidth(heading_width), bodies))
+            specs.append(GroupSpec(partial(self._heading_height, heading), bodies))
         self._grid = grid = layout_grid(specs, width, self._metrics)
         self._canvas.resize(width, max(grid.height, 1))
         for (heading, _), box in zip(self._headings, grid.headings, strict=True):
@@ -137,6 +144,12 @@ class GalleryScreen(Screen):
         while self._bound:  # every card re-placed (and re-wrapped) below
             self._unbind(next(iter(self._bound)))
         self._update_visible()
+
+    def _heading_height(self, heading: TypesetLabel, width: float) -> float:
+        """A heading's height at `width`: its lines as the typography rules break them, and its top padding."""
+        lines = typeset(heading.font(), heading.source(), width, title=True)
+        padding = heading.height() - heading.contentsRect().height() if heading.height() > 1 else self._theme.px(20)
+        return max(1, len(lines)) * QFontMetricsF(heading.font()).lineSpacing() + padding + 2
 
     # the card pool ----------------------------------------------------------------------------------
 
@@ -242,7 +255,7 @@ class GalleryScreen(Screen):
         self.title.setText(tr("gallery_title", lang))
         self.subtitle.setText(tr("gallery_hint", lang))
         for heading, text in self._headings:
-            heading.setText(text.get(lang) if text is not None else tr("gallery_overview", lang))
+            heading.set_source(text.get(lang) if text is not None else tr("gallery_overview", lang))
         self._text.refresh_fonts()
         if self._grid_key is not None:
             self._relayout()  # captions and headings wrap differently in the other language

@@ -21,6 +21,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.figure_card import FigureCard
 from kiosk.ui.widgets.hero_view import HeroView
 from kiosk.ui.widgets.tile_button import TileButton
+from kiosk.ui.widgets.typeset_label import DisplayTitleLabel, TypesetLabel, hang_width, latin_family
 
 
 class HomeScreen(Screen):
@@ -53,8 +54,12 @@ class HomeScreen(Screen):
         caption_row.addWidget(self.hero_caption)
 
         self.date_label = self._label(theme.font(t.LEAD, bold=True), "accent")
-        self.title_label = self._label(theme.font(t.DISPLAY * 1.2, bold=True), "text")
-        self.subtitle_label = self._label(theme.font(t.TITLE * 0.7), "text")
+        self.title_label = DisplayTitleLabel(self.hero)
+        self.title_label.setFont(theme.font(t.DISPLAY * 1.2, bold=True))
+        self.title_label.setProperty("role", "text")
+        self.subtitle_label = TypesetLabel(self.hero)
+        self.subtitle_label.setFont(theme.font(t.TITLE * 0.7))
+        self.subtitle_label.setProperty("role", "text")
         self.intro_button = QPushButton(self.hero)
         self.intro_button.setFont(theme.font(t.CAPTION + 2, bold=True))
         self.intro_button.setMinimumHeight(p(t.TOUCH_TARGET * 0.8))
@@ -70,23 +75,28 @@ class HomeScreen(Screen):
         figures_row.setSpacing(p(16))
         per_row = 2 if theme.portrait else max(1, len(self.figures))
         for index, card in enumerate(self.figures):
-            if not theme.portrait:
-                card.setFixedWidth(p(270))
+            if not theme.portrait:  # wide enough for a two-line label in either language, in large text too
+                card.setFixedWidth(p(270 * max(1.0, theme.text_scale)))
             figures_row.addWidget(card, index // per_row, index % per_row)
         if not theme.portrait:
             figures_row.setColumnStretch(per_row, 1)
             figures_row.addWidget(self.intro_button, 0, per_row + 1, Qt.AlignmentFlag.AlignBottom)
 
-        hero_layout = QVBoxLayout(self.hero)
+        self._figures_row = figures_row
+        self._hero_layout = hero_layout = QVBoxLayout(self.hero)
         hero_layout.setContentsMargins(p(t.MARGIN), p(t.GAP), p(t.MARGIN), p(t.GAP * 1.5))
         hero_layout.setSpacing(p(8))
         hero_layout.addLayout(caption_row)
         hero_layout.addStretch(1)
-        for label in (self.date_label, self.title_label, self.subtitle_label):
-            hero_layout.addWidget(label)
+        hero_layout.addWidget(self.date_label)
+        hero_layout.addWidget(self.title_label)
+        hero_layout.addWidget(self.subtitle_label)
         if theme.portrait:
             hero_layout.addSpacing(p(8))
-            hero_layout.addWidget(self.intro_button)
+            self._intro_row = QHBoxLayout()
+            self._intro_row.addWidget(self.intro_button)
+            self._intro_row.addStretch(1)
+            hero_layout.addLayout(self._intro_row)
         hero_layout.addSpacing(p(20))
         hero_layout.addLayout(figures_row)
 
@@ -104,8 +114,10 @@ class HomeScreen(Screen):
         lower.setContentsMargins(p(t.MARGIN), p(t.GAP * 1.5), p(t.MARGIN), p(t.GAP * 1.5))
         lower.setSpacing(p(t.GAP))
         lower.addLayout(grid, 1)
-        root.addWidget(self.hero, 11 if not theme.portrait else 9)
-        root.addLayout(lower, 9 if not theme.portrait else 11)
+        # Large text needs taller tiles (three lines of an English title): the hero gives up some height
+        hero_share = 9 if theme.portrait or theme.text_scale > 1 else 11
+        root.addWidget(self.hero, hero_share)
+        root.addLayout(lower, 20 - hero_share)
         self.set_language("zh")
 
     @staticmethod
@@ -125,11 +137,15 @@ class HomeScreen(Screen):
         super().set_language(lang)
         ex = self._exhibition
         self.date_label.setText(ex.date_label.get(lang))
-        self.title_label.setText(ex.title.get(lang))
         # English titles run about twice as long as the Chinese: a smaller size keeps them to two lines.
         scale = 1.2 if lang == "zh" else (0.8 if self._theme.portrait else 0.9)
-        self.title_label.setFont(self._theme.font(t.DISPLAY * scale, bold=True))
-        self.subtitle_label.setText(ex.subtitle.get(lang))
+        font = self._theme.font(t.DISPLAY * scale, bold=True)
+        title = html.unescape(ex.title.get(lang))
+        latin = latin_family(font.families())
+        self.title_label.setFont(font)
+        self.title_label.set_source(title)
+        self._hang_title(hang_width(font, latin, title))
+        self.subtitle_label.set_source(ex.subtitle.get(lang))
         self.intro_button.setText(tr("read_intro", lang))
         caption = self._hero_photo.caption.get(lang)
         if self._hero_photo.placeholder:
@@ -139,6 +155,32 @@ class HomeScreen(Screen):
             card.set_language(lang)
         for tile, dest in zip(self.tiles, self._destinations, strict=True):
             tile.set_text(dest.title.get(lang), dest.subtitle.get(lang))
+        self._size_tile_titles()
+
+    def _hang_title(self, hang: int) -> None:
+        """Hang the title's opening quote in the margin: the hero's margin gives up `hang` pixels and everything
+        but the title takes them back, so the title's first character lines up with the date and subtitle."""
+        p = self._theme.px
+        self._hero_layout.setContentsMargins(p(t.MARGIN) - hang, p(t.GAP), p(t.MARGIN), p(t.GAP * 1.5))
+        for label in (self.date_label, self.subtitle_label):
+            label.setIndent(hang)
+        self._figures_row.setContentsMargins(hang, 0, 0, 0)
+        if self._theme.portrait:
+            self._intro_row.setContentsMargins(hang, 0, 0, 0)
+
+    def _size_tile_titles(self) -> None:
+        """Every tile's title at one type size: the largest at which each of them fits whole."""
+        if not self.tiles or self.tiles[0].width() <= 1:
+            return
+        for tile in self.tiles:
+            tile.set_title_size(None)
+        size = min(tile.best_title_size() for tile in self.tiles)
+        for tile in self.tiles:
+            tile.set_title_size(size)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._size_tile_titles()
 
     def load_icons(self) -> None:
         """Icons come after the first frame (qtawesome is slow to import)."""

@@ -21,6 +21,7 @@ from kiosk.ui.widgets.figure_card import FigureCard
 from kiosk.ui.widgets.flow_layout import FlowLayout
 from kiosk.ui.widgets.photo_card import PhotoCard
 from kiosk.ui.widgets.touch_scroll import TouchDragController, TouchScrollArea
+from kiosk.ui.widgets.typeset_label import TypesetLabel
 
 PhotoPath = Callable[[str], Path]
 
@@ -47,12 +48,10 @@ class SectionScreen(Screen):
         self.kicker = QLabel(self)
         self.kicker.setFont(theme.font(t.CAPTION, bold=True))
         theme.apply(self.kicker, "accent_text", accent=accent)
-        self.title = QLabel(self)
+        self.title = TypesetLabel(self)
         self.title.setFont(theme.font(t.TITLE, bold=True))
-        self.title.setWordWrap(True)
-        self.lead = QLabel(self)
+        self.lead = TypesetLabel(self, title=False)
         self.lead.setFont(theme.font(t.LEAD))
-        self.lead.setWordWrap(True)
         self.lead.setProperty("role", "text")
 
         self.figures = [FigureCard(theme, f, accent, self) for f in section.figures]
@@ -92,6 +91,12 @@ class SectionScreen(Screen):
             Block(topic.id, topic.title, list(topic.paragraphs), cards_for(list(topic.photos)))
             for topic in section.topics
         ]
+        # The lead quotes a sentence of the source's own text (most sections open with it): shown as the lead,
+        # not a second time in the body.
+        for block in blocks:
+            if section.lead in block.paragraphs:
+                block.paragraphs.remove(section.lead)
+                break
         # A photo no topic claims belongs to the section as a whole (the source prints it beside the page, not
         # beside a paragraph): it gets a block of its own rather than seeming to illustrate the last topic.
         loose = [pid for pid in photos if pid not in placed]
@@ -116,18 +121,24 @@ class SectionScreen(Screen):
         self.set_language("zh")
 
     def _landscape_layout(self, header: QVBoxLayout, figures: QGridLayout, chips: QWidget) -> None:
+        """The title and lead stay put at the top of the left column; only the figures below them scroll, so a
+        scrolled column never shows half a title."""
         p = self._theme.px
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, p(24), 0)
+        side_layout.setContentsMargins(0, 0, p(24), p(t.GAP))
         side_layout.setSpacing(p(t.GAP))
-        side_layout.addLayout(header)
-        side_layout.addSpacing(p(8))
         side_layout.addLayout(figures)
         side_layout.addStretch(1)
         self.side = TouchScrollArea(self)
         self.side.setWidget(side)
         self.side.swiped.connect(self.swipe)
+        left = QVBoxLayout()
+        left.setSpacing(p(t.GAP))
+        header.setContentsMargins(0, 0, p(24), 0)
+        left.addLayout(header)
+        left.addSpacing(p(8))
+        left.addWidget(self.side, 1)
         right = QVBoxLayout()
         right.setSpacing(p(t.GAP))
         right.addWidget(chips)
@@ -135,19 +146,42 @@ class SectionScreen(Screen):
         root = QHBoxLayout(self)
         root.setContentsMargins(p(t.MARGIN), p(t.MARGIN * 0.75), p(t.MARGIN * 0.5), 0)
         root.setSpacing(p(t.MARGIN * 0.75))
-        root.addWidget(self.side, 38)
+        root.addLayout(left, 38)
         root.addLayout(right, 62)
 
     def _portrait_layout(self, header: QVBoxLayout, figures: QGridLayout, chips: QWidget) -> None:
+        """Portrait: the lead and figures head the text and scroll away with it; the title and the topic
+        chips stay, and the kicker folds away once the text is scrolled, so the text gets most of the screen
+        (and is read at eye height, not at the waist)."""
         p = self._theme.px
         self.side = None
+        preamble = QWidget()
+        fold = QVBoxLayout(preamble)
+        fold.setContentsMargins(0, 0, 0, p(t.GAP))
+        fold.setSpacing(p(t.GAP))
+        header.removeWidget(self.lead)
+        fold.addWidget(self.lead)
+        fold.addLayout(figures)
+        self.body.add_preamble(preamble)
         root = QVBoxLayout(self)
         root.setContentsMargins(p(t.MARGIN * 0.75), p(t.MARGIN * 0.75), p(t.MARGIN * 0.5), 0)
         root.setSpacing(p(t.GAP))
         root.addLayout(header)
-        root.addLayout(figures)
         root.addWidget(chips)
         root.addWidget(self.body, 1)
+        self.body.verticalScrollBar().valueChanged.connect(self._fold_header)
+
+    def _fold_header(self, value: int) -> None:
+        """Fold the kicker away once the text is scrolled a little; unfold it back at the top. The two
+        thresholds differ so the jump in the text's height cannot make it flicker."""
+        folded = self.kicker.isHidden()
+        if not folded and value > self._theme.px(48):
+            self.kicker.hide()
+        elif folded and value <= 0:
+            self.kicker.show()
+
+    def header_folded(self) -> bool:
+        return self.side is None and self.kicker.isHidden()
 
     @property
     def section(self) -> Section:
@@ -157,9 +191,9 @@ class SectionScreen(Screen):
         super().set_language(lang)
         s = self._section
         self.kicker.setText(tr("section_of", lang, n=self._number, total=self._total))
-        self.title.setText(s.title.get(lang))
+        self.title.set_source(s.title.get(lang))
         self.title.setFont(self._theme.font(t.TITLE * (1.0 if lang == "zh" else 0.8), bold=True))
-        self.lead.setText(s.lead.get(lang))
+        self.lead.set_source(s.lead.get(lang))
         for card in self.figures:
             card.set_language(lang)
         for chip, topic in zip(self.chips, s.topics, strict=True):
@@ -177,6 +211,8 @@ class SectionScreen(Screen):
         self.body.reset()
         if self.side is not None:
             self.side.reset()
+        else:
+            self.kicker.show()
 
     def photo_cards(self) -> list[PhotoCard]:
         return self.body.all_photo_cards()

@@ -207,11 +207,12 @@ class TimelineScreen(Screen):
         if self.card_slot is not None:
             slot = self.card_slot.geometry()
             return slot.adjusted(p(t.MARGIN * 0.75), 0, -p(t.MARGIN * 0.75), 0)
-        # Over the track's right part, reaching up over the legend: room for a photo beside the text.
+        # Over the track's right part, below the header (never over the intro), as tall as the event needs.
         track = self.track.geometry()
         width = min(p(800), round(self.width() * 0.42))
-        top = p(t.GAP)
-        return QRect(self.width() - p(t.MARGIN * 0.5) - width, top, width, track.bottom() - p(8) - top)
+        top = track.top()
+        height = self.card.fitted_height(width, track.bottom() - p(8) - top)
+        return QRect(self.width() - p(t.MARGIN * 0.5) - width, top, width, height)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -14,10 +14,12 @@ from PySide6.QtCore import QEasingCurve, QRect, Qt, QVariantAnimation, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Lang, Text
+from kiosk.layout import typography
 from kiosk.ui import theme as t
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.photo_card import PhotoCard
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
+from kiosk.ui.widgets.typeset_label import TypesetLabel, metrics_measure
 
 MEASURE = 1100  # widest text column at the reference size: ~38 Chinese characters of body text
 NEAR = 1.0  # photos within this many viewport heights above and below the visible part load
@@ -48,18 +50,22 @@ class ArticleBody(TouchScrollArea):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, p(24), p(t.MARGIN))
         layout.setSpacing(p(t.GAP))
-        self._headings: dict[str, QLabel] = {}
-        self._paragraphs: list[tuple[QLabel, Text, str]] = []
+        self._content = content
+        self._headings: dict[str, TypesetLabel] = {}
+        self._paragraphs: list[tuple[QLabel, Text, str]] = []  # body paragraphs are TypesetLabels
         for block in blocks:
             if block.heading is not None:
-                heading = QLabel(content)
+                heading = TypesetLabel(content)
                 heading.setFont(theme.font(t.HEADING, bold=True))
-                heading.setWordWrap(True)
                 theme.apply(heading, "accent_text", accent=accent, padding_top=16)
+                heading.setIndent(0)  # a padded label indents its text by half an x otherwise: flush with the body
                 layout.addWidget(heading)
                 self._headings[block.key] = heading
             for paragraph in block.paragraphs:
-                label = QLabel(content)
+                # Body paragraphs are set by the typography rules; notes (glossary terms with a bold head, the
+                # credits) stay rich text that Qt wraps.
+                body = block.style == "body"
+                label = TypesetLabel(content, title=False, line_height=170) if body else QLabel(content)
                 label.setWordWrap(True)
                 label.setTextFormat(Qt.TextFormat.RichText)
                 label.setFont(theme.font(t.BODY if block.style == "body" else t.CAPTION + 2))
@@ -83,13 +89,21 @@ class ArticleBody(TouchScrollArea):
     def set_language(self, lang: Lang) -> None:
         for block in self._blocks:
             if block.key in self._headings and block.heading is not None:
-                self._headings[block.key].setText(block.heading.get(lang))
+                self._headings[block.key].set_source(block.heading.get(lang))
                 self._headings[block.key].setVisible(bool(block.heading.get(lang)))  # e.g. English-only glosses
             for card in block.photos:
                 card.set_language(lang)
         line_height = 170 if lang == "zh" else 150
+        # A readable measure: ~40 Chinese or ~75 English characters of body text, never wider than MEASURE
+        body = typography.readable_width(metrics_measure(self._theme.font(t.BODY)), lang)
+        self._content.setMaximumWidth(min(self._theme.px(MEASURE), round(body) + self._theme.px(24) + 4))
         for label, paragraph, style in self._paragraphs:
             text = paragraph.get(lang)
+            if isinstance(label, TypesetLabel):
+                label.set_line_height(line_height)
+                label.set_source(text)
+                label.setVisible(bool(text))
+                continue
             if style == "terms" and ": " in text:
                 term, explanation = text.split(": ", 1)
                 shown = f'<b style="color:{t.TEXT}">{html.escape(term)}</b>: {html.escape(explanation)}'
@@ -98,6 +112,13 @@ class ArticleBody(TouchScrollArea):
             height = line_height if style == "body" else line_height - 20
             label.setText(f'<p style="line-height:{height}%">{shown}</p>')
             label.setVisible(bool(text))
+
+    def add_preamble(self, widget: QWidget) -> None:
+        """Put `widget` above the text, scrolling with it (a portrait section's lead and figures)."""
+        widget.setParent(self._content)
+        layout = self._content.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, widget)
 
     def scroll_to(self, key: str) -> None:
         """Glide to the heading of block `key`."""
@@ -150,7 +171,8 @@ class ArticleBody(TouchScrollArea):
             card.release()
 
     def visible_text(self) -> str:
-        parts = [h.text() for h in self._headings.values()] + [label.text() for label, _, _ in self._paragraphs]
+        parts = [h.source() for h in self._headings.values()]
+        parts += [lb.source() if isinstance(lb, TypesetLabel) else lb.text() for lb, _, _ in self._paragraphs]
         return "\n".join(parts)
 
     def for_each_photo(self, action: Callable[[PhotoCard], None]) -> None:

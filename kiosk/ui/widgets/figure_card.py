@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 from kiosk.content.schema import Figure, Lang
 from kiosk.ui import theme as t
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.typeset_label import TypesetLabel
 
 INLINE_FLOOR = 0.8  # an English unit that would shrink the number below this share of its size goes below
 
@@ -43,8 +44,7 @@ class FigureCard(QFrame):
         self.number = QLabel(self)
         self._size = size
         self.number.setFont(theme.font(size, bold=True))
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
+        self.label = TypesetLabel(self)
         self.label.setFont(theme.font(t.CAPTION))
         self.label.setProperty("role", "muted")
         layout.addWidget(self.number)
@@ -64,7 +64,7 @@ class FigureCard(QFrame):
         self._animation.stop()
         self._show_value(None)
         self._unit_below = False
-        self.label.setText(self._figure.label.get(lang))
+        self.label.set_source(self._figure.label.get(lang))
         self._fit()
 
     def resizeEvent(self, event) -> None:
@@ -87,7 +87,7 @@ class FigureCard(QFrame):
         if unit_below != self._unit_below:
             self._unit_below = unit_below
             label = self._figure.label.get(self._lang)
-            self.label.setText(f"{self._figure.unit.en} {label}" if unit_below else label)
+            self.label.set_source(f"{self._figure.unit.en} {label}" if unit_below else label)
             self._show_value(self._current)
         if abs(size - self._shown_size) > 0.5:
             self._shown_size = size

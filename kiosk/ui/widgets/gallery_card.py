@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPixmap, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.schema import Lang, Photo
@@ -22,46 +22,32 @@ from kiosk.ui.image_provider import PRIORITY_VISIBLE, ImageProvider
 from kiosk.ui.strings import photo_note, tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.photo_card import PhotoView
+from kiosk.ui.widgets.typeset_label import typeset
 
 CAPTION_LINES = 2
 REQUEST_STEP = 64  # pictures are asked for in coarse steps so small size changes never trigger a new decode
 
 
 def elide_lines(text: str, font: QFont, width: int, max_lines: int = CAPTION_LINES) -> list[str]:
-    """`text` wrapped to `width` (at word boundaries, or anywhere in a long word or in Chinese), at most
+    """`text` broken by the typography rules (between phrases, balanced, no lone character) to `width`, at most
     `max_lines` lines; if it needs more, the last line ends in "…"."""
     text = " ".join(text.split())
     if not text:
         return []
     metrics = QFontMetrics(font)
     if metrics.horizontalAdvance(text) <= width:
-        return [text]  # the usual case, without a text layout
-    units = text.encode("utf-16-le")  # QTextLayout counts UTF-16 code units
-
-    def part(start: int, end: int | None = None) -> str:
-        return units[2 * start : None if end is None else 2 * end].decode("utf-16-le", errors="ignore")
-
-    layout = QTextLayout(text, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    lines: list[str] = []
-    layout.beginLayout()
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        if len(lines) == max_lines - 1:
-            rest = part(line.textStart()).strip()
-            cut = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
-            if cut != rest and cut.endswith("…"):
-                cut = cut[:-1].rstrip(" ,;:，、；：") + "…"  # "to…", never "to …"
-            lines.append(cut)
-            break
-        lines.append(part(line.textStart(), line.textStart() + line.textLength()).rstrip())
-    layout.endLayout()
-    return lines
+        return [text]  # the usual case, without breaking
+    lines = list(typeset(font, text, width, title=True).lines)
+    if len(lines) <= max_lines:
+        return lines
+    start = 0  # where the last line allowed begins in `text`
+    for line in lines[: max_lines - 1]:
+        start = text.find(line, start) + len(line)
+    rest = text[start:].strip()
+    cut = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    if cut != rest and cut.endswith("…"):
+        cut = cut[:-1].rstrip(" ,;:，、；：") + "…"  # "to…", never "to …"
+    return [*lines[: max_lines - 1], cut]
 
 
 class CardText:

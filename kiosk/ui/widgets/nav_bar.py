@@ -8,7 +8,7 @@ decides what happens.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontMetricsF, QIcon
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.content.schema import Lang
@@ -16,6 +16,7 @@ from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.typeset_label import typeset
 
 
 class NavBar(QWidget):
@@ -118,8 +119,20 @@ class NavBar(QWidget):
         return self._place
 
     def _show_place(self) -> None:
-        metrics = self.title.fontMetrics()
-        self.title.setText(metrics.elidedText(self._place, Qt.TextElideMode.ElideRight, max(10, self.title.width())))
+        """The place's name on one line, else on two (broken by the typography rules, at a caption's size if
+        the bar's size is too tall for two), and cut with "…" only if even two lines cannot hold it."""
+        width = max(10, self.title.width())
+        height = self.height() - self.layout().contentsMargins().top() - self.layout().contentsMargins().bottom()
+        for size in (t.CAPTION + 4, t.CAPTION):
+            font = self._theme.font(size, bold=True)
+            lines = typeset(font, self._place, width, title=True)
+            if lines.fits and len(lines) <= 2 and len(lines) * QFontMetricsF(font).lineSpacing() <= height:
+                self.title.setFont(font)
+                self.title.setText(lines.text)
+                return
+        font = self._theme.font(t.CAPTION + 4, bold=True)
+        self.title.setFont(font)
+        self.title.setText(QFontMetricsF(font).elidedText(self._place, Qt.TextElideMode.ElideRight, width))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

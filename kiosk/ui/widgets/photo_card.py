@@ -18,6 +18,7 @@ from kiosk.ui.image_provider import ImageProvider
 from kiosk.ui.strings import photo_note, tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.photo_placeholder import paint_photo_placeholder
+from kiosk.ui.widgets.typeset_label import TypesetLabel
 
 FADE_MS = 260
 
@@ -136,8 +137,7 @@ class PhotoCard(QWidget):
         layout.setSpacing(theme.px(10))
         self.view = PhotoView(theme, self)
         self.view.clicked.connect(lambda: self.chosen.emit(self._photo.id))
-        self.caption = QLabel(self)
-        self.caption.setWordWrap(True)
+        self.caption = TypesetLabel(self)  # broken between phrases, never a lone character
         self.caption.setFont(theme.font(t.CAPTION, bold=True))
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -152,7 +152,7 @@ class PhotoCard(QWidget):
         return self._photo
 
     def set_language(self, lang: Lang) -> None:
-        self.caption.setText(self._photo.caption.get(lang))
+        self.caption.set_source(self._photo.caption.get(lang))
         self.view.unavailable_text = tr("photo_unavailable", lang)
         self.view.update()
         note = photo_note(self._photo, None if self._brief else self._credit, lang)

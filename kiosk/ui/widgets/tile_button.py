@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
+from kiosk.layout import typography
 from kiosk.ui import theme as t
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.typeset_label import typeset
+
+TOP_PAD = 22  # above the title and icon: three English lines of a large-text title fit a landscape tile
+MIN_TITLE = t.CAPTION  # a title never gets smaller than a caption: below it, it takes another line
 
 
 class TileButton(QAbstractButton):
@@ -18,6 +23,7 @@ class TileButton(QAbstractButton):
         self._title = ""
         self._subtitle = ""
         self._icon = QIcon()
+        self._title_size: float | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(theme.px(t.TOUCH_TARGET * 2), theme.px(t.TOUCH_TARGET * 1.6))
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keyboard users tab to it; a tap leaves no focus ring
@@ -37,29 +43,59 @@ class TileButton(QAbstractButton):
     def sizeHint(self) -> QSize:
         return QSize(self._theme.px(400), self._theme.px(220))
 
-    def title_layout(self) -> tuple[str, QFont, QRectF, QRectF, bool]:
-        """How the title is drawn: its text (line breaks included), font, box, the area it takes, and whether
-        all of it fits. The largest size that fits the tile (long English titles, small tiles), never below
-        caption size."""
+    def title_box(self) -> QRectF:
+        """Where the title may go: beside the icon, above a subtitle line."""
         th = self._theme
         rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         pad = th.px(28)
         left = rect.left() + th.px(12) + pad
-        top = rect.top() + pad
+        top = rect.top() + th.px(TOP_PAD)
         right = rect.right() - pad
-        # The bottom keeps a smaller margin than the top: a line's own descent already leaves room there, and
-        # three English lines fit a landscape tile whole at the smallest size.
-        box = QRectF(left, top, right - left - th.px(56) - th.px(12), rect.bottom() - top - th.px(12))
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        size = t.HEADING
-        while True:
-            font = th.font(size, bold=True)
-            title = _phrased(self._title, QFontMetricsF(font), box.width())
-            used = QFontMetricsF(font).boundingRect(box, int(flags), title)
-            fits = used.height() <= box.height() and used.width() <= box.width() + 1
-            if fits or size <= t.CAPTION:
-                return title, font, box, used, fits
-            size -= 2
+        # The bottom keeps a smaller margin than the top: the last line's own descent leaves room there.
+        return QRectF(left, top, right - left - th.px(56) - th.px(12), rect.bottom() - top - th.px(8))
+
+    def best_title_size(self) -> float:
+        """The largest type step at which the title fits the tile whole, broken only between its phrases if it
+        can be (else balanced inside one), never a lone character on its last line."""
+        size = float(t.HEADING)
+        fallback: float | None = None
+        # In large-text mode a title that fits no other way may come down to the normal mode's smallest size
+        # (never below a caption's pixels): smaller type, never a cut title.
+        smallest = min(MIN_TITLE, MIN_TITLE / self._theme.text_scale)
+        while size >= smallest - 0.01:
+            lines, fits, clean = self._typeset_at(size)
+            if fits and clean:
+                return size
+            if fits and fallback is None:
+                fallback = size
+            size -= 2 if size - 2 >= smallest else max(0.5, size - smallest)
+        return fallback if fallback is not None else smallest
+
+    def set_title_size(self, size: float | None) -> None:
+        """Draw the title at this size (the home screen gives every tile the same), or at its own best."""
+        self._title_size = size
+        self.update()
+
+    def _typeset_at(self, size: float) -> tuple[typography.Lines, bool, bool]:
+        box = self.title_box()
+        font = self._theme.font(size, bold=True)
+        lines = typeset(font, self._title, box.width(), title=True)
+        height = _block_height(font, lines)
+        return lines, lines.fits and height <= box.height() + 0.5, lines.clean
+
+    def title_layout(self) -> tuple[str, QFont, QRectF, QRectF, bool]:
+        """How the title is drawn: its lines (joined with line breaks), font, box, the area it takes, and whether
+        all of it fits."""
+        box = self.title_box()
+        size = self._title_size if self._title_size is not None else self.best_title_size()
+        font = self._theme.font(size, bold=True)
+        lines, fits, _ = self._typeset_at(size)
+        text = lines.text
+        if not fits:  # a title too long for any size (an editor's): what fits, and "…" to say there is more
+            text = _cut(font, lines, box)
+        used = QRectF(box.left(), box.top(), max(lines.widths, default=0.0),
+                      min(box.height(), _block_height(font, lines)))
+        return text, font, box, used, fits
 
     def paintEvent(self, event: QPaintEvent) -> None:
         th = self._theme
@@ -84,7 +120,7 @@ class TileButton(QAbstractButton):
         pad = th.px(28)
         left = rect.left() + band + pad
         icon_size = th.px(56)
-        top = rect.top() + pad
+        top = rect.top() + th.px(TOP_PAD)
         right = rect.right() - pad
         if not self._icon.isNull():
             self._icon.paint(p, int(right - icon_size), int(top), icon_size, icon_size)
@@ -92,23 +128,43 @@ class TileButton(QAbstractButton):
         title, title_font, title_rect, used, _ = self.title_layout()
         p.setFont(title_font)
         p.setPen(QColor(t.TEXT))
-        p.drawText(title_rect, flags, title)
+        # Line by line at the font's own line spacing: the box is as tall as the lines need, descenders included
+        metrics = QFontMetricsF(title_font)
+        for index, line in enumerate(title.split("\n")):
+            # A line opening with a quote hangs it into the margin: the first character stays flush
+            opener = typography.hanging_opener(line)
+            x = title_rect.left() - (metrics.boundingRect(opener).right() if opener else 0)
+            p.drawText(QPointF(x, title_rect.top() + metrics.ascent() + index * _leading(title_font, title)), line)
         if self._subtitle:
-            p.setFont(th.font(t.CAPTION))
+            font = th.font(t.CAPTION)
+            p.setFont(font)
             sub_top = used.bottom() + th.px(10)
             sub_rect = QRectF(left, sub_top, right - left, rect.bottom() - sub_top - th.px(12))
-            needed = p.boundingRect(sub_rect, flags, self._subtitle)
-            if needed.height() <= sub_rect.height():  # all of it or none: never a half-cut line
+            lines = typeset(font, self._subtitle, sub_rect.width(), title=True)
+            needed = len(lines) * QFontMetricsF(font).lineSpacing()
+            if lines.fits and needed <= sub_rect.height():  # all of it or none: never a half-cut line
                 p.setPen(QColor(t.TEXT_MUTED))
-                p.drawText(sub_rect, flags, self._subtitle)
+                p.drawText(sub_rect, flags, lines.text)
         p.end()
 
 
-def _phrased(title: str, metrics: QFontMetricsF, width: float) -> str:
-    """A Chinese title too long for one line breaks at its space, between its two phrases (提质发展 / 绘就精彩渌口),
-    instead of wherever the width runs out, which leaves one character alone on the second line."""
-    if " " not in title or metrics.horizontalAdvance(title) <= width:
-        return title
-    if not any("\u4e00" <= ch <= "\u9fff" for ch in title):
-        return title  # English wraps between words anyway
-    return "\n".join(title.split())
+def _leading(font: QFont, text: str) -> float:
+    """A title's line step: display leading, tighter than body text's (1.2 em for Latin letters, 1.35 em for
+    hanzi, which fill their em square), at most the font's own."""
+    factor = 1.35 if any("\u3400" <= c <= "\u9fff" for c in text) else 1.2
+    return min(QFontMetricsF(font).lineSpacing(), factor * font.pixelSize())
+
+
+def _block_height(font: QFont, lines: typography.Lines) -> float:
+    """The height of the title's lines, the last one's descenders included."""
+    return 0.0 if not len(lines) else (len(lines) - 1) * _leading(font, lines.text) + QFontMetricsF(font).height()
+
+
+def _cut(font: QFont, lines: typography.Lines, box: QRectF) -> str:
+    """As many of `lines` as fit `box`, the last one ending in "…"."""
+    metrics = QFontMetricsF(font)
+    room = max(1, 1 + int((box.height() - metrics.height()) // _leading(font, lines.text)))
+    kept = list(lines.lines[:room])
+    rest = " ".join(lines.lines[room - 1 :]) if " " in lines.text else "".join(lines.lines[room - 1 :])
+    kept[-1] = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, box.width())
+    return "\n".join(kept)

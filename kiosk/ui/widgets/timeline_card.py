@@ -20,6 +20,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import timeline_style as style
 from kiosk.ui.widgets.photo_card import PhotoCard
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
+from kiosk.ui.widgets.typeset_label import TypesetLabel
 
 
 class _StatusMark(QWidget):
@@ -88,12 +89,10 @@ class TimelineCard(QWidget):
         top.addWidget(self.status_label, 1)
         top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.title = QLabel()
+        self.title = TypesetLabel()
         self.title.setFont(theme.font(t.HEADING, bold=True))
-        self.title.setWordWrap(True)
-        self.text = QLabel()
+        self.text = TypesetLabel(title=False, line_height=150)
         self.text.setFont(theme.font(t.BODY))
-        self.text.setWordWrap(True)
         self.text.setProperty("role", "text")
         body = QWidget()
         self._body_layout = QVBoxLayout(body)
@@ -155,8 +154,8 @@ class TimelineCard(QWidget):
         t.set_status(self.time_label, event.status)
         self.time_label.setVisible(event.when is not None)
         self.time_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.title.setText(event.title.get(lang))
-        self.text.setText(event.text.get(lang))
+        self.title.set_source(event.title.get(lang))
+        self.text.set_source(event.text.get(lang))
         self.close_button.setIcon(icon("mdi6.close", t.TEXT))
         self.close_button.setAccessibleName(tr("close", lang))
         for photo_id, card in self._photos.items():
@@ -174,6 +173,19 @@ class TimelineCard(QWidget):
         self.map_button.setText(tr("show_on_map", lang))
         self.map_button.setIcon(icon("mdi6.map-search", t.BACKGROUND))
         self.map_button.setVisible(self._map_available and bool(event.map_features))
+
+    def fitted_height(self, width: int, most: int) -> int:
+        """The card's height at `width`: as tall as its text, photo and button need (so a short event gets a
+        compact card, not a tall empty one), at most `most` (the rest scrolls)."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        body = self.scroll.widget()
+        body_height = body.layout().totalHeightForWidth(inner - self.scroll.verticalScrollBar().sizeHint().width())
+        needed = margins.top() + margins.bottom() + self.close_button.height() + layout.spacing() + body_height
+        if self._map_available and self._event is not None and self._event.map_features:
+            needed += layout.spacing() + self.map_button.sizeHint().height()
+        return min(most, needed + self._theme.px(8))
 
     def _map_clicked(self) -> None:
         if self._event is not None:

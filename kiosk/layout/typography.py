@@ -1,0 +1,368 @@
+"""Line breaking the way a book designer sets Chinese and English, in plain Python.
+
+Qt breaks text wherever the width runs out. An exhibition cannot: a tile title that leaves 口 alone on its
+second line, a paragraph ending in a lone "化。", a line starting with "，", "129" on one line and "个" on the
+next all look careless from across a hall. The rules here decide where lines break; a widget measures text
+with its own font (an injected `Measure`, Qt's QFontMetricsF at the edge) and sets the lines it is given.
+
+The text is cut into *pieces* that never break inside:
+- a Latin word, a number, or a run like "1+5+N" or "10—20" (with whatever non-CJK punctuation touches it);
+- one CJK character, with the closing punctuation after it and the opening punctuation before it
+  (kinsoku: no line starts with ，。、；：？！）」』》〉”’… or ends with （「『《〈“‘);
+- a number with the CJK unit after it ("129个", "5000万元", "2018年");
+- anything an editor joined with U+2060 WORD JOINER or a no-break space U+00A0.
+
+A break after a piece is *strong* at a space, after punctuation, or at a U+200B ZERO WIDTH SPACE an editor
+put there; between two CJK characters it is *weak* (it may split a word: Chinese marks no word boundaries).
+Titles break at strong breaks only while each phrase fits, so “提质发展 绘就精彩渌口” breaks at its space, and
+their lines are balanced (similar lengths). Every kind of text keeps more than one CJK character, or more than
+one short English word, on its last line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+Measure = Callable[[str], float]
+
+# Kinsoku: characters that may not start a line (closing punctuation, stops, small marks) …
+CLOSE = set("，。、；：？！）」』》〉】〕”’…·・%％,.;:?!)]}>›»‰℃°") | {"\u3009", "\u300b"}
+# … and characters that may not end one (opening brackets and quotes).
+OPEN = set("（「『《〈【〔“‘([{<‹«")
+# Punctuation after which a title may break between its phrases.
+PHRASE_END = set("，。、；：？！）」』》〉】”·・—,.;:?!)")
+# CJK characters that measure what a number counts: they stay with the number before them.
+UNITS = set("万亿千百十元角分钟个家户名人位座条所处项次件台辆艘吨亩公米里克度号年月日时秒岁倍成批期届栋间套张%％")
+JOINERS = {"\u2060", "\u00a0", "\u202f", "\ufeff"}  # editors' "never break here" (shown as nothing / a space)
+BREAK_HINT = "\u200b"  # an editor's "break here if you must"
+
+# The measure of readable body text: characters per line.
+MEASURE_ZH = 40
+MEASURE_EN = 72  # of an average sample: lines of real prose, with narrower letters, run to ~75
+ENGLISH_SAMPLE = "The quick brown fox jumps over the lazy dog, then rests in the shade. "
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str  # as shown
+    space_after: bool  # a space follows it (dropped when a line ends there)
+    strong: bool  # a break after it falls between words or phrases, not inside a word
+    phrase: bool = False  # … and between phrases: after punctuation, or at a space between Chinese words
+
+
+def _ideograph(ch: str) -> bool:
+    code = ord(ch)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FFFF
+
+
+def _breaks_alone(ch: str) -> bool:
+    """A character that is a piece of its own (a CJK character or CJK punctuation), not part of a word run."""
+    code = ord(ch)
+    return _ideograph(ch) or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or ch in OPEN or ch in CLOSE
+
+
+def _atoms(text: str) -> list[tuple[str, str]]:
+    """(atom, what follows it: "" nothing, " " a space, "j" a joiner, "b" an editor's break hint)."""
+    atoms: list[tuple[str, str]] = []
+    run = ""
+
+    def end_run(after: str = "") -> None:
+        nonlocal run
+        if run:
+            atoms.append((run, after))
+            run = ""
+
+    def mark(after: str) -> None:
+        if run:
+            end_run(after)
+        elif atoms:
+            atom, prev = atoms[-1]
+            atoms[-1] = (atom, prev if prev == "j" else after)
+
+    for ch in text:
+        if ch in JOINERS:
+            if ch == "\u00a0" or ch == "\u202f":
+                run += ch  # a visible no-break space: part of the piece
+                continue
+            mark("j")
+        elif ch == BREAK_HINT:
+            mark("b")
+        elif ch.isspace():
+            mark(" ")
+        elif _breaks_alone(ch):
+            end_run()
+            atoms.append((ch, ""))
+        else:
+            run += ch
+    end_run()
+    return atoms
+
+
+def _numeric(atom: str) -> bool:
+    return any(c.isdigit() for c in atom) and not _ideograph(atom[-1])
+
+
+def segment(text: str) -> list[Piece]:
+    """Cut `text` into pieces that never break inside (see the module's docstring)."""
+    atoms = _atoms(text)
+    pieces: list[Piece] = []
+    current = ""
+    for index, (atom, after) in enumerate(atoms):
+        nxt = atoms[index + 1][0] if index + 1 < len(atoms) else ""
+        current += atom
+        if nxt and after in ("", "j") and (after == "j" or _glued(current, atom, nxt)):
+            continue
+        strong = after in (" ", "b") or current[-1] in PHRASE_END or not nxt
+        phrase = (after == "b" or current[-1] in PHRASE_END or not nxt
+                  or (after == " " and (_ideograph(current[-1]) or _ideograph(nxt[0]))))
+        pieces.append(Piece(current, after == " ", strong, phrase))
+        current = ""
+    return pieces
+
+
+def _glued(current: str, atom: str, nxt: str) -> bool:
+    """No break between `atom` (the end of the piece so far, `current`) and the atom `nxt` after it."""
+    return (
+        nxt[0] in CLOSE
+        or atom[-1] in OPEN
+        or (_numeric(atom) and nxt[0] in UNITS)
+        or (atom[-1] in UNITS and nxt[0] in UNITS and _numeric_before(current))
+        or (atom == nxt == "—")  # the Chinese dash is two characters: never split
+        or (not _breaks_alone(atom[-1]) and not _breaks_alone(nxt[0]))  # two runs with nothing between
+    )
+
+
+def _numeric_before(current: str) -> bool:
+    """`current` is a number followed only by unit characters so far ("5000万" before "元")."""
+    stripped = current.rstrip("".join(UNITS))
+    return bool(stripped) and stripped[-1].isdigit()
+
+
+# lines -------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lines:
+    lines: tuple[str, ...]
+    widths: tuple[float, ...]
+    fits: bool  # every line within the width
+    clean: bool  # no line broke inside a phrase (titles: only at spaces and punctuation)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+class _Measured:
+    """Pieces with their widths; the width of a run of pieces is the sum (with spaces between)."""
+
+    def __init__(self, pieces: Sequence[Piece], measure: Measure):
+        self.pieces = list(pieces)
+        self.widths = [measure(p.text) for p in self.pieces]
+        self.space = measure(" ") if any(p.space_after for p in self.pieces) else 0.0
+        # running sums, each piece with the space after it: any run's width in constant time
+        self._sums = [0.0]
+        for piece, width in zip(self.pieces, self.widths, strict=True):
+            self._sums.append(self._sums[-1] + width + (self.space if piece.space_after else 0.0))
+
+    def width(self, start: int, end: int) -> float:
+        if end <= start:
+            return 0.0
+        trailing = self.space if self.pieces[end - 1].space_after else 0.0
+        return self._sums[end] - self._sums[start] - trailing
+
+    def text(self, start: int, end: int) -> str:
+        out = ""
+        for i in range(start, end):
+            out += self.pieces[i].text
+            if i < end - 1 and self.pieces[i].space_after:
+                out += " "
+        return out
+
+
+def _greedy(m: _Measured, width: float, allowed: Callable[[int], bool]) -> list[int]:
+    """Break positions (exclusive ends of lines) filling each line as far as it goes."""
+    ends: list[int] = []
+    start = 0
+    n = len(m.pieces)
+    while start < n:
+        end = start + 1
+        last_ok = None
+        while end <= n:
+            if m.width(start, end) > width:
+                break
+            if end == n or allowed(end - 1):
+                last_ok = end
+            end += 1
+        if last_ok is None:  # nothing fits: take up to the next allowed break, overflowing
+            last_ok = start + 1
+            while last_ok < n and not allowed(last_ok - 1):
+                last_ok += 1
+        ends.append(last_ok)
+        start = last_ok
+    return ends
+
+
+def _balanced(m: _Measured, width: float, allowed: Callable[[int], bool], count: int) -> list[int] | None:
+    """The `count`-line breaking whose longest line is shortest (ties: most even), each line within `width`;
+    None if there is none."""
+    n = len(m.pieces)
+    inf = float("inf")
+    # best[k][i]: (longest line, sum of squares) breaking pieces[:i] into k lines
+    best: list[dict[int, tuple[float, float, int]]] = [{0: (0.0, 0.0, -1)}]
+    for k in range(1, count + 1):
+        layer: dict[int, tuple[float, float, int]] = {}
+        for i in range(1, n + 1):
+            if i < n and not allowed(i - 1):
+                continue
+            choice = (inf, inf, -1)
+            for j, (longest, squares, _) in best[k - 1].items():
+                if j >= i:
+                    continue
+                w = m.width(j, i)
+                if w > width:
+                    continue
+                cand = (max(longest, w), squares + w * w, j)
+                if cand[:2] < choice[:2]:
+                    choice = cand
+            if choice[2] >= 0 or (choice[0] < inf):
+                layer[i] = choice
+        best.append(layer)
+    if n not in best[count]:
+        return None
+    ends = [n]
+    i = n
+    for k in range(count, 1, -1):
+        i = best[k][i][2]
+        ends.append(i)
+    return sorted(ends)
+
+
+def _lone(m: _Measured, start: int, end: int, short_word: int, least: int) -> bool:
+    """A last line that would look abandoned: fewer than `least` CJK characters (with their punctuation), or
+    one short word."""
+    text = m.text(start, end)
+    ideographs = sum(1 for c in text if _ideograph(c))
+    if ideographs:
+        return ideographs < least
+    words = text.split()
+    return len(words) == 1 and len(words[0].strip(".,;:!?")) <= short_word
+
+
+def _fix_last_line(m: _Measured, ends: list[int], width: float, allowed: Callable[[int], bool],
+                   short_word: int, least: int = 2) -> list[int]:
+    """Pull pieces down from the line before until the last line is not a lone character or word."""
+    ends = list(ends)
+    for _ in range(3):
+        if len(ends) < 2:
+            return ends
+        start = ends[-3] if len(ends) >= 3 else 0
+        if not _lone(m, ends[-2], ends[-1], short_word, least):
+            return ends
+        moved = ends[-2] - 1
+        while moved > start + 1 and not allowed(moved - 1):
+            moved -= 1
+        if moved <= start or not allowed(moved - 1) or m.width(moved, ends[-1]) > width:
+            return ends
+        ends[-2] = moved
+    return ends
+
+
+def _lines(m: _Measured, ends: list[int], width: float, clean: bool) -> Lines:
+    starts = [0, *ends[:-1]]
+    texts = tuple(m.text(s, e) for s, e in zip(starts, ends, strict=True))
+    widths = tuple(m.width(s, e) for s, e in zip(starts, ends, strict=True))
+    return Lines(texts, widths, all(w <= width + 0.01 for w in widths), clean)
+
+
+def wrap(text: str, width: float, measure: Measure, short_word: int = 4) -> Lines:
+    """Body text: fill each line, then make sure the last line is more than a stray word: at least three CJK
+    characters (a paragraph ending "化。" reads as a mistake), or more than one short English word."""
+    if not text:
+        return Lines((), (), True, True)
+    m = _Measured(segment(text), measure)
+    anywhere = _anywhere
+    ends = _greedy(m, width, anywhere)
+    ends = _fix_last_line(m, ends, width, anywhere, short_word, least=3)
+    return _lines(m, ends, width, True)
+
+
+def _anywhere(_: int) -> bool:
+    return True
+
+
+def wrap_title(text: str, width: float, measure: Measure, short_word: int = 4) -> Lines:
+    """A title, tile title, card title or figure label: broken between its phrases (at spaces and punctuation)
+    while every phrase fits a line, inside a phrase only when one does not; in as few lines as that allows,
+    balanced to similar lengths."""
+    if not text:
+        return Lines((), (), True, True)
+    m = _Measured(segment(text), measure)
+    if m.width(0, len(m.pieces)) <= width:
+        return _lines(m, [len(m.pieces)], width, True)
+    strong = [p.strong for p in m.pieces]
+
+    def phrases(i: int) -> bool:
+        return strong[i]
+
+    ends = _greedy(m, width, phrases)
+    if _lines(m, ends, width, True).fits:
+        # Between phrases (after "：", "·", at a Chinese title's space) rather than between any two words,
+        # when that takes no more lines: "Higher-Quality Growth: / Painting a Brighter Lukou"
+        phrase = [p.phrase for p in m.pieces]
+        balanced = (_balanced(m, width, phrase.__getitem__, len(ends))
+                    or _balanced(m, width, phrases, len(ends)) or ends)
+        balanced = _fix_last_line(m, balanced, width, phrases, short_word)
+        return _lines(m, balanced, width, True)
+    # A phrase wider than the line: break inside it too, still balanced.
+    ends = _greedy(m, width, _anywhere)
+    balanced = _balanced_preferring(m, width, strong, len(ends)) or ends
+    balanced = _fix_last_line(m, balanced, width, _anywhere, short_word)
+    return _lines(m, balanced, width, False)
+
+
+def _balanced_preferring(m: _Measured, width: float, strong: list[bool], count: int) -> list[int] | None:
+    """Balanced lines that break at as many phrase boundaries as they can: first try keeping each phrase
+    that fits whole (breaking only inside the ones that do not), then break anywhere."""
+    too_wide = _phrase_too_wide(m, strong, width)
+
+    def inside_wide_phrases(i: int) -> bool:
+        return strong[i] or too_wide[i]
+
+    return _balanced(m, width, inside_wide_phrases, count) or _balanced(m, width, _anywhere, count)
+
+
+def _phrase_too_wide(m: _Measured, strong: list[bool], width: float) -> list[bool]:
+    """Per piece: whether the phrase it belongs to is wider than `width` (so may break inside)."""
+    result = [False] * len(strong)
+    start = 0
+    for i, is_strong in enumerate(strong):
+        if is_strong or i == len(strong) - 1:
+            wide = m.width(start, i + 1) > width
+            for j in range(start, i + 1):
+                result[j] = wide
+            start = i + 1
+    return result
+
+
+# display titles ---------------------------------------------------------------------------------------------
+
+
+def hanging_opener(text: str) -> str:
+    """The opening quote or bracket a display title starts with, set into the margin so the title's first
+    character aligns with the text below (optical alignment); "" when it starts with a character."""
+    return text[0] if text and text[0] in OPEN else ""
+
+
+# measure ---------------------------------------------------------------------------------------------------
+
+
+def readable_width(measure: Measure, lang: str) -> float:
+    """The widest body text line that stays readable: ~40 Chinese characters or ~75 English ones."""
+    if lang == "zh":
+        return MEASURE_ZH * measure("渌")
+    return MEASURE_EN * measure(ENGLISH_SAMPLE) / len(ENGLISH_SAMPLE)

@@ -1,0 +1,206 @@
+"""A label whose lines are broken by the kiosk's typography rules (`kiosk.layout.typography`), not by Qt.
+
+It keeps the text it was given (`source()`) and, whenever its width or font changes, sets that text again with
+explicit line breaks where the rules put them: titles between their phrases and balanced, body text filled
+with no lone character on its last line, never a line starting with closing punctuation. Qt still wraps the
+label (word wrap stays on) so its height-for-width is right while a layout settles; the explicit breaks are
+chosen to fit the width the label has.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QLabel, QWidget
+
+from kiosk.layout import typography
+
+SLACK = 0.5  # pixels kept free on every line: Qt measures a whole line, the rules sum its pieces
+
+
+def metrics_measure(font: QFont):
+    """A `typography.Measure` for `font`, remembering the width of each piece it measured."""
+    metrics = QFontMetricsF(font)
+    cache: dict[str, float] = {}
+
+    def measure(text: str) -> float:
+        width = cache.get(text)
+        if width is None:
+            width = cache[text] = metrics.horizontalAdvance(text)
+        return width
+
+    return measure
+
+
+def typeset(font: QFont, text: str, width: float, title: bool) -> typography.Lines:
+    """`text` broken into lines no wider than `width` pixels in `font`."""
+    measure = metrics_measure(font)
+    if title:
+        return typography.wrap_title(text, width - SLACK, measure)
+    return typography.wrap(text, width - SLACK, measure)
+
+
+def _latin_first(font: QFont) -> bool:
+    families = font.families()
+    return bool(families) and latin_family(families) == families[0]
+
+
+def _compressed(line: str, latin_family_name: str) -> str:
+    """A line as rich text, its opening quote (if it starts with one) from the Latin face."""
+    if line[:1] in QUOTES:
+        return f"<span style=\"font-family:'{latin_family_name}'\">{html.escape(line[0])}</span>{html.escape(line[1:])}"
+    return html.escape(line)
+
+
+class TypesetLabel(QLabel):
+    """`title=True`: titles, headings, captions and labels; otherwise body text. `line_height` (percent) sets
+    body text as rich text with that leading."""
+
+    def __init__(self, parent: QWidget | None = None, title: bool = True, line_height: int | None = None):
+        super().__init__(parent)
+        self._source = ""
+        self._lines: list[str] = []
+        self._title = title
+        self._line_height = line_height
+        self._laid_out_for: tuple[int, str, str] | None = None
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        if line_height is not None:
+            self.setTextFormat(Qt.TextFormat.RichText)
+        else:
+            self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def set_source(self, text: str) -> None:
+        """Show `text`, broken by the rules for the label's width."""
+        self._source = text
+        self._laid_out_for = None
+        self._typeset()
+
+    def source(self) -> str:
+        return self._source
+
+    def set_line_height(self, percent: int) -> None:
+        self._line_height = percent
+        self._laid_out_for = None
+        self._typeset()
+
+    def lines(self) -> list[str]:
+        """The lines as set."""
+        return list(self._lines)
+
+    def setFont(self, font: QFont) -> None:
+        super().setFont(font)
+        self._laid_out_for = None
+        self._typeset()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._typeset()
+
+    def _room(self) -> int:
+        return self.contentsRect().width() - 2 * max(0, self.margin()) - max(0, self.indent())
+
+    def _typeset(self) -> None:
+        width = self._room()
+        key = (width, self._source, self.font().key())
+        if key == self._laid_out_for:
+            return
+        self._laid_out_for = key
+        if width <= 0 or not self._source:
+            self._show(self._source.split("\n") if self._source else [])
+            return
+        lines: list[str] = []
+        for paragraph in self._source.split("\n"):  # a line break in the source is kept
+            lines += typeset(self.font(), paragraph, width, self._title).lines or [""]
+        self._show(lines)
+
+    def _show(self, lines: list[str]) -> None:
+        self._lines = lines
+        # A full-width opening quote at the start of a line loses its empty left half (Chinese typesetting
+        # compresses line-initial punctuation): it is taken from the proportional Latin face.
+        compress = any(line[:1] in QUOTES for line in lines) and not _latin_first(self.font())
+        if self._line_height is None and not compress:
+            self.setTextFormat(Qt.TextFormat.PlainText)
+            text = "\n".join(lines)
+        else:
+            self.setTextFormat(Qt.TextFormat.RichText)
+            latin = latin_family(self.font().families())
+            body = "<br>".join(_compressed(line, latin) if compress else html.escape(line) for line in lines)
+            text = body if self._line_height is None else f'<p style="line-height:{self._line_height}%">{body}</p>'
+        if text != self.text():
+            self.setText(text)
+
+
+QUOTES = "“”‘’"
+
+
+def display_title_html(text: str, latin_family: str) -> str:
+    """A display title as rich text, its curly quotes taken from the proportional Latin face: a Chinese face's
+    full-width quote leaves half an em of air inside the quotation (“融”出 reads as “ 融 ” 出 at display size)."""
+    out = []
+    for ch in text:
+        escaped = html.escape(ch)
+        out.append(f"<span style=\"font-family:'{latin_family}'\">{escaped}</span>" if ch in QUOTES else escaped)
+    return "".join(out)
+
+
+def hang_width(font: QFont, latin_family: str, text: str) -> int:
+    """How far a display title's opening quote hangs into the margin (0 if it starts with a character), so its
+    first character lines up with the text below it."""
+    opener = typography.hanging_opener(text)
+    if not opener:
+        return 0
+    hung = QFont(font)
+    if opener in QUOTES:
+        hung.setFamilies([latin_family, *font.families()])
+    return round(QFontMetricsF(hung).horizontalAdvance(opener))
+
+
+def latin_family(families: tuple[str, ...] | list[str]) -> str:
+    """The proportional Latin face among the theme's families (the first that is not a CJK face)."""
+    latin = [f for f in families if "SC" not in f and "CJK" not in f]
+    return latin[0] if latin else (families[0] if families else "")
+
+
+class DisplayTitleLabel(QLabel):
+    """A display title (the exhibition's name on the home screen and the foreword): broken by the typography
+    rules for its width, its curly quotes from the proportional Latin face (`display_title_html`)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._source = ""
+        self._laid_out_for: tuple[int, str, str] | None = None
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+    def set_source(self, text: str) -> None:
+        self._source = text
+        self._laid_out_for = None
+        self._typeset()
+
+    def source(self) -> str:
+        return self._source
+
+    def setFont(self, font: QFont) -> None:
+        super().setFont(font)
+        self._laid_out_for = None
+        self._typeset()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._typeset()
+
+    def _typeset(self) -> None:
+        width = self.contentsRect().width() - max(0, self.indent())
+        key = (width, self._source, self.font().key())
+        if key == self._laid_out_for:
+            return
+        self._laid_out_for = key
+        latin = latin_family(self.font().families())
+        lines = typeset(self.font(), self._source, width, title=True).lines if width > 0 else (self._source,)
+        text = "<br>".join(display_title_html(line, latin) for line in lines)
+        if text != self.text():
+            self.setText(text)

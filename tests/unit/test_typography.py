@@ -1,0 +1,155 @@
+"""kiosk.layout.typography: where lines break, with a fixed-width measure (a CJK character 1.0, a Latin
+character 0.5, a space 0.25), so each case reads like a line count."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.layout import typography as ty
+
+
+def measure(text: str) -> float:
+    return sum(1.0 if ord(c) > 0x2E80 else 0.25 if c == " " else 0.5 for c in text)
+
+
+def pieces(text: str) -> list[str]:
+    return [p.text for p in ty.segment(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("渌口区辖8个镇，129个村。", ["渌", "口", "区", "辖", "8个", "镇，", "129个", "村。"]),
+        ("投入5000万元以上", ["投", "入", "5000万元", "以", "上"]),
+        ("“1+5+N”模式", ["“1+5+N”", "模", "式"]),
+        ("形成10—20分钟生活圈", ["形", "成", "10—20分钟", "生", "活", "圈"]),
+        ("《人民日报》报道", ["《人", "民", "日", "报》", "报", "道"]),
+        ("Happy Lukou", ["Happy", "Lukou"]),
+        ("渌口\u2060区", ["渌", "口区"]),  # an editor's word joiner
+        ("晴天一身土……", ["晴", "天", "一", "身", "土……"]),
+    ],
+)
+def test_pieces_never_break_inside_a_word_number_or_punctuation(text: str, expected: list[str]) -> None:
+    assert pieces(text) == expected
+
+
+def test_a_break_is_strong_at_a_space_or_after_punctuation_and_weak_between_characters() -> None:
+    result = {p.text: p.strong for p in ty.segment("提质发展 绘就，精彩")}
+    assert result == {"提": False, "质": False, "发": False, "展": True, "绘": False, "就，": True, "精": False,
+                      "彩": True}
+
+
+KINSOKU_CLOSE = "，。、；：？！）」』》〉”’"
+KINSOKU_OPEN = "（「『《〈“‘"
+
+PARAGRAPHS = [
+    "株洲市委书记毛腾飞在渌口区挂牌成立大会上提出，要站在长江经济带建设、长株潭城市群一体化、株洲都市圈融城的大背景下谋划"
+    "渌口区的发展，充分发挥区位优势，做好顶层设计和整体规划，加快推进产业发展、公共服务、环境治理、基础设施等融城一体化。",
+    "渌口区辖8个镇，129个村，10个社区。其中，贫困村12个，原是一个典型的传统农业区。",
+    "“要想富，先修路”，“交通兴、百业兴”。目标：形成“东西联通、南北畅通”的10—20分钟生活圈、经济圈。",
+]
+
+
+@pytest.mark.parametrize("text", PARAGRAPHS)
+@pytest.mark.parametrize("width", [7, 9, 12, 15, 16, 19, 23, 40])
+def test_body_lines_obey_kinsoku_and_never_end_on_a_lone_character(text: str, width: float) -> None:
+    lines = ty.wrap(text, width, measure)
+    assert "".join(lines.lines) == text
+    assert lines.fits
+    for line in lines.lines[1:]:
+        assert line[0] not in KINSOKU_CLOSE
+    for line in lines.lines[:-1]:
+        assert line[-1] not in KINSOKU_OPEN
+    last = lines.lines[-1]
+    assert sum(1 for c in last if ord(c) > 0x3400) >= 3, lines.lines
+    for number in ("129个", "10—20分钟", "12个"):
+        if number in text:
+            assert any(number in line for line in lines.lines), lines.lines
+
+
+def test_the_forewords_lone_last_character_moves_down_with_a_companion() -> None:
+    text = PARAGRAPHS[0]  # 38 characters a line left "化。" alone
+    assert len(text) % 38 == 2
+    lines = ty.wrap(text, 38, measure)
+    assert lines.lines[-1] == "一体化。"  # 体化 is not a word; one more character and the line starts at 一
+    assert all(len(line) <= 38 for line in lines.lines)
+
+
+@pytest.mark.parametrize(
+    ("title", "width", "expected"),
+    [
+        ("提质发展 绘就精彩渌口", 7, ("提质发展", "绘就精彩渌口")),
+        ("提质发展 绘就精彩渌口", 10, ("提质发展", "绘就精彩渌口")),
+        ("党建引领 筑起坚强堡垒", 8, ("党建引领", "筑起坚强堡垒")),
+        ("提质发展 绘就精彩渌口", 11, ("提质发展 绘就精彩渌口",)),
+    ],
+)
+def test_titles_break_between_their_phrases(title: str, width: float, expected: tuple[str, ...]) -> None:
+    lines = ty.wrap_title(title, width, measure)
+    assert lines.lines == expected
+    assert lines.clean
+
+
+def test_a_phrase_wider_than_the_line_breaks_inside_balanced_never_a_lone_character() -> None:
+    lines = ty.wrap_title("提质发展 绘就精彩渌口", 5, measure)
+    assert lines.fits and not lines.clean
+    assert lines.lines[0] == "提质发展"
+    assert all(len(line) >= 2 for line in lines.lines), lines.lines
+    lines = ty.wrap_title("“渌湘”交通实现跨越发展", 6, measure)
+    assert lines.lines == ("“渌湘”交通", "实现跨越发展")  # two balanced lines, the quoted name whole
+
+
+def test_english_titles_are_balanced_and_keep_no_short_word_alone() -> None:
+    title = "Quality Development: Building a Splendid Lukou"
+    lines = ty.wrap_title(title, 16, measure)
+    assert " ".join(lines.lines) == title
+    assert lines.fits and len(lines) == 2
+    assert abs(lines.widths[0] - lines.widths[1]) <= 5
+    lines = ty.wrap_title("Party Building Leads the Way Home", 14, measure)
+    assert len(lines.lines[-1].split()) > 1
+
+
+def test_english_body_keeps_words_whole_and_pulls_a_short_last_word_down() -> None:
+    text = "The district was founded on 18 December 2018 and set out to grow as one with the city of Zhuzhou."
+    for width in range(10, 40):
+        lines = ty.wrap(text, width, measure)
+        assert " ".join(lines.lines) == text
+        last = lines.lines[-1].split()
+        assert len(last) > 1 or len(last[0]) > 5
+
+
+def test_an_overlong_word_overflows_instead_of_breaking_and_says_so() -> None:
+    lines = ty.wrap_title("Infrastructure", 3, measure)
+    assert lines.lines == ("Infrastructure",)
+    assert not lines.fits
+
+
+def test_readable_measure_is_about_forty_chinese_or_seventy_five_english_characters() -> None:
+    assert ty.readable_width(measure, "zh") == 40
+    assert ty.readable_width(measure, "en") == pytest.approx(72 * measure(ty.ENGLISH_SAMPLE) / len(ty.ENGLISH_SAMPLE))
+
+
+def test_display_titles_hang_their_opening_quote() -> None:
+    assert ty.hanging_opener("“融”出新渌口") == "“"
+    assert ty.hanging_opener("提质发展") == ""
+
+
+def test_titles_prefer_a_break_between_phrases_to_one_between_words() -> None:
+    lines = ty.wrap_title("Higher-Quality Growth: Painting a Brighter Lukou", 14, measure)
+    assert lines.lines == ("Higher-Quality Growth:", "Painting a Brighter Lukou")
+    lines = ty.wrap_title("Roads · bridges · ship lock · zones · towns", 12, measure)
+    assert all(not line.startswith(("lock", "·")) for line in lines.lines), lines.lines
+
+
+def test_an_editors_break_hint_is_where_a_long_phrase_breaks_and_is_never_shown() -> None:
+    lines = ty.wrap_title("渌口经开区\u200b规模企业", 6, measure)
+    assert lines.lines == ("渌口经开区", "规模企业") and lines.clean
+    assert ty.wrap_title("渌口经开区\u200b规模企业", 20, measure).lines == ("渌口经开区规模企业",)
+
+
+def test_a_paragraph_as_long_as_the_content_allows_is_set_whole() -> None:
+    paragraph = PARAGRAPHS[0] * 40  # ~4,600 characters: the content's limit is 5,000
+    lines = ty.wrap(paragraph, 38, measure)
+    assert lines.fits and "".join(lines.lines) == paragraph
+    label = "Party-building demonstration sites for grassroots work " * 8
+    assert " ".join(ty.wrap_title(label, 30, measure).lines) == label.strip()
