@@ -4,7 +4,6 @@ answer to "which cards are in this band of the scroll" however many photos there
 from __future__ import annotations
 
 import itertools
-import time
 
 import pytest
 
@@ -61,14 +60,13 @@ def test_cards_between_finds_exactly_the_cards_in_a_band():
     assert list(grid.cards_between(grid.height, grid.height + 1000)) == []
 
 
-def test_five_thousand_photos_lay_out_in_a_blink():
+def test_five_thousand_photos_lay_out_and_a_band_holds_only_its_own_cards():
+    """How fast this is belongs to `kiosk bench` (gallery scale), not to a timed assertion here."""
     groups = [GroupSpec(60, [40 + (i % 2) * 30] * 500) for i in range(10)]
-    start = time.perf_counter()
     grid = layout_grid(groups, 1792, LANDSCAPE)
     band = grid.cards_between(40_000, 41_000)
-    elapsed = time.perf_counter() - start
     assert len(grid.cards) == 5000 and 3 <= len(band) <= 12
-    assert elapsed < 0.2
+    assert all(grid.cards[i].y < 41_000 and grid.cards[i].bottom > 40_000 for i in band)
 
 
 def test_no_photos_no_height():
