@@ -8,8 +8,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QPointF, QRect, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QScrollBar, QWidget
 
 from kiosk.layout.contrast import min_target_px
@@ -22,6 +23,7 @@ from kiosk.ui.widgets.gallery_card import GalleryCard
 
 from . import touch
 from .helpers import entered
+from .helpers import home as home_screen
 
 T0 = datetime(2024, 5, 6, 10, 0, 0)  # a Monday morning, open
 
@@ -303,3 +305,117 @@ def test_text_over_the_hero_photo_lies_where_the_declared_shade_is(qtbot, make_k
     for label in (home.date_label, home.title_label, home.subtitle_label):
         assert label.geometry().top() / height >= t.HERO_TEXT_FROM
     assert home.date_label.palette().color(home.date_label.foregroundRole()).name().upper() == t.TEXT.upper()
+
+
+# accessible mode: scrolling the band by a finger --------------------------------------------------------------
+
+
+def in_reach(kiosk):
+    kiosk = mounted(kiosk)
+    touch.tap(kiosk.window.bar.reach_button)
+    assert kiosk.reach.active
+    return kiosk
+
+
+def band_bar(window):
+    scroller = window.reach_scroller()
+    assert scroller is not None
+    return scroller.verticalScrollBar()
+
+
+def first_section(kiosk):
+    return next(r for r in kiosk.top_level_routes() if r.screen == "section")
+
+
+def in_view(window, widget) -> QRect:
+    """The part of `widget` the visitor sees inside the band's scroller (window coordinates)."""
+    viewport = window.reach_scroller().viewport()
+    return window_rect(widget).intersected(window_rect(viewport))
+
+
+def test_a_finger_dragging_a_section_scrolls_the_band_then_the_article(qtbot, make_kiosk):
+    kiosk = in_reach(make_kiosk(size=(1920, 1080)))
+    window = kiosk.window
+    screen = entered(qtbot, kiosk, lambda: window.navigate(first_section(kiosk)))
+    bar, article = band_bar(window), screen.body.verticalScrollBar()  # type: ignore[attr-defined]
+    assert bar.value() == 0 and bar.maximum() > 0 and article.value() == 0  # opens on its title
+    viewport = window.reach_scroller().viewport()
+    on_article = screen.body.viewport()  # type: ignore[attr-defined]
+    start = on_article.mapTo(viewport, on_article.rect().center())
+    start.setY(viewport.height() - 30)
+    # up: the band first (the screen's foot comes into view), the article once the band is at its end
+    touch.drag(viewport, start, start - QPoint(0, 200))
+    assert bar.value() > 0 and article.value() == 0
+    qtbot.waitUntil(lambda: not window._reach_drag._glide.isActive())
+    for _ in range(3):
+        touch.drag(viewport, start, start - QPoint(0, 200), steps=20, step_ms=40)  # slow: no fling
+    assert bar.value() == bar.maximum() and article.value() > 0
+    # down: the article first, back to its start; then the band, back to the title
+    shown = article.value()
+    touch.drag(viewport, start - QPoint(0, 100), start - QPoint(0, 20), steps=20, step_ms=40)
+    assert 0 < article.value() < shown and bar.value() == bar.maximum()
+    for _ in range(3 + shown // 150):
+        touch.drag(viewport, start - QPoint(0, 220), start - QPoint(0, 20), steps=20, step_ms=40)
+    assert article.value() == 0 and bar.value() < bar.maximum()
+
+
+def test_a_drag_on_the_section_page_itself_scrolls_the_band(qtbot, make_kiosk):
+    """The page takes only sideways swipes; its vertical drags go to the band."""
+    kiosk = in_reach(make_kiosk(size=(1920, 1080)))
+    window = kiosk.window
+    screen = entered(qtbot, kiosk, lambda: window.navigate(first_section(kiosk)))
+    bar = band_bar(window)
+    spot = QPoint(screen.width() - 6, 300)  # the page's own right margin, outside the article
+    assert screen.childAt(spot) is None
+    touch.drag(screen, spot, spot - QPoint(0, 180))
+    assert bar.value() > 0
+    assert kiosk.navigator.current == first_section(kiosk)  # no swipe to the next section
+
+
+def test_a_mouse_drag_scrolls_the_band_the_same_way(qtbot, make_kiosk):
+    kiosk = in_reach(make_kiosk(size=(1920, 1080)))
+    window = kiosk.window
+    entered(qtbot, kiosk, lambda: window.navigate(Route("gallery")))
+    bar = band_bar(window)
+    viewport = window.reach_scroller().viewport()
+    start = QPoint(viewport.width() // 2, viewport.height() - 20)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 13):
+        QTest.mouseMove(viewport, start - QPoint(0, 15 * step))
+        qtbot.wait(12)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start - QPoint(0, 180))
+    assert bar.value() > 0
+
+
+def test_in_accessible_mode_a_tap_still_presses_a_button(qtbot, make_kiosk):
+    kiosk = in_reach(make_kiosk(size=(1920, 1080)))
+    window = kiosk.window
+    screen = entered(qtbot, kiosk, lambda: window.navigate(first_section(kiosk)))
+    chip = screen.chips[0]  # type: ignore[attr-defined]
+    assert not in_view(window, chip).isEmpty()
+    with qtbot.waitSignal(chip.clicked, timeout=2000):
+        touch.tap(chip)
+    entered(qtbot, kiosk, lambda: touch.tap(window.bar.home_button))
+    tile = home_screen(kiosk).tiles[0]
+    assert window.reach_scroller().viewport().rect().contains(
+        tile.mapTo(window.reach_scroller().viewport(), tile.rect().center()))
+    screen = entered(qtbot, kiosk, lambda: touch.tap(tile))
+    assert kiosk.navigator.current.screen != "home"
+
+
+def test_in_accessible_mode_a_drag_on_the_map_still_pans_the_map(qtbot, make_kiosk):
+    kiosk = in_reach(make_kiosk(size=(1920, 1080)))
+    window = kiosk.window
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
+    bar = band_bar(window)
+    bar.setValue(bar.maximum() // 2)
+    value = bar.value()
+    view = screen.view.viewport()  # type: ignore[attr-defined]
+    seen = in_view(window, view)
+    start = view.mapFrom(window, seen.center())
+    under = screen.view.camera.to_map(start.x(), start.y())  # type: ignore[attr-defined]
+    end = start + QPoint(60, -120)
+    touch.drag(view, start, end, steps=10, step_ms=30)
+    screen.view.stop_motion()  # type: ignore[attr-defined]
+    assert screen.view.camera.to_screen(*under) == pytest.approx((end.x(), end.y()), abs=4)  # type: ignore
+    assert bar.value() == value

@@ -23,6 +23,7 @@ from kiosk.ui.panels.screen import Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.nav_bar import NavBar
 from kiosk.ui.widgets.reach_backdrop import ReachBackdrop
+from kiosk.ui.widgets.touch_scroll import TouchDragController
 from kiosk.ui.widgets.transition_overlay import TransitionOverlay
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,7 @@ class MainWindow(QWidget):
         self._pending_warmup: list[Route] = []
         self._reach_band: QRect | None = None  # accessible mode: where the interface lies (window coordinates)
         self._reach_scroll: QScrollArea | None = None
+        self._reach_drag: TouchDragController | None = None  # the band scrolls by a finger's drag too
         self._reach_min_stage = 0
         self._reach_backdrop: ReachBackdrop | None = None
         self._shift = (0, 0, 0)  # the burn-in guard's offset (dx, dy, amplitude)
@@ -372,6 +374,10 @@ class MainWindow(QWidget):
             self.overlay.setParent(scroll.viewport())  # transitions play where the screens are
             self.overlay.hide()
             self._reach_scroll = scroll
+            # A finger's (or mouse's) drag anywhere the screen does not use itself scrolls the band, with the
+            # kiosk's kinetic feel, shared with a scroll area inside it (the rule: `TouchDragController`).
+            self._reach_drag = TouchDragController(scroll.viewport(), scroll)
+            self._reach_drag.outer = True
             self.stack.currentChanged.connect(self._fit_reach_stage)
         self._reach_min_stage = min_stage
         self._fit_reach_stage()
@@ -397,6 +403,9 @@ class MainWindow(QWidget):
         if scroll is None:
             return
         self._reach_scroll = None
+        if self._reach_drag is not None:
+            self._reach_drag.stop()
+            self._reach_drag = None
         self.stack.currentChanged.disconnect(self._fit_reach_stage)
         scroll.takeWidget()
         layout: QVBoxLayout = self.layout()  # type: ignore[assignment]  # built as a QVBoxLayout in __init__
