@@ -307,7 +307,7 @@ def test_text_over_the_hero_photo_lies_where_the_declared_shade_is(qtbot, make_k
     assert home.date_label.palette().color(home.date_label.foregroundRole()).name().upper() == t.TEXT.upper()
 
 
-# accessible mode: scrolling the band by a finger --------------------------------------------------------------
+# accessible mode: scrolling the band by a finger, and what opens comes into view --------------------------------
 
 
 def in_reach(kiosk):
@@ -419,3 +419,55 @@ def test_in_accessible_mode_a_drag_on_the_map_still_pans_the_map(qtbot, make_kio
     screen.view.stop_motion()  # type: ignore[attr-defined]
     assert screen.view.camera.to_screen(*under) == pytest.approx((end.x(), end.y()), abs=4)  # type: ignore
     assert bar.value() == value
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_what_a_visitor_opens_comes_into_the_band(qtbot, make_kiosk, size):
+    kiosk = in_reach(make_kiosk(size=size))
+    window = kiosk.window
+    viewport = window_rect(window.reach_scroller().viewport())
+    # a map feature's card, opened with the band scrolled to the map's foot
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
+    bar = band_bar(window)
+    bar.setValue(bar.maximum())
+    card = screen.card  # type: ignore[attr-defined]
+    assert window_rect(card.parentWidget()).top() < viewport.top()  # the card opens above the band's view
+    screen.open_card("litan-expressway")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: viewport.contains(window_rect(card).topLeft()))
+    assert bar.value() < bar.maximum()
+    # a timeline event's card
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("timeline")))
+    bar = band_bar(window)
+    bar.setValue(bar.maximum())
+    track = screen.track  # type: ignore[attr-defined]
+    track.event_chosen.emit(event_ids(track)[0])
+    card = screen.card  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: card.isVisible() and not in_view(window, card).isEmpty()
+                    and (viewport.contains(window_rect(card)) or window_rect(card).top() >= viewport.top()))
+    # the photo in the viewer, opened with the band scrolled to the foot of the screen before
+    bar.setValue(bar.maximum())
+    photo = kiosk.exhibition.photos[0].id
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("photo", photo)))
+    stage = screen.stage  # type: ignore[attr-defined]
+    assert viewport.contains(window_rect(stage).topLeft())
+    assert in_view(window, stage).height() >= min(stage.height(), viewport.height()) - 1
+    # the "still there?" question: drawn inside the band, whatever the scroller shows
+    bar.setValue(0)
+    overlay = kiosk.unattended.still_there
+    overlay.ask(window.grab(), 40, "zh", window.reach_band())
+    band = window.reach_band()
+    assert band.contains(overlay.card_rect()) and band.contains(overlay.continue_rect())
+    overlay.dismiss()
+
+
+def test_the_reveal_check_fails_when_the_band_does_not_follow_on_purpose(qtbot, make_kiosk, monkeypatch):
+    kiosk = in_reach(make_kiosk(size=(1920, 1080)))
+    window = kiosk.window
+    monkeypatch.setattr(window, "reach_reveal", lambda widget: False)
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
+    bar = band_bar(window)
+    bar.setValue(bar.maximum())
+    screen.open_card("litan-expressway")  # type: ignore[attr-defined]
+    qtbot.wait(50)
+    viewport = window_rect(window.reach_scroller().viewport())
+    assert not viewport.contains(window_rect(screen.card).topLeft())  # type: ignore[attr-defined]
