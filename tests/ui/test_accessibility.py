@@ -64,7 +64,8 @@ def event_ids(track) -> list[str]:
 
 
 def tour(qtbot, kiosk):
-    """Every screen a visitor can reach, with its cards and the viewer open: yields a name for each state."""
+    """Every screen a visitor can reach, with a map feature's card, a timeline event's card and the viewer open:
+    yields a name for each state."""
     window = kiosk.window
     for route in kiosk.top_level_routes():
         if route.screen == "home":
@@ -80,6 +81,12 @@ def tour(qtbot, kiosk):
             track.event_chosen.emit(event)
             qtbot.waitUntil(lambda s=screen: s.card.isVisible())  # type: ignore[attr-defined]
             yield "timeline with a card"
+        if route.screen == "map":
+            feature = screen._scene.model.features[0].id  # type: ignore[attr-defined]  # the map screen's scene
+            screen.open_card(feature)  # type: ignore[attr-defined]
+            qtbot.waitUntil(lambda s=screen: s.card.isVisible())  # type: ignore[attr-defined]
+            yield "map with a feature card"
+            screen.close_card()  # type: ignore[attr-defined]
         if route.screen == "gallery":
             photo = kiosk.exhibition.photos[0].id
             entered(qtbot, kiosk, lambda p=photo: window.navigate(Route("photo", p)))
@@ -92,7 +99,9 @@ def test_every_touch_target_is_at_least_9_mm_on_the_glass(qtbot, make_kiosk, siz
     minimum = min_target_px(*size, *physical_size_mm(diagonal, *size))
     small = []
     seen = 0
+    states = []
     for state in tour(qtbot, kiosk):
+        states.append(state)
         for widget in interactive(kiosk.window):
             seen += 1
             if min(widget.width(), widget.height()) < minimum:
@@ -106,6 +115,7 @@ def test_every_touch_target_is_at_least_9_mm_on_the_glass(qtbot, make_kiosk, siz
                 if min(box.width(), box.height()) < minimum:
                     small.append(f"{state}: timeline event {event} {box.width()}×{box.height()} px")
     assert seen > 60
+    assert {"map with a feature card", "timeline with a card", "photo viewer"} <= set(states)
     assert small == []
 
 
@@ -182,7 +192,9 @@ def test_in_accessible_mode_every_control_lies_inside_the_reach_band(qtbot, make
     assert window.reach_band() == band
     outside = []
     checked = 0
+    states = []
     for state in tour(qtbot, kiosk):
+        states.append(state)
         scroller = window.reach_scroller()
         assert scroller is not None
         for widget in interactive(window):
@@ -196,6 +208,7 @@ def test_in_accessible_mode_every_control_lies_inside_the_reach_band(qtbot, make
                 outside.append(f"{state}: {type(widget).__name__} {widget.objectName()} at {seen.getRect()}")
         scroller.verticalScrollBar().setValue(0)
     assert checked > 50
+    assert {"map with a feature card", "timeline with a card", "photo viewer"} <= set(states)
     assert outside == []
 
 
