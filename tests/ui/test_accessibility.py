@@ -484,3 +484,18 @@ def test_the_reveal_check_fails_when_the_band_does_not_follow_on_purpose(qtbot, 
     qtbot.wait(50)
     viewport = window_rect(window.reach_scroller().viewport())
     assert not viewport.contains(window_rect(screen.card).topLeft())  # type: ignore[attr-defined]
+
+
+def test_the_statistics_page_shows_the_visits_in_accessible_mode(qtbot, kiosk):
+    from kiosk.ui.staff.stats_page import StatsPage
+
+    stats = kiosk.staff.stats
+    touch.tap(kiosk.window.bar.reach_button)
+    stats.end_visit()
+    page = StatsPage(kiosk.window.theme, stats, lambda subject: subject)
+    qtbot.addWidget(page)
+    page.set_language("en")
+    assert stats.totals().accessible_visits == 1
+    assert page.accessible.text() == "Of these in accessible mode: 1 (100 %)"
+    page.set_language("zh")
+    assert page.accessible.text() == "其中使用无障碍模式：1 次（100 %）"
