@@ -486,6 +486,23 @@ def test_the_reveal_check_fails_when_the_band_does_not_follow_on_purpose(qtbot, 
     assert not viewport.contains(window_rect(screen.card).topLeft())  # type: ignore[attr-defined]
 
 
+def test_disabled_buttons_are_declared_and_readable():
+    """A disabled button's text is one of the theme's text pairs, held to the body-text rule (WCAG exempts
+    inactive controls from 1.4.3; the kiosk does not lean on that), in both themes; every disabled button rule
+    of the style sheet with text uses that colour (the viewer's round buttons carry icons only)."""
+    for high in (False, True):
+        t.use_palette(high)
+        try:
+            pair = next(p for p in t.text_pairs() if p.role == "disabled button")
+            assert pair.text == t.DISABLED_TEXT and pair.passes(high), pair
+            assert pair.worst() >= (7.0 if high else 4.5)
+            sheet = t.Theme.for_size(1920, 1080, "sans").stylesheet()
+            rules = [line for line in sheet.splitlines() if "disabled" in line and "color:" in line]
+            assert rules and all(f"color: {t.DISABLED_TEXT}" in line for line in rules)
+        finally:
+            t.use_palette(False)
+
+
 def test_the_statistics_page_shows_the_visits_in_accessible_mode(qtbot, kiosk):
     from kiosk.ui.staff.stats_page import StatsPage
 
