@@ -44,6 +44,7 @@ SURFACE_PRESSED = "#34404D"
 TEXT = "#F1ECE2"
 TEXT_MUTED = "#AEB5BD"
 LINE = "#3A4450"
+DISABLED_TEXT = "#949CA4"  # a button that cannot be pressed now: dimmer than muted text, still readable (4.5:1)
 ACCENT_DEFAULT = "#D9A441"  # the exhibition's gold: home accents, focus
 TRANSPORT = "#3D8BD9"
 WATER = "#3A9BD5"
@@ -111,6 +112,7 @@ TOUCH_TRACES = (ACCENT_DEFAULT, TRANSPORT, GOOD, WARNING, "#B28DD6", "#4FC1B8", 
 # High-contrast theme (a staff setting): light text on black, brighter accents, and nothing see-through over a
 # photo (scrims and shades become opaque). The map and the timeline keep their own drawing colours.
 _CONSTANT_NAMES = ("BACKGROUND", "SURFACE", "SURFACE_RAISED", "SURFACE_PRESSED", "TEXT", "TEXT_MUTED", "LINE",
+                   "DISABLED_TEXT",
                    "ACCENT_DEFAULT", "TRANSPORT", "WATER", "STATUS_BUILT", "STATUS_BEGUN", "STATUS_UNDER_CONSTRUCTION",
                    "STATUS_PLANNED", "STATUS_APPROVED", "STATUS_EXISTING", "STATUS_MILESTONE", "SCRIM", "SHADE",
                    "DIM", "VEIL", "GOOD", "WARNING", "DANGER")
@@ -124,6 +126,7 @@ HIGH_CONTRAST_PALETTE: dict[str, str] = {
     "TEXT": "#FFFFFF",
     "TEXT_MUTED": "#E2E2E2",
     "LINE": "#A0A0A0",
+    "DISABLED_TEXT": "#B0B0B0",
     "ACCENT_DEFAULT": "#FFD23F",
     "TRANSPORT": "#7CC4FF",
     "WATER": "#7CC4FF",
@@ -258,7 +261,7 @@ class Theme:
             border-radius: {p(16)}px; padding: 0 {p(28)}px; }}
         #NavBar QPushButton:pressed {{ background: {SURFACE_PRESSED}; }}
         #NavBar QPushButton:checked {{ background: {ACCENT_DEFAULT}; color: {BACKGROUND}; }}
-        #NavBar QPushButton:disabled {{ color: {LINE}; }}
+        #NavBar QPushButton:disabled {{ color: {DISABLED_TEXT}; }}
 
         HeroView QLabel[role="accent"] {{ color: {TEXT}; }}
         QLabel[role="hero_caption"] {{ color: {TEXT}; background: {scrim(alpha=160)}; border-radius: {p(8)}px;
@@ -297,19 +300,19 @@ class Theme:
         #PinCard QPushButton {{ background: {SURFACE_RAISED}; color: {TEXT}; border: none;
             border-radius: {p(RADIUS)}px; }}
         #PinCard QPushButton:pressed {{ background: {SURFACE_PRESSED}; }}
-        #PinCard QPushButton:disabled {{ color: {LINE}; }}
+        #PinCard QPushButton:disabled {{ color: {DISABLED_TEXT}; }}
         #PinCard QPushButton#PinOk {{ background: {ACCENT_DEFAULT}; color: {BACKGROUND}; }}
-        #PinCard QPushButton#PinOk:disabled {{ background: {SURFACE_RAISED}; color: {LINE}; }}
+        #PinCard QPushButton#PinOk:disabled {{ background: {SURFACE_RAISED}; color: {DISABLED_TEXT}; }}
 
         #StaffPanel QPushButton {{ background: {SURFACE_RAISED}; color: {TEXT}; border: none;
             border-radius: {p(14)}px; padding: 0 {p(24)}px; min-height: {p(TOUCH_TARGET * 0.8)}px;
             min-width: {p(TOUCH_TARGET * 0.8)}px; }}
         #StaffPanel QPushButton:pressed {{ background: {SURFACE_PRESSED}; }}
         #StaffPanel QPushButton:checked {{ background: {ACCENT_DEFAULT}; color: {BACKGROUND}; }}
-        #StaffPanel QPushButton:disabled {{ color: {LINE}; }}
+        #StaffPanel QPushButton:disabled {{ color: {DISABLED_TEXT}; }}
         #StaffPanel QPushButton[role="primary"] {{ background: {ACCENT_DEFAULT}; color: {BACKGROUND}; }}
         #StaffPanel QPushButton[role="primary"]:pressed {{ background: {SURFACE_PRESSED}; color: {TEXT}; }}
-        #StaffPanel QPushButton[role="primary"]:disabled {{ background: {SURFACE_RAISED}; color: {LINE}; }}
+        #StaffPanel QPushButton[role="primary"]:disabled {{ background: {SURFACE_RAISED}; color: {DISABLED_TEXT}; }}
         #StaffPanel QPushButton[role="danger"] {{ background: {DANGER}; color: {TEXT}; }}
         QPushButton[role="place"] {{ text-align: left; }}
         QLabel[role="nag"] {{ color: {BACKGROUND}; background: {WARNING}; border-radius: {p(12)}px;
@@ -450,6 +453,9 @@ def text_pairs(accents: tuple[str, ...] = ()) -> list[TextPair]:
         TextPair("muted", TEXT_MUTED, BACKGROUND, CAPTION - 4),
         TextPair("muted on surface (bar title, captions)", TEXT_MUTED, SURFACE, CAPTION - 4),
         TextPair("muted on a button", TEXT_MUTED, SURFACE_RAISED, CAPTION),
+        # a disabled button's text (the bar's Back and Home, the staff panel's): WCAG exempts inactive controls
+        # from 1.4.3, but a visitor should still read what the button is, so it is held to the body-text rule
+        TextPair("disabled button", DISABLED_TEXT, SURFACE_RAISED, CAPTION - 4),
         TextPair("accent", ACCENT_DEFAULT, BACKGROUND, CAPTION),
         TextPair("accent on surface (map banner, still-there hint)", ACCENT_DEFAULT, SURFACE, CAPTION),
         TextPair("on accent (chosen button, badge)", BACKGROUND, ACCENT_DEFAULT, CAPTION - 4),

@@ -8,8 +8,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QPointF, QRect, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QScrollBar, QWidget
 
 from kiosk.layout.contrast import min_target_px
@@ -22,6 +23,7 @@ from kiosk.ui.widgets.gallery_card import GalleryCard
 
 from . import touch
 from .helpers import entered
+from .helpers import home as home_screen
 
 T0 = datetime(2024, 5, 6, 10, 0, 0)  # a Monday morning, open
 
@@ -62,7 +64,8 @@ def event_ids(track) -> list[str]:
 
 
 def tour(qtbot, kiosk):
-    """Every screen a visitor can reach, with its cards and the viewer open: yields a name for each state."""
+    """Every screen a visitor can reach, with a map feature's card, a timeline event's card and the viewer open:
+    yields a name for each state."""
     window = kiosk.window
     for route in kiosk.top_level_routes():
         if route.screen == "home":
@@ -78,6 +81,12 @@ def tour(qtbot, kiosk):
             track.event_chosen.emit(event)
             qtbot.waitUntil(lambda s=screen: s.card.isVisible())  # type: ignore[attr-defined]
             yield "timeline with a card"
+        if route.screen == "map":
+            feature = screen._scene.model.features[0].id  # type: ignore[attr-defined]  # the map screen's scene
+            screen.open_card(feature)  # type: ignore[attr-defined]
+            qtbot.waitUntil(lambda s=screen: s.card.isVisible())  # type: ignore[attr-defined]
+            yield "map with a feature card"
+            screen.close_card()  # type: ignore[attr-defined]
         if route.screen == "gallery":
             photo = kiosk.exhibition.photos[0].id
             entered(qtbot, kiosk, lambda p=photo: window.navigate(Route("photo", p)))
@@ -90,7 +99,9 @@ def test_every_touch_target_is_at_least_9_mm_on_the_glass(qtbot, make_kiosk, siz
     minimum = min_target_px(*size, *physical_size_mm(diagonal, *size))
     small = []
     seen = 0
+    states = []
     for state in tour(qtbot, kiosk):
+        states.append(state)
         for widget in interactive(kiosk.window):
             seen += 1
             if min(widget.width(), widget.height()) < minimum:
@@ -104,6 +115,7 @@ def test_every_touch_target_is_at_least_9_mm_on_the_glass(qtbot, make_kiosk, siz
                 if min(box.width(), box.height()) < minimum:
                     small.append(f"{state}: timeline event {event} {box.width()}×{box.height()} px")
     assert seen > 60
+    assert {"map with a feature card", "timeline with a card", "photo viewer"} <= set(states)
     assert small == []
 
 
@@ -180,7 +192,9 @@ def test_in_accessible_mode_every_control_lies_inside_the_reach_band(qtbot, make
     assert window.reach_band() == band
     outside = []
     checked = 0
+    states = []
     for state in tour(qtbot, kiosk):
+        states.append(state)
         scroller = window.reach_scroller()
         assert scroller is not None
         for widget in interactive(window):
@@ -194,6 +208,7 @@ def test_in_accessible_mode_every_control_lies_inside_the_reach_band(qtbot, make
                 outside.append(f"{state}: {type(widget).__name__} {widget.objectName()} at {seen.getRect()}")
         scroller.verticalScrollBar().setValue(0)
     assert checked > 50
+    assert {"map with a feature card", "timeline with a card", "photo viewer"} <= set(states)
     assert outside == []
 
 
@@ -303,3 +318,201 @@ def test_text_over_the_hero_photo_lies_where_the_declared_shade_is(qtbot, make_k
     for label in (home.date_label, home.title_label, home.subtitle_label):
         assert label.geometry().top() / height >= t.HERO_TEXT_FROM
     assert home.date_label.palette().color(home.date_label.foregroundRole()).name().upper() == t.TEXT.upper()
+
+
+# accessible mode: scrolling the band by a finger, and what opens comes into view --------------------------------
+
+
+def in_reach(kiosk):
+    kiosk = mounted(kiosk)
+    touch.tap(kiosk.window.bar.reach_button)
+    assert kiosk.reach.active
+    return kiosk
+
+
+def band_bar(window):
+    scroller = window.reach_scroller()
+    assert scroller is not None
+    return scroller.verticalScrollBar()
+
+
+def first_section(kiosk):
+    return next(r for r in kiosk.top_level_routes() if r.screen == "section")
+
+
+def in_view(window, widget) -> QRect:
+    """The part of `widget` the visitor sees inside the band's scroller (window coordinates)."""
+    viewport = window.reach_scroller().viewport()
+    return window_rect(widget).intersected(window_rect(viewport))
+
+
+def test_a_finger_dragging_a_section_scrolls_the_band_then_the_article(qtbot, make_kiosk):
+    kiosk = in_reach(make_kiosk(size=(1920, 1080)))
+    window = kiosk.window
+    screen = entered(qtbot, kiosk, lambda: window.navigate(first_section(kiosk)))
+    bar, article = band_bar(window), screen.body.verticalScrollBar()  # type: ignore[attr-defined]
+    assert bar.value() == 0 and bar.maximum() > 0 and article.value() == 0  # opens on its title
+    viewport = window.reach_scroller().viewport()
+    on_article = screen.body.viewport()  # type: ignore[attr-defined]
+    start = on_article.mapTo(viewport, on_article.rect().center())
+    start.setY(viewport.height() - 30)
+    # up: the band first (the screen's foot comes into view), the article once the band is at its end
+    touch.drag(viewport, start, start - QPoint(0, 200))
+    assert bar.value() > 0 and article.value() == 0
+    qtbot.waitUntil(lambda: not window._reach_drag._glide.isActive())
+    for _ in range(3):
+        touch.drag(viewport, start, start - QPoint(0, 200), steps=20, step_ms=40)  # slow: no fling
+    assert bar.value() == bar.maximum() and article.value() > 0
+    # down: the article first, back to its start; then the band, back to the title
+    shown = article.value()
+    touch.drag(viewport, start - QPoint(0, 100), start - QPoint(0, 20), steps=20, step_ms=40)
+    assert 0 < article.value() < shown and bar.value() == bar.maximum()
+    for _ in range(3 + shown // 150):
+        touch.drag(viewport, start - QPoint(0, 220), start - QPoint(0, 20), steps=20, step_ms=40)
+    assert article.value() == 0 and bar.value() < bar.maximum()
+
+
+def test_a_drag_on_the_section_page_itself_scrolls_the_band(qtbot, make_kiosk):
+    """The page takes only sideways swipes; its vertical drags go to the band."""
+    kiosk = in_reach(make_kiosk(size=(1920, 1080)))
+    window = kiosk.window
+    screen = entered(qtbot, kiosk, lambda: window.navigate(first_section(kiosk)))
+    bar = band_bar(window)
+    spot = QPoint(screen.width() - 6, 300)  # the page's own right margin, outside the article
+    assert screen.childAt(spot) is None
+    touch.drag(screen, spot, spot - QPoint(0, 180))
+    assert bar.value() > 0
+    assert kiosk.navigator.current == first_section(kiosk)  # no swipe to the next section
+
+
+def test_a_mouse_drag_scrolls_the_band_the_same_way(qtbot, make_kiosk):
+    kiosk = in_reach(make_kiosk(size=(1920, 1080)))
+    window = kiosk.window
+    entered(qtbot, kiosk, lambda: window.navigate(Route("gallery")))
+    bar = band_bar(window)
+    viewport = window.reach_scroller().viewport()
+    start = QPoint(viewport.width() // 2, viewport.height() - 20)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 13):
+        QTest.mouseMove(viewport, start - QPoint(0, 15 * step))
+        qtbot.wait(12)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start - QPoint(0, 180))
+    assert bar.value() > 0
+
+
+def test_in_accessible_mode_a_tap_still_presses_a_button(qtbot, make_kiosk):
+    kiosk = in_reach(make_kiosk(size=(1920, 1080)))
+    window = kiosk.window
+    screen = entered(qtbot, kiosk, lambda: window.navigate(first_section(kiosk)))
+    chip = screen.chips[0]  # type: ignore[attr-defined]
+    assert not in_view(window, chip).isEmpty()
+    with qtbot.waitSignal(chip.clicked, timeout=2000):
+        touch.tap(chip)
+    entered(qtbot, kiosk, lambda: touch.tap(window.bar.home_button))
+    tile = home_screen(kiosk).tiles[0]
+    assert window.reach_scroller().viewport().rect().contains(
+        tile.mapTo(window.reach_scroller().viewport(), tile.rect().center()))
+    screen = entered(qtbot, kiosk, lambda: touch.tap(tile))
+    assert kiosk.navigator.current.screen != "home"
+
+
+def test_in_accessible_mode_a_drag_on_the_map_still_pans_the_map(qtbot, make_kiosk):
+    kiosk = in_reach(make_kiosk(size=(1920, 1080)))
+    window = kiosk.window
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
+    bar = band_bar(window)
+    bar.setValue(bar.maximum() // 2)
+    value = bar.value()
+    view = screen.view.viewport()  # type: ignore[attr-defined]
+    seen = in_view(window, view)
+    start = view.mapFrom(window, seen.center())
+    under = screen.view.camera.to_map(start.x(), start.y())  # type: ignore[attr-defined]
+    end = start + QPoint(60, -120)
+    touch.drag(view, start, end, steps=10, step_ms=30)
+    screen.view.stop_motion()  # type: ignore[attr-defined]
+    assert screen.view.camera.to_screen(*under) == pytest.approx((end.x(), end.y()), abs=4)  # type: ignore
+    assert bar.value() == value
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_what_a_visitor_opens_comes_into_the_band(qtbot, make_kiosk, size):
+    kiosk = in_reach(make_kiosk(size=size))
+    window = kiosk.window
+    viewport = window_rect(window.reach_scroller().viewport())
+    # a map feature's card, opened with the band scrolled to the map's foot
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
+    bar = band_bar(window)
+    bar.setValue(bar.maximum())
+    card = screen.card  # type: ignore[attr-defined]
+    assert window_rect(card.parentWidget()).top() < viewport.top()  # the card opens above the band's view
+    screen.open_card("litan-expressway")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: viewport.contains(window_rect(card).topLeft()))
+    assert bar.value() < bar.maximum()
+    # a timeline event's card
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("timeline")))
+    bar = band_bar(window)
+    bar.setValue(bar.maximum())
+    track = screen.track  # type: ignore[attr-defined]
+    track.event_chosen.emit(event_ids(track)[0])
+    card = screen.card  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: card.isVisible() and not in_view(window, card).isEmpty()
+                    and (viewport.contains(window_rect(card)) or window_rect(card).top() >= viewport.top()))
+    # the photo in the viewer, opened with the band scrolled to the foot of the screen before
+    bar.setValue(bar.maximum())
+    photo = kiosk.exhibition.photos[0].id
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("photo", photo)))
+    stage = screen.stage  # type: ignore[attr-defined]
+    assert viewport.contains(window_rect(stage).topLeft())
+    assert in_view(window, stage).height() >= min(stage.height(), viewport.height()) - 1
+    # the "still there?" question: drawn inside the band, whatever the scroller shows
+    bar.setValue(0)
+    overlay = kiosk.unattended.still_there
+    overlay.ask(window.grab(), 40, "zh", window.reach_band())
+    band = window.reach_band()
+    assert band.contains(overlay.card_rect()) and band.contains(overlay.continue_rect())
+    overlay.dismiss()
+
+
+def test_the_reveal_check_fails_when_the_band_does_not_follow_on_purpose(qtbot, make_kiosk, monkeypatch):
+    kiosk = in_reach(make_kiosk(size=(1920, 1080)))
+    window = kiosk.window
+    monkeypatch.setattr(window, "reach_reveal", lambda widget: False)
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
+    bar = band_bar(window)
+    bar.setValue(bar.maximum())
+    screen.open_card("litan-expressway")  # type: ignore[attr-defined]
+    qtbot.wait(50)
+    viewport = window_rect(window.reach_scroller().viewport())
+    assert not viewport.contains(window_rect(screen.card).topLeft())  # type: ignore[attr-defined]
+
+
+def test_disabled_buttons_are_declared_and_readable():
+    """A disabled button's text is one of the theme's text pairs, held to the body-text rule (WCAG exempts
+    inactive controls from 1.4.3; the kiosk does not lean on that), in both themes; every disabled button rule
+    of the style sheet with text uses that colour (the viewer's round buttons carry icons only)."""
+    for high in (False, True):
+        t.use_palette(high)
+        try:
+            pair = next(p for p in t.text_pairs() if p.role == "disabled button")
+            assert pair.text == t.DISABLED_TEXT and pair.passes(high), pair
+            assert pair.worst() >= (7.0 if high else 4.5)
+            sheet = t.Theme.for_size(1920, 1080, "sans").stylesheet()
+            rules = [line for line in sheet.splitlines() if "disabled" in line and "color:" in line]
+            assert rules and all(f"color: {t.DISABLED_TEXT}" in line for line in rules)
+        finally:
+            t.use_palette(False)
+
+
+def test_the_statistics_page_shows_the_visits_in_accessible_mode(qtbot, kiosk):
+    from kiosk.ui.staff.stats_page import StatsPage
+
+    stats = kiosk.staff.stats
+    touch.tap(kiosk.window.bar.reach_button)
+    stats.end_visit()
+    page = StatsPage(kiosk.window.theme, stats, lambda subject: subject)
+    qtbot.addWidget(page)
+    page.set_language("en")
+    assert stats.totals().accessible_visits == 1
+    assert page.accessible.text() == "Of these in accessible mode: 1 (100 %)"
+    page.set_language("zh")
+    assert page.accessible.text() == "其中使用无障碍模式：1 次（100 %）"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QColor, QImage, QKeyEvent, QPainter, QPaintEvent, QRegion, QResizeEvent
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
@@ -22,8 +23,12 @@ from kiosk.navigation import Direction, Navigator, Route, Transition
 from kiosk.ui import theme as t
 from kiosk.ui.panels.screen import Screen
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.map_card import MapFeatureCard
 from kiosk.ui.widgets.nav_bar import NavBar
+from kiosk.ui.widgets.photo_stage import PhotoStage
 from kiosk.ui.widgets.reach_backdrop import ReachBackdrop
+from kiosk.ui.widgets.timeline_card import TimelineCard
+from kiosk.ui.widgets.touch_scroll import TouchDragController
 from kiosk.ui.widgets.transition_overlay import TransitionOverlay
 
 log = logging.getLogger(__name__)
@@ -32,6 +37,8 @@ ScreenFactory = Callable[[Route, Theme], Screen | None]
 # Platforms whose window backing store is a plain image holding the last painted frame (not Wayland's
 # double-buffered one): a transition's first snapshot is copied from it instead of re-rendered.
 _FRAME_IN_MEMORY = frozenset({"offscreen", "minimal", "xcb", "windows", "linuxfb", "eglfs"})
+# What a visitor opens on a screen: in accessible mode the band scrolls to it when it shows (`reach_reveal`).
+REVEALED = (MapFeatureCard, TimelineCard, PhotoStage)
 
 
 class ExitPermission:
@@ -90,6 +97,9 @@ class MainWindow(QWidget):
         self._pending_warmup: list[Route] = []
         self._reach_band: QRect | None = None  # accessible mode: where the interface lies (window coordinates)
         self._reach_scroll: QScrollArea | None = None
+        self._reach_drag: TouchDragController | None = None  # the band scrolls by a finger's drag too
+        self._revealing: QWidget | None = None  # what the visitor opened last, followed as it settles (`eventFilter`)
+        self._revealing_now = False
         self._reach_min_stage = 0
         self._reach_backdrop: ReachBackdrop | None = None
         self._shift = (0, 0, 0)  # the burn-in guard's offset (dx, dy, amplitude)
@@ -380,6 +390,40 @@ class MainWindow(QWidget):
         """The scroller that holds the screens in accessible mode (None outside it)."""
         return self._reach_scroll
 
+    def reach_reveal(self, widget: QWidget) -> bool:
+        """Accessible mode: scroll the band so that `widget` (something on the screen on show) is in view — the
+        least that shows it whole, or from its top when it is taller than the band. Returns whether it scrolled."""
+        scroll = self._reach_scroll
+        if scroll is None or not shiboken6.isValid(widget) or not self.stack.isAncestorOf(widget) \
+                or not widget.isVisible():
+            return False
+        top = widget.mapTo(self.stack, QPoint(0, 0)).y()
+        bottom = top + widget.height()
+        bar = scroll.verticalScrollBar()
+        view = scroll.viewport().height()
+        value = bar.value()
+        if top >= value and bottom <= value + view:
+            return False
+        self._revealing_now = True
+        try:
+            bar.setValue(top if widget.height() >= view or top < value else bottom - view)
+        finally:
+            self._revealing_now = False
+        return bar.value() != value
+
+    def _watch_revealed(self, screen: QWidget) -> None:
+        """Bring into the band what the visitor opens on `screen` (a map or timeline card, the photo in the
+        viewer): now if it shows already, and whenever it shows from now on."""
+        layout = screen.layout()
+        if layout is not None:
+            layout.activate()  # a screen shown for the first time: its children get their places
+        for kind in REVEALED:
+            for widget in screen.findChildren(kind):
+                widget.installEventFilter(self)
+                if widget.isVisible():
+                    self._revealing = widget
+                    self.reach_reveal(widget)
+
     def _enter_reach_layout(self, min_stage: int) -> None:
         scroll = self._reach_scroll
         if scroll is None:
@@ -397,6 +441,11 @@ class MainWindow(QWidget):
             self.overlay.setParent(scroll.viewport())  # transitions play where the screens are
             self.overlay.hide()
             self._reach_scroll = scroll
+            # A finger's (or mouse's) drag anywhere the screen does not use itself scrolls the band, with the
+            # kiosk's kinetic feel, shared with a scroll area inside it (the rule: `TouchDragController`).
+            self._reach_drag = TouchDragController(scroll.viewport(), scroll)
+            self._reach_drag.outer = True
+            scroll.verticalScrollBar().valueChanged.connect(self._band_scrolled)
             self.stack.currentChanged.connect(self._fit_reach_stage)
         self._reach_min_stage = min_stage
         self._fit_reach_stage()
@@ -414,6 +463,9 @@ class MainWindow(QWidget):
         self.stack.setFixedHeight(max(1, need))
         bar = scroll.verticalScrollBar()
         bar.setValue(bar.maximum() if self.navigator.current.screen == "home" else 0)
+        self._revealing = None
+        if screen is not None:
+            self._watch_revealed(screen)
 
     def _leave_reach_layout(self) -> None:
         if self._reach_backdrop is not None:
@@ -422,6 +474,9 @@ class MainWindow(QWidget):
         if scroll is None:
             return
         self._reach_scroll = None
+        if self._reach_drag is not None:
+            self._reach_drag.stop()
+            self._reach_drag = None
         self.stack.currentChanged.disconnect(self._fit_reach_stage)
         scroll.takeWidget()
         layout: QVBoxLayout = self.layout()  # type: ignore[assignment]  # built as a QVBoxLayout in __init__
@@ -460,5 +515,20 @@ class MainWindow(QWidget):
             return True
         return super().event(event)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # pragma: no cover - kept for subclasses
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.Show, QEvent.Type.Move) or self._reach_scroll is None \
+                or not isinstance(watched, REVEALED):
+            return False
+        if kind == QEvent.Type.Show:
+            self._revealing = watched
+        elif watched is not self._revealing:
+            return False  # moved by a layout after the visitor scrolled the band: their scrolling stands
+        # after the show's own layout has placed it (a card takes its geometry as it opens), and along its slide
+        QTimer.singleShot(0, self, lambda w=watched: self.reach_reveal(w))
         return False
+
+    @Slot()
+    def _band_scrolled(self) -> None:
+        if not self._revealing_now:
+            self._revealing = None  # the visitor scrolls the band: what opened last is no longer followed

@@ -5,7 +5,9 @@ A visitor turns it on with the button beside the language switch. The band of th
 above the floor is computed (`kiosk.layout.reach`) from the screen's size in pixels, its physical size (what
 the screen reports, or the staff's `screen_diagonal_in`) and its mounting height (`screen_bottom_cm`); the
 window lays everything into it (`MainWindow.set_reach_band`), every font grows by `REACH_TEXT_SCALE` and the
-screens are built again at that size. Where the whole screen is in reach, only the text grows. The mode
+screens are built again at that size; a screen taller than the band scrolls in it by its scroll bar, a wheel or
+a finger's drag (shared with the scroll areas inside it), and what a visitor opens there is scrolled into view
+(`MainWindow.reach_reveal`). Where the whole screen is in reach, only the text grows. The mode
 belongs to the visit: the reset between visitors ends it (`end`). `changed` tells the idle clock (time limits
 doubled) and the statistics.
 """

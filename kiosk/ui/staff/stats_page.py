@@ -54,6 +54,8 @@ class StatsPage(QWidget):
         self.totals = QLabel(charts)
         self.totals.setFont(theme.font(t.CAPTION + 2, bold=True))
         self.totals.setWordWrap(True)
+        self.accessible = QLabel(charts)  # visits that used accessible mode, of the totals' days
+        self.accessible.setFont(theme.font(t.CAPTION))
         self.problem = QLabel(charts)  # a damaged database set aside, or statistics that cannot be stored
         self.problem.setFont(theme.font(t.CAPTION))
         self.problem.setWordWrap(True)
@@ -93,6 +95,7 @@ class StatsPage(QWidget):
         self.where.setWordWrap(True)
         layout.addWidget(self.problem)
         layout.addWidget(self.totals)
+        layout.addWidget(self.accessible)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addLayout(grid, 1)
@@ -128,6 +131,7 @@ class StatsPage(QWidget):
         self.totals.setText(sw("stats_totals", lang, days=DAYS, visits=totals.visits,
                                avg=format_duration(totals.average_visit_seconds), photos=totals.photos,
                                features=totals.map_features))
+        self.accessible.setText(accessible_text(totals.accessible_visits, totals.visits, lang))
         days = self._stats.per_day(DAYS)
         labels = [f"{d.day.month}/{d.day.day}" for d in days]
         self.per_day.set_data(sw("chart_per_day", lang), [d.visits for d in days], labels,
@@ -167,6 +171,12 @@ class StatsPage(QWidget):
         self.message.setText(sw("export_done", self.lang, files=", ".join(str(f) for f in files)))
         t.set_role(self.message, "good")
         return files
+
+
+def accessible_text(accessible: int, visits: int, lang: Lang) -> str:
+    """How many of the visits used accessible mode, and what share of them."""
+    share = f"{min(100, 100 * accessible / visits):.0f} %" if visits else "–"  # (the visit on now ends later)
+    return sw("stats_accessible", lang, accessible=accessible, share=share)
 
 
 def status_text(stats: VisitorStats, lang: Lang) -> str:

@@ -125,6 +125,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "stats_totals": ("近 {days} 天：{visits} 次参观，平均 {avg}；打开照片 {photos} 次，点击地图 {features} 次",
                      "Last {days} days: {visits} visits, {avg} on average; {photos} photos opened, "
                      "{features} map features tapped"),
+    "stats_accessible": ("其中使用无障碍模式：{accessible} 次（{share}）",
+                         "Of these in accessible mode: {accessible} ({share})"),
     "chart_per_day": ("每日参观次数", "Visits per day"),
     "chart_per_hour": ("各时段参观次数（近 30 天）", "Visits by hour (last 30 days)"),
     "chart_top_screens": ("最常打开的页面", "Most opened screens"),

@@ -15,6 +15,17 @@ a mouse drags by design (a slider, a text field).
   synthesises no mouse events and no tap can act twice. A tap is delivered by `button.click()`.
 - Mouse: the press goes on to the child (a button shows it is down, a click clicks it the usual way); once
   the pointer moves past the slop the drag is the page's: the button is let go and sees no more moves.
+
+Nested scrolling: a controller marked `outer` (accessible mode's band scroller, which holds a whole screen
+taller than the band) shares the vertical drags of the controllers inside it, like a header that folds away:
+- a drag that moves the content up (towards what lies below) moves the outer one first, until the screen's
+  foot is in view, and then the inner one (an article, a card's text);
+- a drag that moves the content down moves the inner one first, back to its start, and then the outer one,
+  back to the screen's title;
+- a surface with no scroll area of its own (a section page takes swipes only) hands the whole drag on;
+- a fling glides the first of the two, in that order, that is not already at its end that way.
+A finger that lands anywhere stops both. Horizontal swipes and the surfaces with gestures of their own (map,
+timeline track, photo stage) are never passed on.
 """
 
 from __future__ import annotations
@@ -58,6 +69,8 @@ class TouchDragController(QObject):
         self._glide.setInterval(FRAME_MS)
         self._glide.timeout.connect(self._glide_step)
         self._last_step = 0.0
+        self._outer: TouchDragController | None = None  # the outer controller, looked up as a finger lands
+        self.outer = False  # takes over the vertical drags of the controllers inside it (see the module doc)
         target.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.touch_input = TouchInput(target, self._on_intent)
         self._watch(target)
@@ -67,6 +80,39 @@ class TouchDragController(QObject):
         self._inertia.stop()
         self.touch_input.cancel()
         self._release_button()
+
+    # nested scrolling -------------------------------------------------------------------------------
+
+    def outer_controller(self) -> TouchDragController | None:
+        """The nearest `outer` controller around this one's surface, if any."""
+        widget = self._target.parentWidget()
+        while widget is not None:
+            for c in widget.findChildren(TouchDragController, options=Qt.FindChildOption.FindDirectChildrenOnly):
+                if c.outer and c is not self:
+                    return c
+            widget = widget.parentWidget()
+        return None
+
+    def _chain(self, distance: float) -> list[TouchDragController]:
+        """Who scrolls for a move of `distance` (content offset), in turn: see the module's doc."""
+        outer = self._outer if self._outer is not None and self._outer._scroll is not None else None
+        mine = [self] if self._scroll is not None else []
+        if outer is None:
+            return mine
+        return [outer, *mine] if distance > 0 else [*mine, outer]
+
+    def _fling(self, velocity: float) -> None:
+        self._inertia.start(velocity)
+        if self._inertia.moving:
+            self._last_step = self.touch_input.now()
+            self._glide.start()
+
+    def _at_end(self, direction: float) -> bool:
+        """Whether the scroll area cannot move further that way (or there is none)."""
+        if self._scroll is None:
+            return True
+        bar = self._scroll.verticalScrollBar()
+        return bar.value() >= bar.maximum() if direction > 0 else bar.value() <= bar.minimum()
 
     # event routing ----------------------------------------------------------------------------------
 
@@ -126,6 +172,10 @@ class TouchDragController(QObject):
         if isinstance(intent, Press):
             self._glide.stop()
             self._inertia.stop()
+            self._outer = self.outer_controller()
+            if self._outer is not None:  # a finger on the page stops the band gliding under it too
+                self._outer._glide.stop()
+                self._outer._inertia.stop()
             if not self.touch_input.mouse_down:  # a finger: show the button down at once (the mouse's does itself)
                 self._grabbed = None
                 self._pressed = self._button_at(QPointF(*intent.pos))
@@ -139,16 +189,21 @@ class TouchDragController(QObject):
             if isinstance(grabbed, QAbstractButton):
                 grabbed.setDown(False)  # the mouse's button is let go: its release clicks nothing
         elif isinstance(intent, DragMove):
-            if intent.axis is Axis.VERTICAL and self._scroll is not None:
-                self._scroll_by(-intent.delta[1])
+            if intent.axis is Axis.VERTICAL:
+                distance = -intent.delta[1]
+                for controller in self._chain(distance):
+                    distance -= controller._scroll_by(distance)
+                    if not distance:
+                        break
         elif isinstance(intent, (Tap, DoubleTap)):  # pages have no double tap: a quick second tap is a tap
             self._tap(QPointF(*intent.pos))
         elif isinstance(intent, Fling):
-            if intent.axis is Axis.VERTICAL and self._scroll is not None:
-                self._inertia.start(-intent.velocity[1])
-                if self._inertia.moving:
-                    self._last_step = self.touch_input.now()
-                    self._glide.start()
+            if intent.axis is Axis.VERTICAL:
+                velocity = -intent.velocity[1]
+                for controller in self._chain(velocity):
+                    if not controller._at_end(velocity):
+                        controller._fling(velocity)
+                        break
         elif isinstance(intent, Swipe):
             if intent.axis is Axis.HORIZONTAL:
                 self.swiped.emit(intent.step)
@@ -176,12 +231,13 @@ class TouchDragController(QObject):
             self._glide.stop()
             self._inertia.stop()
 
-    def _scroll_by(self, distance: float) -> bool:
-        """Scroll; returns False when the content is already at its end in that direction."""
+    def _scroll_by(self, distance: float) -> float:
+        """Scroll; returns how far it moved (0 when the content is already at its end in that direction)."""
         bar = self._scroll.verticalScrollBar()  # type: ignore[union-attr]  # only called once the scroll area is set
         before = bar.value()
         bar.setValue(round(before + distance))
-        return bar.value() != before
+        moved = bar.value() - before
+        return distance if moved and moved == round(distance) else float(moved)
 
     def _button_at(self, pos: QPointF) -> QAbstractButton | None:
         widget = self._target.childAt(pos.toPoint())
