@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -65,6 +65,10 @@ class TypesetLabel(QLabel):
         self._title = title
         self._line_height = line_height
         self._laid_out_for: tuple[int, str, str] | None = None
+        # Widths this text was set for lately, and whether a setting is under way: see `_typeset`.
+        self._recent: list[tuple[int, str, str]] = []
+        self._busy = False
+        self._again = False
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         if line_height is not None:
@@ -103,11 +107,41 @@ class TypesetLabel(QLabel):
         return self.contentsRect().width() - 2 * max(0, self.margin()) - max(0, self.indent())
 
     def _typeset(self) -> None:
+        """Set the text for the label's width.
+
+        In a scroll area whose bar shows only when needed, new lines can show the bar, which narrows the label,
+        which sets fewer lines, which hides the bar... Qt answers each step at once, inside the previous one, so
+        that loop overflowed the stack (a crash opening a timeline card whose text just fits). So a width asked
+        for while a setting is under way is set after it, once; and a label that keeps going back and forth
+        between widths settles on the narrowest (its lines then fit both)."""
+        if self._busy:
+            if not self._again:
+                self._again = True
+                QTimer.singleShot(0, self, self._typeset_again)  # not after the label is gone
+            return
         width = self._room()
         key = (width, self._source, self.font().key())
         if key == self._laid_out_for:
             return
+        same_text = [k for k in self._recent if k[1:] == key[1:]]
+        if key in same_text and len(same_text) >= 2:  # back to a width it had: bouncing between widths
+            width = min(k[0] for k in same_text)
+            key = (width, key[1], key[2])
+            if key == self._laid_out_for:
+                return
+        self._recent = [*same_text[-3:], key]
         self._laid_out_for = key
+        self._busy = True
+        try:
+            self._set_for(width)
+        finally:
+            self._busy = False
+
+    def _typeset_again(self) -> None:
+        self._again = False
+        self._typeset()
+
+    def _set_for(self, width: int) -> None:
         if width <= 0 or not self._source:
             self._show(self._source.split("\n") if self._source else [])
             return
@@ -172,6 +206,10 @@ class DisplayTitleLabel(QLabel):
         super().__init__(parent)
         self._source = ""
         self._laid_out_for: tuple[int, str, str] | None = None
+        # Widths this text was set for lately, and whether a setting is under way: see `_typeset`.
+        self._recent: list[tuple[int, str, str]] = []
+        self._busy = False
+        self._again = False
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
