@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kiosk import __version__, paths
 from kiosk.cli_args import window_size
+from kiosk.streams import use_safe_streams
 
 
 def _content_arg(parser: argparse.ArgumentParser) -> None:
@@ -65,6 +66,7 @@ def check_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    use_safe_streams()  # UTF-8 into files and pipes, `?` for what a terminal cannot show: never UnicodeEncodeError
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "check":
         from kiosk.check import run_check
