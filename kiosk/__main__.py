@@ -123,8 +123,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.smoke:
         from kiosk.smoke import SmokeRun
 
-        smoke = SmokeRun(kiosk)
-        kiosk.window.show()
+        smoke = SmokeRun(kiosk, fullscreen=not args.windowed)
+        smoke.show()
         return smoke.exec()
     if args.selftest:
         from kiosk.selftest import SelfTest

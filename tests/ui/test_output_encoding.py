@@ -37,3 +37,4 @@ def test_smoke_prints_the_chinese_titles_in_utf8() -> None:
     out, err = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
     assert done.returncode == 0, (out + err)[-800:]
     assert "提质发展" in out and "smoke: all" in out
+    assert "window: 1920×1080+" in out  # the geometry line
