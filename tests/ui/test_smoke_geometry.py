@@ -51,3 +51,12 @@ def test_a_window_that_is_not_full_screen_fails(full_screen_smoke: SmokeRun, qtb
     qtbot.waitUntil(lambda: not window.isFullScreen())
     full_screen_smoke._check_geometry()
     assert full_screen_smoke.failures == ["window geometry: the window is not in the full-screen state"]
+
+
+def test_the_window_never_asks_its_screen_for_the_height_of_its_content(kiosk) -> None:
+    """Qt on Windows resizes a top-level widget with height-for-width to what its layout asks for: the home
+    screen's wrapped text asks for more than a 1080-pixel screen. The window opts out; its screens do not."""
+    window = kiosk.window
+    layout = window.layout()
+    assert layout is not None and layout.hasHeightForWidth()
+    assert not window.hasHeightForWidth()
