@@ -3,10 +3,11 @@ once and print a line for each; exit 0, or 1 with the reason. The packaged bundl
 bundled font, the map outlines or an icon that did not load (each loader falls back quietly for visitors and
 reports to `kiosk.health.ASSETS`) fails it too, with one line naming them.
 
-The window is shown as the exhibition shows it: full screen (`--windowed`: a normal window). At the end one line
-reports its geometry against its screen's, and a full-screen window that does not cover exactly that screen
-(a bar off the bottom edge, a strip of desktop showing) fails the run. The offscreen and minimal platforms
-have no screen to cover: there the window keeps the size the kiosk was laid out for, and must have it."""
+The window is shown as the exhibition shows it: full screen and frameless (`--windowed`: a normal window). At
+the end one line reports its geometry against its screen's, and a full-screen window that does not cover
+exactly that screen (a bar off the bottom edge, a strip of desktop showing) fails the run. The offscreen and
+minimal platforms have no screen to cover: there the window keeps the size the kiosk was laid out for, and
+must have it."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import logging
 import sys
 import time
 
-from PySide6.QtCore import QRect, QTimer, Slot
+from PySide6.QtCore import QRect, Qt, QTimer, Slot
 
 from kiosk.app import PROCESS_START, Kiosk
 from kiosk.health import ASSETS
@@ -49,6 +50,7 @@ class SmokeRun:
     def show(self) -> None:
         window = self.kiosk.window
         if self.fullscreen:
+            window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)  # as the exhibition's window is
             window.showFullScreen()
         else:
             window.show()
