@@ -301,7 +301,9 @@ if [ "$BUNDLE" = 1 ]; then
     if (cd "$PROJ" && wine_run "$FIRST_LOCALE" 900 "$LOGS/pyinstaller.log" -- "$WINPYTHON" -m PyInstaller --noconfirm \
             --clean --log-level WARN --distpath dist --workpath 'build\pyinstaller' 'packaging\kiosk.spec'); then
         cp "$PROJ/packaging/README.md" "$PROJ/dist/kiosk/INSTALL.md"
-        cp "$PROJ/packaging/windows/supervise.ps1" "$PROJ/packaging/windows/lukou-kiosk-task.xml" "$PROJ/dist/kiosk/"
+        cp "$PROJ/packaging/windows/supervise.ps1" "$PROJ/dist/kiosk/"
+        # As build.ps1 writes it: Task Scheduler reads a task file only as UTF-16 LE with a byte-order mark.
+        { printf '\xff\xfe'; iconv -f utf-8 -t utf-16le "$PROJ/packaging/windows/lukou-kiosk-task.xml"; } >"$PROJ/dist/kiosk/lukou-kiosk-task.xml"
         bytes=$(find "$PROJ/dist/kiosk" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
         files=$(find "$PROJ/dist/kiosk" -type f | wc -l)
         result "bundle: dist\\kiosk $(awk -v b="$bytes" 'BEGIN {printf "%.1f", b/1e6}') MB, $files files, built in $(( $(date +%s) - t )) s; $(grep -a 'kiosk.spec:' "$LOGS/pyinstaller.log" | tail -1 | tr -d '\r')"
@@ -328,14 +330,34 @@ if [ "$BUNDLE" = 1 ]; then
         kiosk_smoke "bundle kiosk.exe" "$FIRST_LOCALE" "$PREFIX/drive_c/LukouKiosk" "$BUNDLE_DIR\\kiosk.exe" \
             WINEQT_QPA_PLATFORM=offscreen "WINEQT_QPA_FONTDIR=$BUNDLE_FONTS"
 
-        # Full screen with Qt's windows platform plugin on a 1920x1080 X screen without a window manager.
+        # The scheduled task as an installer imports it (Wine's Task Scheduler parses it; it cannot run it at logon).
+        if wine_run "$FIRST_LOCALE" 60 "$LOGS/schtasks.log" -- schtasks /Create /F /TN "Lukou Kiosk" /XML "$BUNDLE_DIR\\lukou-kiosk-task.xml"; then
+            result "bundle lukou-kiosk-task.xml: schtasks /Create /XML accepted it (UTF-16 LE with a byte-order mark)"
+        else
+            fail "bundle lukou-kiosk-task.xml: schtasks /Create /XML refused it: $(lastline "$LOGS/schtasks.log")"
+        fi
+
+        # Full screen with Qt's windows platform plugin on a 1920x1080 X screen without a window manager; the
+        # X server's own view of the kiosk's window is read during the run, independently of what Qt reports.
         if ! DISPLAY=:$DISP xwininfo -root >/dev/null 2>&1; then
             Xvfb ":$DISP" -screen 0 1920x1080x24 -nolisten tcp >"$LOGS/xvfb.log" 2>&1 &
             XVFB_PID=$!
-            for _ in $(seq 50); do DISPLAY=:$DISP xwininfo -root >/dev/null 2>&1 && break; sleep 0.2; done
+            for _ in $(seq 150); do DISPLAY=:$DISP xwininfo -root >/dev/null 2>&1 && break; sleep 0.2; done
         fi
-        say "X screen :$DISP: $(DISPLAY=:$DISP xwininfo -root | grep -a -E 'geometry' | tr -s ' ')"
+        screen=$(DISPLAY=:$DISP xwininfo -root 2>/dev/null | grep -a -o -E 'geometry [0-9x+-]+' | cut -d' ' -f2 || true)
+        [ -n "$screen" ] || { fail "no X server on :$DISP (see $LOGS/xvfb.log)"; screen=none; }
+        : >"$LOGS/x-geometry.txt"
+        ( while :; do DISPLAY=:$DISP xwininfo -root -tree 2>/dev/null | grep -a '"lukou-kiosk"' | grep -a -o -E '[0-9]+x[0-9]+[+-][0-9]+[+-][0-9]+' | head -1 >>"$LOGS/x-geometry.txt"; sleep 1; done ) &
+        poller=$!
         kiosk_smoke "bundle kiosk.exe" "$FIRST_LOCALE" "$PREFIX/drive_c/LukouKiosk" "$BUNDLE_DIR\\kiosk.exe" "DISPLAY=:$DISP"
+        kill "$poller" 2>/dev/null || true
+        wait "$poller" 2>/dev/null || true
+        seen=$(grep -a . "$LOGS/x-geometry.txt" | sort | uniq -c | sort -rn | awk '{printf "%s%s (%d s)", sep, $2, $1; sep=", "}')
+        if [ -n "$seen" ] && ! grep -a -v -x -F "$screen" "$LOGS/x-geometry.txt" | grep -a -q .; then
+            result "bundle kiosk.exe full screen, read from the X server: window $seen on screen $screen"
+        else
+            fail "bundle kiosk.exe full screen, read from the X server: window ${seen:-never seen} on screen $screen"
+        fi
     else
         tr -d '\r' <"$LOGS/pyinstaller.log" | grep -a -v -E 'api-ms-win|ext-ms-win' | tail -20
         fail "PyInstaller (see $LOGS/pyinstaller.log)"
