@@ -347,12 +347,17 @@ if [ "$BUNDLE" = 1 ]; then
         screen=$(DISPLAY=:$DISP xwininfo -root 2>/dev/null | grep -a -o -E 'geometry [0-9x+-]+' | cut -d' ' -f2 || true)
         [ -n "$screen" ] || { fail "no X server on :$DISP (see $LOGS/xvfb.log)"; screen=none; }
         : >"$LOGS/x-geometry.txt"
-        ( while :; do DISPLAY=:$DISP xwininfo -root -tree 2>/dev/null | grep -a '"lukou-kiosk"' | grep -a -o -E '[0-9]+x[0-9]+[+-][0-9]+[+-][0-9]+' | head -1 >>"$LOGS/x-geometry.txt"; sleep 1; done ) &
+        ( set +e +o pipefail
+          while :; do
+              DISPLAY=:$DISP xwininfo -root -tree 2>/dev/null | grep -a '"lukou-kiosk"' |
+                  grep -a -o -E '[0-9]+x[0-9]+[+-][0-9]+[+-][0-9]+' | grep -v '^1x1+' | head -1 >>"$LOGS/x-geometry.txt"
+              sleep 1
+          done ) &
         poller=$!
         kiosk_smoke "bundle kiosk.exe" "$FIRST_LOCALE" "$PREFIX/drive_c/LukouKiosk" "$BUNDLE_DIR\\kiosk.exe" "DISPLAY=:$DISP"
         kill "$poller" 2>/dev/null || true
         wait "$poller" 2>/dev/null || true
-        seen=$(grep -a . "$LOGS/x-geometry.txt" | sort | uniq -c | sort -rn | awk '{printf "%s%s (%d s)", sep, $2, $1; sep=", "}')
+        seen=$(grep -a . "$LOGS/x-geometry.txt" | sort | uniq -c | sort -rn | awk '{printf "%s%s (%d s)", sep, $2, $1; sep=", "}' || true)
         if [ -n "$seen" ] && ! grep -a -v -x -F "$screen" "$LOGS/x-geometry.txt" | grep -a -q .; then
             result "bundle kiosk.exe full screen, read from the X server: window $seen on screen $screen"
         else
