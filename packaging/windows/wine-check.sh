@@ -126,10 +126,12 @@ fi
 mkdir -p "$CACHE" "$DL"
 FIRST_LOCALE=${LOCALES%% *}
 
-# 1. Debian packages: Wine 8.0 (64-bit), mingw-w64 for the two shims, Xvfb and xwininfo for the full-screen run.
+# 1. Debian packages: Wine 8.0 (64-bit), mingw-w64 for the two shims and objdump, Xvfb and xwininfo for the
+#    full-screen run.
 need=()
 command -v wine >/dev/null || need+=(wine wine64)
 command -v x86_64-w64-mingw32-gcc >/dev/null || need+=(gcc-mingw-w64-x86-64-win32)
+command -v x86_64-w64-mingw32-objdump >/dev/null || need+=(binutils-mingw-w64-x86-64)
 command -v Xvfb >/dev/null || need+=(xvfb)
 command -v xwininfo >/dev/null || need+=(x11-utils)
 command -v unzip >/dev/null || need+=(unzip)
@@ -315,7 +317,8 @@ if [ "$BUNDLE" = 1 ]; then
             ls "$DL"/pefile-*.whl >/dev/null 2>&1 || hostpip --no-deps --only-binary :all: pefile
             pefile_path=$(ls "$DL"/pefile-*.whl | tail -1)
         fi
-        if PYTHONPATH=$pefile_path "$HOSTPY" "$ROOT/packaging/dll_check.py" "$PROJ/dist/kiosk" >"$LOGS/dll-check.log" 2>&1; then
+        if PYTHONPATH=$pefile_path "$HOSTPY" "$ROOT/packaging/dll_check.py" --objdump x86_64-w64-mingw32-objdump "$PROJ/dist/kiosk" \
+                >"$LOGS/dll-check.log" 2>&1; then
             result "bundle DLL imports: $(lastline "$LOGS/dll-check.log")"
         else
             cat "$LOGS/dll-check.log"
