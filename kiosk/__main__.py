@@ -22,6 +22,7 @@ from pathlib import Path
 
 from kiosk import __version__, paths
 from kiosk.cli_args import add_watch_arguments, watch_wanted, window_size
+from kiosk.streams import use_safe_streams
 
 
 def _content_arg(parser: argparse.ArgumentParser) -> None:
@@ -94,6 +95,7 @@ def check_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    use_safe_streams()  # UTF-8 into files and pipes, `?` for what a terminal cannot show: never UnicodeEncodeError
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "check":
         from kiosk.check import run_check
@@ -174,8 +176,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.smoke:
         from kiosk.smoke import SmokeRun
 
-        smoke = SmokeRun(kiosk)
-        kiosk.window.show()
+        smoke = SmokeRun(kiosk, fullscreen=not args.windowed)
+        smoke.show()
         return smoke.exec()
     if args.selftest:
         from kiosk.selftest import SelfTest

@@ -15,9 +15,11 @@ $clock = [Diagnostics.Stopwatch]::StartNew()
 .venv\Scripts\python -m PyInstaller --noconfirm --clean --log-level WARN `
     --distpath dist --workpath build\pyinstaller packaging\kiosk.spec
 if ($LASTEXITCODE) { exit $LASTEXITCODE }
-# What an installer needs travels with the program: the guide, the supervisor and the scheduled task.
+# What an installer needs travels with the program: the guide, the supervisor and the scheduled task. Task
+# Scheduler reads a task file only as UTF-16 LE with a byte-order mark ("Unicode" here); the source stays ASCII.
 Copy-Item packaging\README.md dist\kiosk\INSTALL.md
-Copy-Item packaging\windows\supervise.ps1, packaging\windows\lukou-kiosk-task.xml dist\kiosk\
+Copy-Item packaging\windows\supervise.ps1 dist\kiosk\
+Get-Content packaging\windows\lukou-kiosk-task.xml | Set-Content -Encoding Unicode dist\kiosk\lukou-kiosk-task.xml
 
 $files = Get-ChildItem dist\kiosk -Recurse -File
 $bytes = ($files | Measure-Object Length -Sum).Sum

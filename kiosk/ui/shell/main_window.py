@@ -342,6 +342,14 @@ class MainWindow(QWidget):
             self._painted = True
             QTimer.singleShot(0, self.first_frame)
 
+    def hasHeightForWidth(self) -> bool:
+        """No: the window's size is its screen's, never its content's. On Windows Qt corrects every move and
+        resize of a top-level widget that has height-for-width to the height its layout asks for at that width
+        (WM_WINDOWPOSCHANGING, QWidgetWindow::closestAcceptableGeometry), and the home screen's wrapped text asks
+        for more than a 1080-pixel screen: full screen became 1920×1218 with the bottom bar below the edge.
+        The screens inside still lay out their text height-for-width."""
+        return False
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.overlay.isVisible():
