@@ -58,7 +58,8 @@ def probe_once(size: tuple[int, int], content: Path | None = None, bare: bool = 
     env = probe_environment()
     started = time.time()
     try:
-        done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=TIMEOUT_S, env=env)
+        done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace",
+                              timeout=TIMEOUT_S, env=env)
     except (OSError, subprocess.TimeoutExpired) as exc:
         log.warning("start-up probe failed: %s", exc)
         return None
