@@ -100,7 +100,8 @@ class Snapshot:
 
 
 def snapshot(folder: Path) -> Snapshot:
-    """Read `folder`'s tree (at most `MAX_FILES` files, `MAX_DEPTH` deep); never raises."""
+    """Read `folder`'s tree (at most `MAX_FILES` files, `MAX_DEPTH` deep, each real folder once however many
+    symbolic links lead to it); never raises."""
     files: set[Entry] = set()
     transfers: set[Entry] = set()
     root = os.fspath(folder)
@@ -108,6 +109,8 @@ def snapshot(folder: Path) -> Snapshot:
         if not os.path.isdir(root):
             return Snapshot(trouble="content folder not found")
         pending: list[tuple[str, str, int]] = [(root, "", 0)]
+        top = os.stat(root)
+        folders = {(top.st_dev, top.st_ino)}  # each real folder read once: a link back up is not a loop to follow
         seen = 0
         while pending:
             path, prefix, depth = pending.pop()
@@ -117,7 +120,10 @@ def snapshot(folder: Path) -> Snapshot:
                     try:
                         if entry.is_dir():
                             if entry.name not in IGNORED_DIRS and depth < MAX_DEPTH:
-                                pending.append((entry.path, relative + "/", depth + 1))
+                                inside = os.stat(entry.path)  # not entry.stat(): 0 as inode on Windows
+                                if (inside.st_dev, inside.st_ino) not in folders:
+                                    folders.add((inside.st_dev, inside.st_ino))
+                                    pending.append((entry.path, relative + "/", depth + 1))
                             continue
                         kind = kind_of(relative)
                         if kind is Kind.IGNORED:

@@ -223,3 +223,28 @@ def test_the_snapshot_lists_content_and_transfers_apart(folder: Folder) -> None:
     snap = snapshot(folder.root)
     assert {entry[0] for entry in snap.files} == {"exhibition.toml", "sections/develop.toml", "photos/a.jpg"}
     assert {entry[0] for entry in snap.transfers} == {"photos/.syncthing.b.jpg.tmp"}
+
+
+def test_symbolic_link_loops_are_read_once_not_followed_round_and_round(folder: Folder,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sixteen links back to their own folder, one level down: followed blindly, 16^5 folders (a million
+    listings, minutes of a core on every poll, and later changes never seen). Each real folder is read once."""
+    import kiosk.content.watch as watch
+
+    loops = folder.root / "notes"
+    loops.mkdir()
+    for n in range(16):
+        (loops / f"loop{n}").symlink_to(".")
+    (folder.root / "photos" / "again").symlink_to("..")
+    listings = []
+    real_scandir = os.scandir
+
+    def counting_scandir(path: str) -> object:
+        listings.append(path)
+        assert len(listings) < 50, "the snapshot goes round a link loop"
+        return real_scandir(path)
+
+    monkeypatch.setattr(watch.os, "scandir", counting_scandir)
+    snap = snapshot(folder.root)
+    assert {entry[0] for entry in snap.files} == {"exhibition.toml", "sections/develop.toml", "photos/a.jpg"}
+    assert not snap.trouble
