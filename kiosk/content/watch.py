@@ -32,6 +32,8 @@ from pathlib import Path
 QUIET_S = 1.0  # the folder is still for this long: an editor's save or a sync tool's batch has landed
 STALLED_S = 10.0  # a transfer file unchanged this long was abandoned (a crashed editor, a stopped sync)
 POLL_S = 0.4  # how often the timer asks: a change is checked within POLL_S + QUIET_S + POLL_S (< 2 s)
+PAUSE_FACTOR = 10  # the pause after a look is at least this many times the look: listing never takes over a core
+MAX_PAUSE_S = 30.0  # however slow the folder is to list (a share that hangs), it is asked twice a minute
 MAX_FILES = 20_000  # a content folder has dozens; a folder with a runaway tree is not read past this
 MAX_DEPTH = 6
 
@@ -160,6 +162,7 @@ class ContentWatch:
     _seen: Snapshot = field(init=False)
     _changed_at: float = field(init=False)
     _transfer_changed_at: float = field(init=False)
+    _read_s: float = field(init=False, default=0.0)
 
     def __post_init__(self) -> None:
         self.folder = Path(self.folder)
@@ -170,12 +173,15 @@ class ContentWatch:
         self.folder = Path(folder)
         now = self.clock()
         self._checked = self._seen = self.read(self.folder)
+        self._read_s = max(0.0, self.clock() - now)
         self._changed_at = now
         self._transfer_changed_at = float("-inf")  # transfer files found now are old until they change
 
     def poll(self, now: float | None = None) -> Decision:
         now = self.clock() if now is None else now
+        started = self.clock()
         current = self.read(self.folder)
+        self._read_s = max(0.0, self.clock() - started)
         if current != self._seen:
             if current.content != self._seen.content:
                 self._changed_at = now
@@ -190,6 +196,11 @@ class ContentWatch:
             return Decision.SETTLING  # a file is still on its way
         self._checked = current
         return Decision.CHECK
+
+    def pause_s(self) -> float:
+        """How long to wait before the next `poll`: `POLL_S`, longer when the folder is slow to list (ten thousand
+        photos, a slow share), so that the watch never keeps a core busy."""
+        return max(POLL_S, min(MAX_PAUSE_S, self._read_s * PAUSE_FACTOR))
 
     @property
     def snapshot(self) -> Snapshot:
