@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import math
 import os
 import re
 import sys
@@ -75,9 +76,19 @@ def _unquote(text: str) -> str:
     return text
 
 
+# What an export writes: ASCII digits, a point for seconds. Python would also take `inf`, `1e400` (infinity),
+# `1_000` and other scripts' digits (`١٢`), which no kiosk wrote and a spreadsheet would not read as numbers.
+_WHOLE = re.compile(r"\s*[-+]?[0-9]+\s*", re.ASCII)
+_REAL = re.compile(r"\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*", re.ASCII)
+
+
 def _number(path: Path, line: int, column: str, text: str, real: bool) -> int | float:
     try:
+        if not (_REAL if real else _WHOLE).fullmatch(text):
+            raise ValueError(text)
         value: int | float = float(text) if real else int(text)
+        if not math.isfinite(value):
+            raise ValueError(text)
     except ValueError:
         kind = "a number" if real else "a whole number"
         raise MergeError(f"{path}: line {line}: {column} is {text!r}, not {kind}") from None

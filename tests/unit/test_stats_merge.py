@@ -133,6 +133,9 @@ def test_a_malformed_export_names_file_and_line_and_writes_nothing(
         (b"kind,subject,count,seconds\nvideo,x,1,0\n", "line 2: kind is 'video'"),
         (b"kind,subject,count,seconds\nscreen,map,1,0\n\xff\xfe\n", "not UTF-8 text"),
         (b'kind,subject,count,seconds\nscreen,"map,1,0\n', "line 2: 2 cells"),  # an unclosed quote runs to the end
+        (b"kind,subject,count,seconds\nscreen,map,1,1e400\n", "seconds is '1e400', not a number"),  # infinity
+        (b"kind,subject,count,seconds\nscreen,map,1,inf\n", "seconds is 'inf', not a number"),
+        ("kind,subject,count,seconds\nscreen,map,\u0661\u0662,0\n".encode(), "count is '\u0661\u0662', not a whole"),
     ],
 )
 def test_other_malformed_files(tmp_path: Path, content: bytes, expected: str) -> None:
