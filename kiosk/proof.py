@@ -152,6 +152,11 @@ def main(argv: Sequence[str]) -> int:
     try:
         count = render_proof(part, report, LANGS[args.lang], args.size, progress=_progress)
         os.replace(part, out)
+    except KeyboardInterrupt:  # Ctrl-C: no half PDF either
+        with contextlib.suppress(OSError):
+            part.unlink()
+        print("\nkiosk proof: interrupted; no PDF was written", file=sys.stderr)
+        return 130
     except Exception as exc:  # one line, no traceback; the log has the details
         log.exception("kiosk proof failed")
         with contextlib.suppress(OSError):

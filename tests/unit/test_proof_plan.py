@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kiosk import paths
@@ -36,3 +38,20 @@ def test_the_plan_follows_a_visitor_in_each_language() -> None:
     assert len(pages) == 2 * per_lang + (3 - 1) + (4 - 1) + (2 - 1)
     assert scroll_routes(ex)[-1] == Route("gallery")
     assert next(p for p in pages if p.route == Route("section", "party")).label() == "section/party · page 1/3"
+
+
+def test_ctrl_c_during_the_proof_leaves_no_half_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """Ctrl-C while pages are rendered: neither the PDF nor its hidden part file is left, and the exit says so."""
+    import kiosk.proof as proof
+    import kiosk.proof_render as proof_render
+
+    def interrupted(part: Path, *args: object, **kwargs: object) -> int:
+        part.write_bytes(b"%PDF-1.4 half a proof")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(proof_render, "render_proof", interrupted)
+    monkeypatch.setattr("kiosk.preflight.problem", lambda: None)
+    out = tmp_path / "proof.pdf"
+    assert proof.main(["--out", str(out), "--lang", "en"]) == 130
+    assert list(tmp_path.iterdir()) == []
+    assert "interrupted" in capsys.readouterr().err
