@@ -55,3 +55,30 @@ def test_ctrl_c_during_the_proof_leaves_no_half_pdf(tmp_path: Path, monkeypatch:
     assert proof.main(["--out", str(out), "--lang", "en"]) == 130
     assert list(tmp_path.iterdir()) == []
     assert "interrupted" in capsys.readouterr().err
+
+
+def test_ctrl_c_caught_inside_qt_still_stops_the_proof(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt calls Python back (event filters, paint events) and swallows an exception raised there: a Ctrl-C that lands
+    in such a call was printed as an error and the proof went on to the end. The proof stops at the next page."""
+    import signal
+
+    import kiosk.proof as proof
+    import kiosk.proof_render as proof_render
+
+    def render(part: Path, *args: object, progress) -> int:
+        part.write_bytes(b"%PDF-1.4 half a proof")
+        progress(1, 3, "cover")
+        try:  # as PySide does when a Python override called from Qt raises
+            signal.raise_signal(signal.SIGINT)
+        except BaseException:
+            pass
+        progress(2, 3, "home")
+        progress(3, 3, "foreword")
+        return 3
+
+    monkeypatch.setattr(proof_render, "render_proof", render)
+    monkeypatch.setattr("kiosk.preflight.problem", lambda: None)
+    before = signal.getsignal(signal.SIGINT)
+    assert proof.main(["--out", str(tmp_path / "proof.pdf"), "--lang", "en"]) == 130
+    assert list(tmp_path.iterdir()) == []
+    assert signal.getsignal(signal.SIGINT) is before
