@@ -116,7 +116,13 @@ def snapshot(folder: Path) -> Snapshot:
         seen = 0
         while pending:
             path, prefix, depth = pending.pop()
-            with os.scandir(path) as entries:
+            try:
+                listing = os.scandir(path)
+            except OSError:
+                if depth == 0:
+                    raise
+                continue  # a subfolder the kiosk may not read (an ext4 drive's lost+found): not content it can use
+            with listing as entries:
                 for entry in entries:
                     relative = f"{prefix}{entry.name}"
                     try:

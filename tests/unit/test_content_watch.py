@@ -266,3 +266,24 @@ def test_a_folder_slow_to_list_is_asked_less_often(folder: Folder, clock: Clock)
     assert quick.pause_s() == pytest.approx(0.4)  # an exhibition's folder: a change is still seen within 2 s
     stuck = ContentWatch(folder.root, clock, read=lambda path: slow_read(path, 60))
     assert stuck.pause_s() == pytest.approx(30.0)  # a share that takes a minute: asked twice a minute at most
+
+
+def test_a_subfolder_the_kiosk_may_not_read_does_not_blind_the_watch(folder: Folder, clock: Clock,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A content folder at the top of an ext4 stick or partition holds `lost+found`, readable by root only: the
+    whole snapshot became "cannot read the content folder" and no later edit was ever seen."""
+    import kiosk.content.watch as watch
+
+    (folder.root / "lost+found").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:
+        if os.path.basename(path) == "lost+found":
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(watch.os, "scandir", scandir)
+    assert not snapshot(folder.root).trouble
+    w = ContentWatch(folder.root, clock)
+    folder.write("exhibition.toml", "title = 2\n")
+    assert checks(run(w, clock, 2)) == 1
