@@ -223,6 +223,13 @@ class ContentLibrary:
 def _content_files(source: Path) -> list[tuple[str, int]]:
     """(relative path, size) of every file the content uses, as the watch sees them."""
     found = []
+
+    def _raise(exc: OSError) -> None:  # a stick pulled out: stop; a subfolder the kiosk may not read: not content
+        if isinstance(exc, PermissionError) and exc.filename is not None and Path(exc.filename) != Path(source):
+            log.info("content import: %s cannot be read; it is not copied", exc.filename)
+            return
+        raise exc
+
     for root, dirs, names in os.walk(source, onerror=_raise):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
@@ -231,10 +238,6 @@ def _content_files(source: Path) -> list[tuple[str, int]]:
             if kind_of(relative) is Kind.CONTENT:
                 found.append((relative, path.stat().st_size))
     return found
-
-
-def _raise(exc: OSError) -> None:
-    raise exc
 
 
 def _copy(source: Path, target: Path) -> None:

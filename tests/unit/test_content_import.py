@@ -229,3 +229,21 @@ def test_a_kiosk_folder_the_disk_refuses_is_said(library: ContentLibrary, stick:
     outcome = library.import_from(stick)
     assert outcome.reason == "cannot_write" and "Read-only file system" in outcome.summary
     assert [p.name for p in library.root.iterdir()] == []
+
+
+def test_an_ext4_stick_with_its_content_at_the_top_imports(library: ContentLibrary, stick: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """An ext4 stick holds `lost+found`, readable by root only: the walk over the stick stopped there and the import
+    was refused as "cannot write". A subfolder the kiosk may not read is not content it could use."""
+    top = stick / "lukou-content"
+    (top / "lost+found").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:
+        if os.path.basename(os.fspath(path)) == "lost+found":
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    outcome = library.import_from(top)
+    assert outcome.ok, outcome.summary
