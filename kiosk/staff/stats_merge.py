@@ -36,6 +36,9 @@ EXPORT_NAME = re.compile(r"^lukou-kiosk-statistics-\d{8}-\d{6}(-\d+)?-(hourly|it
 SUMMARY_COLUMNS = ("kiosk", "first_day", "last_day", "days", "visits", "visit_seconds", "screens_opened",
                    "photos_opened", "map_features_tapped")
 TOTAL = "TOTAL"
+# Rows in one export: an hourly file has one per hour the kiosk was open (ten years: under 90,000), an items file
+# one per screen, photo and map feature. A bound so that a made-up file cannot take all the memory.
+MAX_ROWS = 200_000
 OUTPUT_FILES = ("kiosks.csv", "hourly-per-kiosk.csv", "hourly-total.csv", "items-per-kiosk.csv", "items-total.csv")
 
 
@@ -121,12 +124,14 @@ def read_export(path: Path) -> tuple[str, list[dict[str, object]]]:
                     f"{path}: line 1: not a statistics export: the header is {','.join(header)!r}, expected "
                     f"{','.join(HOURLY_COLUMNS)!r} or {','.join(ITEM_COLUMNS)!r}"
                 )
-            rows = []
+            rows: list[dict[str, object]] = []
             seen: dict[tuple[object, ...], int] = {}
             for cells in reader:
                 line = reader.line_num
                 if not cells or all(not c.strip() for c in cells):
                     continue
+                if len(rows) >= MAX_ROWS:
+                    raise MergeError(f"{path}: line {line}: more than {MAX_ROWS:,} rows: not one kiosk's export")
                 if len(cells) != len(columns):
                     raise MergeError(f"{path}: line {line}: {len(cells)} cells, expected {len(columns)}")
                 row = _hourly_row(path, line, cells, columns) if kind == HOURLY else _item_row(path, line, cells)

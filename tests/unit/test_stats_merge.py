@@ -162,3 +162,18 @@ def test_an_older_kiosks_export_without_accessible_visits_merges_with_zero(tmp_p
                    "2026-05-01,8,3,10.0,1,5.0,0,0\n", encoding="utf-8")
     kind, rows = read_export(old)
     assert kind == "hourly" and rows[0]["visits"] == 3 and rows[0]["accessible_visits"] == 0
+
+
+def test_a_file_far_larger_than_any_kiosk_writes_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kiosk's export has a row per hour it was open and per screen, photo and feature: tens of thousands of rows
+    in ten years. A 20 MB file of a million made-up subjects took 1 GB of memory; one of 200 MB would take 10."""
+    import kiosk.staff.stats_merge as stats_merge
+
+    assert stats_merge.MAX_ROWS >= 24 * 366 * 10  # ten years of hours
+    monkeypatch.setattr(stats_merge, "MAX_ROWS", 3)
+    big = tmp_path / "k1-items.csv"
+    big.write_text("kind,subject,count,seconds\n" + "".join(f"photo,p{i},1,0\n" for i in range(4)), encoding="utf-8")
+    with pytest.raises(MergeError, match="line 5: more than 3 rows"):
+        merge([str(big)], tmp_path / "out")
+    big.write_text("kind,subject,count,seconds\n" + "".join(f"photo,p{i},1,0\n" for i in range(3)), encoding="utf-8")
+    merge([str(big)], tmp_path / "out")
