@@ -29,6 +29,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -236,7 +237,11 @@ def _content_files(source: Path) -> list[tuple[str, int]]:
             path = Path(root) / name
             relative = path.relative_to(source).as_posix()
             if kind_of(relative) is Kind.CONTENT:
-                found.append((relative, path.stat().st_size))
+                info = path.stat()
+                if not stat.S_ISREG(info.st_mode):  # a named pipe would never end, a link to /dev/zero fill the disk
+                    log.warning("content import: %s is not a file; it is not copied", path)
+                    continue
+                found.append((relative, info.st_size))
     return found
 
 
