@@ -72,6 +72,14 @@ class ContentWatcher(QObject):
 
     def start(self) -> None:
         self.timer.start()
+        guard = self.kiosk.content
+        if self.preview and guard is not None and guard.notice is not None and self._pool is not None:
+            # Started on content that is not on show (another is, instead): the editor sees why at once, not after
+            # the next save; the check runs on the worker like any other.
+            self._busy = True
+            folder = self._folder
+            self._pool.submit(lambda: (Decision.CHECK, folder, validate_content(folder))).add_done_callback(
+                self._hand_back)
 
     @Slot()
     def stop(self) -> None:

@@ -93,3 +93,19 @@ def test_a_change_saved_while_the_previous_one_is_being_swapped_in(qtbot, make_k
     clock.now += 0.5
     assert saved_and_checked(qtbot, watcher, clock).ok
     assert kiosk.exhibition.sections[0].title.zh == "第二次"
+
+
+def test_a_preview_started_on_broken_content_shows_its_problems_at_once(qtbot, make_kiosk, content_copy):
+    """`kiosk --windowed --content mywork/` with a mistake in mywork/: the kiosk shows the bundled exhibition, and
+    the editor saw no problem list until the next save (the folder as found at start counted as checked)."""
+    from .test_live_preview import break_party
+
+    break_party(content_copy)
+    kiosk = make_kiosk(content=content_copy)
+    assert kiosk.content.notice is not None, "not showing what was asked"
+    watcher, clock = watcher_for(kiosk, content_copy, preview=True)
+    with qtbot.waitSignal(watcher.checked, timeout=20_000) as checked:
+        watcher.start()
+    assert not checked.args[0].ok
+    assert watcher.overlay is not None and watcher.overlay.isVisible()
+    watcher.stop()
