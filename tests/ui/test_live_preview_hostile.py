@@ -109,3 +109,20 @@ def test_a_preview_started_on_broken_content_shows_its_problems_at_once(qtbot, m
     assert not checked.args[0].ok
     assert watcher.overlay is not None and watcher.overlay.isVisible()
     watcher.stop()
+
+
+def test_a_swap_in_accessible_mode_keeps_it(qtbot, make_kiosk, content_copy):
+    from kiosk.ui import theme as t
+
+    from .test_accessibility import mounted
+
+    kiosk = mounted(make_kiosk(content=content_copy))
+    watcher, clock = watcher_for(kiosk, content_copy, preview=True)
+    window = kiosk.window
+    touch.tap(window.bar.reach_button)
+    assert kiosk.reach.active
+    retitle(content_copy, DEVELOP_TITLE, "无障碍中修改")
+    assert saved_and_checked(qtbot, watcher, clock).ok
+    assert kiosk.reach.active and window.theme.reach_scale == t.REACH_TEXT_SCALE
+    band = window.reach_band()
+    assert band is not None and band.contains(window.bar.geometry())
