@@ -128,6 +128,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     args = parser().parse_args(list(argv))
+    out = args.out if args.out.suffix.lower() == ".pdf" else args.out.with_suffix(".pdf")
+    for path in dict.fromkeys((args.out, out)):
+        if path.is_dir():  # said now, not after every page has been rendered
+            print(f"kiosk proof: {path} is a folder; give a file name, e.g. {path / 'proof.pdf'}", file=sys.stderr)
+            return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
@@ -147,7 +152,6 @@ def main(argv: Sequence[str]) -> int:
     started = time.monotonic()
     from kiosk.proof_render import render_proof
 
-    out = args.out if args.out.suffix.lower() == ".pdf" else args.out.with_suffix(".pdf")
     # Written beside the target and renamed when complete: a proof that fails half-way leaves no half PDF.
     part = out.with_name(f".{out.name}.part")
     # Ctrl-C is noted and acted on between pages: raised inside a Qt callback (an event filter, a paint event) it

@@ -82,3 +82,22 @@ def test_ctrl_c_caught_inside_qt_still_stops_the_proof(tmp_path: Path, monkeypat
     assert proof.main(["--out", str(tmp_path / "proof.pdf"), "--lang", "en"]) == 130
     assert list(tmp_path.iterdir()) == []
     assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_a_folder_as_the_output_is_refused_before_any_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys) -> None:
+    """`--out hall/` wrote `hall.pdf` beside the folder; `--out x.pdf/` (a folder) failed after every page was
+    rendered (half a minute). Both are said at once."""
+    import kiosk.proof as proof
+    import kiosk.proof_render as proof_render
+
+    def render(*args: object, **kwargs: object) -> int:
+        raise AssertionError("no page is rendered")
+
+    monkeypatch.setattr(proof_render, "render_proof", render)
+    monkeypatch.setattr("kiosk.preflight.problem", lambda: None)
+    for folder in (tmp_path / "hall", tmp_path / "x.pdf"):
+        folder.mkdir()
+        assert proof.main(["--out", str(folder), "--lang", "en"]) == 2
+        assert "is a folder" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hall", "x.pdf"]
