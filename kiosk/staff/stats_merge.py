@@ -186,6 +186,9 @@ def read_exports(arguments: Sequence[str]) -> list[KioskExport]:
     kiosks: dict[str, KioskExport] = {}
     for arg in arguments:
         name, path = split_argument(arg)
+        if path.name in OUTPUT_FILES and name is None:  # `*/*.csv` picks up the last merge's folder: never twice
+            raise MergeError(f"{path}: written by an earlier kiosk stats merge, not a kiosk's export; leave it out "
+                             "(or name it NAME=FILE if it really is one)")
         kind, rows = read_export(path)
         name = name or kiosk_name(path)
         export = kiosks.setdefault(name, KioskExport(name))

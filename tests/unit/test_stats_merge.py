@@ -177,3 +177,14 @@ def test_a_file_far_larger_than_any_kiosk_writes_is_refused(tmp_path: Path, monk
         merge([str(big)], tmp_path / "out")
     big.write_text("kind,subject,count,seconds\n" + "".join(f"photo,p{i},1,0\n" for i in range(3)), encoding="utf-8")
     merge([str(big)], tmp_path / "out")
+
+
+def test_an_earlier_merge_given_again_is_refused(two_kiosks: list[Path], tmp_path: Path) -> None:
+    """`kiosk stats merge */*.csv --out merged` run a second time takes merged/hourly-total.csv and items-total.csv
+    too: they have an export's columns, so they merged as two more kiosks and every total was counted twice."""
+    out = tmp_path / "merged"
+    merge([str(p) for p in two_kiosks], out)
+    again = [str(p) for p in two_kiosks] + [str(out / "hourly-total.csv"), str(out / "items-total.csv")]
+    with pytest.raises(MergeError, match="hourly-total.csv: written by an earlier kiosk stats merge"):
+        merge(again, tmp_path / "twice")
+    assert not (tmp_path / "twice").exists()
