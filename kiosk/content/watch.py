@@ -144,6 +144,8 @@ def snapshot(folder: Path) -> Snapshot:
                     seen += 1
                     if seen >= MAX_FILES:
                         return Snapshot(frozenset(files), frozenset(transfers))
+            if depth == 0:  # photos/ last: past MAX_FILES the texts must still have been read
+                pending.sort(key=lambda item: item[1] != f"{PHOTOS_DIR}/")
     except OSError as exc:
         return Snapshot(trouble=f"cannot read the content folder: {exc.strerror or exc}")
     return Snapshot(frozenset(files), frozenset(transfers))

@@ -287,3 +287,19 @@ def test_a_subfolder_the_kiosk_may_not_read_does_not_blind_the_watch(folder: Fol
     w = ContentWatch(folder.root, clock)
     folder.write("exhibition.toml", "title = 2\n")
     assert checks(run(w, clock, 2)) == 1
+
+
+def test_the_texts_are_read_before_the_photos_when_there_are_too_many_files(folder: Folder, clock: Clock,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past `MAX_FILES` the listing stops: if photos/ came first, sections/ was never read and an edit to a section
+    was never seen. The text files come first, photos/ last."""
+    import kiosk.content.watch as watch
+
+    for n in range(40):
+        folder.write(f"photos/p{n}.jpg", b"\xff\xd8")
+    monkeypatch.setattr(watch, "MAX_FILES", 10)
+    listed = {entry[0] for entry in snapshot(folder.root).files}
+    assert {"exhibition.toml", "sections/develop.toml"} <= listed
+    w = ContentWatch(folder.root, clock)
+    folder.write("sections/develop.toml", "id = 'develop'\ntitle = 2\n")
+    assert checks(run(w, clock, 2)) == 1
