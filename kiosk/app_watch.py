@@ -1,9 +1,10 @@
 """The content folder, watched while the kiosk runs: live preview for an editor, and content that arrives by a
 synced folder (Syncthing, an SMB share, rsync) on an exhibition kiosk.
 
-A timer asks the Qt-free rule (`kiosk.content.watch.ContentWatch`) every `POLL_S`, on a worker thread: listing
-the folder takes well under a millisecond for an exhibition's folder on a local disk, but a share that hangs must
-never hang the window. When the rule says the folder is quiet and changed, the same worker checks it with
+A timer asks the Qt-free rule (`kiosk.content.watch.ContentWatch`) every `POLL_S` (less often when the folder is
+slow to list: `ContentWatch.pause_s`), on a worker thread: listing the folder takes well under a millisecond for an
+exhibition's folder on a local disk, but a share that hangs must never hang the window.
+When the rule says the folder is quiet and changed, the same worker checks it with
 `kiosk check`'s own code (tens to a couple of hundred milliseconds), and the outcome comes back to the window's
 thread:
 - valid: it goes through the same path as staff's *Reload content* (`ContentGuard.trial` and `swap_in`): every
@@ -58,6 +59,7 @@ class ContentWatcher(QObject):
         self._proof: tuple[Iterator[str], ReloadResult, float, float] | None = None  # steps, result, start, longest
         self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix="content-check")
         self._reported.connect(self._finish)
+        self._interval_ms = self._pause_ms = interval_ms
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
@@ -70,6 +72,14 @@ class ContentWatcher(QObject):
 
     def start(self) -> None:
         self.timer.start()
+        guard = self.kiosk.content
+        if self.preview and guard is not None and guard.notice is not None and self._pool is not None:
+            # Started on content that is not on show (another is, instead): the editor sees why at once, not after
+            # the next save; the check runs on the worker like any other.
+            self._busy = True
+            folder = self._folder
+            self._pool.submit(lambda: (Decision.CHECK, folder, validate_content(folder))).add_done_callback(
+                self._hand_back)
 
     @Slot()
     def stop(self) -> None:
@@ -98,6 +108,7 @@ class ContentWatcher(QObject):
     def _poll_and_check(self) -> tuple[Decision, Path, ReloadResult | None]:
         """On the worker thread: the rule's decision, and when it says so `kiosk check`'s own check."""
         decision = self.watch.poll()
+        self._pause_ms = round(self.watch.pause_s() * 1000)  # read on the window's thread when this is handed back
         folder = self.watch.folder
         if decision is not Decision.CHECK:
             return decision, folder, None
@@ -126,6 +137,9 @@ class ContentWatcher(QObject):
     @Slot(object, object)
     def _finish(self, polled: tuple[Decision, Path], result: ReloadResult | None) -> None:
         self._busy = False
+        pause = max(self._interval_ms, self._pause_ms)  # a folder slow to list is asked less often
+        if self.timer.interval() != pause:
+            self.timer.setInterval(pause)
         decision, folder = polled
         self.polled.emit(decision)
         if result is None:

@@ -65,7 +65,8 @@ def setup_logging(folder: Path | None = None, to_stderr: bool = True, level: int
         folder = folder or paths.user_log_dir()
         paths.private_dir(folder)
         target = folder / LOG_FILE
-        handler = QuietRotatingFileHandler(target, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        handler = QuietRotatingFileHandler(target, maxBytes=1_000_000, backupCount=5, encoding="utf-8",
+                                           errors="backslashreplace")  # a file name that is not UTF-8
         handler.setFormatter(fmt)
         root.addHandler(handler)
     except OSError as exc:  # a read-only disk must not stop the exhibition

@@ -62,7 +62,12 @@ class Metric:
 
 
 def escape_label_value(value: str) -> str:
-    """Backslash, double quote and line feed escaped, as the exposition format requires inside `"…"`."""
+    """Backslash, double quote and line feed escaped, as the exposition format requires inside `"…"`. Bytes of a
+    file name that are not UTF-8 (held by Python as lone surrogates, which cannot be written) become `\\xff`."""
+    try:
+        value = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte (Windows file names may hold them)
+        value = value.encode("utf-8", "backslashreplace").decode("utf-8")
     return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
@@ -263,7 +268,7 @@ class MetricsWriter:
     def write_once(self) -> bool:
         try:
             write_atomically(self.path, render(kiosk_metrics(self.readings())))
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: text that cannot be written; the thread must go on
             if not self._failed:  # once, not every 15 s
                 log.error("metrics file %s cannot be written: %s", self.path, exc)
             self._failed = True

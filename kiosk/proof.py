@@ -22,6 +22,7 @@ import contextlib
 import logging
 import math
 import os
+import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -127,6 +128,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     args = parser().parse_args(list(argv))
+    out = args.out if args.out.suffix.lower() == ".pdf" else args.out.with_suffix(".pdf")
+    for path in dict.fromkeys((args.out, out)):
+        if path.is_dir():  # said now, not after every page has been rendered
+            print(f"kiosk proof: {path} is a folder; give a file name, e.g. {path / 'proof.pdf'}", file=sys.stderr)
+            return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
@@ -146,18 +152,40 @@ def main(argv: Sequence[str]) -> int:
     started = time.monotonic()
     from kiosk.proof_render import render_proof
 
-    out = args.out if args.out.suffix.lower() == ".pdf" else args.out.with_suffix(".pdf")
     # Written beside the target and renamed when complete: a proof that fails half-way leaves no half PDF.
     part = out.with_name(f".{out.name}.part")
+    # Ctrl-C is noted and acted on between pages: raised inside a Qt callback (an event filter, a paint event) it
+    # would be printed and swallowed by Qt. A second Ctrl-C stops at once.
+    interrupted: list[int] = []
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        interrupted.append(signum)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def progress(done: int, total: int, what: str) -> None:
+        if interrupted:
+            raise KeyboardInterrupt
+        _progress(done, total, what)
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        count = render_proof(part, report, LANGS[args.lang], args.size, progress=_progress)
+        count = render_proof(part, report, LANGS[args.lang], args.size, progress=progress)
+        if interrupted:
+            raise KeyboardInterrupt
         os.replace(part, out)
+    except KeyboardInterrupt:  # Ctrl-C: no half PDF either
+        with contextlib.suppress(OSError):
+            part.unlink()
+        print("\nkiosk proof: interrupted; no PDF was written", file=sys.stderr)
+        return 130
     except Exception as exc:  # one line, no traceback; the log has the details
         log.exception("kiosk proof failed")
         with contextlib.suppress(OSError):
             part.unlink()
         print(f"kiosk proof: failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
+    finally:
+        signal.signal(signal.SIGINT, previous)
     size = out.stat().st_size
     print(f"proof: {out}  {count} pages, {size / 1e6:.1f} MB, {time.monotonic() - started:.0f} s")
     if not report.ok:

@@ -154,6 +154,11 @@ class ProofDocument:
             self._new_page()
         self.painter.end()
 
+    def abandon(self) -> None:
+        """Stop half-way: the painter is ended (the caller removes the half-written file)."""
+        if self.painter.isActive():
+            self.painter.end()
+
 
 # --- the tour -------------------------------------------------------------------------------------------------
 
@@ -245,11 +250,15 @@ def render_proof(out: Path, report: CheckReport, langs: Sequence[str], size: tup
     fingerprint = diagnostics.content_fingerprint(report.folder)
     when = today()
     document = ProofDocument(out, portrait=size[1] > size[0], families=families)
-    if report.exhibition is None:
-        _cover(document, report, fingerprint, when, langs, size, total=1)
-        document.finish()
-        return document.pages
-    return _render_screens(app, document, report, fingerprint, when, langs, size, progress)
+    try:
+        if report.exhibition is None:
+            _cover(document, report, fingerprint, when, langs, size, total=1)
+            document.finish()
+            return document.pages
+        return _render_screens(app, document, report, fingerprint, when, langs, size, progress)
+    except BaseException:  # Ctrl-C or a failed page: a writer destroyed while painted on crashes the process
+        document.abandon()
+        raise
 
 
 def _cover(document: ProofDocument, report: CheckReport, fingerprint: str, when: str, langs: Sequence[str],

@@ -50,7 +50,7 @@ def choose_screen(screens: Sequence[ScreenInfo], wanted: str | None) -> ScreenCh
     if not wish or wish.lower() == "primary":
         return ScreenChoice(fallback)
     where = f"showing on the primary screen {screens[fallback].name}"
-    if wish.isdigit():
+    if wish.isascii() and wish.isdigit() and len(wish) <= 4:  # not "²", nor more digits than int() reads
         number = int(wish)
         if 1 <= number <= len(screens):
             return ScreenChoice(number - 1)

@@ -53,7 +53,7 @@ def load_exhibition_cached(folder: Path, cache_dir: Path | None) -> tuple[Exhibi
         key = fingerprint(folder)
     except OSError:
         return loader.load_exhibition(folder)  # the loader explains what is wrong with the folder
-    name = hashlib.blake2b(str(folder.resolve()).encode(), digest_size=10).hexdigest()
+    name = hashlib.blake2b(os.fsencode(folder.resolve()), digest_size=10).hexdigest()  # any bytes a name holds
     file = Path(cache_dir) / f"{name}{SUFFIX}"
     paths.remove_stale_temp_files(file.parent, file.name)  # left by a kiosk that died mid-write
     cached = _read(file, key)

@@ -32,6 +32,8 @@ from pathlib import Path
 QUIET_S = 1.0  # the folder is still for this long: an editor's save or a sync tool's batch has landed
 STALLED_S = 10.0  # a transfer file unchanged this long was abandoned (a crashed editor, a stopped sync)
 POLL_S = 0.4  # how often the timer asks: a change is checked within POLL_S + QUIET_S + POLL_S (< 2 s)
+PAUSE_FACTOR = 10  # the pause after a look is at least this many times the look: listing never takes over a core
+MAX_PAUSE_S = 30.0  # however slow the folder is to list (a share that hangs), it is asked twice a minute
 MAX_FILES = 20_000  # a content folder has dozens; a folder with a runaway tree is not read past this
 MAX_DEPTH = 6
 
@@ -100,7 +102,8 @@ class Snapshot:
 
 
 def snapshot(folder: Path) -> Snapshot:
-    """Read `folder`'s tree (at most `MAX_FILES` files, `MAX_DEPTH` deep); never raises."""
+    """Read `folder`'s tree (at most `MAX_FILES` files, `MAX_DEPTH` deep, each real folder once however many
+    symbolic links lead to it); never raises."""
     files: set[Entry] = set()
     transfers: set[Entry] = set()
     root = os.fspath(folder)
@@ -108,16 +111,27 @@ def snapshot(folder: Path) -> Snapshot:
         if not os.path.isdir(root):
             return Snapshot(trouble="content folder not found")
         pending: list[tuple[str, str, int]] = [(root, "", 0)]
+        top = os.stat(root)
+        folders = {(top.st_dev, top.st_ino)}  # each real folder read once: a link back up is not a loop to follow
         seen = 0
         while pending:
             path, prefix, depth = pending.pop()
-            with os.scandir(path) as entries:
+            try:
+                listing = os.scandir(path)
+            except OSError:
+                if depth == 0:
+                    raise
+                continue  # a subfolder the kiosk may not read (an ext4 drive's lost+found): not content it can use
+            with listing as entries:
                 for entry in entries:
                     relative = f"{prefix}{entry.name}"
                     try:
                         if entry.is_dir():
                             if entry.name not in IGNORED_DIRS and depth < MAX_DEPTH:
-                                pending.append((entry.path, relative + "/", depth + 1))
+                                inside = os.stat(entry.path)  # not entry.stat(): 0 as inode on Windows
+                                if (inside.st_dev, inside.st_ino) not in folders:
+                                    folders.add((inside.st_dev, inside.st_ino))
+                                    pending.append((entry.path, relative + "/", depth + 1))
                             continue
                         kind = kind_of(relative)
                         if kind is Kind.IGNORED:
@@ -130,6 +144,8 @@ def snapshot(folder: Path) -> Snapshot:
                     seen += 1
                     if seen >= MAX_FILES:
                         return Snapshot(frozenset(files), frozenset(transfers))
+            if depth == 0:  # photos/ last: past MAX_FILES the texts must still have been read
+                pending.sort(key=lambda item: item[1] != f"{PHOTOS_DIR}/")
     except OSError as exc:
         return Snapshot(trouble=f"cannot read the content folder: {exc.strerror or exc}")
     return Snapshot(frozenset(files), frozenset(transfers))
@@ -154,6 +170,7 @@ class ContentWatch:
     _seen: Snapshot = field(init=False)
     _changed_at: float = field(init=False)
     _transfer_changed_at: float = field(init=False)
+    _read_s: float = field(init=False, default=0.0)
 
     def __post_init__(self) -> None:
         self.folder = Path(self.folder)
@@ -164,12 +181,15 @@ class ContentWatch:
         self.folder = Path(folder)
         now = self.clock()
         self._checked = self._seen = self.read(self.folder)
+        self._read_s = max(0.0, self.clock() - now)
         self._changed_at = now
         self._transfer_changed_at = float("-inf")  # transfer files found now are old until they change
 
     def poll(self, now: float | None = None) -> Decision:
         now = self.clock() if now is None else now
+        started = self.clock()
         current = self.read(self.folder)
+        self._read_s = max(0.0, self.clock() - started)
         if current != self._seen:
             if current.content != self._seen.content:
                 self._changed_at = now
@@ -184,6 +204,11 @@ class ContentWatch:
             return Decision.SETTLING  # a file is still on its way
         self._checked = current
         return Decision.CHECK
+
+    def pause_s(self) -> float:
+        """How long to wait before the next `poll`: `POLL_S`, longer when the folder is slow to list (ten thousand
+        photos, a slow share), so that the watch never keeps a core busy."""
+        return max(POLL_S, min(MAX_PAUSE_S, self._read_s * PAUSE_FACTOR))
 
     @property
     def snapshot(self) -> Snapshot:

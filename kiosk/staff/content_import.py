@@ -29,6 +29,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -223,18 +224,25 @@ class ContentLibrary:
 def _content_files(source: Path) -> list[tuple[str, int]]:
     """(relative path, size) of every file the content uses, as the watch sees them."""
     found = []
+
+    def _raise(exc: OSError) -> None:  # a stick pulled out: stop; a subfolder the kiosk may not read: not content
+        if isinstance(exc, PermissionError) and exc.filename is not None and Path(exc.filename) != Path(source):
+            log.info("content import: %s cannot be read; it is not copied", exc.filename)
+            return
+        raise exc
+
     for root, dirs, names in os.walk(source, onerror=_raise):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             path = Path(root) / name
             relative = path.relative_to(source).as_posix()
             if kind_of(relative) is Kind.CONTENT:
-                found.append((relative, path.stat().st_size))
+                info = path.stat()
+                if not stat.S_ISREG(info.st_mode):  # a named pipe would never end, a link to /dev/zero fill the disk
+                    log.warning("content import: %s is not a file; it is not copied", path)
+                    continue
+                found.append((relative, info.st_size))
     return found
-
-
-def _raise(exc: OSError) -> None:
-    raise exc
 
 
 def _copy(source: Path, target: Path) -> None:

@@ -86,7 +86,7 @@ def content_fingerprint(folder: Path) -> str:
     for path in files:
         try:
             stat = path.stat()
-            digest.update(str(path.relative_to(folder)).encode("utf-8"))
+            digest.update(str(path.relative_to(folder)).encode("utf-8", "backslashreplace"))  # UTF-8 or not
             if path.suffix.lower() == ".toml" and stat.st_size <= MAX_FILE_BYTES:
                 with path.open("rb") as handle:  # no more than the loader would read, however it has grown
                     digest.update(handle.read(MAX_FILE_BYTES + 1))

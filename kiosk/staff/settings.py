@@ -19,6 +19,7 @@ import contextlib
 import copy
 import json
 import logging
+import math
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
@@ -74,8 +75,9 @@ class IntOption(Option):
     unit: str = ""
 
     def coerce(self, value: Any) -> tuple[Any, str | None]:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-            raise ValueError(f"expected a whole number, not {value!r}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (isinstance(value, float)
+                                                                              and not math.isfinite(value)):
+            raise ValueError(f"expected a whole number, not {value!r}")  # JSON readers take NaN and Infinity
         number = round(value)
         clamped = min(self.maximum, max(self.minimum, number))
         if clamped != number:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import math
 import os
 import re
 import sys
@@ -35,6 +36,9 @@ EXPORT_NAME = re.compile(r"^lukou-kiosk-statistics-\d{8}-\d{6}(-\d+)?-(hourly|it
 SUMMARY_COLUMNS = ("kiosk", "first_day", "last_day", "days", "visits", "visit_seconds", "screens_opened",
                    "photos_opened", "map_features_tapped")
 TOTAL = "TOTAL"
+# Rows in one export: an hourly file has one per hour the kiosk was open (ten years: under 90,000), an items file
+# one per screen, photo and map feature. A bound so that a made-up file cannot take all the memory.
+MAX_ROWS = 200_000
 OUTPUT_FILES = ("kiosks.csv", "hourly-per-kiosk.csv", "hourly-total.csv", "items-per-kiosk.csv", "items-total.csv")
 
 
@@ -75,9 +79,19 @@ def _unquote(text: str) -> str:
     return text
 
 
+# What an export writes: ASCII digits, a point for seconds. Python would also take `inf`, `1e400` (infinity),
+# `1_000` and other scripts' digits (`١٢`), which no kiosk wrote and a spreadsheet would not read as numbers.
+_WHOLE = re.compile(r"\s*[-+]?[0-9]+\s*", re.ASCII)
+_REAL = re.compile(r"\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\s*", re.ASCII)
+
+
 def _number(path: Path, line: int, column: str, text: str, real: bool) -> int | float:
     try:
+        if not (_REAL if real else _WHOLE).fullmatch(text):
+            raise ValueError(text)
         value: int | float = float(text) if real else int(text)
+        if not math.isfinite(value):
+            raise ValueError(text)
     except ValueError:
         kind = "a number" if real else "a whole number"
         raise MergeError(f"{path}: line {line}: {column} is {text!r}, not {kind}") from None
@@ -110,12 +124,14 @@ def read_export(path: Path) -> tuple[str, list[dict[str, object]]]:
                     f"{path}: line 1: not a statistics export: the header is {','.join(header)!r}, expected "
                     f"{','.join(HOURLY_COLUMNS)!r} or {','.join(ITEM_COLUMNS)!r}"
                 )
-            rows = []
+            rows: list[dict[str, object]] = []
             seen: dict[tuple[object, ...], int] = {}
             for cells in reader:
                 line = reader.line_num
                 if not cells or all(not c.strip() for c in cells):
                     continue
+                if len(rows) >= MAX_ROWS:
+                    raise MergeError(f"{path}: line {line}: more than {MAX_ROWS:,} rows: not one kiosk's export")
                 if len(cells) != len(columns):
                     raise MergeError(f"{path}: line {line}: {len(cells)} cells, expected {len(columns)}")
                 row = _hourly_row(path, line, cells, columns) if kind == HOURLY else _item_row(path, line, cells)
@@ -170,6 +186,9 @@ def read_exports(arguments: Sequence[str]) -> list[KioskExport]:
     kiosks: dict[str, KioskExport] = {}
     for arg in arguments:
         name, path = split_argument(arg)
+        if path.name in OUTPUT_FILES and name is None:  # `*/*.csv` picks up the last merge's folder: never twice
+            raise MergeError(f"{path}: written by an earlier kiosk stats merge, not a kiosk's export; leave it out "
+                             "(or name it NAME=FILE if it really is one)")
         kind, rows = read_export(path)
         name = name or kiosk_name(path)
         export = kiosks.setdefault(name, KioskExport(name))

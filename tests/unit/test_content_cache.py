@@ -156,3 +156,14 @@ def test_a_write_a_killed_kiosk_never_finished_is_removed_at_start(content_copy:
     leftover.write_text("{\"format\": 2, \"ke")
     load_exhibition_cached(content_copy, cache)
     assert not leftover.exists()
+
+
+def test_a_folder_whose_name_is_not_utf8(content_copy: Path, tmp_path: Path, validations: list[Path]):
+    """A folder named with bytes that are not UTF-8 (copied from a stick formatted elsewhere): its content loads
+    and is cached like any other (the cache's file name could not be made from it, and the kiosk showed the bundled
+    exhibition instead)."""
+    odd = tmp_path / os.fsdecode(b"ausstellung-\xe4\xff")
+    content_copy.rename(odd)
+    first, _ = load_exhibition_cached(odd, tmp_path / "cache")
+    second, _ = load_exhibition_cached(odd, tmp_path / "cache")
+    assert first == second and len(validations) == 1

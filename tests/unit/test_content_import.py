@@ -229,3 +229,38 @@ def test_a_kiosk_folder_the_disk_refuses_is_said(library: ContentLibrary, stick:
     outcome = library.import_from(stick)
     assert outcome.reason == "cannot_write" and "Read-only file system" in outcome.summary
     assert [p.name for p in library.root.iterdir()] == []
+
+
+def test_an_ext4_stick_with_its_content_at_the_top_imports(library: ContentLibrary, stick: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """An ext4 stick holds `lost+found`, readable by root only: the walk over the stick stopped there and the import
+    was refused as "cannot write". A subfolder the kiosk may not read is not content it could use."""
+    top = stick / "lukou-content"
+    (top / "lost+found").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:
+        if os.path.basename(os.fspath(path)) == "lost+found":
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    outcome = library.import_from(top)
+    assert outcome.ok, outcome.summary
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_only_regular_files_are_copied(library: ContentLibrary, stick: Path) -> None:
+    """A stick formatted ext4 can hold a named pipe (opening it to copy waited for ever: the import never ended)
+    or a link to a device (/dev/zero: the copy ran until the kiosk's disk was full). Neither is content; a link to
+    a file is copied as the file."""
+    photos = stick / "lukou-content" / "photos"
+    os.mkfifo(photos / "pipe.jpg")
+    (photos / "zero.jpg").symlink_to("/dev/zero")
+    (photos / "linked.jpg").symlink_to(photos / "wind-power.jpg")
+    listed = {relative for relative, _ in content_import._content_files(stick / "lukou-content")}
+    assert {"photos/wind-power.jpg", "photos/linked.jpg"} <= listed
+    assert not listed & {"photos/pipe.jpg", "photos/zero.jpg"}
+    outcome = library.import_from(stick)
+    assert outcome.ok and outcome.folder is not None
+    assert not (outcome.folder / "photos" / "pipe.jpg").exists()

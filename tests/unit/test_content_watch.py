@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.check import check_folder
-from kiosk.content.watch import ContentWatch, Decision, Kind, kind_of, snapshot
+from kiosk.content.watch import ContentWatch, Decision, Kind, Snapshot, kind_of, snapshot
 
 
 class Clock:
@@ -223,3 +223,83 @@ def test_the_snapshot_lists_content_and_transfers_apart(folder: Folder) -> None:
     snap = snapshot(folder.root)
     assert {entry[0] for entry in snap.files} == {"exhibition.toml", "sections/develop.toml", "photos/a.jpg"}
     assert {entry[0] for entry in snap.transfers} == {"photos/.syncthing.b.jpg.tmp"}
+
+
+def test_symbolic_link_loops_are_read_once_not_followed_round_and_round(folder: Folder,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sixteen links back to their own folder, one level down: followed blindly, 16^5 folders (a million
+    listings, minutes of a core on every poll, and later changes never seen). Each real folder is read once."""
+    import kiosk.content.watch as watch
+
+    loops = folder.root / "notes"
+    loops.mkdir()
+    for n in range(16):
+        (loops / f"loop{n}").symlink_to(".")
+    (folder.root / "photos" / "again").symlink_to("..")
+    listings = []
+    real_scandir = os.scandir
+
+    def counting_scandir(path: str) -> object:
+        listings.append(path)
+        assert len(listings) < 50, "the snapshot goes round a link loop"
+        return real_scandir(path)
+
+    monkeypatch.setattr(watch.os, "scandir", counting_scandir)
+    snap = snapshot(folder.root)
+    assert {entry[0] for entry in snap.files} == {"exhibition.toml", "sections/develop.toml", "photos/a.jpg"}
+    assert not snap.trouble
+
+
+def test_a_folder_slow_to_list_is_asked_less_often(folder: Folder, clock: Clock) -> None:
+    """Ten thousand photos take a third of a second to list on a busy 2-core PC: asked every 0.4 s, the watch
+    would keep a core a quarter busy for ever. The pause after each look is at least ten times the look."""
+    def slow_read(path: Path, seconds: float = 0.35) -> Snapshot:
+        clock.now += seconds
+        return snapshot(path)
+
+    watch = ContentWatch(folder.root, clock, read=slow_read)
+    assert watch.pause_s() == pytest.approx(3.5)
+    watch.poll()
+    assert watch.pause_s() == pytest.approx(3.5)
+    quick = ContentWatch(folder.root, clock)
+    quick.poll()
+    assert quick.pause_s() == pytest.approx(0.4)  # an exhibition's folder: a change is still seen within 2 s
+    stuck = ContentWatch(folder.root, clock, read=lambda path: slow_read(path, 60))
+    assert stuck.pause_s() == pytest.approx(30.0)  # a share that takes a minute: asked twice a minute at most
+
+
+def test_a_subfolder_the_kiosk_may_not_read_does_not_blind_the_watch(folder: Folder, clock: Clock,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A content folder at the top of an ext4 stick or partition holds `lost+found`, readable by root only: the
+    whole snapshot became "cannot read the content folder" and no later edit was ever seen."""
+    import kiosk.content.watch as watch
+
+    (folder.root / "lost+found").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:
+        if os.path.basename(path) == "lost+found":
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(watch.os, "scandir", scandir)
+    assert not snapshot(folder.root).trouble
+    w = ContentWatch(folder.root, clock)
+    folder.write("exhibition.toml", "title = 2\n")
+    assert checks(run(w, clock, 2)) == 1
+
+
+def test_the_texts_are_read_before_the_photos_when_there_are_too_many_files(folder: Folder, clock: Clock,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past `MAX_FILES` the listing stops: if photos/ came first, sections/ was never read and an edit to a section
+    was never seen. The text files come first, photos/ last."""
+    import kiosk.content.watch as watch
+
+    for n in range(40):
+        folder.write(f"photos/p{n}.jpg", b"\xff\xd8")
+    monkeypatch.setattr(watch, "MAX_FILES", 10)
+    listed = {entry[0] for entry in snapshot(folder.root).files}
+    assert {"exhibition.toml", "sections/develop.toml"} <= listed
+    w = ContentWatch(folder.root, clock)
+    folder.write("sections/develop.toml", "id = 'develop'\ntitle = 2\n")
+    assert checks(run(w, clock, 2)) == 1

@@ -56,3 +56,22 @@ def test_setup_logging_uses_the_quiet_handlers(tmp_path):
             if handler not in before:
                 root.removeHandler(handler)
                 handler.close()
+
+
+def test_a_file_name_that_is_not_utf8_is_logged_escaped(tmp_path, capsys):
+    """A content folder named with bytes that are not UTF-8: every record naming it was dropped from the log."""
+    import os
+
+    target = logs.setup_logging(tmp_path, to_stderr=False)
+    root = logging.getLogger()
+    added = [h for h in root.handlers if getattr(h, "baseFilename", None) == str(target)]
+    try:
+        logging.getLogger("test.utf8").warning("watching %s", os.fsdecode(b"/media/ausstellung-\xe4"))
+        for handler in added:
+            handler.flush()
+        assert "watching /media/ausstellung-\\udce4" in target.read_text(encoding="utf-8")
+        assert "cannot be written" not in capsys.readouterr().err
+    finally:
+        for handler in added:
+            root.removeHandler(handler)
+            handler.close()

@@ -190,3 +190,18 @@ def test_the_interval() -> None:
     assert metrics.metrics_interval({"KIOSK_METRICS_INTERVAL_S": "0"}) == 1
     assert metrics.metrics_interval({"KIOSK_METRICS_INTERVAL_S": "soon"}) == 15
     assert metrics.metrics_interval({"KIOSK_METRICS_INTERVAL_S": "nan"}) == 15
+
+
+def test_a_content_folder_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    """A folder named with bytes that are not UTF-8 (a stick formatted elsewhere): Python holds them as lone
+    surrogates, which cannot be written as UTF-8. The file is still written, valid, the bytes shown escaped."""
+    target = tmp_path / "kiosk.prom"
+    writer = MetricsWriter(target, tmp_path / "heartbeat", ErrorCounter(), "0.1.0", lambda: None)
+    writer.update(content_folder=os.fsdecode(b"/media/stick/ausstellung-\xe4-\xff"))
+    assert writer.write_once()
+    families = parse(target.read_text(encoding="utf-8"))
+    assert families["kiosk_content_info"]["samples"][0][0]["folder"] == "/media/stick/ausstellung-\\xe4-\\xff"
+    writer.update(content_folder="C:/Ausstellung-\ud800")
+    assert writer.write_once()
+    assert parse(target.read_text(encoding="utf-8"))["kiosk_content_info"]["samples"][0][0]["folder"] == (
+        "C:/Ausstellung-\\ud800")

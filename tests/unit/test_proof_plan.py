@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kiosk import paths
@@ -36,3 +38,66 @@ def test_the_plan_follows_a_visitor_in_each_language() -> None:
     assert len(pages) == 2 * per_lang + (3 - 1) + (4 - 1) + (2 - 1)
     assert scroll_routes(ex)[-1] == Route("gallery")
     assert next(p for p in pages if p.route == Route("section", "party")).label() == "section/party · page 1/3"
+
+
+def test_ctrl_c_during_the_proof_leaves_no_half_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """Ctrl-C while pages are rendered: neither the PDF nor its hidden part file is left, and the exit says so."""
+    import kiosk.proof as proof
+    import kiosk.proof_render as proof_render
+
+    def interrupted(part: Path, *args: object, **kwargs: object) -> int:
+        part.write_bytes(b"%PDF-1.4 half a proof")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(proof_render, "render_proof", interrupted)
+    monkeypatch.setattr("kiosk.preflight.problem", lambda: None)
+    out = tmp_path / "proof.pdf"
+    assert proof.main(["--out", str(out), "--lang", "en"]) == 130
+    assert list(tmp_path.iterdir()) == []
+    assert "interrupted" in capsys.readouterr().err
+
+
+def test_ctrl_c_caught_inside_qt_still_stops_the_proof(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt calls Python back (event filters, paint events) and swallows an exception raised there: a Ctrl-C that lands
+    in such a call was printed as an error and the proof went on to the end. The proof stops at the next page."""
+    import signal
+
+    import kiosk.proof as proof
+    import kiosk.proof_render as proof_render
+
+    def render(part: Path, *args: object, progress) -> int:
+        part.write_bytes(b"%PDF-1.4 half a proof")
+        progress(1, 3, "cover")
+        try:  # as PySide does when a Python override called from Qt raises
+            signal.raise_signal(signal.SIGINT)
+        except BaseException:
+            pass
+        progress(2, 3, "home")
+        progress(3, 3, "foreword")
+        return 3
+
+    monkeypatch.setattr(proof_render, "render_proof", render)
+    monkeypatch.setattr("kiosk.preflight.problem", lambda: None)
+    before = signal.getsignal(signal.SIGINT)
+    assert proof.main(["--out", str(tmp_path / "proof.pdf"), "--lang", "en"]) == 130
+    assert list(tmp_path.iterdir()) == []
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_a_folder_as_the_output_is_refused_before_any_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys) -> None:
+    """`--out hall/` wrote `hall.pdf` beside the folder; `--out x.pdf/` (a folder) failed after every page was
+    rendered (half a minute). Both are said at once."""
+    import kiosk.proof as proof
+    import kiosk.proof_render as proof_render
+
+    def render(*args: object, **kwargs: object) -> int:
+        raise AssertionError("no page is rendered")
+
+    monkeypatch.setattr(proof_render, "render_proof", render)
+    monkeypatch.setattr("kiosk.preflight.problem", lambda: None)
+    for folder in (tmp_path / "hall", tmp_path / "x.pdf"):
+        folder.mkdir()
+        assert proof.main(["--out", str(folder), "--lang", "en"]) == 2
+        assert "is a folder" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hall", "x.pdf"]

@@ -30,6 +30,10 @@ def test_the_wish_is_met(wanted: str | None, index: int) -> None:
         ("0", "screen 0 was asked for"),
         ("VGA-1", "no screen is called 'VGA-1' (connected: DP-1, HDMI-1, HDMI-2)"),
         ("hdmi", "'hdmi' matches several screens"),
+        ("\u00b2", "no screen is called '\u00b2'"),  # a superscript two: a digit to str.isdigit, not to int()
+        ("9" * 5000, "no screen is called '99999"),  # more digits than int() takes
+        ("-1", "'-1' matches several screens"),  # DP-1 and HDMI-1
+        ("\u5c4f\u5e55", "no screen is called '\u5c4f\u5e55'"),
     ],
 )
 def test_an_unmet_wish_falls_back_to_the_primary_and_says_so(wanted: str, words: str) -> None:

@@ -84,3 +84,15 @@ def test_fingerprint_never_reads_a_stray_file_too_large_to_be_content(tmp_path: 
     assert peak < 16 * 2**20
     os.truncate(tmp_path / "notes.toml", 65 * 2**20)
     assert content_fingerprint(tmp_path) != before  # still part of the fingerprint, by its size and date
+
+
+def test_fingerprint_of_a_file_whose_name_is_not_utf8(tmp_path: Path):
+    """A photo named with bytes that are not UTF-8 (copied from a stick formatted elsewhere): the fingerprint raised
+    UnicodeEncodeError, which the staff panel's Content page, the metrics file and the proof all ask for."""
+    (tmp_path / "exhibition.toml").write_text("title = 1\n", encoding="utf-8")
+    odd = tmp_path / os.fsdecode(b"photo-\xff.jpg")
+    odd.write_bytes(b"x")
+    first = content_fingerprint(tmp_path)
+    assert first != "?" and first == content_fingerprint(tmp_path)
+    odd.write_bytes(b"xy")
+    assert content_fingerprint(tmp_path) != first

@@ -252,3 +252,16 @@ def test_the_question_gives_at_least_20_s_by_default():
 def test_the_mounting_and_high_contrast_settings_exist_with_defaults():
     s = Settings()
     assert s.screen_bottom_cm == 90 and s.screen_diagonal_in == 0 and s.high_contrast is False
+
+
+@pytest.mark.parametrize("number", ["Infinity", "-Infinity", "1e400"])
+def test_an_infinite_number_gives_the_default(tmp_path, number):
+    """Python's JSON reader takes `Infinity` (and 1e400 is infinite): Settings.load raised OverflowError, and the kiosk
+    could not start with that file."""
+    path = tmp_path / "settings.json"
+    path.write_text(f'{{"version": 1, "screen_bottom_cm": {number}, "still_there_s": {number}, "idle_timeout_s": 45, '
+                    f'"wake_minutes": 1{"0" * 400}}}')  # a whole number too large for a float: clamped
+    settings = Settings.load(path)
+    assert settings.screen_bottom_cm == 90 and settings.still_there_s == 20 and settings.idle_timeout_s == 45
+    assert settings.wake_minutes == 60
+    assert any(p.startswith("screen_bottom_cm: expected a whole number") for p in settings.problems)

@@ -133,6 +133,9 @@ def test_a_malformed_export_names_file_and_line_and_writes_nothing(
         (b"kind,subject,count,seconds\nvideo,x,1,0\n", "line 2: kind is 'video'"),
         (b"kind,subject,count,seconds\nscreen,map,1,0\n\xff\xfe\n", "not UTF-8 text"),
         (b'kind,subject,count,seconds\nscreen,"map,1,0\n', "line 2: 2 cells"),  # an unclosed quote runs to the end
+        (b"kind,subject,count,seconds\nscreen,map,1,1e400\n", "seconds is '1e400', not a number"),  # infinity
+        (b"kind,subject,count,seconds\nscreen,map,1,inf\n", "seconds is 'inf', not a number"),
+        ("kind,subject,count,seconds\nscreen,map,\u0661\u0662,0\n".encode(), "count is '\u0661\u0662', not a whole"),
     ],
 )
 def test_other_malformed_files(tmp_path: Path, content: bytes, expected: str) -> None:
@@ -159,3 +162,29 @@ def test_an_older_kiosks_export_without_accessible_visits_merges_with_zero(tmp_p
                    "2026-05-01,8,3,10.0,1,5.0,0,0\n", encoding="utf-8")
     kind, rows = read_export(old)
     assert kind == "hourly" and rows[0]["visits"] == 3 and rows[0]["accessible_visits"] == 0
+
+
+def test_a_file_far_larger_than_any_kiosk_writes_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kiosk's export has a row per hour it was open and per screen, photo and feature: tens of thousands of rows
+    in ten years. A 20 MB file of a million made-up subjects took 1 GB of memory; one of 200 MB would take 10."""
+    import kiosk.staff.stats_merge as stats_merge
+
+    assert stats_merge.MAX_ROWS >= 24 * 366 * 10  # ten years of hours
+    monkeypatch.setattr(stats_merge, "MAX_ROWS", 3)
+    big = tmp_path / "k1-items.csv"
+    big.write_text("kind,subject,count,seconds\n" + "".join(f"photo,p{i},1,0\n" for i in range(4)), encoding="utf-8")
+    with pytest.raises(MergeError, match="line 5: more than 3 rows"):
+        merge([str(big)], tmp_path / "out")
+    big.write_text("kind,subject,count,seconds\n" + "".join(f"photo,p{i},1,0\n" for i in range(3)), encoding="utf-8")
+    merge([str(big)], tmp_path / "out")
+
+
+def test_an_earlier_merge_given_again_is_refused(two_kiosks: list[Path], tmp_path: Path) -> None:
+    """`kiosk stats merge */*.csv --out merged` run a second time takes merged/hourly-total.csv and items-total.csv
+    too: they have an export's columns, so they merged as two more kiosks and every total was counted twice."""
+    out = tmp_path / "merged"
+    merge([str(p) for p in two_kiosks], out)
+    again = [str(p) for p in two_kiosks] + [str(out / "hourly-total.csv"), str(out / "items-total.csv")]
+    with pytest.raises(MergeError, match="hourly-total.csv: written by an earlier kiosk stats merge"):
+        merge(again, tmp_path / "twice")
+    assert not (tmp_path / "twice").exists()
