@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import sys
 import sysconfig
@@ -116,6 +117,13 @@ def content_source(explicit: Path | None = None, env: Mapping[str, str] | None =
 
 
 IMPORT_POINTER = "current.json"
+# The only names an imported content folder has (the import's time, a -N on a second import in one second):
+# a pointer file naming anything else (`..`, `C:evil`, an absolute path) names no content.
+_IMPORT_NAME = re.compile(r"\d{8}-\d{6}(-\d{1,4})?")
+
+
+def is_import_name(name: object) -> bool:
+    return isinstance(name, str) and _IMPORT_NAME.fullmatch(name) is not None
 
 
 def imported_content_root() -> Path:
@@ -131,7 +139,7 @@ def imported_content() -> Path | None:
         name = json.loads((imported_content_root() / IMPORT_POINTER).read_text(encoding="utf-8")).get("current")
     except (OSError, ValueError, AttributeError):
         return None
-    if not isinstance(name, str) or not name or name.startswith(".") or "/" in name or "\\" in name:
+    if not is_import_name(name):
         return None
     folder = imported_content_root() / name
     return folder if folder.is_dir() else None

@@ -97,7 +97,7 @@ class ContentLibrary:
         return {key: data[key] if isinstance(data.get(key), str) else "" for key in ("current", "previous")}
 
     def _folder(self, name: str) -> Path | None:
-        if not name or "/" in name or "\\" in name or name.startswith("."):
+        if not paths.is_import_name(name):
             return None
         folder = self.root / name
         return folder if folder.is_dir() else None

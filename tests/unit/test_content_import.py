@@ -264,3 +264,11 @@ def test_only_regular_files_are_copied(library: ContentLibrary, stick: Path) -> 
     outcome = library.import_from(stick)
     assert outcome.ok and outcome.folder is not None
     assert not (outcome.folder / "photos" / "pipe.jpg").exists()
+
+
+@pytest.mark.parametrize("name", ["..", "C:evil", "/etc", "20260501-101500/../x", ".import-20260501-101500", "x"])
+def test_a_pointer_naming_anything_but_an_import_folder_names_no_content(name: str) -> None:
+    from kiosk import paths
+
+    assert not paths.is_import_name(name)
+    assert paths.is_import_name("20260501-101500") and paths.is_import_name("20260501-101500-2")
