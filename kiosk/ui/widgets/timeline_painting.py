@@ -78,21 +78,21 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
         for x, _ in layout.ticks:
             if left <= x <= right:
                 painter.drawLine(QPointF(x, axis_y - p(12)), QPointF(x, axis_y + p(12)))
+        # A tick marks the start of its year, where an event of that year without a month sits: the year's
+        # number is centred under its tick, so the events and their years line up.
         step = track.metrics.px_per_year
-        first, last = layout.ticks[0][0], layout.ticks[-1][0] + step
+        first, last = layout.ticks[0][0], layout.ticks[-1][0]
         painter.setPen(QPen(QColor(t.LINE), p(2)))
         painter.drawLine(QPointF(max(first, left), ruler_y), QPointF(min(last, right), ruler_y))
         painter.setFont(th.font(t.CAPTION))
         for x, year in layout.ticks:
-            if x + step < left or x > right:
+            if x + step / 2 < left or x - step / 2 > right:
                 continue
             painter.setPen(QPen(QColor(t.LINE), p(2)))
             painter.drawLine(QPointF(x, ruler_y - p(10)), QPointF(x, ruler_y + p(10)))
             painter.setPen(QColor(t.TEXT if year in years_with_events else t.TEXT_MUTED))
-            box = QRectF(x, ruler_y + p(6), step, h - ruler_y - p(6))
+            box = QRectF(x - step / 2, ruler_y + p(12), step, h - ruler_y - p(12))
             painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, str(year))
-        painter.setPen(QPen(QColor(t.LINE), p(2)))
-        painter.drawLine(QPointF(last, ruler_y - p(10)), QPointF(last, ruler_y + p(10)))
 
     # stems, labels and markers of the events on screen
     radius, ring = p(17), p(4)
