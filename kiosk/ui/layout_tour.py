@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
@@ -24,8 +24,7 @@ from kiosk.navigation import Route
 from kiosk.ui import theme as t
 from kiosk.ui.layout_probe import collect
 
-if TYPE_CHECKING:
-    from kiosk.app import Kiosk
+Kiosk = Any  # kiosk.app.Kiosk: the interface layer does not import the composition root, even for types
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +61,7 @@ def relayout(kiosk: Kiosk, width: int, height: int, large_text: bool = False) ->
     theme.portrait = height > width
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        app.setStyleSheet(theme.stylesheet())
+        app.setStyleSheet(theme.stylesheet())  # style: the theme's own sheet, at the new scale
         app.setFont(theme.font(28))
     window.resize(width, height)
     settle()
