@@ -53,6 +53,7 @@ class Record:
     scrolls: bool = False  # inside an area that scrolls: being partly outside it is normal
     path: tuple[str, ...] = ()  # its ancestors' names, outermost first: a thing never overlaps its own parts
     visible: Rect | None = None  # the part not scrolled or clipped away; default `rect`
+    ink: Rect | None = None  # where a one-line text's glyphs are drawn: judged against `rect` for height
 
     @property
     def seen(self) -> Rect:
@@ -96,6 +97,9 @@ def _clipped(r: Record, tol: float) -> Finding | None:
     box = r.contents or r.rect
     need_w, need_h = r.required
     over_w, over_h = need_w - box[2], need_h - box[3]
+    if r.ink is not None:  # one line: what counts is whether its glyphs stay inside the widget, not its leading
+        top, bottom = r.ink[1], r.ink[1] + r.ink[3]
+        over_h = max(r.rect[1] - top, bottom - (r.rect[1] + r.rect[3]))
     if over_w <= tol and over_h <= tol:
         return None
     parts = []

@@ -53,6 +53,15 @@ def _shown_rect(widget: QWidget, window: QWidget) -> tuple[Rect | None, bool]:
     return rect, scrolls
 
 
+def _clip(widget: QWidget, window: QWidget) -> Rect | None:
+    """The area its parent shows, for a text that must lie wholly inside it (not cut by its parent's edge)."""
+    parent = widget.parentWidget()
+    if parent is None or parent is window:
+        return None
+    shown, _ = _shown_rect(parent, window)
+    return shown
+
+
 def _name(widget: QWidget, stop: QWidget) -> tuple[str, tuple[str, ...]]:
     parts: list[str] = []
     current: QWidget | None = widget
@@ -106,6 +115,25 @@ def _label_need(label: QLabel) -> tuple[str, tuple[float, float] | None, Rect]:
     width = contents[2] if label.wordWrap() else _BIG
     used = metrics.boundingRect(QRectF(0, 0, width, _BIG), flags, text)
     return text, (used.width(), used.height()), contents
+
+
+def _one_line_ink(label: QLabel, text: str, contents: Rect, need: tuple[float, float]) -> Rect | None:
+    """Where the glyphs of a one-line plain label are drawn, in its own pixels (None for several lines): the line
+    box sits in the contents by the label's vertical alignment, the ink where the font puts it on the baseline."""
+    metrics = QFontMetricsF(label.font())
+    if "\n" in text or need[1] > metrics.lineSpacing() * 1.5 or Qt.mightBeRichText(text):
+        return None
+    line = metrics.height()
+    align = label.alignment()
+    if align & Qt.AlignmentFlag.AlignTop:
+        top = contents[1]
+    elif align & Qt.AlignmentFlag.AlignBottom:
+        top = contents[1] + contents[3] - line
+    else:
+        top = contents[1] + (contents[3] - line) / 2
+    ink = metrics.tightBoundingRect(text)
+    baseline = top + metrics.ascent()
+    return (contents[0] + ink.x(), baseline + ink.y(), ink.width(), ink.height())
 
 
 def _full_text(label: QLabel) -> str:
@@ -170,11 +198,13 @@ def collect(window: QWidget) -> list[Record]:
             text, need, contents = _label_need(widget)
             if text.strip():
                 x, y = rect[0], rect[1]
+                ink = _one_line_ink(widget, text, contents, need) if need is not None else None
                 records.append(Record(
                     name=name, kind="text", rect=rect, text=text, full_text=_full_text(widget), required=need,
                     contents=(x + contents[0], y + contents[1], contents[2], contents[3]),
                     interactive=interactive, floating=floating, important=True, scrolls=scrolls, path=path,
-                    visible=shown,
+                    visible=shown, bounds=_clip(widget, window),
+                    ink=(x + ink[0], y + ink[1], ink[2], ink[3]) if ink else None,
                 ))
                 continue
         if isinstance(widget, QAbstractButton) and widget.text() and not hasattr(widget, "title_layout"):

@@ -18,6 +18,12 @@ def test_a_text_that_needs_more_room_than_its_box_is_clipped():
     assert rules(fits, short, narrow) == ["clipped:narrow", "clipped:short"]
 
 
+def test_a_one_line_text_is_judged_by_its_glyphs_not_its_line_height():
+    digits = Record("big", "text", (0, 0, 200, 60), text="32", required=(80, 72), ink=(0, 8, 80, 46))
+    cut = Record("cut", "text", (0, 0, 200, 60), text="32", required=(80, 72), ink=(0, -6, 80, 60))
+    assert rules(digits, cut) == ["clipped:cut"]
+
+
 def test_a_text_shortened_with_an_ellipsis_is_elided_unless_it_is_the_whole_text():
     cut = Record("bar", "text", (0, 0, 300, 40), text="Higher-Quality Gro…", full_text="Higher-Quality Growth")
     whole = Record("quote", "text", (0, 0, 300, 40), text="And so on…", full_text="And so on…")
