@@ -37,6 +37,7 @@ from kiosk.ui.widgets.map_scale_bar import MapScaleBar
 from kiosk.ui.widgets.map_scene import ALL_LAYERS, MapScene, MapState
 from kiosk.ui.widgets.map_view import MapView
 from kiosk.ui.widgets.map_year_bar import Choice, MapYearBar
+from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 
 log = logging.getLogger(__name__)
 
@@ -183,10 +184,15 @@ class MapScreen(Screen):
         side.addStretch(1)
         side.addWidget(self.credit)
         self.legend_heading.hide()
-        side_box = QWidget(self)
+        side_box = QWidget()
         side_box.setLayout(side)
+        # On a low screen (1366×768, large text) the column scrolls instead of squeezing the legend's lines.
+        side_scroll = TouchScrollArea(self)
+        side_scroll.setWidget(side_box)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # wide enough for the layer switches in two rows and the legend in two columns, in English and large text
-        side_box.setFixedWidth(p(round(580 * getattr(self._theme, "text_scale", 1.0))))
+        side_scroll.setFixedWidth(p(round(580 * getattr(self._theme, "text_scale", 1.0))) + p(12))
         column = QVBoxLayout()
         column.setSpacing(p(14))
         column.addWidget(self.map_host, 1)
@@ -194,7 +200,7 @@ class MapScreen(Screen):
         root = QHBoxLayout(self)
         root.setContentsMargins(p(48), p(32), p(40), p(20))
         root.setSpacing(p(32))
-        root.addWidget(side_box)
+        root.addWidget(side_scroll)
         root.addLayout(column, 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

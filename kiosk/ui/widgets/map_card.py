@@ -85,6 +85,9 @@ class MapFeatureCard(QFrame):
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, p(12), 0)
         body_layout.setSpacing(p(14))
+        # The name and status scroll with the text: a long name in large text never squeezes them.
+        body_layout.addWidget(self.title)
+        body_layout.addLayout(self.sample_box)
         body_layout.addWidget(self.when)
         body_layout.addWidget(self.text)
         body_layout.addStretch(1)
@@ -99,8 +102,6 @@ class MapFeatureCard(QFrame):
         layout.setContentsMargins(p(36), p(24), p(24), p(24))
         layout.setSpacing(p(14))
         layout.addLayout(header)
-        layout.addWidget(self.title)
-        layout.addLayout(self.sample_box)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.footer)
 
