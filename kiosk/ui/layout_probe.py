@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QAbstractSlider,
+    QGraphicsItem,
     QGraphicsView,
     QLabel,
     QScrollBar,
@@ -188,7 +189,7 @@ def collect(window: QWidget) -> list[Record]:
             continue
         rect = _window_rect(widget, window)
         name, path = _name(widget, window)
-        floating = bool(widget.property("floating"))
+        floating = bool(widget.property("floating")) or _over_a_view(widget)
         interactive = _interactive(widget)
         big = widget.width() * widget.height() >= 0.3 * area
         kind = "surface" if interactive and (isinstance(widget, QAbstractScrollArea | QGraphicsView) or big) else (
@@ -218,7 +219,53 @@ def collect(window: QWidget) -> list[Record]:
             records.append(Record(name=name, kind=kind, rect=rect, interactive=interactive, floating=floating,
                                   scrolls=scrolls, path=path, visible=shown))
         records.extend(_own_records(widget, window, name, path, scrolls))
+        if isinstance(widget, QGraphicsView):
+            records.extend(_scene_names(widget, window, name, path))
     return records
+
+
+def _scene_names(view: QGraphicsView, window: QWidget, name: str, path: tuple[str, ...]) -> list[Record]:
+    """The names drawn on a map (items that keep their size on screen and have a text), each to lie wholly
+    inside the view's visible area and to stay clear of the controls floating over it."""
+    scene = view.scene()
+    if scene is None:
+        return []
+    port = view.viewport()
+    origin = port.mapTo(window, QPoint(0, 0))
+    bounds = (float(origin.x()), float(origin.y()), float(port.width()), float(port.height()))
+    out: list[Record] = []
+    flag = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+    for item in scene.items(view.mapToScene(port.rect()).boundingRect()):
+        text_of = getattr(item, "text", None)
+        if not item.isVisible() or not (item.flags() & flag) or not callable(text_of):
+            continue
+        text = text_of()
+        if not isinstance(text, str) or not text:
+            continue
+        # its anchor, then its own transform in screen pixels (scenePos() would read that shift as scene units)
+        at = item.pos() if item.parentItem() is None else item.parentItem().mapToScene(item.pos())
+        anchor = view.mapFromScene(at)
+        box = item.transform().mapRect(item.boundingRect())
+        rect = (origin.x() + anchor.x() + box.x(), origin.y() + anchor.y() + box.y(), box.width(), box.height())
+        if intersection(rect, bounds) is None:
+            continue  # wholly past the edge: not on screen at all
+        out.append(Record(name=f"{name}/name:{text}", kind="label", rect=rect, text=text, important=True,
+                          bounds=bounds, path=(*path, name)))
+    return out
+
+
+def _over_a_view(widget: QWidget) -> bool:
+    """A control placed over a sibling map or scene view (above it, sharing pixels) floats over its content."""
+    parent = widget.parentWidget()
+    if parent is None or isinstance(widget, QGraphicsView) or isinstance(widget, QLabel):
+        return False
+    siblings = [c for c in parent.children() if isinstance(c, QWidget)]
+    mine = siblings.index(widget)
+    return any(
+        isinstance(other, QGraphicsView) and other.isVisible() and siblings.index(other) < mine
+        and other.geometry().intersects(widget.geometry())
+        for other in siblings
+    )
 
 
 def _under_overlay(widget: QWidget, window: QWidget) -> bool:

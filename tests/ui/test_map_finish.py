@@ -7,9 +7,10 @@ import pytest
 from PySide6.QtCore import QPointF, QRect
 from PySide6.QtWidgets import QLabel
 
-from kiosk.layout.audit import Limits, Record, audit
+from kiosk.layout.audit import Limits, audit
 from kiosk.navigation import Route
 from kiosk.ui import theme as t
+from kiosk.ui.layout_probe import collect
 from kiosk.ui.widgets import map_style as style
 from kiosk.ui.widgets.map_items import MapMarker
 
@@ -48,14 +49,12 @@ def test_no_dot_without_its_name_and_no_name_cut_by_the_edge(qtbot, make_kiosk, 
     for item in scene.name_items():
         if isinstance(item, MapMarker) and item.isVisible():
             assert not (item.is_collapsed() and item.is_dot()), item.text()
-    records = [Record(name=r["name"], kind="label", rect=r["rect"], text=r["text"], bounds=r.get("bounds"))
-               for r in screen.audit_records()]
+    records = [r for r in collect(kiosk.window) if r.kind == "label"]
     assert len(records) > 5
     assert [f.key for f in audit(records, Limits()) if f.rule == "cut"] == []
     screen.view.zoom_by(2.5, QPointF(0, 0), animate=False)  # names pushed to the top-left edge
     screen._keep_names_inside()
-    records = [Record(name=r["name"], kind="label", rect=r["rect"], text=r["text"], bounds=r.get("bounds"))
-               for r in screen.audit_records()]
+    records = [r for r in collect(kiosk.window) if r.kind == "label"]
     assert [f.key for f in audit(records, Limits()) if f.rule == "cut"] == []
 
 

@@ -353,28 +353,16 @@ class MapScreen(Screen):
             item.setTransform(QTransform.fromTranslate(dx, dy))
 
     def audit_records(self) -> list[dict]:
-        """For the layout audit: each name shown on the map and the chosen feature, in this screen's pixels,
-        each to lie wholly inside the map (names) and clear of the controls."""
+        """For the layout audit (which finds the map's names itself): the chosen feature, in this screen's
+        pixels, which no floating control may cover."""
+        if self._selected is None:
+            return []
         view = self.view
         offset = view.mapTo(self, QPoint(0, 0))
-        bounds = (offset.x(), offset.y(), view.viewport().width(), view.viewport().height())
-        out: list[dict] = []
-        for item in self._scene.name_items():
-            if not item.isVisible():
-                continue
-            anchor = view.mapFromScene(item.pos())
-            box = item.transform().mapRect(item.boundingRect())
-            box = box.translated(anchor.x() + offset.x(), anchor.y() + offset.y())
-            text = item.text() if hasattr(item, "text") else ""
-            out.append({"name": f"name:{text}", "rect": (box.x(), box.y(), box.width(), box.height()),
-                        "text": text, "bounds": bounds})
-        if self._selected is not None:
-            name = self._scene.name_item(self._selected)
-            anchor = view.mapFromScene(name.pos())
-            r = self._theme.px(24)
-            out.append({"name": f"selected:{self._selected}", "kind": "feature", "text": self._selected,
-                        "rect": (anchor.x() + offset.x() - r, anchor.y() + offset.y() - r, 2 * r, 2 * r)})
-        return out
+        anchor = view.mapFromScene(self._scene.name_item(self._selected).pos())
+        r = self._theme.px(24)
+        return [{"name": f"selected:{self._selected}", "kind": "feature", "text": self._selected,
+                 "rect": (anchor.x() + offset.x() - r, anchor.y() + offset.y() - r, 2 * r, 2 * r)}]
 
     # taps and the card ----------------------------------------------------------------------------
 
