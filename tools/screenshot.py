@@ -52,9 +52,10 @@ def sizes(text: str) -> list[tuple[int, int]]:
     return [(int(w), int(h)) for w, h in (s.split("x") for s in text.split(","))]
 
 
-def make_kiosk(lang: str) -> Kiosk:
+def make_kiosk(lang: str, size: tuple[int, int]) -> Kiosk:
+    """A kiosk laid out for `size` (one per size: the window's bar is laid out once, for its screen)."""
     t.TRANSITION_MS = 60  # screen changes are not what is looked at
-    kiosk = build(size=(1920, 1080), lang=lang)
+    kiosk = build(size=size, lang=lang)
     kiosk.window.allow_close = True
     kiosk.window.warm_up = lambda routes: None  # type: ignore[method-assign]  # each screen is built on its visit
     kiosk.window.show()
@@ -124,16 +125,16 @@ def run_docs(langs: list[str]) -> None:
         old.unlink()
     made: dict[tuple[str, str, str], str] = {}
     for lang in langs:
-        kiosk = make_kiosk(lang)
         for w, h in sizes(",".join(DOCS_SIZES)):
-            relayout(kiosk, w, h)
+            kiosk = make_kiosk(lang, (w, h))
             wanted = list(DOCS_STATES) + (list(DOCS_STAFF) if lang == "zh" else [])
             for state in tour_states(kiosk, wanted):
                 name = f"{state.name}-{lang}-{w}x{h}.png"
                 save_small(grab(kiosk), DOCS / name, DOCS_WIDTH if w >= h else DOCS_WIDTH // 2)
                 made[(state.name, lang, f"{w}x{h}")] = name
                 print(DOCS / name)
-        kiosk.window.close()
+            kiosk.window.close()
+            kiosk.window.deleteLater()
     write_index(made)
 
 
@@ -183,22 +184,26 @@ def main() -> int:
         return 0
     total = 0
     for lang in langs:
-        kiosk = make_kiosk(lang)
         for w, h in sizes(args.size):
-            relayout(kiosk, w, h, args.large_text)
+            kiosk = make_kiosk(lang, (w, h))
+            if args.large_text:
+                relayout(kiosk, w, h, large_text=True)
             tag = f"{lang}-{w}x{h}" + ("-large" if args.large_text else "")
-            if args.audit:
-                total += run_audit(kiosk, args.states, tag)
-                continue
-            args.out.mkdir(parents=True, exist_ok=True)
-            if args.routes:
-                run_routes(kiosk, args.routes, args.out, tag)
-                continue
-            for state in tour_states(kiosk, args.states):
-                path = args.out / f"{state.name}-{tag}.png"
-                grab(kiosk).save(str(path))
-                print(path)
-        kiosk.window.close()
+            try:
+                if args.audit:
+                    total += run_audit(kiosk, args.states, tag)
+                elif args.routes:
+                    args.out.mkdir(parents=True, exist_ok=True)
+                    run_routes(kiosk, args.routes, args.out, tag)
+                else:
+                    args.out.mkdir(parents=True, exist_ok=True)
+                    for state in tour_states(kiosk, args.states):
+                        path = args.out / f"{state.name}-{tag}.png"
+                        grab(kiosk).save(str(path))
+                        print(path)
+            finally:
+                kiosk.window.close()
+                kiosk.window.deleteLater()
     return 1 if args.audit and total else 0
 
 

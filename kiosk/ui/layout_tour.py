@@ -3,9 +3,10 @@
 `states(kiosk)` lists each place a visitor or a member of staff can be (home, the foreword, each section, the
 timeline with a card open, the map with a feature card open, the gallery, the photo viewer, the slideshow, the
 "still there?" question, the closed screen, the staff keypad and each staff page) as a name and a pair of
-actions, one to go there and one to leave. `relayout` moves one kiosk to another screen size the way a new
-kiosk of that size would lay out (its theme scaled, its screens rebuilt), which is much faster than building a
-kiosk per size.
+actions, one to go there and one to leave. `relayout` lays a kiosk's screens out again, as staff switching
+large-text mode do (its theme, then every screen rebuilt); given another size it also moves the screens to it,
+but the window's own chrome (the bottom bar) keeps the size it was built with, so the audit and the screenshots
+build one kiosk per size and use `relayout` for large-text mode.
 """
 
 from __future__ import annotations
