@@ -21,7 +21,11 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
     layout, offset, axis_y, goal, selected, pressed = track.painting_state()
     th = track.theme
     p = th.px
-    w, h = track.width(), track.height()
+    h = track.height()
+    # Nothing is drawn under the open card (landscape): the track ends at its edge with the usual fade, instead
+    # of a label or the goal running under the card and being cut mid-word.
+    w = max(1, track.width() - track.reserved_right)
+    painter.setClipRect(QRectF(0, 0, w, h))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     painter.save()
@@ -159,7 +163,8 @@ def _edge_fades(painter: QPainter, track: TimelineTrack, offset: float, w: int, 
         gradient.setColorAt(0, background)
         gradient.setColorAt(1, clear)
         painter.fillRect(QRectF(0, 0, fade, h), gradient)
-    if offset < track.maximum - 1:
+    more_right = offset < track.maximum - 1 or (track.reserved_right and offset + w < track.painting_state()[0].length)
+    if more_right:  # more track to drag to, or behind the open card
         gradient = QLinearGradient(w - fade, 0, w, 0)
         gradient.setColorAt(0, clear)
         gradient.setColorAt(1, background)
