@@ -28,7 +28,7 @@ from kiosk.app import Kiosk, build
 from kiosk.layout.audit import report, summary
 from kiosk.navigation import Route
 from kiosk.ui import theme as t
-from kiosk.ui.layout_tour import audit_here, go, pump, relayout, settle, states
+from kiosk.ui.layout_tour import audit_here, go, pump, relayout, settle, states, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "screens"
@@ -66,6 +66,9 @@ def make_kiosk(lang: str, size: tuple[int, int]) -> Kiosk:
 
 
 def grab(kiosk: Kiosk) -> QImage:
+    attract = kiosk.unattended.attract if kiosk.unattended is not None else None
+    if attract is not None and attract.isVisible():  # the first slide has faded in over the screen it covers
+        wait_until(lambda: attract._from.isNull(), 4000)
     pump(250)  # count-ups and slides have moved on
     kiosk.images.wait_idle(5000)
     pump(150)
