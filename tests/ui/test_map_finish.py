@@ -84,3 +84,17 @@ def test_the_schematic_note_keeps_its_last_word_whole():
     shown = keep_together("区界为真实边界；道路、设施等位置为示意")
     assert shown.replace("\u2060", "") == "区界为真实边界；道路、设施等位置为示意"
     assert "示\u2060意" in shown
+
+
+def test_symbols_without_their_names_never_pile_up(qtbot, make_kiosk):
+    kiosk = make_kiosk(size=(1366, 768))
+    screen = open_map(qtbot, kiosk)
+    view = screen.view
+    boxes = []
+    for item in screen._scene.name_items():
+        if isinstance(item, MapMarker) and item.isVisible() and item.is_collapsed():
+            at = view.mapFromScene(item.pos())
+            boxes.append(item.boundingRect().translated(at.x(), at.y()))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.intersects(b), (a, b)

@@ -41,6 +41,7 @@ class DiagnosticsPage(QWidget):
 
         tools_row = QWidget(self)
         tools = FlowLayout(tools_row, spacing=p(12))  # the four tools wrap to two rows on a narrow screen
+        tools.setContentsMargins(0, 0, 0, 0)
         self.cleaning_button = QPushButton(self)
         self.touch_test_button = QPushButton(self)
         self.restart_button = QPushButton(self)

@@ -135,7 +135,7 @@ class MapMarker(_Cached):
     def is_collapsed(self) -> bool:
         return self._collapsed
 
-    def _collapsed_radius(self) -> float:
+    def collapsed_radius(self) -> float:
         return max(8.0, self._r * 0.62)
 
     def is_dot(self) -> bool:
@@ -157,7 +157,7 @@ class MapMarker(_Cached):
     def _relayout(self) -> None:
         self.prepareGeometryChange()
         if self._collapsed:
-            d = self._collapsed_radius()
+            d = self.collapsed_radius()
             self._rect = QRectF(-d - 2, -d - 2, 2 * d + 4, 2 * d + 4)
         else:
             self._rect = self.full_rect().adjusted(-3, -3, 3, 3)
@@ -170,7 +170,7 @@ class MapMarker(_Cached):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = style.status_colour(self._status)
         if self._collapsed:  # its symbol, smaller, without its name: never a bare grey dot
-            d = self._collapsed_radius()
+            d = self.collapsed_radius()
             painter.setPen(style.dash(QPen(colour, 2.0), self._status))
             painter.setBrush(QColor(style.BADGE))
             painter.drawEllipse(QPointF(0, 0), d - 1, d - 1)

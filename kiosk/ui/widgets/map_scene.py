@@ -326,8 +326,10 @@ class MapScene(QGraphicsScene):
         key = (step, self._state, self._lang)
         shown = self._label_cache.get(key)
         if shown is None:
-            shown = visible_labels(self._label_boxes(), step_scale(step, 1.0), gap=self._theme.px(6),
+            boxes = self._label_boxes()
+            shown = visible_labels(boxes, step_scale(step, 1.0), gap=self._theme.px(6),
                                    forced=self._state.highlight, group_gap=self._theme.px(GROUP_GAP))
+            shown |= self._symbols_with_room(boxes, shown, step_scale(step, 1.0))
             self._label_cache[key] = shown
         for feature_id, name in self._names.items():
             visible = self.is_shown(feature_id)
@@ -337,7 +339,7 @@ class MapScene(QGraphicsScene):
                 # what it is. A highlighted place always has its name (`forced` above).
                 collapsed = feature_id not in shown
                 name.set_collapsed(collapsed)
-                name.setVisible(visible and not (collapsed and name.is_dot()))
+                name.setVisible(visible and (not collapsed or f"symbol:{feature_id}" in shown))
                 # a collapsed symbol goes under the names, a full marker over them
                 name.setZValue(LABEL_Z - 6 if collapsed else LABEL_Z + 1 + self._features[feature_id].priority / 1000)
             else:
@@ -347,6 +349,21 @@ class MapScene(QGraphicsScene):
         for code, label in self._region_labels.items():
             label.setVisible(f"region:{code}" in shown)
         return True
+
+    def _symbols_with_room(self, boxes: list[LabelBox], shown: set[str], scale: float) -> set[str]:
+        """The places crowded out of their names that keep their small symbol: those whose symbol overlaps no
+        name and no other symbol (by priority); a cluster of badges on top of each other says nothing."""
+        placed = [b for b in boxes if b.id in shown]
+        symbols: list[LabelBox] = []
+        for feature in self.shown_features():
+            name = self._names[feature.id]
+            if not isinstance(name, MapMarker) or name.is_dot() or feature.id in shown:
+                continue
+            side = 2 * name.collapsed_radius() + 4
+            symbols.append(LabelBox(f"symbol:{feature.id}", feature.priority, name.pos().x(), name.pos().y(),
+                                    side, side, -side / 2, -side / 2))
+        fit = visible_labels(placed + symbols, scale, gap=self._theme.px(3), forced=frozenset(b.id for b in placed))
+        return {i for i in fit if i.startswith("symbol:")}
 
     def name_items(self) -> list[QGraphicsItem]:
         """Every name on the map (features', their repeats along long lines, the regions'), shown or not."""
