@@ -20,6 +20,7 @@ import pytest
 
 from kiosk.layout.audit import Finding, report
 from kiosk.ui import theme as t
+from kiosk.ui.layout_probe import top_layer
 from kiosk.ui.layout_tour import audit_here, relayout, settle, states
 
 SHIPPED = Path(__file__).resolve().parents[2] / "assets" / "content"
@@ -71,6 +72,9 @@ def lengthen_content(source: Path, target: Path) -> Path:
     return target
 
 
+LAYERS: dict[tuple[str, str, str, str], str] = {}  # what covered the window at each place (see the last test)
+
+
 def tour(kiosk, mode: str, results: dict) -> None:
     lang = kiosk.window.lang
     size = f"{kiosk.window.width()}x{kiosk.window.height()}"
@@ -78,6 +82,7 @@ def tour(kiosk, mode: str, results: dict) -> None:
         state.enter()
         if state.name in PLACES:
             results[(lang, size, mode, state.name)] = audit_here(kiosk)
+            LAYERS[(lang, size, mode, state.name)] = type(top_layer(kiosk.window)).__name__
         state.leave()
     settle()
 
@@ -156,3 +161,15 @@ def test_the_longer_content_is_really_longer():
     assert longer("渌口区", "zh").startswith("渌口区") and len(longer("渌口区成立于二零一八年", "zh")) >= 15
     title = "People's Wellbeing First: Building a Happy Lukou"
     assert longer(title, "en").startswith(title) and len(longer(title, "en")) >= 1.35 * len(title)
+
+
+OVERLAYS = {"slideshow": "AttractScreen", "still-there": "StillThereOverlay", "closed": "ClosedOverlay",
+            "staff-keypad": "PinPad", "staff-settings": "StaffPanel", "staff-content": "StaffPanel",
+            "staff-stats": "StaffPanel", "staff-diagnostics": "StaffPanel", "home": "MainWindow",
+            "map-card": "MainWindow"}
+
+
+def test_the_tour_really_audited_each_overlay(findings):
+    """An overlay that did not show would pass the audit unseen: each place had its own layer on top."""
+    wrong = {key: layer for key, layer in LAYERS.items() if key[3] in OVERLAYS and layer != OVERLAYS[key[3]]}
+    assert LAYERS and wrong == {}
