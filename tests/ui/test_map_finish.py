@@ -67,7 +67,7 @@ def test_reset_and_the_closed_banner_show_the_whole_district(qtbot, kiosk):
     qtbot.waitUntil(lambda: screen.view.camera.scale == pytest.approx(district.scale), timeout=3000)
     assert screen.state.highlight  # the event's features stay marked until its note is closed
     assert screen.banner.isVisible() and screen.banner_close.isVisible()
-    target = kiosk.window.theme.px(t.TOUCH_TARGET * 0.8)
+    target = kiosk.window.theme.px(t.TOUCH_TARGET)
     assert min(screen.banner_close.width(), screen.banner_close.height()) >= target
     touch.tap(screen.banner_close)
     assert not screen.banner.isVisible() and not screen.banner_close.isVisible()

@@ -35,6 +35,7 @@ from kiosk.ui.widgets.map_layer_toggles import MapLayerToggles
 from kiosk.ui.widgets.map_legend import MapLegend
 from kiosk.ui.widgets.map_scale_bar import MapScaleBar
 from kiosk.ui.widgets.map_scene import ALL_LAYERS, MapScene, MapState
+from kiosk.ui.widgets.map_style import keep_together
 from kiosk.ui.widgets.map_view import MapView
 from kiosk.ui.widgets.map_year_bar import Choice, MapYearBar
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
@@ -45,16 +46,6 @@ OUTLINES = "outlines.geojson"
 MAX_ZOOM = 40.0  # times the whole-district view
 MIN_ZOOM = 0.6
 TOUCH_REACH = 40  # reference px a fingertip reaches on the map
-
-
-WORD_JOINER = "\u2060"  # no line break here
-
-
-def keep_together(text: str) -> str:
-    """Two-character Chinese words that must not be split at the end of a line (示意 leaving 意 alone)."""
-    for word in ("示意",):
-        text = text.replace(word, word[0] + WORD_JOINER + word[1:])
-    return text
 
 
 def year_choices(exhibition: Exhibition) -> list[Choice]:
@@ -102,7 +93,7 @@ class MapScreen(Screen):
         self.banner.setVisible(event is not None)
         self.banner_close = QPushButton("✕", self.map_host)  # the note goes, and with it the event's highlight
         self.banner_close.setFont(theme.font(t.HEADING, bold=True))
-        self.banner_close.setFixedSize(theme.px(t.TOUCH_TARGET * 0.8), theme.px(t.TOUCH_TARGET * 0.8))
+        self.banner_close.setFixedSize(theme.px(t.TOUCH_TARGET), theme.px(t.TOUCH_TARGET))  # round, like the zoom
         self.banner_close.setProperty("role", "map_round")
         self.banner_close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.banner_close.setVisible(event is not None)

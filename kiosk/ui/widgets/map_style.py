@@ -177,6 +177,16 @@ def line_pens(kind: str, status: str | None, px) -> list[QPen]:
     return pens
 
 
+WORD_JOINER = "\u2060"  # no line break here
+
+
+def keep_together(text: str) -> str:
+    """Two-character Chinese words that must not be split at the end of a line (示意 leaving 意 alone)."""
+    for word in ("示意",):
+        text = text.replace(word, word[0] + WORD_JOINER + word[1:])
+    return text
+
+
 def boundary_pens(px) -> list[QPen]:
     """The district boundary: a soft band inside a dash-dot line in its own colour, unlike any road."""
     band = QColor(DISTRICT_EDGE)
