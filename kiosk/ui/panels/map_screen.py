@@ -427,6 +427,7 @@ class MapScreen(Screen):
         self.zoom_in.setAccessibleName(tr("map_zoom_in", lang))
         self.zoom_out.setAccessibleName(tr("map_zoom_out", lang))
         self.reset_button.setAccessibleName(tr("map_reset", lang))
+        self.banner_close.setAccessibleName(tr("map_banner_close", lang))
         self.card.set_language(lang)
         self._place_overlays()
         if self.isVisible():
