@@ -269,10 +269,11 @@ class _StaffWiring(QObject):
         ]
 
     def screen_title(self, key: str) -> str:
-        screen, _, arg = key.partition("/")
+        from kiosk.ui.staff.stats_page import visitor_name
+
         built = self.kiosk.window.built_screens().get(key)
         title = built.place_title() if built is not None else ""
-        return title or key
+        return title or visitor_name(key, self.kiosk.exhibition, self.kiosk.window.lang)
 
     # leaving ----------------------------------------------------------------------------------------
 

@@ -1,10 +1,14 @@
-"""Save screenshots of every top-level screen: python tools/screenshot.py [--size 1080x1920] [--lang en] [--out DIR]
+"""Screenshots of every screen and overlay, the layout audit, and the README's screenshot set.
 
-Runs the real app (offscreen unless a display is set) and grabs each screen after its transition and
-count-up have finished, for reviewing layouts at kiosk sizes without a touchscreen.
+    python tools/screenshot.py [--size 1920x1080,1080x1920] [--lang zh|en|both] [--out DIR] [--states home map-card]
+    python tools/screenshot.py --audit [--size ...] [--lang both] [--large-text]   # print the audit's findings
+    xvfb-run -s "-screen 0 3840x2160x24" python tools/screenshot.py --docs           # regenerate docs/screens/
 
-`--reach` takes them in accessible mode, for a screen of `--diagonal` inches (55) mounted with its bottom edge
-`--bottom-cm` (90) above the floor; `--draw-band` outlines the computed reach band (0.4–1.2 m) over each.
+Runs the real app (offscreen unless a display is set; under a real X server, such as xvfb-run, text is drawn as
+on the exhibition PC) and tours the places of `kiosk.ui.layout_tour`: home, the foreword, each section, the
+timeline with a card open, the map with a feature card open, the gallery, the photo viewer, the slideshow, the
+"still there?" question, the closed screen, the staff keypad and each staff page. One kiosk is built per
+language and laid out again for each size. `--routes home section/party` still grabs plain routes.
 """
 
 from __future__ import annotations
@@ -15,82 +19,196 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen at all: draw offscreen
 
-from PySide6.QtCore import QEventLoop, QRect, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 
-from kiosk.app import build
+from kiosk.app import Kiosk, build
+from kiosk.layout.audit import report, summary
 from kiosk.navigation import Route
-from kiosk.staff.settings import Settings
+from kiosk.ui import theme as t
+from kiosk.ui.layout_tour import audit_here, go, pump, relayout, settle, states, wait_until
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs" / "screens"
+DOCS_SIZES = ("1920x1080", "1080x1920", "1366x768")
+DOCS_WIDTH = 960  # the committed screenshots are scaled to this width and reduced to 256 colours
+# What a content editor needs to see, in the order of the README's table (the staff pages once, in Chinese)
+DOCS_STATES = ("home", "intro", "section-develop", "section-party", "section-civility", "section-livelihood",
+               "timeline-card", "map-card", "gallery", "photo", "slideshow", "still-there", "closed")
+DOCS_STAFF = ("staff-keypad", "staff-settings", "staff-content", "staff-stats", "staff-diagnostics")
+CAPTIONS = {
+    "home": "Home", "intro": "Foreword", "section-develop": "Section 1", "section-party": "Section 2",
+    "section-civility": "Section 3", "section-livelihood": "Section 4", "timeline-card": "Timeline, a card open",
+    "map-card": "Map, a feature open", "gallery": "Gallery", "photo": "Photo viewer", "slideshow": "Slideshow",
+    "still-there": "“Still there?”", "closed": "Closed hours", "staff-keypad": "Staff keypad",
+    "staff-settings": "Staff: settings", "staff-content": "Staff: content", "staff-stats": "Staff: statistics",
+    "staff-diagnostics": "Staff: diagnostics",
+}
 
 
-def wait(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+def sizes(text: str) -> list[tuple[int, int]]:
+    return [(int(w), int(h)) for w, h in (s.split("x") for s in text.split(","))]
 
 
-def draw_band(shot: QPixmap, band) -> None:
-    """Outline the reach band in magenta, with its heights above the floor."""
-    ratio = shot.devicePixelRatio() or 1.0
-    p = QPainter(shot)
-    pen = QPen(QColor(255, 0, 200), max(2, round(3 / ratio)), Qt.PenStyle.DashLine)
-    p.setPen(pen)
-    p.drawRect(QRect(1, band.top + 1, band.width - 3, band.height - 3))
-    font = QFont()
-    font.setPixelSize(22)
-    font.setBold(True)
-    p.setFont(font)
-    label = f"reach band {band.low_mm / 1000:.2f}–{band.high_mm / 1000:.2f} m · rows {band.top}–{band.bottom}"
-    box = QRect(12, max(0, band.top - 34), 640, 30)
-    p.fillRect(box, QColor(255, 0, 200))
-    p.setPen(QColor(0, 0, 0))
-    p.drawText(box.adjusted(10, 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter), label)
-    p.end()
+def make_kiosk(lang: str, size: tuple[int, int]) -> Kiosk:
+    """A kiosk laid out for `size` (one per size: the window's bar is laid out once, for its screen)."""
+    t.TRANSITION_MS = 60  # screen changes are not what is looked at
+    kiosk = build(size=size, lang=lang)
+    kiosk.window.allow_close = True
+    kiosk.window.warm_up = lambda routes: None  # type: ignore[method-assign]  # each screen is built on its visit
+    kiosk.window.show()
+    settle()
+    if kiosk.unattended is not None:
+        kiosk.unattended.stop()  # no idle reset or slideshow of its own in the middle of the tour
+    return kiosk
+
+
+def grab(kiosk: Kiosk) -> QImage:
+    attract = kiosk.unattended.attract if kiosk.unattended is not None else None
+    if attract is not None and attract.isVisible():  # the first slide has faded in over the screen it covers
+        wait_until(lambda: attract._from.isNull(), 4000)
+    pump(250)  # count-ups and slides have moved on
+    kiosk.images.wait_idle(5000)
+    pump(150)
+    return kiosk.window.grab().toImage()
+
+
+def save_small(image: QImage, path: Path, width: int = DOCS_WIDTH) -> None:
+    """Scaled to `width` and reduced to 256 colours: a screenshot a README can carry by the dozen."""
+    from PIL import Image
+
+    small = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+    small = small.convertToFormat(QImage.Format.Format_RGB888)
+    data = bytes(small.constBits())[: small.sizeInBytes()]
+    picture = Image.frombuffer("RGB", (small.width(), small.height()), data, "raw", "RGB", small.bytesPerLine(), 1)
+    picture.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(path, optimize=True)
+
+
+def tour_states(kiosk: Kiosk, names: list[str] | None):
+    for state in states(kiosk):
+        if state.name == "staff-closed":
+            state.enter()
+            continue
+        if names is not None and state.name not in names:
+            continue
+        state.enter()
+        yield state
+        state.leave()
+    if kiosk.staff is not None:
+        kiosk.staff.controller.close()
+    settle()
+
+
+def run_routes(kiosk: Kiosk, routes: list[str], out: Path, tag: str) -> None:
+    for text in routes:
+        route = Route(*text.split("/", 1))
+        go(kiosk, route)
+        path = out / f"{route.key.replace('/', '-')}-{tag}.png"
+        grab(kiosk).save(str(path))
+        print(path)
+
+
+def run_audit(kiosk: Kiosk, names: list[str] | None, tag: str) -> int:
+    total = 0
+    for state in tour_states(kiosk, names):
+        found = audit_here(kiosk)
+        total += len(found)
+        if found:
+            print(f"--- {tag} {state.name}: {summary(found)}")
+            print(report(found))
+    print(f"=== {tag}: {total} findings")
+    return total
+
+
+def run_docs(langs: list[str]) -> None:
+    DOCS.mkdir(parents=True, exist_ok=True)
+    for old in DOCS.glob("*.png"):
+        old.unlink()
+    made: dict[tuple[str, str, str], str] = {}
+    for lang in langs:
+        for w, h in sizes(",".join(DOCS_SIZES)):
+            kiosk = make_kiosk(lang, (w, h))
+            wanted = list(DOCS_STATES) + (list(DOCS_STAFF) if lang == "zh" else [])
+            for state in tour_states(kiosk, wanted):
+                name = f"{state.name}-{lang}-{w}x{h}.png"
+                save_small(grab(kiosk), DOCS / name, DOCS_WIDTH if w >= h else DOCS_WIDTH // 2)
+                made[(state.name, lang, f"{w}x{h}")] = name
+                print(DOCS / name)
+            kiosk.window.close()
+            kiosk.window.deleteLater()
+    write_index(made)
+
+
+def write_index(made: dict[tuple[str, str, str], str]) -> None:
+    lines = [
+        "# What each screen looks like",
+        "",
+        "Every screen and overlay of the kiosk at the three common screen sizes, in Chinese and English, as a",
+        "content editor or installer sees them. Regenerate after changing content or layout (one command, under a",
+        "real X server so text is drawn as on the exhibition PC):",
+        "",
+        "    xvfb-run -s \"-screen 0 3840x2160x24\" python tools/screenshot.py --docs",
+        "",
+        "The same tour checks the layout: `python tools/screenshot.py --audit --lang both` prints every text that",
+        "does not fit its box, every overlap of two buttons, anything covered by a floating control and every",
+        "target smaller than a fingertip (the rules are in `kiosk/layout/audit.py`; the test suite runs them too).",
+        "",
+    ]
+    for size in DOCS_SIZES:
+        lines += [f"## {size.replace('x', ' × ')}", "", "| screen | 中文 | English |", "| --- | --- | --- |"]
+        for state in (*DOCS_STATES, *DOCS_STAFF):
+            zh = made.get((state, "zh", size))
+            en = made.get((state, "en", size))
+            if zh is None and en is None:
+                continue
+            cells = [f"![{state}]({name})" if name else "—" for name in (zh, en)]
+            lines.append(f"| {CAPTIONS.get(state, state)} | {cells[0]} | {cells[1]} |")
+        lines.append("")
+    (DOCS / "README.md").write_text("\n".join(lines), encoding="utf-8")
+    print(DOCS / "README.md")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--size", default="1920x1080")
-    parser.add_argument("--lang", default="zh", choices=("zh", "en"))
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", default="1920x1080", help="one or more WxH, comma-separated")
+    parser.add_argument("--lang", default="zh", choices=("zh", "en", "both"))
     parser.add_argument("--out", type=Path, default=Path("screenshots"))
-    parser.add_argument("--routes", nargs="*", default=None, help="e.g. home section/party")
-    parser.add_argument("--reach", action="store_true", help="accessible mode")
-    parser.add_argument("--draw-band", action="store_true", help="outline the reach band")
-    parser.add_argument("--diagonal", type=int, default=55)
-    parser.add_argument("--bottom-cm", type=int, default=90)
-    parser.add_argument("--high-contrast", action="store_true")
+    parser.add_argument("--states", nargs="*", default=None, help="tour places, e.g. home map-card staff-stats")
+    parser.add_argument("--routes", nargs="*", default=None, help="plain routes instead, e.g. home section/party")
+    parser.add_argument("--large-text", action="store_true", help="in large-text mode (a staff setting)")
+    parser.add_argument("--audit", action="store_true", help="print the layout audit's findings, no pictures")
+    parser.add_argument("--docs", action="store_true", help="regenerate docs/screens/ (PNGs and README.md)")
     args = parser.parse_args()
-    w, h = (int(v) for v in args.size.split("x"))
-    settings = Settings({"screen_diagonal_in": args.diagonal, "screen_bottom_cm": args.bottom_cm,
-                         "high_contrast": args.high_contrast})
-    kiosk = build(size=(w, h), lang=args.lang, settings=settings)
-    window = kiosk.window
-    window.show()
-    wait(600)
-    suffix = ""
-    if args.reach and kiosk.reach is not None:
-        kiosk.reach.set_active(True)
-        suffix = "-reach"
-        wait(300)
-    args.out.mkdir(parents=True, exist_ok=True)
-    routes = [Route(*r.split("/", 1)) for r in args.routes] if args.routes else kiosk.top_level_routes()
-    for route in routes:
-        if route.screen == "home":
-            window.go_home()
-        else:
-            window.navigate(route)
-        wait(1500)
-        kiosk.images.wait_idle(5000)
-        wait(300)
-        name = f"{route.key.replace('/', '-')}-{args.lang}-{w}x{h}{suffix}.png"
-        shot = window.grab()
-        if args.draw_band and kiosk.reach is not None:
-            draw_band(shot, kiosk.reach.band())
-        shot.save(str(args.out / name))
-        print(args.out / name)
-    return 0
+    langs = ["zh", "en"] if args.lang == "both" else [args.lang]
+    if args.docs:
+        run_docs(["zh", "en"])
+        return 0
+    total = 0
+    for lang in langs:
+        for w, h in sizes(args.size):
+            kiosk = make_kiosk(lang, (w, h))
+            if args.large_text:
+                relayout(kiosk, w, h, large_text=True)
+            tag = f"{lang}-{w}x{h}" + ("-large" if args.large_text else "")
+            try:
+                if args.audit:
+                    total += run_audit(kiosk, args.states, tag)
+                elif args.routes:
+                    args.out.mkdir(parents=True, exist_ok=True)
+                    run_routes(kiosk, args.routes, args.out, tag)
+                else:
+                    args.out.mkdir(parents=True, exist_ok=True)
+                    for state in tour_states(kiosk, args.states):
+                        path = args.out / f"{state.name}-{tag}.png"
+                        grab(kiosk).save(str(path))
+                        print(path)
+            finally:
+                kiosk.window.close()
+                kiosk.window.deleteLater()
+    return 1 if args.audit and total else 0
 
 
 if __name__ == "__main__":

@@ -89,6 +89,7 @@ MAP_DISTRICT_FILL = "#283340"
 MAP_ZONE = "#B48EDB"
 MAP_CASING = "#10141A"  # the dark edge under a line, and a railway's ties
 MAP_RIVER_LABEL = "#8CC8F0"
+MAP_BOUNDARY = "#5FC9BF"  # the district boundary: a hue no road, river or status uses
 # Built colour of each kind of line (its status colour replaces it while being built or planned)
 MAP_KIND_COLOURS = {
     "expressway": "#E0B050",

@@ -12,8 +12,9 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, Slot
+from PySide6.QtGui import QTransform
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk import paths
 from kiosk.content.schema import Exhibition, Lang
@@ -29,12 +30,15 @@ from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.map_card import MapFeatureCard
 from kiosk.ui.widgets.map_compass import MapCompass
+from kiosk.ui.widgets.map_items import MapMarker
 from kiosk.ui.widgets.map_layer_toggles import MapLayerToggles
 from kiosk.ui.widgets.map_legend import MapLegend
 from kiosk.ui.widgets.map_scale_bar import MapScaleBar
 from kiosk.ui.widgets.map_scene import ALL_LAYERS, MapScene, MapState
+from kiosk.ui.widgets.map_style import keep_together
 from kiosk.ui.widgets.map_view import MapView
 from kiosk.ui.widgets.map_year_bar import Choice, MapYearBar
+from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +69,8 @@ class MapScreen(Screen):
         self._state = self._initial
         self._selected: str | None = None
         self._touched = False  # the visitor moved the map: a resize keeps their view instead of refitting
+        self._banner_closed = False  # the visitor closed the timeline's note: the whole district, no highlight
+        self._edge_hidden: list[QGraphicsItem] = []  # names hidden because their place is past the map's edge
 
         self.title = self._label(t.HEADING, True, "text")
         self.note = self._label(t.CAPTION, False, "muted")
@@ -85,6 +91,13 @@ class MapScreen(Screen):
         self.banner = self._label(t.CAPTION, True, "map_banner", parent=self.map_host)
         self.banner.setAutoFillBackground(True)
         self.banner.setVisible(event is not None)
+        self.banner_close = QPushButton("✕", self.map_host)  # the note goes, and with it the event's highlight
+        self.banner_close.setFont(theme.font(t.HEADING, bold=True))
+        self.banner_close.setFixedSize(theme.px(t.TOUCH_TARGET), theme.px(t.TOUCH_TARGET))  # round, like the zoom
+        self.banner_close.setProperty("role", "map_round")
+        self.banner_close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.banner_close.setVisible(event is not None)
+        self.banner_close.clicked.connect(self.close_banner)
         self.view = MapView(scene, parent=self.map_host)
         self.view.tapped.connect(self._tapped)
         self.view.viewport_changed.connect(self._viewport_changed)
@@ -101,6 +114,10 @@ class MapScreen(Screen):
         self.card = MapFeatureCard(theme, self._content, self.map_host)
         self.card.closed.connect(self.close_card)
         self.card.hide()
+        # The controls keep a column and a strip of their own beside and under the map, so they never lie over
+        # the selected feature or a name (the layout audit's `floating` controls).
+        for control in (self.compass, self.scale_bar, self.zoom_in, self.zoom_out, self.reset_button):
+            control.setProperty("floating", True)
         self._layout()
         self.set_language("zh")
 
@@ -154,14 +171,19 @@ class MapScreen(Screen):
         side.addWidget(self.layers_heading)
         side.addWidget(self.toggles)
         side.addSpacing(p(8))
-        side.addWidget(self.legend_heading)
-        side.addWidget(self.legend)
+        side.addWidget(self.legend)  # its own headings (status; lines and places) say what it is
         side.addStretch(1)
         side.addWidget(self.credit)
-        side_box = QWidget(self)
+        self.legend_heading.hide()
+        side_box = QWidget()
         side_box.setLayout(side)
+        # On a low screen (1366×768, large text) the column scrolls instead of squeezing the legend's lines.
+        side_scroll = TouchScrollArea(self)
+        side_scroll.setWidget(side_box)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # wide enough for the layer switches in two rows and the legend in two columns, in English and large text
-        side_box.setFixedWidth(p(round(580 * getattr(self._theme, "font_scale", 1.0))))
+        side_scroll.setFixedWidth(p(round(580 * getattr(self._theme, "font_scale", 1.0))) + p(12))
         column = QVBoxLayout()
         column.setSpacing(p(14))
         column.addWidget(self.map_host, 1)
@@ -169,7 +191,7 @@ class MapScreen(Screen):
         root = QHBoxLayout(self)
         root.setContentsMargins(p(48), p(32), p(40), p(20))
         root.setSpacing(p(32))
-        root.addWidget(side_box)
+        root.addWidget(side_scroll)
         root.addLayout(column, 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -181,18 +203,13 @@ class MapScreen(Screen):
         p = self._theme.px
         host = self.map_host
         w, h = host.width(), host.height()
-        self.view.setGeometry(0, 0, w, h)
-        card_w = 0
-        if self.card.isVisible():
-            if self._theme.portrait:
-                self.card.setGeometry(0, h - int(h * 0.5), w, int(h * 0.5))
-            else:
-                card_w = min(p(620), int(w * 0.5))
-                self.card.setGeometry(w - card_w, 0, card_w, h)
-        right = w - card_w - p(16)
-        self.compass.move(right - self.compass.width(), p(12))
-        if self._event is not None:
-            room = max(p(200), min(int(w * 0.62), right - self.compass.width() - p(40)))
+        size = self.zoom_in.width()
+        column = size + p(20)  # the zoom buttons and the compass, right of the map
+        strip = self.scale_bar.height() + p(6)  # the scale bar, under the map
+        top = 0
+        banner_shown = self._event is not None and not self._banner_closed
+        if banner_shown:
+            room = max(p(200), w - column - self.banner_close.width() - p(12))
             margins = self.banner.contentsMargins()
             chrome = p(6) + p(28) + margins.left() + margins.right()
             width = min(room, self.banner.fontMetrics().horizontalAdvance(self.banner.text()) + chrome + p(4))
@@ -200,15 +217,29 @@ class MapScreen(Screen):
             text_width = width - chrome + p(4)
             flags = Qt.TextFlag.TextWordWrap
             lines = self.banner.fontMetrics().boundingRect(0, 0, text_width, 10_000, flags, self.banner.text())
-            self.banner.setFixedHeight(lines.height() + p(16) + margins.top() + margins.bottom() + p(4))
-            self.banner.move(p(12), p(12))
+            height = max(self.banner_close.height(),
+                         lines.height() + p(16) + margins.top() + margins.bottom() + p(4))
+            self.banner.setFixedHeight(height)
+            self.banner.move(0, 0)
+            self.banner_close.move(width + p(12), (height - self.banner_close.height()) // 2)
             self.banner.raise_()
-        size = self.zoom_in.width()
-        top = self.compass.y() + self.compass.height() + p(16)
+            top = height + p(10)
+        self.banner.setVisible(banner_shown)
+        self.banner_close.setVisible(banner_shown)
+        view_w, view_h = max(1, w - column), max(1, h - top - strip)
+        self.view.setGeometry(0, top, view_w, view_h)
+        if self.card.isVisible():
+            if self._theme.portrait:
+                self.card.setGeometry(0, top + view_h - int(view_h * 0.5), view_w, int(view_h * 0.5))
+            else:
+                card_w = min(p(620), int(view_w * 0.5))
+                self.card.setGeometry(view_w - card_w, top, card_w, view_h)
+        right = w
+        self.compass.move(right - (column + self.compass.width()) // 2 + p(0), top + p(4))
+        buttons_top = self.compass.y() + self.compass.height() + p(16)
         for index, button in enumerate((self.zoom_in, self.zoom_out, self.reset_button)):
-            button.move(right - size, top + index * (size + p(14)))
-        bottom = h - (int(h * 0.5) if self.card.isVisible() and self._theme.portrait else 0)
-        self.scale_bar.move(right - self.scale_bar.width(), bottom - self.scale_bar.height() - p(36))
+            button.move(right - size - (column - size) // 2, buttons_top + index * (size + p(14)))
+        self.scale_bar.move(view_w - self.scale_bar.width(), top + view_h + p(6))
         if w > 50 and h > 50:
             self._set_limits()
             if not self._touched:
@@ -252,6 +283,8 @@ class MapScreen(Screen):
     def _apply_state(self) -> None:
         highlight = self._state.highlight | ({self._selected} if self._selected else set())
         self._scene.apply(replace(self._state, highlight=frozenset(highlight)), self.view.camera.scale)
+        self._edge_hidden.clear()  # every name's visibility was just decided afresh
+        self._keep_names_inside()
 
     @property
     def state(self) -> MapState:
@@ -276,7 +309,51 @@ class MapScreen(Screen):
     def _viewport_changed(self, viewport: Viewport) -> None:
         self.scale_bar.set_viewport(viewport)
         if self.isVisible():
-            self._scene.update_labels(viewport.scale)
+            if self._scene.update_labels(viewport.scale):
+                self._edge_hidden.clear()  # chosen afresh: what the edge hid before is decided again
+            self._keep_names_inside()
+
+    def _keep_names_inside(self) -> None:
+        """No name is cut by the map's edge: a name is moved inside while its place is in view, and hidden
+        while its place is not (`_edge_hidden` remembers which, to show them again)."""
+        for item in self._edge_hidden:
+            item.setVisible(True)
+        self._edge_hidden.clear()
+        view = self.view
+        inside = QRectF(view.viewport().rect()).adjusted(2, 2, -2, -2)
+        if self.card.isVisible():  # the open card takes part of the map: names stay clear of it too
+            card = QRectF(self.card.geometry().translated(-view.x(), -view.y()))
+            if self._theme.portrait:
+                inside.setBottom(min(inside.bottom(), card.top() - 2))
+            else:
+                inside.setRight(min(inside.right(), card.left() - 2))
+        for item in self._scene.name_items():
+            if not item.isVisible():
+                continue
+            item.setTransform(QTransform())
+            anchor = view.mapFromScene(item.pos())
+            box = item.boundingRect().translated(anchor.x(), anchor.y())
+            if inside.contains(box):
+                continue
+            if isinstance(item, MapMarker) or not inside.contains(QPointF(anchor)):
+                item.setVisible(False)
+                self._edge_hidden.append(item)
+                continue
+            dx = max(0.0, inside.left() - box.left()) - max(0.0, box.right() - inside.right())
+            dy = max(0.0, inside.top() - box.top()) - max(0.0, box.bottom() - inside.bottom())
+            item.setTransform(QTransform.fromTranslate(dx, dy))
+
+    def audit_records(self) -> list[dict]:
+        """For the layout audit (which finds the map's names itself): the chosen feature, in this screen's
+        pixels, which no floating control may cover."""
+        if self._selected is None:
+            return []
+        view = self.view
+        offset = view.mapTo(self, QPoint(0, 0))
+        anchor = view.mapFromScene(self._scene.name_item(self._selected).pos())
+        r = self._theme.px(24)
+        return [{"name": f"selected:{self._selected}", "kind": "feature", "text": self._selected,
+                 "rect": (anchor.x() + offset.x() - r, anchor.y() + offset.y() - r, 2 * r, 2 * r)}]
 
     # taps and the card ----------------------------------------------------------------------------
 
@@ -310,17 +387,20 @@ class MapScreen(Screen):
         self._apply_state()
 
     def _keep_in_view(self, feature_id: str) -> None:
-        """Pan so the chosen feature is not hidden under its own card."""
+        """Pan so the chosen feature is in the part of the map its card leaves clear, away from the edges."""
         anchor = self._scene.model.feature(feature_id).anchor
         camera = self.view.camera
         x, y = camera.to_screen(*anchor)
-        card = self.card.geometry()
-        if not card.contains(int(x), int(y)):
-            return
+        card = self.card.geometry().translated(-self.view.x(), -self.view.y())  # in the view's pixels
+        clear = QRectF(0, 0, camera.width, camera.height)
         if self._theme.portrait:
-            target = (camera.width / 2, card.top() / 2)
+            clear.setBottom(card.top())
         else:
-            target = (card.left() / 2, camera.height / 2)
+            clear.setRight(card.left())
+        margin = self._theme.px(60)
+        if clear.adjusted(margin, margin, -margin, -margin).contains(QPointF(x, y)):
+            return
+        target = (clear.center().x(), clear.center().y())
         self.view.set_camera(camera.with_anchor(anchor, camera.scale, target), animate=True)
 
     # Screen ---------------------------------------------------------------------------------------
@@ -331,7 +411,7 @@ class MapScreen(Screen):
         self._scene.set_language(lang)
         self.title.setText(c.title.get(lang))
         self.badge.setText(tr("map_schematic", lang))
-        self.note.setText(c.note.get(lang))
+        self.note.setText(keep_together(c.note.get(lang)))
         self.hint.setText(tr("map_hint", lang))
         self.credit.setText(c.credit.get(lang))
         if self._event is not None:
@@ -347,6 +427,7 @@ class MapScreen(Screen):
         self.zoom_in.setAccessibleName(tr("map_zoom_in", lang))
         self.zoom_out.setAccessibleName(tr("map_zoom_out", lang))
         self.reset_button.setAccessibleName(tr("map_reset", lang))
+        self.banner_close.setAccessibleName(tr("map_banner_close", lang))
         self.card.set_language(lang)
         self._place_overlays()
         if self.isVisible():
@@ -368,14 +449,25 @@ class MapScreen(Screen):
 
     @Slot()
     def reset_view(self) -> None:
+        """The reset button: the whole district, also when the map was opened on a timeline event."""
         self.close_card()
-        self._touched = False
-        self.view.set_camera(self._initial_camera(), animate=True)
+        self._touched = True  # a resize keeps the district instead of going back to the event's features
+        self.view.set_camera(self._district_view(), animate=True)
+
+    @Slot()
+    def close_banner(self) -> None:
+        """The visitor closes the timeline's note: its highlight goes and the whole district shows."""
+        self._banner_closed = True
+        self._state = replace(self._state, highlight=frozenset())
+        self._place_overlays()
+        self._apply_state()
+        self.reset_view()
 
     def reset(self) -> None:
         """A new visitor: the year, layers and view this screen opens with, no card."""
         self._selected = None
         self._touched = False
+        self._banner_closed = False
         self.card.hide()
         self._state = self._initial
         self.toggles.set_layers(ALL_LAYERS)

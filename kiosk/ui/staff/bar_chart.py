@@ -18,6 +18,7 @@ class BarChart(QWidget):
         self._horizontal = horizontal
         self.title = ""
         self.values: list[float] = []
+        self.empty_text = ""
         self.labels: list[str] = []
         self.value_labels: list[str] = []
         self.label_every = 1
@@ -25,10 +26,11 @@ class BarChart(QWidget):
         self.setMinimumHeight(theme.px(260))
 
     def set_data(self, title: str, values: list[float], labels: list[str], value_labels: list[str] | None = None,
-                 label_every: int = 1) -> None:
+                 label_every: int = 1, empty_text: str = "") -> None:
         self.title = title
         self.values = list(values)
         self.labels = list(labels)
+        self.empty_text = empty_text
         self.value_labels = value_labels or [f"{v:g}" for v in values]
         self.label_every = max(1, label_every)
         self.update()
@@ -51,7 +53,10 @@ class BarChart(QWidget):
         title_h = th.px(t.CAPTION * 1.6 * th.text_scale)
         p.drawText(QRectF(pad, pad * 0.6, rect.width() - 2 * pad, title_h), Qt.AlignmentFlag.AlignLeft, self.title)
         area = QRectF(pad, pad * 0.6 + title_h, rect.width() - 2 * pad, rect.height() - pad * 1.4 - title_h)
-        if not self.values:
+        if not any(self.values):  # nothing counted yet: say so instead of a row of flat bars
+            p.setFont(th.font(t.CAPTION))
+            p.setPen(QColor(t.TEXT_MUTED))
+            p.drawText(area, Qt.AlignmentFlag.AlignCenter, self.empty_text)
             p.end()
             return
         p.setFont(th.font(t.CAPTION - 6))

@@ -23,9 +23,13 @@ class ChoiceControl(QWidget):
         choices: list[tuple[str, tuple[str, str] | None]],
         multiple: bool = False,
         parent: QWidget | None = None,
+        setting: str = "",
     ):
-        """`choices`: (value, (zh, en) label or None to use the staff words `choice_<value>`)."""
+        """`choices`: (value, (zh, en) label or None to use the staff words `choice_<setting>_<value>`, else
+        `choice_<value>`: one value can need different words in two settings ("none" photos is 不播放, "none"
+        transition is 直接切换)."""
         super().__init__(parent)
+        self._setting = setting
         self.lang: Lang = "zh"
         self._multiple = multiple
         self._choices = choices
@@ -52,6 +56,8 @@ class ChoiceControl(QWidget):
         for value, label in self._choices:
             if label is not None:
                 text = label[0] if lang == "zh" else label[1]
+            elif has(f"choice_{self._setting}_{value}"):
+                text = sw(f"choice_{self._setting}_{value}", lang)
             else:
                 text = sw(f"choice_{value}", lang) if has(f"choice_{value}") else value
             self.chips[value].setText(text)

@@ -6,16 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Lang
 from kiosk.ui import theme as t
 from kiosk.ui.staff.frame_meter import FrameRateMeter
 from kiosk.ui.staff.strings import sw
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.flow_layout import FlowLayout
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 
 CONFIRM_MS = 4000
+LIVE_MS = 2000  # uptime, memory and the log refresh this often while the page is open
 
 Facts = Callable[[Lang], list[tuple[str, str]]]
 
@@ -37,8 +39,9 @@ class DiagnosticsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(p(14))
 
-        tools = QHBoxLayout()
-        tools.setSpacing(p(12))
+        tools_row = QWidget(self)
+        tools = FlowLayout(tools_row, spacing=p(12))  # the four tools wrap to two rows on a narrow screen
+        tools.setContentsMargins(0, 0, 0, 0)
         self.cleaning_button = QPushButton(self)
         self.touch_test_button = QPushButton(self)
         self.restart_button = QPushButton(self)
@@ -49,7 +52,6 @@ class DiagnosticsPage(QWidget):
             button.setFont(theme.font(t.CAPTION + 2, bold=True))
             button.setMinimumHeight(p(t.TOUCH_TARGET))
             tools.addWidget(button)
-        tools.addStretch(1)
         self.cleaning_button.clicked.connect(self.cleaning_requested)
         self.touch_test_button.clicked.connect(self.touch_test_requested)
         self.restart_button.clicked.connect(lambda: self._confirm(self.restart_button, self.restart_requested))
@@ -59,6 +61,11 @@ class DiagnosticsPage(QWidget):
         self._disarm.setSingleShot(True)
         self._disarm.setInterval(CONFIRM_MS)
         self._disarm.timeout.connect(self._expire)
+        # While the page is shown its live facts (uptime, memory) and the log follow along.
+        self._live = QTimer(self)
+        self._live.setInterval(LIVE_MS)
+        self._live.timeout.connect(self.update_live)
+        self._value_labels: list[QLabel] = []
 
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(p(24))
@@ -79,7 +86,7 @@ class DiagnosticsPage(QWidget):
         self.log_scroll = TouchScrollArea(self)
         self.log_scroll.setWidget(self.log_text)
 
-        layout.addLayout(tools)
+        layout.addWidget(tools_row)
         layout.addLayout(self.grid)
         layout.addWidget(self.log_label)
         layout.addWidget(self.log_scroll, 1)
@@ -103,6 +110,7 @@ class DiagnosticsPage(QWidget):
         font = self._theme.font(t.CAPTION - 2)
         bold = self._theme.font(t.CAPTION - 2, bold=True)
         row = 0
+        self._value_labels = []
         for name, value in self._facts(self.lang):
             key, val = QLabel(name, self), QLabel(value, self)
             key.setFont(bold)
@@ -112,6 +120,7 @@ class DiagnosticsPage(QWidget):
             val.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             self.grid.addWidget(key, row, 0, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(val, row, 1, 1, 2)
+            self._value_labels.append(val)
             row += 1
         fps_name = QLabel(sw("diag_fps", self.lang), self)
         fps_name.setFont(bold)
@@ -125,6 +134,36 @@ class DiagnosticsPage(QWidget):
         self.log_text.setText("\n".join(self._log_tail()))
         QTimer.singleShot(0, self._scroll_log_to_end)
         self.fps.measure()
+
+    @Slot()
+    def update_live(self) -> None:
+        """Read the facts and the log again, changing only the words (no rebuilt rows, no jump in the log
+        unless it was showing its newest line)."""
+        facts = self._facts(self.lang)
+        if len(facts) != len(self._value_labels):
+            self.refresh()
+            return
+        for label, (_name, value) in zip(self._value_labels, facts, strict=True):
+            if label.text() != value:
+                label.setText(value)
+        text = "\n".join(self._log_tail())
+        if text != self.log_text.text():
+            bar = self.log_scroll.verticalScrollBar()
+            at_end = bar.value() >= bar.maximum() - 2
+            self.log_text.setText(text)
+            if at_end:
+                QTimer.singleShot(0, self._scroll_log_to_end)
+
+    def is_live(self) -> bool:
+        return self._live.isActive()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._live.start()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._live.stop()
 
     @Slot()
     def _scroll_log_to_end(self) -> None:

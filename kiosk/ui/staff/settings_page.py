@@ -98,7 +98,7 @@ class SettingsPage(QWidget):
         if isinstance(option, IntOption):
             return StepperControl(theme, option.minimum, option.maximum, option.unit)
         if isinstance(option, ChoiceOption):
-            return ChoiceControl(theme, [(c, None) for c in option.choices])
+            return ChoiceControl(theme, [(c, None) for c in option.choices], setting=option.name)
         if isinstance(option, IdListOption):
             return ChoiceControl(theme, [(sid, (title.zh, title.en)) for sid, title in sections], multiple=True)
         if isinstance(option, HoursOption):

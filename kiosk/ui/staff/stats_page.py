@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.content.schema import Lang
+from kiosk.content.schema import Exhibition, Lang
 from kiosk.staff.diagnostics import format_duration
 from kiosk.staff.drives import Place, export_places
 from kiosk.staff.stats import DAMAGED, SCREEN, VisitorStats
@@ -23,6 +24,7 @@ from kiosk.ui.theme import Theme
 log = logging.getLogger(__name__)
 
 DAYS = 14
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 HOUR_DAYS = 30
 TOP = 8
 
@@ -132,17 +134,18 @@ class StatsPage(QWidget):
                                avg=format_duration(totals.average_visit_seconds), photos=totals.photos,
                                features=totals.map_features))
         self.accessible.setText(accessible_text(totals.accessible_visits, totals.visits, lang))
+        empty = sw("chart_empty", lang)
         days = self._stats.per_day(DAYS)
-        labels = [f"{d.day.month}/{d.day.day}" for d in days]
+        labels = [day_label(d.day, lang) for d in days]
         self.per_day.set_data(sw("chart_per_day", lang), [d.visits for d in days], labels,
-                              label_every=2 if self._theme.portrait else 1)
+                              label_every=2 if self._theme.portrait else 1, empty_text=empty)
         hours = self._stats.per_hour(HOUR_DAYS)
         self.per_hour.set_data(sw("chart_per_hour", lang), [float(h) for h in hours], [str(h) for h in range(24)],
-                               label_every=3)
+                               label_every=3, empty_text=empty)
         top = self._stats.top(SCREEN, TOP)
         self.top_screens.set_data(sw("chart_top_screens", lang), [i.count for i in top],
                                   [self._screen_title(i.subject) for i in top],
-                                  [f"{i.count} · {format_duration(i.seconds)}" for i in top])
+                                  [f"{i.count} · {format_duration(i.seconds)}" for i in top], empty_text=empty)
 
     def show_charts(self) -> None:
         self.message.clear()
@@ -177,6 +180,38 @@ def accessible_text(accessible: int, visits: int, lang: Lang) -> str:
     """How many of the visits used accessible mode, and what share of them."""
     share = f"{min(100, 100 * accessible / visits):.0f} %" if visits else "–"  # (the visit on now ends later)
     return sw("stats_accessible", lang, accessible=accessible, share=share)
+
+
+def day_label(day: date, lang: Lang) -> str:
+    """A day on the chart the way the kiosk's staff read dates: 12月5日, or 5 Dec (never the US 12/5)."""
+    if lang == "zh":
+        return f"{day.month}月{day.day}日"
+    return f"{day.day} {MONTHS[day.month - 1]}"
+
+
+def visitor_name(key: str, exhibition: Exhibition, lang: Lang) -> str:
+    """What visitors call the screen a statistics key names ("photo", "map/<event>", "section/<id>"), in the
+    panel's language; the key itself only for a screen the exhibition no longer has."""
+    screen, _, arg = key.partition("/")
+    try:
+        if screen == "photo":
+            return sw("screen_photo", lang)
+        if screen == "section" and arg:
+            return exhibition.section(arg).title.get(lang)
+        if screen == "map" and exhibition.map is not None:
+            title = exhibition.map.title.get(lang)
+            if arg and exhibition.timeline is not None:
+                try:
+                    event = exhibition.timeline.event(arg).title.get(lang)
+                except KeyError:  # an event no longer in the timeline: still the map
+                    return title
+                return sw("screen_map_event", lang, map=title, event=event)
+            return title
+        if screen == "timeline" and exhibition.timeline is not None:
+            return exhibition.timeline.title.get(lang)
+    except KeyError:
+        pass
+    return key
 
 
 def status_text(stats: VisitorStats, lang: Lang) -> str:

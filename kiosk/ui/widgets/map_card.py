@@ -5,6 +5,7 @@ is schematic. An opaque sheet (the map under it need not repaint it)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QLinearGradient, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,6 +25,22 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import map_style as style
 from kiosk.ui.widgets.map_legend import LegendSample
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
+
+
+class _MoreBelow(QWidget):
+    """A fade over the bottom of the card's text while more of it lies below: the text does not just stop."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        gradient = QLinearGradient(0, 0, 0, self.height())
+        gradient.setColorAt(0.0, t.translucent(t.SURFACE, 0))
+        gradient.setColorAt(1.0, QColor(t.SURFACE))
+        p.fillRect(self.rect(), gradient)
+        p.end()
 
 
 class MapFeatureCard(QFrame):
@@ -68,21 +85,36 @@ class MapFeatureCard(QFrame):
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, p(12), 0)
         body_layout.setSpacing(p(14))
+        # The name and status scroll with the text: a long name in large text never squeezes them.
+        body_layout.addWidget(self.title)
+        body_layout.addLayout(self.sample_box)
         body_layout.addWidget(self.when)
         body_layout.addWidget(self.text)
         body_layout.addStretch(1)
         self.scroll = TouchScrollArea(self)
         self.scroll.setWidget(body)
+        self.more_below = _MoreBelow(self.scroll)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._update_fade)
+        self.scroll.verticalScrollBar().rangeChanged.connect(self._update_fade)
         self.footer = self._label(t.CAPTION, False, "muted")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(p(36), p(24), p(24), p(24))
         layout.setSpacing(p(14))
         layout.addLayout(header)
-        layout.addWidget(self.title)
-        layout.addLayout(self.sample_box)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.footer)
+
+    def _update_fade(self, *_args) -> None:
+        bar = self.scroll.verticalScrollBar()
+        height = min(self._theme.px(90), self.scroll.height() // 3)
+        self.more_below.setGeometry(0, self.scroll.height() - height, self.scroll.width(), height)
+        self.more_below.setVisible(bar.value() < bar.maximum() - 2)
+        self.more_below.raise_()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._update_fade()
 
     def _label(self, size: float, bold: bool, role: str) -> QLabel:
         label = QLabel(self)

@@ -135,6 +135,13 @@ class MapMarker(_Cached):
     def is_collapsed(self) -> bool:
         return self._collapsed
 
+    def collapsed_radius(self) -> float:
+        return max(8.0, self._r * 0.62)
+
+    def is_dot(self) -> bool:
+        """A town or village: a plain dot, which means nothing without its name."""
+        return self._dot
+
     def set_highlighted(self, on: bool) -> None:
         if on != self._highlighted:
             self._highlighted = on
@@ -150,7 +157,7 @@ class MapMarker(_Cached):
     def _relayout(self) -> None:
         self.prepareGeometryChange()
         if self._collapsed:
-            d = max(3.5, self._r * 0.28)
+            d = self.collapsed_radius()
             self._rect = QRectF(-d - 2, -d - 2, 2 * d + 4, 2 * d + 4)
         else:
             self._rect = self.full_rect().adjusted(-3, -3, 3, 3)
@@ -162,16 +169,19 @@ class MapMarker(_Cached):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = style.status_colour(self._status)
-        if self._collapsed:
-            d = max(3.5, self._r * 0.28)
-            painter.setPen(QPen(HALO, 2))
-            painter.setBrush(QColor(t.TEXT_MUTED) if self._status == "built" else colour)
-            painter.drawEllipse(QPointF(0, 0), d, d)
+        if self._collapsed:  # its symbol, smaller, without its name: never a bare grey dot
+            d = self.collapsed_radius()
+            painter.setPen(style.dash(QPen(colour, 2.0), self._status))
+            painter.setBrush(QColor(style.BADGE))
+            painter.drawEllipse(QPointF(0, 0), d - 1, d - 1)
+            if self._icon is not None and not self._icon.isNull():
+                side = d * 1.3
+                painter.drawPixmap(QRectF(-side / 2, -side / 2, side, side), self._icon, QRectF(self._icon.rect()))
             return
         r = self._r
         if self._highlighted:
-            painter.setPen(QPen(QColor(style.HIGHLIGHT), 3))
-            painter.setBrush(t.translucent(style.HIGHLIGHT, 70))
+            painter.setPen(QPen(QColor(style.SELECTION_GLOW), 3))
+            painter.setBrush(t.translucent(style.SELECTION_GLOW, 45))
             painter.drawEllipse(QPointF(0, 0), r * 1.55, r * 1.55)
         if self._dot:
             painter.setPen(QPen(HALO, 3))

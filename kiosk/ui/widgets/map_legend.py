@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from kiosk.content.schema import Lang
 from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
+from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import map_style as style
 
 # (what the sample shows, kind, status); "status" rows show a road and a place badge in that status
 ROWS: tuple[tuple[str, str, str | None], ...] = (
     *(("status", "trunk_road", status) for status in style.STATUS_ORDER),
+    ("kind", "boundary", None),  # first of the kinds: in the column of the longest status names, both fit
     ("kind", "expressway", "built"),
     ("kind", "express_highway", "built"),
     ("kind", "railway", "built"),
@@ -40,7 +42,12 @@ class LegendSample(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         w, h = self.width(), self.height()
         px = self._theme.px
-        if self._kind == "zone":
+        if self._kind == "boundary":
+            for pen in style.boundary_pens(px):
+                pen.setCosmetic(False)
+                p.setPen(pen)
+                p.drawLine(QPointF(px(8), h / 2), QPointF(w - px(8), h / 2))
+        elif self._kind == "zone":
             fill = QColor(style.ZONE)
             fill.setAlpha(60)
             # a zone's edge shows its status, as on the map
@@ -79,8 +86,8 @@ class LegendSample(QWidget):
 
 
 class MapLegend(QWidget):
-    """The statuses, then the kinds, each in `columns` columns; or (`statuses_beside`, a wide, low legend) the
-    statuses in a column of their own before the kinds."""
+    """The statuses, then the kinds, each group under its own heading and in `columns` columns; or
+    (`statuses_beside`, a wide, low legend) the statuses in a column of their own before the kinds."""
 
     def __init__(self, theme: Theme, columns: int = 2, statuses_beside: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
@@ -90,23 +97,36 @@ class MapLegend(QWidget):
         grid.setHorizontalSpacing(p(12))
         grid.setVerticalSpacing(p(4))
         self._rows: list[tuple[QLabel, str, str, str | None]] = []
+        self._headings: list[tuple[QLabel, str]] = []
         statuses = [row for row in ROWS if row[0] == "status"]
         kinds = [row for row in ROWS if row[0] != "status"]
         per_column = -(-len(kinds) // columns)
         if statuses_beside:  # a wide, low legend: statuses in a column of their own, first
+            self._heading(theme, grid, "map_legend_status", 0, 0, 2)
+            self._heading(theme, grid, "map_legend_kinds", 0, 2, columns * 2)
             for index, row in enumerate(statuses):
-                self._add(theme, grid, row, index, 0)
+                self._add(theme, grid, row, 1 + index, 0)
             for index, row in enumerate(kinds):
-                self._add(theme, grid, row, index % per_column, 2 + (index // per_column) * 2)
+                self._add(theme, grid, row, 1 + index % per_column, 2 + (index // per_column) * 2)
             columns += 1
         else:  # a narrow, tall legend: the statuses row by row across the columns too, so it stays short
             status_rows = -(-len(statuses) // columns)
+            self._heading(theme, grid, "map_legend_status", 0, 0, columns * 2)
             for index, row in enumerate(statuses):
-                self._add(theme, grid, row, index // columns, (index % columns) * 2)
+                self._add(theme, grid, row, 1 + index // columns, (index % columns) * 2)
+            self._heading(theme, grid, "map_legend_kinds", 1 + status_rows, 0, columns * 2)
             for index, row in enumerate(kinds):
-                self._add(theme, grid, row, status_rows + index % per_column, (index // per_column) * 2)
+                self._add(theme, grid, row, 2 + status_rows + index % per_column, (index // per_column) * 2)
         for column in range(columns):
             grid.setColumnStretch(column * 2 + 1, 1)
+
+    def _heading(self, theme: Theme, grid: QGridLayout, key: str, r: int, c: int, span: int) -> None:
+        label = QLabel(self)
+        label.setFont(theme.font(t.CAPTION - 4, bold=True))
+        label.setProperty("role", "muted")
+        label.setContentsMargins(0, theme.px(6) if r else 0, 0, 0)
+        grid.addWidget(label, r, c, 1, span)
+        self._headings.append((label, key))
 
     def _add(self, theme: Theme, grid: QGridLayout, row: tuple[str, str, str | None], r: int, c: int) -> None:
         what, kind, status = row
@@ -118,6 +138,8 @@ class MapLegend(QWidget):
         self._rows.append((label, what, kind, status))
 
     def set_language(self, lang: Lang) -> None:
+        for heading, key in self._headings:
+            heading.setText(tr(key, lang))
         for label, what, kind, status in self._rows:
             if what == "status":
                 label.setText(style.status_name(status or "built", lang))

@@ -150,9 +150,10 @@ class MapScene(QGraphicsScene):
             shape.setFillRule(Qt.FillRule.OddEvenFill)
             fill = self.addPath(shape, QPen(Qt.PenStyle.NoPen), QColor(style.DISTRICT_FILL))
             fill.setZValue(2)
-            edge = self.addPath(shape, style.cosmetic(style.DISTRICT_EDGE, px(3)))
-            edge.setZValue(2.4)
-            label = MapLabel(self._font(t.HEADING, True), style.DISTRICT_EDGE)
+            for index, pen in enumerate(style.boundary_pens(px)):
+                edge = self.addPath(shape, pen)
+                edge.setZValue(2.4 + index * 0.01)
+            label = MapLabel(self._font(t.HEADING, True), style.DISTRICT_NAME)
             self._fonts.append((label, t.HEADING, True, False))
             label.setPos(*district.label_at)
             label.setZValue(LABEL_Z - 1)
@@ -250,8 +251,8 @@ class MapScene(QGraphicsScene):
         feature = self._features[feature_id]
         if feature.shape == "point" or feature.kind == "bridge":
             return None
-        colour = QColor(style.HIGHLIGHT)
-        colour.setAlpha(150)
+        colour = QColor(style.SELECTION_GLOW)
+        colour.setAlpha(120)
         width = style.LINE_STYLES.get(feature.kind, style.LINE_STYLES["road"]).width + 14
         path = _path(feature.points, closed=feature.shape == "area")
         item = self.addPath(path, style.cosmetic(colour, self._theme.px(width)))
@@ -315,25 +316,31 @@ class MapScene(QGraphicsScene):
                     halo.setVisible(shown)
         self.update_labels(scale, force=True)
 
-    def update_labels(self, scale: float, force: bool = False) -> None:
-        """Re-choose names when the zoom step changes (cheap: cached per step, state and language)."""
+    def update_labels(self, scale: float, force: bool = False) -> bool:
+        """Re-choose names when the zoom step changes (cheap: cached per step, state and language); True when
+        they were chosen afresh."""
         step = zoom_step(scale, 1.0)
         if step == self._step and not force:
-            return
+            return False
         self._step = step
         key = (step, self._state, self._lang)
         shown = self._label_cache.get(key)
         if shown is None:
-            shown = visible_labels(self._label_boxes(), step_scale(step, 1.0), gap=self._theme.px(6),
+            boxes = self._label_boxes()
+            shown = visible_labels(boxes, step_scale(step, 1.0), gap=self._theme.px(6),
                                    forced=self._state.highlight, group_gap=self._theme.px(GROUP_GAP))
+            shown |= self._symbols_with_room(boxes, shown, step_scale(step, 1.0))
             self._label_cache[key] = shown
         for feature_id, name in self._names.items():
             visible = self.is_shown(feature_id)
             if isinstance(name, MapMarker):
-                name.setVisible(visible)
+                # Every dot has its name: a town or village crowded out of its name waits for a closer zoom (an
+                # unnamed dot only puzzles a visitor); a bridge, lock or plant keeps its small symbol, which says
+                # what it is. A highlighted place always has its name (`forced` above).
                 collapsed = feature_id not in shown
                 name.set_collapsed(collapsed)
-                # a collapsed dot goes under the names, a full marker over them
+                name.setVisible(visible and (not collapsed or f"symbol:{feature_id}" in shown))
+                # a collapsed symbol goes under the names, a full marker over them
                 name.setZValue(LABEL_Z - 6 if collapsed else LABEL_Z + 1 + self._features[feature_id].priority / 1000)
             else:
                 name.setVisible(visible and feature_id in shown)
@@ -341,6 +348,30 @@ class MapScene(QGraphicsScene):
                 extra.setVisible(visible and key in shown)
         for code, label in self._region_labels.items():
             label.setVisible(f"region:{code}" in shown)
+        return True
+
+    def _symbols_with_room(self, boxes: list[LabelBox], shown: set[str], scale: float) -> set[str]:
+        """The places crowded out of their names that keep their small symbol: those whose symbol overlaps no
+        name and no other symbol (by priority); a cluster of badges on top of each other says nothing."""
+        placed = [b for b in boxes if b.id in shown]
+        symbols: list[LabelBox] = []
+        for feature in self.shown_features():
+            name = self._names[feature.id]
+            if not isinstance(name, MapMarker) or name.is_dot() or feature.id in shown:
+                continue
+            side = 2 * name.collapsed_radius() + 4
+            symbols.append(LabelBox(f"symbol:{feature.id}", feature.priority, name.pos().x(), name.pos().y(),
+                                    side, side, -side / 2, -side / 2))
+        fit = visible_labels(placed + symbols, scale, gap=self._theme.px(3), forced=frozenset(b.id for b in placed))
+        return {i for i in fit if i.startswith("symbol:")}
+
+    def name_items(self) -> list[QGraphicsItem]:
+        """Every name on the map (features', their repeats along long lines, the regions'), shown or not."""
+        items: list[QGraphicsItem] = list(self._names.values())
+        for extras in self._more.values():
+            items.extend(extra for _key, extra, _anchor in extras)
+        items.extend(self._region_labels.values())
+        return items
 
     def _label_boxes(self) -> list[LabelBox]:
         boxes: list[LabelBox] = []

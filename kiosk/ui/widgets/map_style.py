@@ -26,12 +26,14 @@ LAND = t.MAP_LAND  # the neighbours' ground
 NEIGHBOUR_EDGE = t.MAP_NEIGHBOUR_EDGE
 NEIGHBOUR_TEXT = t.MAP_NEIGHBOUR_TEXT
 DISTRICT_FILL = t.MAP_DISTRICT_FILL
-DISTRICT_EDGE = t.ACCENT_DEFAULT
+DISTRICT_EDGE = t.MAP_BOUNDARY  # not the gold of the expressways: a boundary is no road
+DISTRICT_NAME = t.ACCENT_DEFAULT
 WATER = t.WATER
 RIVER_LABEL = t.MAP_RIVER_LABEL
 ZONE = t.MAP_ZONE
 CASING = t.MAP_CASING
 HIGHLIGHT = t.ACCENT_DEFAULT
+SELECTION_GLOW = t.TEXT  # the light band around a chosen line or zone: clear on the dark ground, never brown
 BADGE = t.SURFACE_RAISED
 
 UNDER_CONSTRUCTION = t.STATUS_UNDER_CONSTRUCTION
@@ -172,6 +174,26 @@ def line_pens(kind: str, status: str | None, px) -> list[QPen]:
         ties.setCapStyle(Qt.PenCapStyle.FlatCap)
         ties.setDashPattern([3.0, 3.0])
         pens.append(ties)
+    return pens
+
+
+WORD_JOINER = "\u2060"  # no line break here
+
+
+def keep_together(text: str) -> str:
+    """Two-character Chinese words that must not be split at the end of a line (示意 leaving 意 alone)."""
+    for word in ("示意",):
+        text = text.replace(word, word[0] + WORD_JOINER + word[1:])
+    return text
+
+
+def boundary_pens(px) -> list[QPen]:
+    """The district boundary: a soft band inside a dash-dot line in its own colour, unlike any road."""
+    band = QColor(DISTRICT_EDGE)
+    band.setAlpha(60)
+    pens = [cosmetic(band, px(9)), cosmetic(DISTRICT_EDGE, px(2.5))]
+    pens[1].setDashPattern([5.0, 2.0, 0.6, 2.0])
+    pens[1].setCapStyle(Qt.PenCapStyle.FlatCap)
     return pens
 
 

@@ -21,7 +21,11 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
     layout, offset, axis_y, goal, selected, pressed = track.painting_state()
     th = track.theme
     p = th.px
-    w, h = track.width(), track.height()
+    h = track.height()
+    # Nothing is drawn under the open card (landscape): the track ends at its edge with the usual fade, instead
+    # of a label or the goal running under the card and being cut mid-word.
+    w = max(1, track.width() - track.reserved_right)
+    painter.setClipRect(QRectF(0, 0, w, h))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     painter.save()
@@ -78,21 +82,21 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
         for x, _ in layout.ticks:
             if left <= x <= right:
                 painter.drawLine(QPointF(x, axis_y - p(12)), QPointF(x, axis_y + p(12)))
+        # A tick marks the start of its year, where an event of that year without a month sits: the year's
+        # number is centred under its tick, so the events and their years line up.
         step = track.metrics.px_per_year
-        first, last = layout.ticks[0][0], layout.ticks[-1][0] + step
+        first, last = layout.ticks[0][0], layout.ticks[-1][0]
         painter.setPen(QPen(QColor(t.LINE), p(2)))
         painter.drawLine(QPointF(max(first, left), ruler_y), QPointF(min(last, right), ruler_y))
         painter.setFont(th.font(t.CAPTION))
         for x, year in layout.ticks:
-            if x + step < left or x > right:
+            if x + step / 2 < left or x - step / 2 > right:
                 continue
             painter.setPen(QPen(QColor(t.LINE), p(2)))
             painter.drawLine(QPointF(x, ruler_y - p(10)), QPointF(x, ruler_y + p(10)))
             painter.setPen(QColor(t.TEXT if year in years_with_events else t.TEXT_MUTED))
-            box = QRectF(x, ruler_y + p(6), step, h - ruler_y - p(6))
+            box = QRectF(x - step / 2, ruler_y + p(12), step, h - ruler_y - p(12))
             painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, str(year))
-        painter.setPen(QPen(QColor(t.LINE), p(2)))
-        painter.drawLine(QPointF(last, ruler_y - p(10)), QPointF(last, ruler_y + p(10)))
 
     # stems, labels and markers of the events on screen
     radius, ring = p(17), p(4)
@@ -159,7 +163,8 @@ def _edge_fades(painter: QPainter, track: TimelineTrack, offset: float, w: int, 
         gradient.setColorAt(0, background)
         gradient.setColorAt(1, clear)
         painter.fillRect(QRectF(0, 0, fade, h), gradient)
-    if offset < track.maximum - 1:
+    more_right = offset < track.maximum - 1 or (track.reserved_right and offset + w < track.painting_state()[0].length)
+    if more_right:  # more track to drag to, or behind the open card
         gradient = QLinearGradient(w - fade, 0, w, 0)
         gradient.setColorAt(0, clear)
         gradient.setColorAt(1, background)

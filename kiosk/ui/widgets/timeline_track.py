@@ -109,9 +109,15 @@ class TimelineTrack(QWidget):
         return self._scroller.moving or self._scroller.dragging
 
     def set_reserved_right(self, width: int) -> None:
-        """Part of the track on the right is covered (by the event card): keep the selection left of it."""
+        """Part of the track on the right is covered (by the event card): keep the selection left of it, and
+        draw nothing under it."""
         self._reserved_right = max(0, width)
         self._update_range()
+        self.update()
+
+    @property
+    def reserved_right(self) -> int:
+        return self._reserved_right
 
     def _update_range(self) -> None:
         # With part of the track covered, it may scroll further, so its last event can come out from under the card.

@@ -1,0 +1,75 @@
+"""The staff pages in the panel's language: visitor names for statistics keys, local dates, words that say
+what a choice does, charts that say when nothing is counted yet, and facts that follow along while shown."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kiosk.ui.staff.bar_chart import BarChart
+from kiosk.ui.staff.diagnostics_page import DiagnosticsPage
+from kiosk.ui.staff.stats_page import day_label, visitor_name
+
+from .helpers import settle
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_statistics_name_screens_as_visitors_know_them(kiosk, lang):
+    ex = kiosk.exhibition
+    event = next(e for e in ex.timeline.events if e.map_features)
+    section = ex.sections[0]
+    assert visitor_name("photo", ex, lang) == ("照片查看" if lang == "zh" else "Photo viewer")
+    assert visitor_name(f"section/{section.id}", ex, lang) == section.title.get(lang)
+    named = visitor_name(f"map/{event.id}", ex, lang)
+    assert ex.map.title.get(lang) in named and event.title.get(lang) in named
+    assert visitor_name("map/no-such-event", ex, lang) == ex.map.title.get(lang)
+    assert visitor_name("retired-screen", ex, lang) == "retired-screen"
+    assert kiosk.staff.controller.services.screen_title("photo") == visitor_name("photo", ex, kiosk.window.lang)
+
+
+def test_chart_days_are_written_the_local_way():
+    assert day_label(date(2026, 12, 5), "zh") == "12月5日"
+    assert day_label(date(2026, 12, 5), "en") == "5 Dec"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh", "直接切换"), ("en", "Cut (no animation)")])
+def test_the_transition_choice_none_says_it_cuts(kiosk, lang, words):
+    controller = kiosk.staff.controller
+    kiosk.window.set_language(lang)
+    controller.open_panel()
+    page = controller.page("settings")
+    transition = page.controls["attract_transition"]
+    photos = page.controls["attract_photos"]
+    assert transition.chips["none"].text() == words
+    assert photos.chips["none"].text() == ("不播放照片" if lang == "zh" else "No photos")
+    controller.close()
+
+
+def test_an_empty_chart_says_no_visits_yet(qtbot, kiosk):
+    controller = kiosk.staff.controller
+    controller.open_panel()
+    controller.panel.show_page("stats")
+    charts = controller.page("stats").findChildren(BarChart)
+    assert charts and all(chart.empty_text == "还没有参观记录" for chart in charts)
+    assert not any(any(chart.values) for chart in charts[:2])
+    controller.close()
+
+
+def test_diagnostics_follow_along_only_while_shown(qtbot, kiosk):
+    ticks = iter(range(1000))
+    log = ["first line"]
+    page = DiagnosticsPage(kiosk.window.theme, lambda lang: [("Uptime", f"{next(ticks)} s")], lambda: list(log))
+    qtbot.addWidget(page)
+    page.set_language("en")
+    assert not page.is_live()
+    page.show()
+    settle()
+    assert page.is_live()
+    shown = page._value_labels[0].text()
+    log.append("second line")
+    page.update_live()  # what the timer calls every LIVE_MS
+    assert page._value_labels[0].text() != shown
+    assert "second line" in page.log_text.text()
+    page.hide()
+    assert not page.is_live()
