@@ -7,7 +7,7 @@ decides what happens.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QFontMetricsF, QIcon
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -30,6 +30,10 @@ class NavBar(QWidget):
         p = theme.px
         self._theme = theme
         self._place = ""
+        self._lang: Lang = "zh"
+        # On a portrait stand the bar is narrow: Home and Back show their symbols alone once the symbols are
+        # there (their words stay their accessible names), so the place's title keeps room for two lines.
+        self._words_on_buttons = not theme.portrait
         self.setObjectName("NavBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFixedHeight(p(t.BAR_HEIGHT))
@@ -45,6 +49,7 @@ class NavBar(QWidget):
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setProperty("role", "muted")
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.installEventFilter(self)  # its width changes when the buttons beside it do: set it again
         self.zh_button = self._button(theme, checkable=True, text="中")
         self.en_button = self._button(theme, checkable=True, text="EN")
         self.zh_button.setAccessibleName("中文")
@@ -72,14 +77,18 @@ class NavBar(QWidget):
         button = QPushButton(text, self)
         button.setCheckable(checkable)
         button.setFont(theme.font(t.CAPTION + 4, bold=True))
-        button.setMinimumSize(theme.px(t.TOUCH_TARGET * (1.1 if checkable else 1.9)), theme.px(t.TOUCH_TARGET))
+        wide = not checkable and not theme.portrait
+        button.setMinimumSize(theme.px(t.TOUCH_TARGET * (1.9 if wide else 1.1)), theme.px(t.TOUCH_TARGET))
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keyboard users tab to it; a tap leaves no focus ring
         return button
 
     @Slot(str)
     def set_language(self, lang: Lang) -> None:
-        self.home_button.setText(tr("home", lang))
-        self.back_button.setText(tr("back", lang))
+        self._lang = lang
+        words = self._words_on_buttons or self.home_button.icon().isNull()
+        for button, name in ((self.home_button, "home"), (self.back_button, "back")):
+            button.setText(tr(name, lang) if words else "")
+            button.setAccessibleName(tr(name, lang))
         (self.zh_button if lang == "zh" else self.en_button).setChecked(True)
         self.reach_button.setText(tr("reach", lang) if self._reach_label else "")
         self.reach_button.setAccessibleName(f"{tr('reach', 'zh')} / {tr('reach', 'en')}")
@@ -98,6 +107,7 @@ class NavBar(QWidget):
         both.addPixmap(icon(symbol, t.TEXT).pixmap(p(72)), QIcon.Mode.Normal, QIcon.State.Off)
         both.addPixmap(icon(symbol, t.BACKGROUND).pixmap(p(72)), QIcon.Mode.Normal, QIcon.State.On)
         self.reach_button.setIcon(both)
+        self.set_language(self._lang)  # on a portrait stand the symbols now stand for the words
         for button in (self.home_button, self.back_button, self.reach_button):
             button.setIconSize(button.iconSize().scaled(p(36), p(36), Qt.AspectRatioMode.KeepAspectRatio))
 
@@ -137,3 +147,8 @@ class NavBar(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._show_place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.title and event.type() == QEvent.Type.Resize:
+            self._show_place()
+        return False
