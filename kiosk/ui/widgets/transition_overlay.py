@@ -3,10 +3,12 @@
 The window hands over a picture of the old screen and a way to render the new one; this overlay slides or
 cross-fades them: each frame is one or two image blits, so the motion stays smooth on a slow PC.
 
-What the visitor sees first costs almost nothing. A transition's first frame (progress 0) shows only the old
-screen, so it is painted from the old picture alone — or, where the old picture is a copy of the very pixels the
-window shows (`old_on_glass`), not painted again at all. The new screen is rendered on the next turn of the
-event loop, while that first frame is on the glass and before the second is due.
+What the visitor sees first costs almost nothing, and already moves. A transition's first frame is painted the
+moment the touch is handled, one frame into the motion, from the old picture alone (the window's last frame,
+copied): slid by a frame's worth with the theme's background where the new screen enters, or dimmed that much
+towards the background in a cross-fade. The new screen is rendered on the next turn of the event loop, while
+that frame is on the glass, and joins the motion in the next frame: where rendering it takes a few frames'
+time, the motion jumps on by as much, as any late frame does.
 
 Snapshots are rendered at `snapshot_scale` of device resolution (half at 3840×2160, full at 1920×1080) and
 drawn scaled while they move; when the motion ends the overlay hides and the real widgets, at device resolution,
@@ -19,11 +21,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEasingCurve, QEvent, QRect, Qt, QTimer, QVariantAnimation, Signal, Slot
-from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.layout.snapshot import fade_step
+from kiosk.layout.snapshot import LEAD_MS, fade_step
 from kiosk.navigation import Direction
+from kiosk.ui import theme as t
 
 Renderer = Callable[[], QImage]
 
@@ -45,6 +48,7 @@ class TransitionOverlay(QWidget):
         self._progress = 0.0
         self._faded = 0.0  # how much of the new picture the old buffer already holds (cross-fades)
         self._pending = False  # first frame shown, new picture not rendered yet
+        self._moved = False  # the first frame (from the old picture alone) has been painted
         self._shown_progress = -1.0  # the progress of the last frame reported: a repaint of it is no new frame
         self._animation = QVariantAnimation(self)
         self._animation.setDuration(duration_ms)
@@ -56,16 +60,22 @@ class TransitionOverlay(QWidget):
         self.hide()
 
     @property
+    def shown_progress(self) -> float:
+        """How far into the motion (0..1) the last frame painted was: above 0, it has moved."""
+        return self._shown_progress
+
+    @property
     def running(self) -> bool:
         return self._animation.state() == QVariantAnimation.State.Running
 
     def start(self, old: QImage, render_new: Renderer, direction: Direction, old_on_glass: bool = False) -> None:
-        """Show the first frame (the old screen) now; render the new screen with `render_new` on the next turn
-        of the event loop, then move. `old_on_glass`: the window's last frame already shows `old` where this
-        overlay lies, pixel for pixel, so the first frame need not be drawn again.
+        """Start moving at once; render the new screen with `render_new` right after the first frame.
 
-        The animation's clock starts with the first frame: the new screen is rendered in the interval before the
-        second frame (or at the latest when that frame is due), so rendering it costs no frame where it fits."""
+        The animation's clock starts one frame back (`LEAD_MS`): the frame painted now is already the motion's
+        second, drawn from the old picture alone — slid by as much as it moves in a frame, with the theme's
+        background where the new screen will enter, or in a cross-fade dimmed that much towards the background.
+        The new screen is rendered on the next turn of the event loop, while that frame is on the glass, and
+        joins the motion in the frame after. `old_on_glass`: `old` is a copy of the window's last frame."""
         self._animation.stop()
         self._old, self._new, self._direction = old, QImage(), direction
         self._render_new = render_new
@@ -73,11 +83,14 @@ class TransitionOverlay(QWidget):
         self._progress = 0.0
         self._faded = 0.0
         self._pending = True
+        self._moved = False
         self._shown_progress = -1.0
         self.raise_()
         self.show()
-        self.repaint()  # first frame now, not on the next timer tick
         self._animation.start()
+        self._animation.setCurrentTime(min(LEAD_MS, self._animation.duration()))
+        self.repaint()  # the first frame now, not on the next timer tick
+        self._moved = True
         QTimer.singleShot(0, self, self._render_pending)
 
     @Slot()
@@ -99,7 +112,8 @@ class TransitionOverlay(QWidget):
         progress = float(value)
         if progress <= self._progress:
             return  # the animation starting at 0: that frame is on the glass already
-        self._render_pending()  # the next frame is due: the new picture must be there
+        if self._moved:
+            self._render_pending()  # the next frame is due: the new picture must be there
         self._progress = progress
         self.update()
 
@@ -121,23 +135,20 @@ class TransitionOverlay(QWidget):
         return handled
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self._progress <= 0.0 and (self._old_on_glass or self._new.isNull()):
-            if not self._old_on_glass:
-                p = QPainter(self)
-                p.drawImage(self.rect(), self._old)
-                p.end()
-            self._frame_done()
-            return
         p = QPainter(self)
         w, h = self.width(), self.height()
         k = self._progress
         if self._direction is Direction.FADE:
-            if not self._new.isNull() and not self._old.isNull():
-                opacity = fade_step(self._faded, k)
+            if not self._old.isNull():
+                incoming = self._new if not self._new.isNull() else None
+                opacity = fade_step(self._faded, k) if k < 1.0 or incoming is not None else 0.0
                 if opacity > 0.0:
                     blend = QPainter(self._old)
                     blend.setOpacity(opacity)
-                    blend.drawImage(self._old.rect(), self._new)
+                    if incoming is None:  # not rendered yet: towards the background it will come in on
+                        blend.fillRect(self._old.rect(), QColor(t.BACKGROUND))
+                    else:
+                        blend.drawImage(self._old.rect(), incoming)
                     blend.end()
                     self._faded = k
             p.drawImage(self.rect(), self._old if not self._old.isNull() else self._new)
@@ -145,7 +156,11 @@ class TransitionOverlay(QWidget):
             sign = 1 if self._direction is Direction.FORWARD else -1
             offset = round(sign * w * k)
             p.drawImage(QRect(-offset, 0, w, h), self._old)
-            p.drawImage(QRect(sign * w - offset, 0, w, h), self._new)
+            entering = QRect(sign * w - offset, 0, w, h)
+            if self._new.isNull():
+                p.fillRect(entering, QColor(t.BACKGROUND))
+            else:
+                p.drawImage(entering, self._new)
         p.end()
         self._frame_done()
 
