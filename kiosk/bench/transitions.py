@@ -35,9 +35,10 @@ class FrameLog:
 
 
 class FrameMeter(QObject):
-    """Times each transition frame as a whole: from the window's paint pass starting (its UpdateRequest) to
-    the overlay's frame being painted — everything Qt paints for that frame, not only the overlay's two blits.
-    The first frame of a transition is painted at once (no UpdateRequest): it counts from the overlay's paint."""
+    """Times each transition frame as a whole: from the overlay starting its work on the frame (`frame_due`: a
+    slide first moves the last frame's pixels along) or the window's paint pass starting (its UpdateRequest),
+    whichever comes first, to the overlay's frame being painted — everything Qt does for that frame, not only the
+    overlay's blits. The first frame of a transition is painted at once: it counts from the overlay's paint."""
 
     def __init__(self, overlay) -> None:  # TransitionOverlay
         super().__init__(overlay)
@@ -48,15 +49,21 @@ class FrameMeter(QObject):
         overlay.installEventFilter(self)
         self.window.installEventFilter(self)
         overlay.frame_painted.connect(self._painted)
+        overlay.frame_due.connect(self._due)
 
     def detach(self) -> None:
         self.overlay.removeEventFilter(self)
         self.window.removeEventFilter(self)
         self.overlay.frame_painted.disconnect(self._painted)
+        self.overlay.frame_due.disconnect(self._due)
+
+    @Slot()
+    def _due(self) -> None:
+        self._began = time.perf_counter()  # a slide moves the last frame's pixels before anything is painted
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.UpdateRequest and watched is self.window:
+        if kind == QEvent.Type.UpdateRequest and watched is self.window and not self._began:
             self._began = time.perf_counter()
         elif kind == QEvent.Type.Paint and watched is self.overlay and not self._began:
             self._began = time.perf_counter()
