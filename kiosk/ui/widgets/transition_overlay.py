@@ -53,7 +53,7 @@ class TransitionOverlay(QWidget):
         self._faded = 0.0  # how much of the new picture the old buffer already holds (cross-fades)
         self._pending = False  # first frame shown, new picture not rendered yet
         self._moved = False  # the first frame (from the old picture alone) has been painted
-        self._scrolls = False  # a slide: the frame shown holds both pictures where they were at `_shown_offset`
+        self._scrolls = False  # a slide: the new picture has been drawn (before, the background stood in for it)
         self._shown_offset = 0
         self._shown_progress = -1.0  # the progress of the last frame reported: a repaint of it is no new frame
         self._animation = QVariantAnimation(self)
@@ -128,13 +128,14 @@ class TransitionOverlay(QWidget):
             self.update()
             return
         offset = self._offset(progress)
-        if self._scrolls:
-            # What the last frame showed, moved on (a move inside the window's frame where the platform can, a
-            # whole repaint where it cannot): only the strip the new screen enters by is painted.
-            self.scroll(self._shown_offset - offset, 0)
-        else:
-            self.update()
-            self._scrolls = not self._new.isNull()  # a frame from both pictures: from here on it can move on
+        # What the last frame showed, moved on (a move inside the window's frame where the platform can, a whole
+        # repaint where it cannot): only the strip the new screen enters by is painted — or, in the first frame
+        # with the new picture, all of it that shows, over the background that stood in for it.
+        self.scroll(self._shown_offset - offset, 0)
+        if not self._scrolls and not self._new.isNull():
+            sign = 1 if self._direction is Direction.FORWARD else -1
+            self.update(QRect(sign * self.width() - offset, 0, self.width(), self.height()).intersected(self.rect()))
+            self._scrolls = True
         self._shown_offset = offset
 
     def _offset(self, progress: float) -> int:
