@@ -63,7 +63,9 @@ class FrameMeter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.UpdateRequest and watched is self.window and not self._began:
+        if kind == QEvent.Type.Show and watched is self.overlay:
+            self._began = 0.0  # a new transition: its first frame counts from its own paint
+        elif kind == QEvent.Type.UpdateRequest and watched is self.window and not self._began:
             self._began = time.perf_counter()
         elif kind == QEvent.Type.Paint and watched is self.overlay and not self._began:
             self._began = time.perf_counter()

@@ -120,14 +120,19 @@ class TransitionOverlay(QWidget):
         progress = float(value)
         if progress <= self._progress:
             return  # the animation starting at 0: that frame is on the glass already
-        if self._moved:
-            self._render_pending()  # the next frame is due: the new picture must be there
+        if not self._moved:
+            self._progress = progress  # the first frame, which start() paints whole
+            return
+        self._render_pending()  # the next frame is due: the new picture must be there
+        offset = self._offset(progress)
+        if self._direction is not Direction.FADE and offset == self._shown_offset and self._scrolls:
+            self._progress = progress
+            return  # not a pixel further (the end of the motion): no frame
         self.frame_due.emit()
         self._progress = progress
         if self._direction is Direction.FADE:
             self.update()
             return
-        offset = self._offset(progress)
         # What the last frame showed, moved on (a move inside the window's frame where the platform can, a whole
         # repaint where it cannot): only the strip the new screen enters by is painted — or, in the first frame
         # with the new picture, all of it that shows, over the background that stood in for it.
