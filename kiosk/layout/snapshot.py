@@ -12,6 +12,9 @@ from __future__ import annotations
 import math
 
 MAX_SNAPSHOT_PIXELS = 1920 * 1080  # the reference canvas: up to this size, snapshots are taken at full resolution
+# How far into its motion a transition's first frame is drawn, in ms: one frame at 60 Hz. That frame is painted
+# as soon as the touch is handled, from the old picture alone; the new one is rendered while it is on the glass.
+LEAD_MS = 16
 
 
 def snapshot_scale(width: int, height: int, max_pixels: int = MAX_SNAPSHOT_PIXELS) -> float:
