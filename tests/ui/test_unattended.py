@@ -137,9 +137,9 @@ def test_between_visitors_the_photo_and_pixmap_caches_are_emptied_and_the_heap_t
     from kiosk.ui.shell import unattended
 
     kiosk, clock = clocked()
-    entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[0]))
+    entered(qtbot, kiosk, lambda: touch.tap(home(kiosk).tiles[-1]))  # the gallery
     kiosk.images.wait_idle(5000)
-    qtbot.waitUntil(lambda: kiosk.images.memory_bytes > 0, timeout=5000)  # the section's photos
+    qtbot.waitUntil(lambda: kiosk.images.memory_bytes > 0, timeout=5000)  # the gallery's photos
     # Qt files what labels and icons were drawn from in its pixmap cache, and keeps it until the cache is full
     marker = QPixmap(8, 8)
     assert QPixmapCache.insert("last visitor's icon", marker)
