@@ -40,6 +40,7 @@ from kiosk.ui.shell.screen_placer import ScreenPlacer
 from kiosk.ui.shell.unattended import UnattendedDriver
 from kiosk.ui.shell.window_guard import WindowGuard
 from kiosk.ui.theme import LARGE_TEXT_SCALE, Theme, use_palette
+from kiosk.ui.widgets.typeset_label import keep_words_together
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +133,12 @@ def _qt_message(kind: QtMsgType, context, message: str) -> None:
     logging.getLogger("qt").log(level, "%s", message)
 
 
+def glossary_forms(exhibition: Exhibition) -> list[str]:
+    """The Chinese forms of the glossary's names and terms."""
+    glossary = exhibition.glossary
+    return [form for term in glossary.terms for form in term.zh] if glossary is not None else []
+
+
 def build(
     content: Path | None = None,
     windowed: bool = True,
@@ -178,6 +185,8 @@ def build(
     while True:
         navigator = Navigator([s.id for s in exhibition.sections])
         store = ContentStore(exhibition, content_dir)
+        keep_words_together(glossary_forms(exhibition))  # no line breaks inside a name: 渌口 / 区
+        store.subscribe(lambda shown: keep_words_together(glossary_forms(shown)))
         context = ScreenContext(store, images, navigator)
         context.extras["settings"] = settings
         # Any photo, tapped anywhere, opens the viewer; the window is read late on purpose: it is built below.

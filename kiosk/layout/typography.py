@@ -21,7 +21,7 @@ one short English word, on its last line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 Measure = Callable[[str], float]
@@ -277,6 +277,19 @@ def _lines(m: _Measured, ends: list[int], width: float, clean: bool) -> Lines:
     texts = tuple(m.text(s, e) for s, e in zip(starts, ends, strict=True))
     widths = tuple(m.width(s, e) for s, e in zip(starts, ends, strict=True))
     return Lines(texts, widths, all(w <= width + 0.01 for w in widths), clean)
+
+
+def keep_together(text: str, words: Iterable[str]) -> str:
+    """`text` with each of `words` (Chinese names and terms, longest first) joined by U+2060 so no line breaks
+    inside it: Chinese marks no words, so without a list "渌口区" can break as "渌口 / 区". Only words of 2 to 6
+    characters are kept whole (a longer one must still be able to break in a narrow box)."""
+    for word in sorted({w for w in words if 2 <= len(w) <= MAX_KEPT and "\u2060" not in w}, key=len, reverse=True):
+        if word in text:
+            text = text.replace(word, "\u2060".join(word))
+    return text
+
+
+MAX_KEPT = 6
 
 
 def wrap(text: str, width: float, measure: Measure, short_word: int = 4) -> Lines:

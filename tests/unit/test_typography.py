@@ -153,3 +153,15 @@ def test_a_paragraph_as_long_as_the_content_allows_is_set_whole() -> None:
     assert lines.fits and "".join(lines.lines) == paragraph
     label = "Party-building demonstration sites for grassroots work " * 8
     assert " ".join(ty.wrap_title(label, 30, measure).lines) == label.strip()
+
+
+def test_a_glossary_name_never_breaks_inside() -> None:
+    text = "渌口区辖8个镇"
+    kept = ty.keep_together(text, ["渌口区", "渌口", "村级综合服务平台"])
+    assert kept.replace("\u2060", "") == text and "渌\u2060口\u2060区" in kept
+    measure = lambda s: 10.0 * len(s)  # noqa: E731 - one character, ten pixels
+    for width in range(30, 80, 10):
+        for line in ty.wrap(kept, width, measure).lines:
+            assert not line.endswith("渌口") and not line.startswith("区")
+    # a term longer than six characters may still break: a narrow box needs it to
+    assert ty.keep_together("村级综合服务平台", ["村级综合服务平台"]) == "村级综合服务平台"

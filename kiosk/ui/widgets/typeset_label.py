@@ -10,6 +10,7 @@ chosen to fit the width the label has.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
@@ -18,6 +19,15 @@ from PySide6.QtWidgets import QLabel, QWidget
 from kiosk.layout import typography
 
 SLACK = 0.5  # pixels kept free on every line: Qt measures a whole line, the rules sum its pieces
+
+# Chinese names and terms no line may break inside (the glossary's forms), set from the content shown.
+_keep: tuple[str, ...] = ()
+
+
+def keep_words_together(words: Iterable[str]) -> None:
+    """Lines set from now on never break inside one of `words` (see `typography.keep_together`)."""
+    global _keep
+    _keep = tuple(sorted(set(words)))
 
 
 def metrics_measure(font: QFont):
@@ -37,6 +47,7 @@ def metrics_measure(font: QFont):
 def typeset(font: QFont, text: str, width: float, title: bool) -> typography.Lines:
     """`text` broken into lines no wider than `width` pixels in `font`."""
     measure = metrics_measure(font)
+    text = typography.keep_together(text, _keep) if _keep else text
     if title:
         return typography.wrap_title(text, width - SLACK, measure)
     return typography.wrap(text, width - SLACK, measure)
@@ -120,7 +131,7 @@ class TypesetLabel(QLabel):
                 QTimer.singleShot(0, self, self._typeset_again)  # not after the label is gone
             return
         width = self._room()
-        key = (width, self._source, self.font().key())
+        key = (width, self._source, self.font().key() + str(len(_keep)))
         if key == self._laid_out_for:
             return
         same_text = [k for k in self._recent if k[1:] == key[1:]]
@@ -233,7 +244,7 @@ class DisplayTitleLabel(QLabel):
 
     def _typeset(self) -> None:
         width = self.contentsRect().width() - max(0, self.indent())
-        key = (width, self._source, self.font().key())
+        key = (width, self._source, self.font().key() + str(len(_keep)))
         if key == self._laid_out_for:
             return
         self._laid_out_for = key
