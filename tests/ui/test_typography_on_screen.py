@@ -150,3 +150,19 @@ def test_the_portrait_forewords_paragraphs_fill_their_width(qtbot, make_kiosk, w
         widest = max(metrics.horizontalAdvance(line) for line in label.lines())
         assert widest > label.width() * 0.6, f"{label.width()} px wide, lines {label.lines()[:4]}"
 
+
+@pytest.mark.parametrize(("size", "lang"), [((1920, 1080), "zh"), ((1920, 1080), "en"), ((1366, 768), "zh"),
+                                            ((1080, 1920), "zh")])
+def test_the_home_figures_show_their_whole_numbers_in_large_text(qtbot, make_kiosk, size, lang):
+    """The hero's title gives way before its figures do: in large Chinese text the figures were squeezed to
+    half their height, each label drawn over the bottom of its number."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    apply_text_scale(kiosk, True)
+    screen = home(kiosk)
+
+    def whole() -> bool:
+        return all(card.number.height() >= card.number.sizeHint().height() for card in screen.figures)
+
+    qtbot.waitUntil(whole, timeout=3000)  # once the screen is laid out
+    for card in screen.figures:
+        assert card.label.geometry().top() >= card.number.geometry().bottom()
