@@ -236,3 +236,25 @@ def test_labels_neither_collide_nor_leave_the_track(qtbot, make_kiosk, size, lan
         assert rect.height() >= kiosk.window.theme.px(60)  # at least a time and a title line
     for (a, ra), (b, rb) in itertools.combinations(rects.items(), 2):
         assert not ra.intersects(rb), f"labels of {a} and {b} overlap"
+
+@pytest.mark.parametrize(("size", "lang"), [((1920, 1080), "en"), ((1366, 768), "en"), ((1080, 1920), "en")])
+def test_a_cards_text_that_runs_on_fades_out_above_the_map_button(qtbot, make_kiosk, size, lang):
+    """A card whose text is longer than its room showed a line sliced in half above "show on map": the text now
+    fades out over its last lines while more lies below, and ends cleanly once scrolled to its end."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    screen = open_timeline(qtbot, kiosk)
+    card = screen.card
+    longest = max(kiosk.exhibition.timeline.events, key=lambda e: len(e.text.get(lang)))
+    tap_event(screen, longest.id)
+    qtbot.waitUntil(lambda: card.isVisible() and card.event is not None and card.event.id == longest.id)
+    bar = card.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    viewport = card.scroll.viewport().geometry()
+    fade = card.more_below
+    line = card.text.fontMetrics().height() * 1.5
+    assert fade.isVisible()
+    assert fade.geometry().bottom() == viewport.bottom() and fade.width() == viewport.width()
+    assert fade.height() >= line  # the sliced line lies within it
+    bar.setValue(bar.maximum())
+    assert not fade.isVisible()
+
