@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QFontMetricsF, QMouseEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QApplication
 
+from kiosk.app_staff import apply_text_scale
 from kiosk.navigation import Route
 from kiosk.ui.panels.timeline_screen import TimelineScreen
 from kiosk.ui.widgets.typeset_label import latin_family
@@ -17,6 +18,7 @@ from kiosk.ui.widgets.typeset_label import latin_family
 from . import touch
 from .background import background_result
 from .helpers import entered, home
+from .test_typography_on_screen import assert_well_set
 
 SIZES = [(1920, 1080), (1080, 1920)]
 
@@ -291,3 +293,19 @@ def test_the_headers_title_intro_and_goal_start_at_one_edge(qtbot, make_kiosk, s
         edges.append(screen.legend.mapTo(screen, QPoint(0, 0)).x())
     assert max(edges) - min(edges) <= 2, edges
 
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768), (3840, 2160)])
+@pytest.mark.parametrize("large", [False, True])
+def test_track_labels_break_their_titles_by_the_rules(qtbot, make_kiosk, size, large):
+    """No label ends on a lone character ("湘江东岸综合治理沿江 / 路"), nor starts a line with closing
+    punctuation; and each line fits the label."""
+    kiosk = make_kiosk(size=size)
+    apply_text_scale(kiosk, large)
+    screen = open_timeline(qtbot, kiosk)
+    track = screen.track
+    for event in kiosk.exhibition.timeline.events:
+        lines = track.event_title_lines(event.id)
+        assert "".join(lines).replace(" ", "") == event.title.zh.replace(" ", "")
+        assert_well_set(lines, event.id)
+        label = track.label_rect(event.id)
+        assert label.width() <= track.width()
