@@ -33,11 +33,9 @@ PLACES = ("home", "intro", "section-develop", "section-party", "section-civility
 
 LONG_BAR = ("a section title made 40 % longer than the longest shipped one does not fit two lines of the portrait "
             "bar in English, so the bar cuts it with '…' (its rule: one line, else two, else cut)")
-LONGER_HOME = "home: the big title and the figure labels do not grow with text 40 % longer than the shipped text"
 
 KNOWN: dict[tuple[str, str, str, str], str] = {
     ("en", "1080x1920", "longer", "section-civility"): LONG_BAR,
-    ("en", "1920x1080", "longer", "home"): LONGER_HOME,
 }
 
 

@@ -427,3 +427,16 @@ def test_the_accessibility_group_sets_the_mounting_and_high_contrast(qtbot, make
         assert not t.high_contrast and t.BACKGROUND == t.STANDARD_PALETTE["BACKGROUND"]
     finally:
         t.use_palette(False)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])
+def test_setting_descriptions_never_leave_a_character_alone(qtbot, make_kiosk, size):
+    """"“还在参观吗？”倒计时秒数，结束后回到首 / 页": a description is broken by the typography rules."""
+    from .test_typography_on_screen import assert_well_set
+
+    kiosk = make_kiosk(size=size)
+    c = open_panel(qtbot, kiosk)
+    page = c.page("settings")
+    for name, label in page._labels.items():
+        qtbot.waitUntil(lambda label=label: label.width() > 1 and bool(label.lines()))
+        assert_well_set(label.lines(), name)

@@ -7,17 +7,25 @@ import itertools
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QFontMetricsF, QMouseEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QApplication
 
+from kiosk.app_staff import apply_text_scale
 from kiosk.navigation import Route
 from kiosk.ui.panels.timeline_screen import TimelineScreen
+from kiosk.ui.widgets.typeset_label import latin_family
 
 from . import touch
 from .background import background_result
 from .helpers import entered, home
+from .test_typography_on_screen import assert_well_set
 
 SIZES = [(1920, 1080), (1080, 1920)]
+
+
+def plain(label) -> str:
+    """A label's text as read (the title is rich text: its quotes from the proportional face)."""
+    return QTextDocumentFragment.fromHtml(label.text()).toPlainText()
 
 
 def open_timeline(qtbot, kiosk) -> TimelineScreen:
@@ -44,7 +52,7 @@ def test_the_timeline_opens_from_its_home_tile_by_touch(qtbot, kiosk):
     sections = len(kiosk.exhibition.sections)
     assert tiles[sections].title() == timeline.title.zh  # right after the four sections
     screen = open_timeline(qtbot, kiosk)
-    assert screen.title.text() == timeline.title.zh
+    assert plain(screen.title) == timeline.title.zh
     assert "10—20分钟生活圈、经济圈" in screen.goal.text()
     assert kiosk.window.bar.place() == timeline.title.zh
     assert not screen.card.isVisible() and screen.track.offset == 0
@@ -170,7 +178,7 @@ def test_the_language_switch_changes_card_labels_and_legend_at_once(qtbot, kiosk
     assert screen.card.time_label.text() == "End of 2012"
     assert screen.card.map_button.text() in ("Show on map", "")
     assert screen.track.event_label_text("provincial-road-s211") == f"End of 2012 {event.title.en}"
-    assert screen.title.text() == timeline.title.en and kiosk.window.bar.place() == timeline.title.en
+    assert plain(screen.title) == timeline.title.en and kiosk.window.bar.place() == timeline.title.en
     assert screen.legend.names() == ["Completed", "Work began", "Under construction", "In preparation", "Milestone"]
     assert screen.track.selected == "provincial-road-s211"
     touch.tap(kiosk.window.bar.zh_button)
@@ -236,3 +244,68 @@ def test_labels_neither_collide_nor_leave_the_track(qtbot, make_kiosk, size, lan
         assert rect.height() >= kiosk.window.theme.px(60)  # at least a time and a title line
     for (a, ra), (b, rb) in itertools.combinations(rects.items(), 2):
         assert not ra.intersects(rb), f"labels of {a} and {b} overlap"
+
+
+@pytest.mark.parametrize(("size", "lang"), [((1920, 1080), "en"), ((1366, 768), "en"), ((1080, 1920), "en")])
+def test_a_cards_text_that_runs_on_fades_out_above_the_map_button(qtbot, make_kiosk, size, lang):
+    """A card whose text is longer than its room showed a line sliced in half above "show on map": the text now
+    fades out over its last lines while more lies below, and ends cleanly once scrolled to its end."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    screen = open_timeline(qtbot, kiosk)
+    card = screen.card
+    longest = max(kiosk.exhibition.timeline.events, key=lambda e: len(e.text.get(lang)))
+    tap_event(screen, longest.id)
+    qtbot.waitUntil(lambda: card.isVisible() and card.event is not None and card.event.id == longest.id)
+    bar = card.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    viewport = card.scroll.viewport().geometry()
+    fade = card.more_below
+    line = card.text.fontMetrics().height() * 1.5
+    assert fade.isVisible()
+    assert fade.geometry().bottom() == viewport.bottom() and fade.width() == viewport.width()
+    assert fade.height() >= line  # the sliced line lies within it
+    bar.setValue(bar.maximum())
+    assert not fade.isVisible()
+
+
+@pytest.mark.parametrize(("size", "lang"), [((1920, 1080), "zh"), ((1080, 1920), "zh"), ((1920, 1080), "en")])
+def test_the_headers_title_intro_and_goal_start_at_one_edge(qtbot, make_kiosk, size, lang):
+    """The title's and the intro's opening quotes hang in the margin: their first characters line up with the
+    goal's (in Chinese each started at its own left edge, pushed in by its quote's empty half)."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    screen = open_timeline(qtbot, kiosk)
+
+    def first_character_x(label, text: str) -> float:
+        start = label.contentsRect().left() + max(0, label.indent())
+        opener = text[0] if text[0] in "“‘" else ""
+        if opener:  # the quote drawn from the proportional face hangs: the text starts after it
+            hung = label.font()
+            hung.setFamilies([latin_family(hung.families()), *hung.families()])
+            start += QFontMetricsF(hung).horizontalAdvance(opener)
+        return label.mapTo(screen, QPoint(0, 0)).x() + start
+
+    timeline = kiosk.exhibition.timeline
+    edges = [first_character_x(screen.title, timeline.title.get(lang)),
+             first_character_x(screen.intro, timeline.intro.get(lang))]
+    if screen.goal.isVisible() and not kiosk.window.theme.portrait:
+        edges.append(screen.goal.mapTo(screen, QPoint(0, 0)).x() + screen.goal.indent())
+    else:
+        edges.append(screen.legend.mapTo(screen, QPoint(0, 0)).x())
+    assert max(edges) - min(edges) <= 2, edges
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768), (3840, 2160)])
+@pytest.mark.parametrize("large", [False, True])
+def test_track_labels_break_their_titles_by_the_rules(qtbot, make_kiosk, size, large):
+    """No label ends on a lone character ("湘江东岸综合治理沿江 / 路"), nor starts a line with closing
+    punctuation; and each line fits the label."""
+    kiosk = make_kiosk(size=size)
+    apply_text_scale(kiosk, large)
+    screen = open_timeline(qtbot, kiosk)
+    track = screen.track
+    for event in kiosk.exhibition.timeline.events:
+        lines = track.event_title_lines(event.id)
+        assert "".join(lines).replace(" ", "") == event.title.zh.replace(" ", "")
+        assert_well_set(lines, event.id)
+        label = track.label_rect(event.id)
+        assert label.width() <= track.width()

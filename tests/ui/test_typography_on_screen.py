@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint
+from PySide6.QtGui import QFontMetricsF
 
 from kiosk.app_staff import apply_text_scale
 from kiosk.layout import typography
@@ -134,3 +135,34 @@ def test_the_foreword_uses_its_page_with_the_districts_figures_beside_the_text(q
     text_left = screen.body.mapTo(screen, QPoint(0, 0)).x()
     assert all(card.mapTo(screen, QPoint(card.width(), 0)).x() < text_left for card in screen.figures)
     assert screen.body.width() > screen.width() * 0.5
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_the_portrait_forewords_paragraphs_fill_their_width(qtbot, make_kiosk, warm):
+    """Built before its page is laid out (the warm-up) and then shown, a paragraph is set for the width it
+    shows at: once a paragraph of the foreword was left set for a sliver, a character or two to a line."""
+    kiosk = make_kiosk(size=(1080, 1920), warm=warm)
+    screen = entered(qtbot, kiosk, lambda: kiosk.window.navigate(Route("intro")))
+    paragraphs = [lb for lb in screen.body.findChildren(TypesetLabel) if lb.isVisible() and len(lb.lines()) > 2]
+    assert paragraphs
+    for label in paragraphs:
+        metrics = QFontMetricsF(label.font())
+        widest = max(metrics.horizontalAdvance(line) for line in label.lines())
+        assert widest > label.width() * 0.6, f"{label.width()} px wide, lines {label.lines()[:4]}"
+
+
+@pytest.mark.parametrize(("size", "lang"), [((1920, 1080), "zh"), ((1920, 1080), "en"), ((1366, 768), "zh"),
+                                            ((1080, 1920), "zh")])
+def test_the_home_figures_show_their_whole_numbers_in_large_text(qtbot, make_kiosk, size, lang):
+    """The hero's title gives way before its figures do: in large Chinese text the figures were squeezed to
+    half their height, each label drawn over the bottom of its number."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    apply_text_scale(kiosk, True)
+    screen = home(kiosk)
+
+    def whole() -> bool:
+        return all(card.number.height() >= card.number.sizeHint().height() for card in screen.figures)
+
+    qtbot.waitUntil(whole, timeout=3000)  # once the screen is laid out
+    for card in screen.figures:
+        assert card.label.geometry().top() >= card.number.geometry().bottom()

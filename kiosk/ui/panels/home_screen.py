@@ -118,6 +118,8 @@ class HomeScreen(Screen):
         hero_share = 9 if theme.portrait or theme.text_scale > 1 else 11
         root.addWidget(self.hero, hero_share)
         root.addLayout(lower, 20 - hero_share)
+        self._lower = lower
+        self._title_scale = 1.0
         self.set_language("zh")
 
     @staticmethod
@@ -138,13 +140,9 @@ class HomeScreen(Screen):
         ex = self._exhibition
         self.date_label.setText(ex.date_label.get(lang))
         # English titles run about twice as long as the Chinese: a smaller size keeps them to two lines.
-        scale = 1.2 if lang == "zh" else (0.8 if self._theme.portrait else 0.9)
-        font = self._theme.font(t.DISPLAY * scale, bold=True)
-        title = html.unescape(ex.title.get(lang))
-        latin = latin_family(font.families())
-        self.title_label.setFont(font)
-        self.title_label.set_source(title)
-        self._hang_title(hang_width(font, latin, title))
+        self._title_scale = 1.2 if lang == "zh" else (0.8 if self._theme.portrait else 0.9)
+        self.title_label.set_source(html.unescape(ex.title.get(lang)))
+        self._set_title_size(self._title_scale)
         self.subtitle_label.set_source(ex.subtitle.get(lang))
         self.intro_button.setText(tr("read_intro", lang))
         caption = self._hero_photo.caption.get(lang)
@@ -156,6 +154,24 @@ class HomeScreen(Screen):
         for tile, dest in zip(self.tiles, self._destinations, strict=True):
             tile.set_text(dest.title.get(lang), dest.subtitle.get(lang))
         self._size_tile_titles()
+
+    def _set_title_size(self, scale: float) -> None:
+        font = self._theme.font(t.DISPLAY * scale, bold=True)
+        if font.key() != self.title_label.font().key():
+            self.title_label.setFont(font)
+        self._hang_title(hang_width(font, latin_family(font.families()), self.title_label.source()))
+
+    def _fit_hero(self) -> None:
+        """The title a size smaller (down to two thirds) while the hero's content is taller than the room the
+        tiles leave it: in large Chinese text the figures were squeezed, their labels over their numbers."""
+        room = self.height() - self._lower.minimumSize().height()
+        if room <= 0 or self.width() <= 1:
+            return
+        scale = self._title_scale
+        self._set_title_size(scale)
+        while self.hero.minimumSizeHint().height() > room and scale > self._title_scale * 0.65:
+            scale *= 0.92
+            self._set_title_size(scale)
 
     def _hang_title(self, hang: int) -> None:
         """Hang the title's opening quote in the margin: the hero's margin gives up `hang` pixels and everything
@@ -181,6 +197,7 @@ class HomeScreen(Screen):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._size_tile_titles()
+        self._fit_hero()
 
     def load_icons(self) -> None:
         """Icons come after the first frame (qtawesome is slow to import)."""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, QRect, Qt, Slot
 from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Exhibition, Lang
 from kiosk.content.timeline import Timeline
@@ -29,6 +29,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.timeline_card import TimelineCard
 from kiosk.ui.widgets.timeline_legend import TimelineLegend
 from kiosk.ui.widgets.timeline_track import TimelineTrack
+from kiosk.ui.widgets.typeset_label import display_title_html, hang_width, latin_family
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,8 @@ class TimelineScreen(Screen):
         self.title.setWordWrap(True)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
+        for label in (self.title, self.intro):
+            label.setTextFormat(Qt.TextFormat.RichText)
         self.intro.setFont(theme.font(t.LEAD))
         self.intro.setProperty("role", "muted")
         self.goal = QLabel(self)
@@ -97,9 +100,15 @@ class TimelineScreen(Screen):
         header.setHorizontalSpacing(p(t.GAP * 2))
         header.setVerticalSpacing(p(8))
         header.addWidget(self.title, 0, 0, Qt.AlignmentFlag.AlignTop)
+        self._header = header
+        # In portrait the legend sits under the intro, flush with it: its box takes back the title's hang
+        self._legend_box = QHBoxLayout()
+        self._legend_box.setContentsMargins(0, 0, 0, 0)
         if portrait:
             header.addWidget(self.intro, 1, 0)
-            header.addWidget(self.legend, 2, 0, Qt.AlignmentFlag.AlignLeft)
+            self._legend_box.addWidget(self.legend)
+            self._legend_box.addStretch(1)
+            header.addLayout(self._legend_box, 2, 0)
             header.setRowMinimumHeight(2, self.legend.sizeHint().height() + p(t.GAP))
         else:
             header.addWidget(self.legend, 0, 1, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
@@ -138,9 +147,17 @@ class TimelineScreen(Screen):
     def set_language(self, lang: Lang) -> None:
         super().set_language(lang)
         tl = self._timeline
-        self.title.setText(tl.title.get(lang))
-        self.title.setFont(self._theme.font(t.TITLE * (1.0 if lang == "zh" else 0.8), bold=True))
-        self.intro.setText(tl.intro.get(lang))
+        title_font = self._theme.font(t.TITLE * (1.0 if lang == "zh" else 0.8), bold=True)
+        self.title.setFont(title_font)
+        latin = latin_family(title_font.families())
+        # Curly quotes from the proportional face, the opening one hung in the margin (as on the home screen),
+        # so the title, the intro and the goal start at one left edge.
+        title, intro = tl.title.get(lang), tl.intro.get(lang)
+        self.title.setText(display_title_html(title, latin))
+        self.intro.setText(display_title_html(intro, latin))
+        self.title.setAccessibleName(title)
+        self.intro.setAccessibleName(intro)
+        self._hang_header(hang_width(title_font, latin, title), hang_width(self.intro.font(), latin, intro))
         separator = "：" if lang == "zh" else ": "
         if self._theme.portrait:
             self.goal_kicker.setText(tr("timeline_goal", lang))
@@ -160,6 +177,19 @@ class TimelineScreen(Screen):
         self.legend.set_language(lang)
         self.track.set_language(lang)
         self.card.set_language(lang)
+
+    def _hang_header(self, title_hang: int, intro_hang: int) -> None:
+        """The header's margin gives up the larger hang; the title and the intro take back all but their own,
+        the goal and the legend all of it."""
+        p = self._theme.px
+        hang = max(title_hang, intro_hang)
+        self._header.setContentsMargins(p(t.MARGIN) - hang, 0, p(t.MARGIN), 0)
+        self.title.setIndent(hang - title_hang)
+        self.intro.setIndent(hang - intro_hang)
+        if self._theme.portrait:
+            self._legend_box.setContentsMargins(hang, 0, 0, 0)
+        else:
+            self.goal.setIndent(hang)
 
     def place_title(self) -> str:
         return self._timeline.title.get(self.lang)

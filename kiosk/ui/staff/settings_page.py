@@ -34,6 +34,7 @@ from kiosk.ui.staff.strings import sw
 from kiosk.ui.staff.toggle_control import ToggleControl
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
+from kiosk.ui.widgets.typeset_label import TypesetLabel
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ class SettingsPage(QWidget):
         self._rows.addWidget(self.problems)
 
         self.controls: dict[str, QWidget] = {}
-        self._labels: dict[str, QLabel] = {}
+        self._labels: dict[str, TypesetLabel] = {}
         self._status: dict[str, QLabel] = {}
         self._options: dict[str, Option] = {}
         self._accessibility: QLabel | None = None
@@ -117,8 +118,7 @@ class SettingsPage(QWidget):
         layout.setContentsMargins(p(24), p(16), p(24), p(16))
         layout.setSpacing(p(10))
         top = QHBoxLayout()
-        label = QLabel(row)
-        label.setWordWrap(True)
+        label = TypesetLabel(row)  # broken between phrases, never a lone character on its last line
         label.setFont(self._theme.font(t.CAPTION + 2, bold=True))
         # The outcome goes on a line of its own under the setting, wrapped: beside the control, a long "Not saved:
         # the disk refused (…)" squeezed the description to a word a line and pushed the control off a portrait
@@ -189,7 +189,7 @@ class SettingsPage(QWidget):
         self.lang = lang
         for name, control in self.controls.items():
             option = self._options[name]
-            self._labels[name].setText(option.zh if lang == "zh" else option.description)
+            self._labels[name].set_source(option.zh if lang == "zh" else option.description)
             control.set_language(lang)  # type: ignore[attr-defined]  # every setting control has set_language
         self.change_pin.setText(sw("change_pin", lang))
         if self._accessibility is not None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Exhibition, Lang
@@ -41,6 +41,23 @@ class _StatusMark(QWidget):
         painter.drawLine(QPointF(0, mid), QPointF(self.width(), mid))
         style.draw_marker(painter, self.status, QPointF(self.width() / 2, mid), p(12), p(3), t.SURFACE)
         painter.end()
+
+
+class _MoreBelow(QWidget):
+    """A fade over the bottom of the card's text while more of it lies below (as on the map's card): the line at
+    the bottom of the scroll area fades out instead of being sliced above the "show on map" button."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        gradient = QLinearGradient(0, 0, 0, self.height())
+        gradient.setColorAt(0.0, t.translucent(t.SURFACE, 0))
+        gradient.setColorAt(1.0, QColor(t.SURFACE))
+        p.fillRect(self.rect(), gradient)
+        p.end()
 
 
 class TimelineCard(QWidget):
@@ -104,6 +121,9 @@ class TimelineCard(QWidget):
         self._body_layout.addStretch(1)
         self.scroll = TouchScrollArea(self)
         self.scroll.setWidget(body)
+        self.more_below = _MoreBelow(self.scroll)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._update_fade)
+        self.scroll.verticalScrollBar().rangeChanged.connect(self._update_fade)
 
         self.map_button = QPushButton(self)
         self.map_button.setFont(theme.font(t.CAPTION + 2, bold=True))
@@ -186,6 +206,19 @@ class TimelineCard(QWidget):
         if self._map_available and self._event is not None and self._event.map_features:
             needed += layout.spacing() + self.map_button.sizeHint().height()
         return min(most, needed + self._theme.px(8))
+
+    def _update_fade(self, *_args) -> None:
+        """The fade is as tall as two lines of the text, over the viewport's bottom, while more lies below."""
+        bar = self.scroll.verticalScrollBar()
+        viewport = self.scroll.viewport().geometry()
+        height = min(round(self.text.fontMetrics().height() * 1.5 * 2), viewport.height() // 3)
+        self.more_below.setGeometry(viewport.left(), viewport.bottom() + 1 - height, viewport.width(), height)
+        self.more_below.setVisible(bar.value() < bar.maximum() - 2)
+        self.more_below.raise_()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._update_fade()
 
     def _map_clicked(self) -> None:
         if self._event is not None:

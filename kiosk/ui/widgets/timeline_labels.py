@@ -7,10 +7,23 @@ colour over its title. The goal at the end of the track is a box of the same fam
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QFontMetricsF,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QTextLayout,
+    QTextOption,
+)
 
 from kiosk.content.schema import Lang
 from kiosk.content.timeline import TimelineEvent
+from kiosk.layout.typography import wrap_title
 from kiosk.ui import theme as t
 from kiosk.ui.theme import Theme, mix
 from kiosk.ui.widgets import timeline_style as style
@@ -44,10 +57,33 @@ class LabelPainter:
     def _text_size(self, font: QFont, text: str, width: int) -> QSize:
         return QFontMetrics(font).boundingRect(QRect(0, 0, width, 100_000), WRAP, text).size()
 
+    def title_text(self, event: TimelineEvent, lang: Lang) -> str:
+        """The event's title broken by the typography rules for the widest label (between phrases, balanced,
+        never a lone character on its last line: "湘江东岸综合治理沿江 / 路" was Qt's own wrap)."""
+        inner = self.max_width - 2 * self.pad_x - self.bar
+        measure = QFontMetricsF(self.title_font).horizontalAdvance
+        return "\n".join(wrap_title(event.title.get(lang), inner - 1, measure).lines)
+
+    def title_lines(self, event: TimelineEvent, lang: Lang) -> list[str]:
+        """The title's lines as the label draws them (Qt wraps each of `title_text`'s lines to the label)."""
+        inner = self.max_width - 2 * self.pad_x - self.bar
+        lines = []
+        for paragraph in self.title_text(event, lang).split("\n"):
+            layout = QTextLayout(paragraph, self.title_font)
+            option = layout.textOption()
+            option.setWrapMode(QTextOption.WrapMode.WordWrap)
+            layout.setTextOption(option)
+            layout.beginLayout()
+            while (line := layout.createLine()).isValid():
+                line.setLineWidth(inner)
+                lines.append(paragraph[line.textStart():line.textStart() + line.textLength()].strip())
+            layout.endLayout()
+        return lines
+
     def event_size(self, event: TimelineEvent, lang: Lang) -> QSize:
         inner = self.max_width - 2 * self.pad_x - self.bar
         time = self._text_size(self.time_font, self.time_text(event, lang), inner)
-        title = self._text_size(self.title_font, event.title.get(lang), inner)
+        title = self._text_size(self.title_font, self.title_text(event, lang), inner)
         width = max(time.width(), title.width()) + 2 * self.pad_x + self.bar
         height = time.height() + self.line_gap + title.height() + 2 * self.pad_y
         return QSize(width, height)
@@ -81,7 +117,7 @@ class LabelPainter:
         painter.setFont(self.title_font)
         painter.setPen(QColor(t.TEXT))
         top = self.pad_y + time_h + self.line_gap
-        painter.drawText(QRect(x, top, inner, size.height() - top), WRAP, event.title.get(lang))
+        painter.drawText(QRect(x, top, inner, size.height() - top), WRAP, self.title_text(event, lang))
         painter.end()
         return pixmap
 

@@ -168,6 +168,10 @@ class TimelineTrack(QWidget):
         event = self._timeline.event(event_id)
         return f"{self._labels.time_text(event, self.lang)} {event.title.get(self.lang)}"
 
+    def event_title_lines(self, event_id: str) -> list[str]:
+        """The lines of the event's title as its label draws them."""
+        return self._labels.title_lines(self._timeline.event(event_id), self.lang)
+
     # layout ---------------------------------------------------------------------------------------------
 
     def _relayout(self) -> None:

@@ -65,6 +65,10 @@ def _compressed(line: str, latin_family_name: str) -> str:
     return html.escape(line)
 
 
+# The most a scroll bar showing or hiding takes from a label's width (the loop `TypesetLabel._typeset` settles)
+BOUNCE_PX = 40
+
+
 class TypesetLabel(QLabel):
     """`title=True`: titles, headings, captions and labels; otherwise body text. `line_height` (percent) sets
     body text as rich text with that leading."""
@@ -124,7 +128,7 @@ class TypesetLabel(QLabel):
         which sets fewer lines, which hides the bar... Qt answers each step at once, inside the previous one, so
         that loop overflowed the stack (a crash opening a timeline card whose text just fits). So a width asked
         for while a setting is under way is set after it, once; and a label that keeps going back and forth
-        between widths settles on the narrowest (its lines then fit both)."""
+        between widths a scroll bar apart settles on the narrower (its lines then fit both)."""
         if self._busy:
             if not self._again:
                 self._again = True
@@ -136,7 +140,10 @@ class TypesetLabel(QLabel):
             return
         same_text = [k for k in self._recent if k[1:] == key[1:]]
         if key in same_text and len(same_text) >= 2:  # back to a width it had: bouncing between widths
-            width = min(k[0] for k in same_text)
+            # Only widths a scroll bar apart are that loop; a label laid out at a sliver before its page was,
+            # then at its real width, is set for the width it has now.
+            near = [k[0] for k in same_text if abs(k[0] - width) <= BOUNCE_PX]
+            width = min(near)
             key = (width, key[1], key[2])
             if key == self._laid_out_for:
                 return
