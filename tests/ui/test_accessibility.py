@@ -519,3 +519,22 @@ def test_the_statistics_page_shows_the_visits_in_accessible_mode(qtbot, kiosk):
     assert page.accessible.text() == "Of these in accessible mode: 1 (100 %)"
     page.set_language("zh")
     assert page.accessible.text() == "其中使用无障碍模式：1 次（100 %）"
+
+
+# accessible mode: where each screen opens in the band --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_home_opens_in_the_band_on_its_first_row_of_tiles_whole(qtbot, make_kiosk, size):
+    kiosk = in_reach(make_kiosk(size=size))
+    window = kiosk.window
+    viewport = window_rect(window.reach_scroller().viewport())
+    tiles = home_screen(kiosk).tiles
+    first_row = [tile for tile in tiles if tile.y() == tiles[0].y()]
+    assert len(first_row) >= 2
+    assert all(viewport.contains(window_rect(tile)) for tile in first_row)  # whole tiles, none cut
+    assert window_rect(tiles[0]).top() - viewport.top() < t.GAP * 2  # the row's top at the band's top
+    # and again after another screen
+    entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
+    entered(qtbot, kiosk, lambda: touch.tap(window.bar.home_button))
+    assert all(viewport.contains(window_rect(tile)) for tile in first_row)

@@ -35,6 +35,11 @@ class Screen(QWidget):
         self.route = route
         return True
 
+    def reach_anchor(self) -> QWidget | None:
+        """In accessible mode, the part of the screen a visitor acts on: the band opens scrolled to its top
+        (None: to the screen's top, its title)."""
+        return None
+
     def entered(self) -> None:
         """Called once the transition onto this screen has finished."""
 
