@@ -538,3 +538,21 @@ def test_home_opens_in_the_band_on_its_first_row_of_tiles_whole(qtbot, make_kios
     entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
     entered(qtbot, kiosk, lambda: touch.tap(window.bar.home_button))
     assert all(viewport.contains(window_rect(tile)) for tile in first_row)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_the_timeline_and_the_map_open_in_the_band_on_their_track_and_map(qtbot, make_kiosk, size):
+    kiosk = in_reach(make_kiosk(size=size))
+    window = kiosk.window
+    viewport = window_rect(window.reach_scroller().viewport())
+
+    def opens_on(part: QWidget) -> bool:
+        shown = in_view(window, part)
+        return shown.top() == window_rect(part).top() and shown.height() >= min(part.height(), viewport.height()) - 1
+
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("timeline")))
+    assert opens_on(screen.track)  # type: ignore[attr-defined]  # the timeline screen's track
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
+    assert opens_on(screen.map_host)  # type: ignore[attr-defined]  # the map screen's map
+    for control in (screen.zoom_in, screen.zoom_out, screen.compass):  # type: ignore[attr-defined]
+        assert viewport.contains(window_rect(control))

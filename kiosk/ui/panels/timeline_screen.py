@@ -164,6 +164,9 @@ class TimelineScreen(Screen):
     def place_title(self) -> str:
         return self._timeline.title.get(self.lang)
 
+    def reach_anchor(self) -> QWidget | None:
+        return self.track  # the track itself; the heading can scroll away
+
     def reset(self) -> None:
         self._slide.stop()
         self.card.hide()
