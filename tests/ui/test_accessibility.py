@@ -556,3 +556,15 @@ def test_the_timeline_and_the_map_open_in_the_band_on_their_track_and_map(qtbot,
     assert opens_on(screen.map_host)  # type: ignore[attr-defined]  # the map screen's map
     for control in (screen.zoom_in, screen.zoom_out, screen.compass):  # type: ignore[attr-defined]
         assert viewport.contains(window_rect(control))
+
+
+def test_in_accessible_mode_the_band_shows_one_scroll_bar(qtbot, make_kiosk):
+    """The foreword, the gallery and the map scroll inside themselves too: only the band's bar shows beside them."""
+    kiosk = in_reach(make_kiosk(size=(1920, 1080)))
+    window = kiosk.window
+    for route in (Route("intro"), Route("gallery"), Route("map")):
+        entered(qtbot, kiosk, lambda r=route: window.navigate(r))
+        bars = [bar for bar in window.findChildren(QScrollBar)
+                if bar.orientation() == Qt.Orientation.Vertical and bar.isVisible() and bar.width() > 0
+                and not visible_rect(bar).isEmpty()]
+        assert bars == [band_bar(window)], route

@@ -457,6 +457,9 @@ class MainWindow(QWidget):
             scroll.verticalScrollBar().valueChanged.connect(self._band_scrolled)
             self.stack.currentChanged.connect(self._fit_reach_stage)
             self.stack.installEventFilter(self)  # the screen on show asks for another height: `_restage`
+            # One scroll bar in the band: the band's own, a finger wide; a screen's thin indicators beside it would
+            # read as two bars (its areas still scroll by a drag, shared with the band's)
+            t.set_role(self.stack, "reach_stage")
         self._reach_min_stage = min_stage
         self._fit_reach_stage()
 
@@ -524,6 +527,7 @@ class MainWindow(QWidget):
             self._reach_drag = None
         self.stack.currentChanged.disconnect(self._fit_reach_stage)
         self.stack.removeEventFilter(self)
+        t.set_role(self.stack, "")
         scroll.takeWidget()
         layout: QVBoxLayout = self.layout()  # type: ignore[assignment]  # built as a QVBoxLayout in __init__
         layout.removeWidget(scroll)
