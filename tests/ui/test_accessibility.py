@@ -568,3 +568,26 @@ def test_in_accessible_mode_the_band_shows_one_scroll_bar(qtbot, make_kiosk):
                 if bar.orientation() == Qt.Orientation.Vertical and bar.isVisible() and bar.width() > 0
                 and not visible_rect(bar).isEmpty()]
         assert bars == [band_bar(window)], route
+
+
+def test_on_a_portrait_screen_the_field_above_the_band_says_where_the_visitor_is(qtbot, make_kiosk):
+    kiosk = in_reach(make_kiosk(size=(1080, 1920)))
+    window = kiosk.window
+    band = window.reach_band()
+    assert band.height() == 473 and band.height() < 0.3 * window.height()  # physically right: 0.9–1.2 m only
+    backdrop = window._reach_backdrop
+    entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
+    title = window.current_screen().place_title()
+    assert title and backdrop.place() == title
+    place = backdrop.place_rect()
+    assert not place.isEmpty() and place.bottom() < band.top() - 200  # high in the field, clear of the note
+    image = backdrop.grab(place).toImage()
+    background = QColor(t.BACKGROUND).rgb()
+    inked = sum(image.pixel(x, y) != background
+                for x in range(0, image.width(), 4) for y in range(0, image.height(), 4))
+    assert inked > 200  # the title is drawn there
+    window.set_language("en")
+    assert backdrop.place() == window.current_screen().place_title() != title
+    # a landscape field (607 rows) keeps only the note just above the band
+    landscape = in_reach(make_kiosk(size=(1920, 1080)))
+    assert landscape.window._reach_backdrop.place_rect().isEmpty()

@@ -303,6 +303,8 @@ class MainWindow(QWidget):
     def _update_bar(self) -> None:
         at_home = self.navigator.current.screen == "home"
         self.bar.set_place(self.current_screen().place_title(), self.navigator.can_go_back, at_home)
+        if self._reach_backdrop is not None:
+            self._reach_backdrop.set_place(self.current_screen().place_title())
 
     # language ---------------------------------------------------------------------------------------
 
@@ -392,6 +394,7 @@ class MainWindow(QWidget):
             backdrop = self._reach_backdrop or ReachBackdrop(self.theme, self)
             self._reach_backdrop = backdrop
             backdrop.show_around(band, self.lang)
+            backdrop.set_place(self.current_screen().place_title())
         self._reach_band = QRect(band) if band is not None else None
         self._apply_margins()
 
