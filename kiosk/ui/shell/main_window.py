@@ -498,6 +498,9 @@ class MainWindow(QWidget):
             if layout is not None:
                 layout.activate()  # the anchor's place at the stage's present height
             top = anchor.mapTo(self.stack, QPoint(0, 0)).y()
+            view = scroll.viewport().height()
+            if anchor.height() > view and screen.reach_anchor_middle:  # type: ignore[union-attr]  # a Screen
+                top += (anchor.height() - view) // 2
         bar = scroll.verticalScrollBar()
         self._revealing_now = True
         try:
