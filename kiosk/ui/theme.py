@@ -240,6 +240,7 @@ class Theme:
         QScrollBar::add-line, QScrollBar::sub-line, QScrollBar::add-page, QScrollBar::sub-page {{
             height: 0; background: none; }}
         QToolTip {{ color: transparent; background: transparent; border: none; }}
+        QStackedWidget[role="reach_stage"] QScrollBar:vertical {{ width: 0; }}
         QScrollBar[role="reach_scroll"]:vertical {{ width: {p(40)}px; background: {SURFACE}; margin: 0;
             border-left: {p(2)}px solid {LINE}; }}
         QScrollBar[role="reach_scroll"]::handle:vertical {{ background: {SURFACE_PRESSED}; border-radius: {p(14)}px;

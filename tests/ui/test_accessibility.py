@@ -522,3 +522,81 @@ def test_the_statistics_page_shows_the_visits_in_accessible_mode(qtbot, kiosk):
     assert page.accessible.text() == "Of these in accessible mode: 1 (100 %)"
     page.set_language("zh")
     assert page.accessible.text() == "其中使用无障碍模式：1 次（100 %）"
+
+
+# accessible mode: where each screen opens in the band --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_home_opens_in_the_band_on_its_first_row_of_tiles_whole(qtbot, make_kiosk, size):
+    kiosk = in_reach(make_kiosk(size=size))
+    window = kiosk.window
+    viewport = window_rect(window.reach_scroller().viewport())
+    tiles = home_screen(kiosk).tiles
+    first_row = [tile for tile in tiles if tile.y() == tiles[0].y()]
+    assert len(first_row) >= 2
+    assert all(viewport.contains(window_rect(tile)) for tile in first_row)  # whole tiles, none cut
+    assert window_rect(tiles[0]).top() - viewport.top() < t.GAP * 2  # the row's top at the band's top
+    # and again after another screen
+    entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
+    entered(qtbot, kiosk, lambda: touch.tap(window.bar.home_button))
+    assert all(viewport.contains(window_rect(tile)) for tile in first_row)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_the_timeline_and_the_map_open_in_the_band_on_their_track_and_map(qtbot, make_kiosk, size):
+    kiosk = in_reach(make_kiosk(size=size))
+    window = kiosk.window
+    viewport = window_rect(window.reach_scroller().viewport())
+
+    def opens_on(part: QWidget) -> bool:
+        shown = in_view(window, part)
+        return shown.top() == window_rect(part).top() and shown.height() >= min(part.height(), viewport.height()) - 1
+
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("timeline")))
+    track = screen.track  # type: ignore[attr-defined]  # the timeline screen's track
+    if track.height() <= viewport.height():
+        assert opens_on(track)
+    else:  # portrait: the track's labels stand above and below its line, across its middle: the middle comes in
+        middle = window_rect(track).center().y()
+        assert abs(in_view(window, track).center().y() - middle) <= 1
+        assert in_view(window, track).height() == viewport.height()
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
+    assert opens_on(screen.map_host)  # type: ignore[attr-defined]  # the map screen's map
+    for control in (screen.zoom_in, screen.zoom_out, screen.compass):  # type: ignore[attr-defined]
+        assert viewport.contains(window_rect(control))
+
+
+def test_in_accessible_mode_the_band_shows_one_scroll_bar(qtbot, make_kiosk):
+    """The foreword, the gallery and the map scroll inside themselves too: only the band's bar shows beside them."""
+    kiosk = in_reach(make_kiosk(size=(1920, 1080)))
+    window = kiosk.window
+    for route in (Route("intro"), Route("gallery"), Route("map")):
+        entered(qtbot, kiosk, lambda r=route: window.navigate(r))
+        bars = [bar for bar in window.findChildren(QScrollBar)
+                if bar.orientation() == Qt.Orientation.Vertical and bar.isVisible() and bar.width() > 0
+                and not visible_rect(bar).isEmpty()]
+        assert bars == [band_bar(window)], route
+
+
+def test_on_a_portrait_screen_the_field_above_the_band_says_where_the_visitor_is(qtbot, make_kiosk):
+    kiosk = in_reach(make_kiosk(size=(1080, 1920)))
+    window = kiosk.window
+    band = window.reach_band()
+    assert band.height() == 473 and band.height() < 0.3 * window.height()  # physically right: 0.9–1.2 m only
+    backdrop = window._reach_backdrop
+    entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
+    title = window.current_screen().place_title()
+    assert title and backdrop.place() == title
+    place = backdrop.place_rect()
+    assert not place.isEmpty() and place.bottom() < band.top() - 200  # high in the field, clear of the note
+    image = backdrop.grab(place).toImage()
+    background = QColor(t.BACKGROUND).rgb()
+    inked = sum(image.pixel(x, y) != background
+                for x in range(0, image.width(), 4) for y in range(0, image.height(), 4))
+    assert inked > 200  # the title is drawn there
+    window.set_language("en")
+    assert backdrop.place() == window.current_screen().place_title() != title
+    # a landscape field (607 rows) keeps only the note just above the band
+    landscape = in_reach(make_kiosk(size=(1920, 1080)))
+    assert landscape.window._reach_backdrop.place_rect().isEmpty()

@@ -207,6 +207,9 @@ class HomeScreen(Screen):
     def place_title(self) -> str:
         return html.unescape(self._exhibition.title.get(self.lang))
 
+    def reach_anchor(self) -> QWidget | None:
+        return self.tiles[0] if self.tiles else None  # the first row of tiles, whole
+
     def entered(self) -> None:
         self.hero.set_moving(True)
         for card in self.figures:

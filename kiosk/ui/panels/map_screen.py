@@ -444,6 +444,9 @@ class MapScreen(Screen):
         self._scene.set_language(self.lang)
         self._apply_state()  # the scene is shared: show this screen's year, layers and highlights
 
+    def reach_anchor(self) -> QWidget | None:
+        return self.map_host  # the map with its zoom buttons and compass; the heading can scroll away
+
     def entered(self) -> None:
         self._apply_state()
 

@@ -35,6 +35,14 @@ class Screen(QWidget):
         self.route = route
         return True
 
+    def reach_anchor(self) -> QWidget | None:
+        """In accessible mode, the part of the screen a visitor acts on: the band opens scrolled to its top
+        (None: to the screen's top, its title), or so that its middle is the band's when it is taller than the band and
+        `reach_anchor_middle` says its middle is what matters."""
+        return None
+
+    reach_anchor_middle = False
+
     def entered(self) -> None:
         """Called once the transition onto this screen has finished."""
 

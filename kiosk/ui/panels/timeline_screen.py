@@ -194,6 +194,11 @@ class TimelineScreen(Screen):
     def place_title(self) -> str:
         return self._timeline.title.get(self.lang)
 
+    def reach_anchor(self) -> QWidget | None:
+        return self.track  # the track itself; the heading can scroll away
+
+    reach_anchor_middle = True  # a track taller than the band (portrait): its line lies across its middle
+
     def reset(self) -> None:
         self._slide.stop()
         self.card.hide()

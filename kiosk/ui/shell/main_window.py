@@ -101,6 +101,7 @@ class MainWindow(QWidget):
         self._revealing: QWidget | None = None  # what the visitor opened last, followed as it settles (`eventFilter`)
         self._revealing_now = False
         self._reach_min_stage = 0
+        self._reach_opened_at = 0  # where the band opened the screen on show (`_open_reach_at_anchor`)
         self._reach_backdrop: ReachBackdrop | None = None
         self._shift = (0, 0, 0)  # the burn-in guard's offset (dx, dy, amplitude)
 
@@ -302,6 +303,8 @@ class MainWindow(QWidget):
     def _update_bar(self) -> None:
         at_home = self.navigator.current.screen == "home"
         self.bar.set_place(self.current_screen().place_title(), self.navigator.can_go_back, at_home)
+        if self._reach_backdrop is not None:
+            self._reach_backdrop.set_place(self.current_screen().place_title())
 
     # language ---------------------------------------------------------------------------------------
 
@@ -391,6 +394,7 @@ class MainWindow(QWidget):
             backdrop = self._reach_backdrop or ReachBackdrop(self.theme, self)
             self._reach_backdrop = backdrop
             backdrop.show_around(band, self.lang)
+            backdrop.set_place(self.current_screen().place_title())
         self._reach_band = QRect(band) if band is not None else None
         self._apply_margins()
 
@@ -455,25 +459,67 @@ class MainWindow(QWidget):
             self._reach_drag.outer = True
             scroll.verticalScrollBar().valueChanged.connect(self._band_scrolled)
             self.stack.currentChanged.connect(self._fit_reach_stage)
+            self.stack.installEventFilter(self)  # the screen on show asks for another height: `_restage`
+            # One scroll bar in the band: the band's own, a finger wide; a screen's thin indicators beside it would
+            # read as two bars (its areas still scroll by a drag, shared with the band's)
+            t.set_role(self.stack, "reach_stage")
         self._reach_min_stage = min_stage
         self._fit_reach_stage()
 
     @Slot()
     def _fit_reach_stage(self) -> None:
         """The screens' height in the reach band's scroller: the band's, or more when the screen on show needs it
-        (its own minimum; at least `min_stage`), so it scrolls as little as it can. Home opens on its tiles (its
-        controls, below the photo), every other screen on its title."""
+        (its own minimum; at least `min_stage`), so it scrolls as little as it can. A screen opens at the top of
+        the part a visitor acts on (`Screen.reach_anchor`: home's first row of tiles), else on its title."""
         scroll = self._reach_scroll
         if scroll is None:
             return
-        screen = self.stack.currentWidget()
-        need = max(self._reach_min_stage, screen.minimumSizeHint().height() if screen is not None else 0)
-        self.stack.setFixedHeight(max(1, need))
-        bar = scroll.verticalScrollBar()
-        bar.setValue(bar.maximum() if self.navigator.current.screen == "home" else 0)
+        self._size_reach_stage()
+        self._open_reach_at_anchor()
         self._revealing = None
+        screen = self.stack.currentWidget()
         if screen is not None:
             self._watch_revealed(screen)
+
+    def _size_reach_stage(self) -> None:
+        screen = self.stack.currentWidget()
+        need = max(1, self._reach_min_stage, screen.minimumSizeHint().height() if screen is not None else 0)
+        if need != self.stack.height():
+            self.stack.setFixedHeight(need)
+
+    def _open_reach_at_anchor(self) -> None:
+        scroll, screen = self._reach_scroll, self.stack.currentWidget()
+        if scroll is None:
+            return
+        top = 0
+        anchor = screen.reach_anchor() if isinstance(screen, Screen) else None
+        if anchor is not None and screen is not None:
+            layout = screen.layout()
+            if layout is not None:
+                layout.activate()  # the anchor's place at the stage's present height
+            top = anchor.mapTo(self.stack, QPoint(0, 0)).y()
+            view = scroll.viewport().height()
+            if anchor.height() > view and screen.reach_anchor_middle:  # type: ignore[union-attr]  # a Screen
+                top += (anchor.height() - view) // 2
+        bar = scroll.verticalScrollBar()
+        self._revealing_now = True
+        try:
+            bar.setValue(top)
+        finally:
+            self._revealing_now = False
+        self._reach_opened_at = bar.value()
+
+    @Slot()
+    def _restage(self) -> None:
+        """The screen on show changed its least height (a screen settles its type sizes once it has its size):
+        the stage follows, and a band the visitor has not scrolled yet opens at the anchor again."""
+        scroll = self._reach_scroll
+        if scroll is None:
+            return
+        untouched = scroll.verticalScrollBar().value() == self._reach_opened_at
+        self._size_reach_stage()
+        if untouched and self._revealing is None:
+            self._open_reach_at_anchor()
 
     def _leave_reach_layout(self) -> None:
         if self._reach_backdrop is not None:
@@ -486,6 +532,8 @@ class MainWindow(QWidget):
             self._reach_drag.stop()
             self._reach_drag = None
         self.stack.currentChanged.disconnect(self._fit_reach_stage)
+        self.stack.removeEventFilter(self)
+        t.set_role(self.stack, "")
         scroll.takeWidget()
         layout: QVBoxLayout = self.layout()  # type: ignore[assignment]  # built as a QVBoxLayout in __init__
         layout.removeWidget(scroll)
@@ -525,6 +573,9 @@ class MainWindow(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if watched is self.stack and kind == QEvent.Type.LayoutRequest and self._reach_scroll is not None:
+            QTimer.singleShot(0, self, self._restage)
+            return False
         if kind not in (QEvent.Type.Show, QEvent.Type.Move) or self._reach_scroll is None \
                 or not isinstance(watched, REVEALED):
             return False

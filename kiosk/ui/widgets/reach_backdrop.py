@@ -1,6 +1,10 @@
 """What the glass shows outside the reach band in accessible mode: a calm, dark field that says what happened and
 how to go back, so the empty upper part of the screen reads as a choice, not as a fault.
 
+On a tall screen (portrait: the band is the lowest quarter of the glass) the field above says, large and calm,
+where the visitor is (the bar's place title), so the upper glass is not an empty dark area; it holds nothing to
+press, as every control stays in the band.
+
 It lies under everything else in the window and swallows touches that land on it (there is nothing to press
 there: everything a visitor needs is in the band below).
 """
@@ -26,6 +30,7 @@ class ReachBackdrop(QWidget):
         self._theme = theme
         self._band = QRect()
         self._lang: Lang = "zh"
+        self._place = ""
         self.hide()
 
     def show_around(self, band: QRect, lang: Lang) -> None:
@@ -41,6 +46,23 @@ class ReachBackdrop(QWidget):
         self._lang = lang
         self.update()
 
+    def set_place(self, title: str) -> None:
+        """The title of the screen on show, drawn high in the field when it is tall enough."""
+        if title != self._place:
+            self._place = title
+            self.update()
+
+    def place(self) -> str:
+        return self._place
+
+    def place_rect(self) -> QRect:
+        """Where the place's title is drawn (empty when the field above the band is too short for it)."""
+        px = self._theme.px
+        above = self._band.top()
+        if not self._place or above < px(900):
+            return QRect()
+        return QRect(px(t.MARGIN), above // 5, self.width() - px(t.MARGIN * 2), above // 3)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         th, px = self._theme, self._theme.px
         p = QPainter(self)
@@ -50,6 +72,11 @@ class ReachBackdrop(QWidget):
         if above.height() < px(120):
             p.end()
             return
+        place = self.place_rect()
+        if not place.isEmpty():  # where the visitor is, large, in the upper field's calm middle
+            p.setPen(QColor(t.TEXT_MUTED))
+            p.setFont(th.font(t.TITLE, bold=True))
+            p.drawText(place, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self._place)
         # a thin gold rule along the band's top edge: where the interface now begins
         p.setPen(QPen(QColor(t.ACCENT_DEFAULT), px(3)))
         p.drawLine(px(t.MARGIN), above.bottom() - px(2), self.width() - px(t.MARGIN), above.bottom() - px(2))
