@@ -4,13 +4,14 @@ names stay inside, and a map opened from the timeline can always go back to the 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QRect
+from PySide6.QtCore import QPoint, QPointF, QRect
 from PySide6.QtWidgets import QLabel
 
 from kiosk.layout.audit import Limits, audit
 from kiosk.navigation import Route
 from kiosk.ui import theme as t
 from kiosk.ui.layout_probe import collect
+from kiosk.ui.layout_tour import relayout
 from kiosk.ui.widgets import map_style as style
 from kiosk.ui.widgets.map_items import MapMarker
 
@@ -98,3 +99,28 @@ def test_symbols_without_their_names_never_pile_up(qtbot, make_kiosk):
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert not a.intersects(b), (a, b)
+
+
+def _readable_text_px(screen) -> int:
+    """How many pixels of the card's sentences a visitor reads without scrolling: the part of the text inside the
+    card's scroll area, above its fade."""
+    card = screen.card
+    viewport = card.scroll.viewport()
+    top_left = card.text.mapTo(viewport, QPoint(0, 0))
+    visible_bottom = viewport.height()
+    if card.more_below.isVisible():
+        visible_bottom = card.more_below.geometry().top()
+    return max(0, min(visible_bottom, top_left.y() + card.text.height()) - max(0, top_left.y()))
+
+
+@pytest.mark.parametrize("size,large", [((1080, 1920), True), ((1920, 1080), True), ((1080, 1920), False)])
+def test_an_open_card_shows_lines_of_its_text_before_any_scrolling(qtbot, make_kiosk, size, large):
+    kiosk = make_kiosk(size=size)
+    if large:
+        relayout(kiosk, *size, large_text=True)
+    screen = open_map(qtbot, kiosk)
+    screen.open_card("ship-lock-2")
+    qtbot.waitUntil(lambda: not screen.view.is_moving(), timeout=4000)
+    line = screen.card.text.fontMetrics().lineSpacing()
+    assert _readable_text_px(screen) >= min(3 * line, screen.card.text.height())
+

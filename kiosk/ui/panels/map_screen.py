@@ -229,10 +229,13 @@ class MapScreen(Screen):
         view_w, view_h = max(1, w - column), max(1, h - top - strip)
         self.view.setGeometry(0, top, view_w, view_h)
         if self.card.isVisible():
+            # Under the map (portrait) the card grows to show its text, up to the share of the map that still
+            # leaves the feature in view above it; beyond that, and beside the map, its text scrolls under a fade.
             if self._theme.portrait:
-                self.card.setGeometry(0, top + view_h - int(view_h * 0.5), view_w, int(view_h * 0.5))
+                card_h = max(int(view_h * 0.5), min(int(view_h * 0.8), self.card.wanted_height(view_w)))
+                self.card.setGeometry(0, top + view_h - card_h, view_w, card_h)
             else:
-                card_w = min(p(620), int(view_w * 0.5))
+                card_w = min(p(620), int(view_w * 0.5))  # beside it, the map keeps room for a long name
                 self.card.setGeometry(view_w - card_w, top, card_w, view_h)
         right = w
         self.compass.move(right - (column + self.compass.width()) // 2 + p(0), top + p(4))
