@@ -4,7 +4,7 @@ names stay inside, and a map opened from the timeline can always go back to the 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRect
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtWidgets import QLabel
 
 from kiosk.layout.audit import Limits, audit
@@ -20,7 +20,7 @@ from .test_map import open_map
 
 
 def test_the_boundary_has_its_own_colour_and_a_row_in_the_legend(qtbot, make_kiosk):
-    assert style.DISTRICT_EDGE not in (style.KIND_COLOURS["expressway"], style.KIND_COLOURS["express_highway"])
+    assert style.DISTRICT_EDGE not in style.KIND_COLOURS.values()
     assert style.DISTRICT_EDGE not in style.STATUS_COLOURS.values()
     kiosk = make_kiosk(lang="en")
     screen = open_map(qtbot, kiosk)
@@ -124,3 +124,27 @@ def test_an_open_card_shows_lines_of_its_text_before_any_scrolling(qtbot, make_k
     line = screen.card.text.fontMetrics().lineSpacing()
     assert _readable_text_px(screen) >= min(3 * line, screen.card.text.height())
 
+
+ROAD_KINDS = ("expressway", "express_highway", "railway", "trunk_road", "road")
+
+
+def test_a_line_s_colour_is_its_status_and_its_kind_shows_by_width_and_pattern():
+    """The legend's swatches are drawn with the map's pens: whatever colour a kind's swatch has must be the colour
+    the map gives that kind in some status (no yellow swatch for an expressway drawn green), and two kinds must
+    differ in more than colour, so 高速公路 and 快速公路, 公路 and 道路 can be told apart."""
+    px = lambda v: v  # noqa: E731 - reference pixels
+    for kind in ROAD_KINDS:
+        for status in style.STATUS_ORDER:
+            colours = {pen.color().name().lower() for pen in style.line_pens(kind, status, px)}
+            colours.discard(style.CASING.lower())
+            assert colours == {style.status_colour(status).name().lower()}, (kind, status, colours)
+
+    def shape(kind: str) -> tuple:
+        return tuple((round(pen.widthF(), 2), tuple(pen.dashPattern()) if pen.style() != Qt.PenStyle.SolidLine
+                      else ()) for pen in style.line_pens(kind, "built", px))
+
+    shapes = {kind: shape(kind) for kind in ROAD_KINDS}
+    assert len(set(shapes.values())) == len(ROAD_KINDS), shapes
+    # the thinnest line that shows is the local road's, clearly thinner than a 公路's
+    main = {kind: max(pen.widthF() for pen in style.line_pens(kind, "built", px)[1:]) for kind in ROAD_KINDS}
+    assert main["road"] <= main["trunk_road"] * 0.7
