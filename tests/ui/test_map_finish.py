@@ -148,3 +148,17 @@ def test_a_line_s_colour_is_its_status_and_its_kind_shows_by_width_and_pattern()
     # the thinnest line that shows is the local road's, clearly thinner than a 公路's
     main = {kind: max(pen.widthF() for pen in style.line_pens(kind, "built", px)[1:]) for kind in ROAD_KINDS}
     assert main["road"] <= main["trunk_road"] * 0.7
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])
+def test_the_credit_breaks_between_its_phrases(qtbot, make_kiosk, size):
+    kiosk = make_kiosk(size=size)
+    screen = open_map(qtbot, kiosk)
+    for lang in ("zh", "en"):
+        screen.set_language(lang)
+        # set for the width the layout gives it (a label starts narrow)
+        qtbot.waitUntil(lambda: 0 < len(screen.credit.lines()) <= 2, timeout=3000)
+        lines = screen.credit.lines()
+        assert "".join(lines).replace(" ", "") == screen.credit.source().replace(" ", "")
+        assert all(len(line.strip()) >= 4 for line in lines), lines  # no 坐标 alone on a line
+        assert len(lines) <= 2, lines

@@ -39,6 +39,7 @@ from kiosk.ui.widgets.map_style import keep_together
 from kiosk.ui.widgets.map_view import MapView
 from kiosk.ui.widgets.map_year_bar import Choice, MapYearBar
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
+from kiosk.ui.widgets.typeset_label import TypesetLabel
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,10 @@ class MapScreen(Screen):
         self.view.interaction_started.connect(self._visitor_moved)
         self.compass = MapCompass(theme, self.map_host)
         self.scale_bar = MapScaleBar(theme, self.map_host)
-        self.credit = self._label(t.CAPTION - 4, False, "muted")
+        # the credit breaks between its phrases (kiosk.layout.typography), never leaving a word alone on a line
+        self.credit = TypesetLabel(self)
+        self.credit.setFont(theme.font(t.CAPTION - 4))
+        self.credit.setProperty("role", "muted")
         self.zoom_in = self._round_button("mdi6.plus")
         self.zoom_out = self._round_button("mdi6.minus")
         self.reset_button = self._round_button("mdi6.fit-to-screen-outline")
@@ -416,7 +420,7 @@ class MapScreen(Screen):
         self.badge.setText(tr("map_schematic", lang))
         self.note.setText(keep_together(c.note.get(lang)))
         self.hint.setText(tr("map_hint", lang))
-        self.credit.setText(c.credit.get(lang))
+        self.credit.set_source(c.credit.get(lang))
         if self._event is not None:
             when = self._event.when.label(lang) + " · " if self._event.when is not None else ""
             self.banner.setText(tr("map_event", lang, title=when + self._event.title.get(lang)))

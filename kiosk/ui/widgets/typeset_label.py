@@ -78,6 +78,8 @@ class TypesetLabel(QLabel):
 
     def set_source(self, text: str) -> None:
         """Show `text`, broken by the rules for the label's width."""
+        if text == self._source and self._laid_out_for is not None:
+            return  # already set: setting it again would look like a width it keeps going back to (`_typeset`)
         self._source = text
         self._laid_out_for = None
         self._typeset()
@@ -125,7 +127,8 @@ class TypesetLabel(QLabel):
             return
         same_text = [k for k in self._recent if k[1:] == key[1:]]
         if key in same_text and len(same_text) >= 2:  # back to a width it had: bouncing between widths
-            width = min(k[0] for k in same_text)
+            # the narrowest of the widths it goes back and forth between, not one it had before the layout settled
+            width = min(width, *(k[0] for k in same_text[-2:]))
             key = (width, key[1], key[2])
             if key == self._laid_out_for:
                 return
