@@ -91,3 +91,15 @@ def test_staff_facts_read_in_chinese(qtbot, kiosk):
     page.show_content(kiosk.content_dir, kiosk.exhibition)
     text = page.facts.text()
     assert "当前内容：" in text and "内容文件夹：" in text and "内容版本：" in text, text
+
+
+def test_an_empty_log_says_so(qtbot, kiosk):
+    log: list[str] = []
+    page = DiagnosticsPage(kiosk.window.theme, lambda lang: [("Uptime", "1 s")], lambda: list(log))
+    qtbot.addWidget(page)
+    page.set_language("zh")
+    page.refresh()
+    assert page.log_text.text() == "日志文件中还没有记录。"
+    log.append("2026-12-05 11:38:54,439 INFO kiosk.app: started")
+    page.update_live()
+    assert page.log_text.text() == log[0]
