@@ -244,7 +244,10 @@ class _StaffWiring(QObject):
             size = screen.geometry()
             screen_text = (
                 f"{size.width()}×{size.height()} @ {screen.devicePixelRatio():g}x, "
-                f"{screen.logicalDotsPerInch():.0f} dpi ({screen.physicalDotsPerInch():.0f} physical), "
+                f"{screen.logicalDotsPerInch():.0f} dpi"
+                + (f" ({screen.physicalDotsPerInch():.0f} {'物理' if zh else 'physical'})"
+                   if round(screen.physicalDotsPerInch()) != round(screen.logicalDotsPerInch()) else "")
+                + ", "
                 f"{screen.refreshRate():.0f} Hz; {'窗口' if zh else 'window'} {window.width()}×{window.height()}"
             )
         files = [
@@ -262,7 +265,7 @@ class _StaffWiring(QObject):
                                           f"({self.kiosk.content_dir})"),
             (sw("diag_screen", lang), screen_text),
             (sw("diag_memory", lang), diagnostics.format_bytes(diagnostics.memory_bytes())),
-            (sw("diag_uptime", lang), diagnostics.format_duration(time.perf_counter() - self.started)),
+            (sw("diag_uptime", lang), diagnostics.format_duration(time.perf_counter() - self.started, lang)),
             (sw("diag_restart", lang), self.staff.session.last_restart_reason(lang)),
             (sw("diag_stats", lang), status_text(self.staff.stats, lang) or sw("stats_recording", lang)),
             (sw("diag_files", lang), "\n".join(f"{name}: {path}" for name, path in files)),

@@ -56,8 +56,9 @@ class SessionRecord:
         reason = prev.get("reason")
         if reason in CLEAN_REASONS:
             words = CLEAN_REASONS[reason][0 if lang == "zh" else 1]
-            return f"{words} ({prev.get('ended', '?')})"
-        started = prev.get("started", "?")
+            ended = _when(prev.get("ended"), lang)
+            return f"{words}（{ended}）" if lang == "zh" else f"{words} ({ended})"
+        started = _when(prev.get("started"), lang)
         return (f"上次运行意外结束（崩溃、断电或被看护程序重启），开始于 {started}" if lang == "zh"
                 else f"previous run ended unexpectedly (crash, power cut or watchdog restart); it started {started}")
 
@@ -76,3 +77,17 @@ class SessionRecord:
             os.replace(temp, self.path)
         except OSError as exc:
             log.warning("session record %s not written: %s", self.path, exc)
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _when(stamp: object, lang: str) -> str:
+    """A recorded time as staff read it: `2026年12月5日 11:11`, `5 Dec 2026 11:11` (`?` if unreadable)."""
+    try:
+        moment = datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return "?"
+    if lang == "zh":
+        return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M}"
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M}"

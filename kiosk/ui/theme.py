@@ -90,14 +90,9 @@ MAP_ZONE = "#B48EDB"
 MAP_CASING = "#10141A"  # the dark edge under a line, and a railway's ties
 MAP_RIVER_LABEL = "#8CC8F0"
 MAP_BOUNDARY = "#5FC9BF"  # the district boundary: a hue no road, river or status uses
-# Built colour of each kind of line (its status colour replaces it while being built or planned)
+# Colour of each kind of line that has no status; a road, railway or bridge takes its status's colour and
+# shows its kind by width and pattern (kiosk.ui.widgets.map_style)
 MAP_KIND_COLOURS = {
-    "expressway": "#E0B050",
-    "express_highway": "#D7C58A",
-    "railway": "#C9CED4",
-    "trunk_road": TEXT,
-    "road": "#B9C0C8",
-    "bridge": TEXT,
     "river": WATER,
 }
 

@@ -4,13 +4,14 @@ names stay inside, and a map opened from the timeline can always go back to the 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QRect
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtWidgets import QLabel
 
 from kiosk.layout.audit import Limits, audit
 from kiosk.navigation import Route
 from kiosk.ui import theme as t
 from kiosk.ui.layout_probe import collect
+from kiosk.ui.layout_tour import relayout
 from kiosk.ui.widgets import map_style as style
 from kiosk.ui.widgets.map_items import MapMarker
 
@@ -19,7 +20,7 @@ from .test_map import open_map
 
 
 def test_the_boundary_has_its_own_colour_and_a_row_in_the_legend(qtbot, make_kiosk):
-    assert style.DISTRICT_EDGE not in (style.KIND_COLOURS["expressway"], style.KIND_COLOURS["express_highway"])
+    assert style.DISTRICT_EDGE not in style.KIND_COLOURS.values()
     assert style.DISTRICT_EDGE not in style.STATUS_COLOURS.values()
     kiosk = make_kiosk(lang="en")
     screen = open_map(qtbot, kiosk)
@@ -98,3 +99,66 @@ def test_symbols_without_their_names_never_pile_up(qtbot, make_kiosk):
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert not a.intersects(b), (a, b)
+
+
+def _readable_text_px(screen) -> int:
+    """How many pixels of the card's sentences a visitor reads without scrolling: the part of the text inside the
+    card's scroll area, above its fade."""
+    card = screen.card
+    viewport = card.scroll.viewport()
+    top_left = card.text.mapTo(viewport, QPoint(0, 0))
+    visible_bottom = viewport.height()
+    if card.more_below.isVisible():
+        visible_bottom = card.more_below.geometry().top()
+    return max(0, min(visible_bottom, top_left.y() + card.text.height()) - max(0, top_left.y()))
+
+
+@pytest.mark.parametrize("size,large", [((1080, 1920), True), ((1920, 1080), True), ((1080, 1920), False)])
+def test_an_open_card_shows_lines_of_its_text_before_any_scrolling(qtbot, make_kiosk, size, large):
+    kiosk = make_kiosk(size=size)
+    if large:
+        relayout(kiosk, *size, large_text=True)
+    screen = open_map(qtbot, kiosk)
+    screen.open_card("ship-lock-2")
+    qtbot.waitUntil(lambda: not screen.view.is_moving(), timeout=4000)
+    line = screen.card.text.fontMetrics().lineSpacing()
+    assert _readable_text_px(screen) >= min(3 * line, screen.card.text.height())
+
+
+ROAD_KINDS = ("expressway", "express_highway", "railway", "trunk_road", "road")
+
+
+def test_a_line_s_colour_is_its_status_and_its_kind_shows_by_width_and_pattern():
+    """The legend's swatches are drawn with the map's pens: whatever colour a kind's swatch has must be the colour
+    the map gives that kind in some status (no yellow swatch for an expressway drawn green), and two kinds must
+    differ in more than colour, so 高速公路 and 快速公路, 公路 and 道路 can be told apart."""
+    px = lambda v: v  # noqa: E731 - reference pixels
+    for kind in ROAD_KINDS:
+        for status in style.STATUS_ORDER:
+            colours = {pen.color().name().lower() for pen in style.line_pens(kind, status, px)}
+            colours.discard(style.CASING.lower())
+            assert colours == {style.status_colour(status).name().lower()}, (kind, status, colours)
+
+    def shape(kind: str) -> tuple:
+        return tuple((round(pen.widthF(), 2), tuple(pen.dashPattern()) if pen.style() != Qt.PenStyle.SolidLine
+                      else ()) for pen in style.line_pens(kind, "built", px))
+
+    shapes = {kind: shape(kind) for kind in ROAD_KINDS}
+    assert len(set(shapes.values())) == len(ROAD_KINDS), shapes
+    # the thinnest line that shows is the local road's, clearly thinner than a 公路's
+    main = {kind: max(pen.widthF() for pen in style.line_pens(kind, "built", px)[1:]) for kind in ROAD_KINDS}
+    assert main["road"] <= main["trunk_road"] * 0.7
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])
+def test_the_credit_breaks_between_its_phrases(qtbot, make_kiosk, size):
+    kiosk = make_kiosk(size=size)
+    screen = open_map(qtbot, kiosk)
+    for lang in ("zh", "en"):
+        screen.set_language(lang)
+        # set for the width the layout gives it (a label starts narrow)
+        qtbot.waitUntil(lambda: 0 < len(screen.credit.lines()) <= 2, timeout=3000)
+        lines = screen.credit.lines()
+        assert "".join(lines).replace(" ", "") == screen.credit.source().replace(" ", "")
+        assert all(len(line.strip()) >= 4 for line in lines), lines  # no 坐标 alone on a line
+        assert len(lines) <= 2, lines

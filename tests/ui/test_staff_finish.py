@@ -73,3 +73,33 @@ def test_diagnostics_follow_along_only_while_shown(qtbot, kiosk):
     assert "second line" in page.log_text.text()
     page.hide()
     assert not page.is_live()
+
+
+def test_staff_facts_read_in_chinese(qtbot, kiosk):
+    """Uptime in 分/秒, a date written out, no English word, and full-width colons on the Content page."""
+    import re
+
+    from kiosk.ui.staff.content_page import ContentPage
+
+    facts = dict(kiosk.staff.controller.services.facts("zh"))
+    values = "\n".join(value for name, value in facts.items() if name != "文件")
+    assert re.fullmatch(r"\d+分\d{2}秒", facts["运行时间"]), facts["运行时间"]
+    assert "physical" not in values and " min" not in values
+    page = ContentPage(kiosk.window.theme, lambda: [])
+    qtbot.addWidget(page)
+    page.set_language("zh")
+    page.show_content(kiosk.content_dir, kiosk.exhibition)
+    text = page.facts.text()
+    assert "当前内容：" in text and "内容文件夹：" in text and "内容版本：" in text, text
+
+
+def test_an_empty_log_says_so(qtbot, kiosk):
+    log: list[str] = []
+    page = DiagnosticsPage(kiosk.window.theme, lambda lang: [("Uptime", "1 s")], lambda: list(log))
+    qtbot.addWidget(page)
+    page.set_language("zh")
+    page.refresh()
+    assert page.log_text.text() == "日志文件中还没有记录。"
+    log.append("2026-12-05 11:38:54,439 INFO kiosk.app: started")
+    page.update_live()
+    assert page.log_text.text() == log[0]

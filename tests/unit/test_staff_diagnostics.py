@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,15 @@ from kiosk.staff.sessions import SessionRecord
 )
 def test_durations(seconds, text):
     assert format_duration(seconds) == text
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(0, "0分00秒"), (18, "0分18秒"), (65, "1分05秒"), (3600 + 120, "1小时02分"),
+     (2 * 86_400 + 3 * 3600 + 60, "2天3小时01分")],
+)
+def test_durations_in_chinese(seconds, text):
+    assert format_duration(seconds, "zh") == text
 
 
 def test_memory_is_read_on_this_platform():
@@ -63,7 +73,9 @@ def test_last_restart_reason(tmp_path: Path, ending, expected_en):
     if ending:
         first.end(ending)
     assert SessionRecord(path).last_restart_reason("en").startswith(expected_en)
-    assert SessionRecord(path).last_restart_reason("zh")
+    zh = SessionRecord(path).last_restart_reason("zh")
+    assert zh and "T" not in zh and re.search(r"\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}", zh), zh  # a date, not ISO
+    assert re.search(r"\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}", SessionRecord(path).last_restart_reason("en"))
     assert os.path.exists(path)
 
 

@@ -39,6 +39,7 @@ from kiosk.ui.widgets.map_style import keep_together
 from kiosk.ui.widgets.map_view import MapView
 from kiosk.ui.widgets.map_year_bar import Choice, MapYearBar
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
+from kiosk.ui.widgets.typeset_label import TypesetLabel
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,10 @@ class MapScreen(Screen):
         self.view.interaction_started.connect(self._visitor_moved)
         self.compass = MapCompass(theme, self.map_host)
         self.scale_bar = MapScaleBar(theme, self.map_host)
-        self.credit = self._label(t.CAPTION - 4, False, "muted")
+        # the credit breaks between its phrases (kiosk.layout.typography), never leaving a word alone on a line
+        self.credit = TypesetLabel(self)
+        self.credit.setFont(theme.font(t.CAPTION - 4))
+        self.credit.setProperty("role", "muted")
         self.zoom_in = self._round_button("mdi6.plus")
         self.zoom_out = self._round_button("mdi6.minus")
         self.reset_button = self._round_button("mdi6.fit-to-screen-outline")
@@ -229,10 +233,13 @@ class MapScreen(Screen):
         view_w, view_h = max(1, w - column), max(1, h - top - strip)
         self.view.setGeometry(0, top, view_w, view_h)
         if self.card.isVisible():
+            # Under the map (portrait) the card grows to show its text, up to the share of the map that still
+            # leaves the feature in view above it; beyond that, and beside the map, its text scrolls under a fade.
             if self._theme.portrait:
-                self.card.setGeometry(0, top + view_h - int(view_h * 0.5), view_w, int(view_h * 0.5))
+                card_h = max(int(view_h * 0.5), min(int(view_h * 0.8), self.card.wanted_height(view_w)))
+                self.card.setGeometry(0, top + view_h - card_h, view_w, card_h)
             else:
-                card_w = min(p(620), int(view_w * 0.5))
+                card_w = min(p(620), int(view_w * 0.5))  # beside it, the map keeps room for a long name
                 self.card.setGeometry(view_w - card_w, top, card_w, view_h)
         right = w
         self.compass.move(right - (column + self.compass.width()) // 2 + p(0), top + p(4))
@@ -413,7 +420,7 @@ class MapScreen(Screen):
         self.badge.setText(tr("map_schematic", lang))
         self.note.setText(keep_together(c.note.get(lang)))
         self.hint.setText(tr("map_hint", lang))
-        self.credit.setText(c.credit.get(lang))
+        self.credit.set_source(c.credit.get(lang))
         if self._event is not None:
             when = self._event.when.label(lang) + " · " if self._event.when is not None else ""
             self.banner.setText(tr("map_event", lang, title=when + self._event.title.get(lang)))

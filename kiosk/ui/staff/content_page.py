@@ -213,10 +213,11 @@ class ContentPage(QWidget):
         ex = self._exhibition
         lang = self.lang
         summary = sw("content_summary", lang, sections=len(ex.sections), photos=len(ex.all_photos()))
+        colon = "：" if lang == "zh" else ": "  # a full-width colon in Chinese
         text = (
-            f"{sw('content_now', lang)}: {ex.title.get(lang)} — {summary}\n"
-            f"{sw('content_folder', lang)}: {self._folder}\n"
-            f"{sw('content_version', lang)}: {content_fingerprint(self._folder)}"
+            f"{sw('content_now', lang)}{colon}{ex.title.get(lang)} — {summary}\n"
+            f"{sw('content_folder', lang)}{colon}{self._folder}\n"
+            f"{sw('content_version', lang)}{colon}{content_fingerprint(self._folder)}"
         )
         notice = self._notice
         if notice is not None:

@@ -131,7 +131,7 @@ class DiagnosticsPage(QWidget):
         self.grid.addWidget(self.fps_label, row, 1)
         self.grid.addWidget(self.fps, row, 2, Qt.AlignmentFlag.AlignLeft)
         self.grid.setColumnStretch(2, 1)
-        self.log_text.setText("\n".join(self._log_tail()))
+        self.log_text.setText(self._log_words())
         QTimer.singleShot(0, self._scroll_log_to_end)
         self.fps.measure()
 
@@ -146,13 +146,18 @@ class DiagnosticsPage(QWidget):
         for label, (_name, value) in zip(self._value_labels, facts, strict=True):
             if label.text() != value:
                 label.setText(value)
-        text = "\n".join(self._log_tail())
+        text = self._log_words()
         if text != self.log_text.text():
             bar = self.log_scroll.verticalScrollBar()
             at_end = bar.value() >= bar.maximum() - 2
             self.log_text.setText(text)
             if at_end:
                 QTimer.singleShot(0, self._scroll_log_to_end)
+
+    def _log_words(self) -> str:
+        """The newest log lines, or a line saying there are none yet (an empty box looks broken)."""
+        lines = self._log_tail()
+        return "\n".join(lines) if lines else sw("diag_log_empty", self.lang)
 
     def is_live(self) -> bool:
         return self._live.isActive()

@@ -131,7 +131,7 @@ class StatsPage(QWidget):
         self.problem.setVisible(bool(warning))
         totals = self._stats.totals(days=DAYS)
         self.totals.setText(sw("stats_totals", lang, days=DAYS, visits=totals.visits,
-                               avg=format_duration(totals.average_visit_seconds), photos=totals.photos,
+                               avg=format_duration(totals.average_visit_seconds, lang), photos=totals.photos,
                                features=totals.map_features))
         self.accessible.setText(accessible_text(totals.accessible_visits, totals.visits, lang))
         empty = sw("chart_empty", lang)
@@ -145,7 +145,7 @@ class StatsPage(QWidget):
         top = self._stats.top(SCREEN, TOP)
         self.top_screens.set_data(sw("chart_top_screens", lang), [i.count for i in top],
                                   [self._screen_title(i.subject) for i in top],
-                                  [f"{i.count} · {format_duration(i.seconds)}" for i in top], empty_text=empty)
+                                  [f"{i.count} · {format_duration(i.seconds, lang)}" for i in top], empty_text=empty)
 
     def show_charts(self) -> None:
         self.message.clear()

@@ -160,6 +160,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "diag_restart": ("上次重启原因", "Last restart"),
     "diag_files": ("文件位置", "Files"),
     "diag_log": ("日志（最新在下）", "Log (newest last)"),
+    "diag_log_empty": ("日志文件中还没有记录。", "The log file has no lines yet."),
     "measuring": ("测量中…", "measuring…"),
     "cleaning": ("清洁模式（30 秒）", "Cleaning mode (30 s)"),
     "cleaning_title": ("清洁屏幕中，触摸暂不响应", "Cleaning: touch is ignored"),

@@ -72,7 +72,8 @@ class MapFeatureCard(QFrame):
         header.addWidget(self.kind, 1)
         header.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.title = self._label(t.HEADING, True, "text")
+        # The name a step below a screen's heading: on a narrow card a long name leaves room for the sentences.
+        self.title = self._label(t.LEAD, True, "text")
         self.sample_box = QHBoxLayout()
         self.sample_box.setSpacing(p(10))
         self.status = self._label(t.CAPTION + 2, True, "text")
@@ -82,6 +83,7 @@ class MapFeatureCard(QFrame):
         self.text = self._label(t.BODY, False, "text")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         body = QWidget()
+        self._body = body
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, p(12), 0)
         body_layout.setSpacing(p(14))
@@ -107,10 +109,24 @@ class MapFeatureCard(QFrame):
 
     def _update_fade(self, *_args) -> None:
         bar = self.scroll.verticalScrollBar()
-        height = min(self._theme.px(90), self.scroll.height() // 3)
+        height = min(self._theme.px(56), self.scroll.height() // 6)  # a hint, not a cover over a line
         self.more_below.setGeometry(0, self.scroll.height() - height, self.scroll.width(), height)
         self.more_below.setVisible(bar.value() < bar.maximum() - 2)
         self.more_below.raise_()
+
+    def wanted_height(self, width: int) -> int:
+        """The height that shows the whole card without scrolling at `width`: the map screen grows the card
+        towards it, up to the share of the map it may take, and the card scrolls (with its fade) beyond that."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        body = self._body.layout()
+        body.activate()
+        body_w = max(1, inner - self.scroll.verticalScrollBar().sizeHint().width())
+        body_h = self._body.heightForWidth(body_w) if self._body.hasHeightForWidth() else self._body.sizeHint().height()
+        header_h = max(self.close_button.height(), self.kind.sizeHint().height())
+        footer_h = self.footer.heightForWidth(inner) + layout.spacing() if self.footer.isVisibleTo(self) else 0
+        return margins.top() + header_h + layout.spacing() + body_h + footer_h + margins.bottom() + 2
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

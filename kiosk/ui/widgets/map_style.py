@@ -1,12 +1,15 @@
 """How the infrastructure map looks: which palette colour each thing takes, the pen of each kind of line in each
 status, the symbol of each kind of place, and the words for kinds and layers.
 
-Status reads by colour *and* pattern, so it survives colour blindness: built is solid in the kind's own colour,
-work began is dash-dot green, under construction is dashed orange, approved is dash-dot-dot pink, in
-preparation (planned) is dotted grey-blue, and what stood before the story began (existing) is a thin solid
-grey line — the same colours as the timeline. Rivers, towns and villages have no status. Blue is kept for water. Widths
-are screen pixels (cosmetic pens): lines keep their weight at every zoom. The map items, the legend and the card all ask
-this module, so they always agree.
+A line's colour is its status, and its kind shows by width and pattern, so what the legend says of a kind holds
+in every status: an expressway is the widest line, split by a dark centre stripe (a dual carriageway); an express
+road is a wide single line; a railway has dark ties; a 公路 (trunk road) is a medium line and a local road a thin
+one. Status reads by colour *and* pattern, so it survives colour blindness: built is solid white, work began is
+dash-dot green, under construction is dashed orange, approved is dash-dot-dot pink, in preparation (planned) is
+dotted grey-blue, and what stood before the story began (existing) is a thin solid grey line — the same colours as
+the timeline. Rivers, towns and villages have no status. Blue is kept for water. Widths are screen pixels (cosmetic
+pens): lines keep their weight at every zoom. The map items, the legend and the card all ask this module, so they
+always agree.
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ STATUS_COLOURS = {
 STATUS_ORDER = ("built", "begun", "under_construction", "approved", "planned", "existing")
 EXISTING_WIDTH = 0.6  # an existing line is drawn this much narrower than a built one
 
-# Built colour of each kind of line (its status colour replaces it while under construction or planned)
+# Colour of a line that has no status (a river); every other line takes its status's colour
 KIND_COLOURS = t.MAP_KIND_COLOURS
 
 
@@ -63,10 +66,10 @@ class LineStyle:
 
 LINE_STYLES = {
     "river": LineStyle(6.0, 0.0, 2.6),
-    "road": LineStyle(3.5, 2.5, 3.0),
-    "trunk_road": LineStyle(5.0, 3.0, 4.0),
+    "road": LineStyle(3.0, 2.5, 3.0),
+    "trunk_road": LineStyle(4.5, 3.0, 4.0),
     "railway": LineStyle(5.0, 3.0, 5.0),
-    "express_highway": LineStyle(6.0, 3.0, 5.8),
+    "express_highway": LineStyle(6.5, 3.0, 5.8),
     "expressway": LineStyle(7.0, 3.5, 6.0),
     "bridge": LineStyle(8.0, 4.0, 7.0),
 }
@@ -121,7 +124,7 @@ def feature_status_name(status: str | None, existing: bool, lang: Lang) -> str:
 
 
 def line_colour(kind: str, status: str | None) -> QColor:
-    if kind == "river" or status in (None, "built"):
+    if status is None:
         return QColor(KIND_COLOURS.get(kind, t.TEXT))
     return QColor(STATUS_COLOURS[status])
 
@@ -169,6 +172,10 @@ def line_pens(kind: str, status: str | None, px) -> list[QPen]:
     if style.casing:
         pens.append(cosmetic(CASING, px(width + style.casing)))
     pens.append(cosmetic(line_colour(kind, status), px(width), status))
+    if kind == "expressway":  # a dual carriageway: a dark stripe down the middle, in every status
+        stripe = cosmetic(CASING, px(max(1.0, width * 0.3)))
+        stripe.setCapStyle(Qt.PenCapStyle.FlatCap)
+        pens.append(stripe)
     if kind == "railway" and status in ("built", "existing"):  # the classic railway: light line with dark ties
         ties = cosmetic(CASING, px(max(1.0, width - 2)))
         ties.setCapStyle(Qt.PenCapStyle.FlatCap)

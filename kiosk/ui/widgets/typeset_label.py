@@ -93,6 +93,8 @@ class TypesetLabel(QLabel):
 
     def set_source(self, text: str) -> None:
         """Show `text`, broken by the rules for the label's width."""
+        if text == self._source and self._laid_out_for is not None:
+            return  # already set: setting it again would look like a width it keeps going back to (`_typeset`)
         self._source = text
         self._laid_out_for = None
         self._typeset()
@@ -140,10 +142,10 @@ class TypesetLabel(QLabel):
             return
         same_text = [k for k in self._recent if k[1:] == key[1:]]
         if key in same_text and len(same_text) >= 2:  # back to a width it had: bouncing between widths
-            # Only widths a scroll bar apart are that loop; a label laid out at a sliver before its page was,
-            # then at its real width, is set for the width it has now.
-            near = [k[0] for k in same_text if abs(k[0] - width) <= BOUNCE_PX]
-            width = min(near)
+            # Only widths a scroll bar apart are that loop, and only the ones it is going back and forth between
+            # now: a label laid out at a sliver before its page was, then at its real width, is set for the width
+            # it has.
+            width = min([width] + [k[0] for k in same_text[-2:] if abs(k[0] - width) <= BOUNCE_PX])
             key = (width, key[1], key[2])
             if key == self._laid_out_for:
                 return
