@@ -5,7 +5,6 @@ is schematic. An opaque sheet (the map under it need not repaint it)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,23 +23,8 @@ from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import map_style as style
 from kiosk.ui.widgets.map_legend import LegendSample
+from kiosk.ui.widgets.more_below import MoreBelow
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
-
-
-class _MoreBelow(QWidget):
-    """A fade over the bottom of the card's text while more of it lies below: the text does not just stop."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-
-    def paintEvent(self, event) -> None:
-        p = QPainter(self)
-        gradient = QLinearGradient(0, 0, 0, self.height())
-        gradient.setColorAt(0.0, t.translucent(t.SURFACE, 0))
-        gradient.setColorAt(1.0, QColor(t.SURFACE))
-        p.fillRect(self.rect(), gradient)
-        p.end()
 
 
 class MapFeatureCard(QFrame):
@@ -95,7 +79,7 @@ class MapFeatureCard(QFrame):
         body_layout.addStretch(1)
         self.scroll = TouchScrollArea(self)
         self.scroll.setWidget(body)
-        self.more_below = _MoreBelow(self.scroll)
+        self.more_below = MoreBelow(self.scroll)
         self.scroll.verticalScrollBar().valueChanged.connect(self._update_fade)
         self.scroll.verticalScrollBar().rangeChanged.connect(self._update_fade)
         self.footer = self._label(t.CAPTION, False, "muted")

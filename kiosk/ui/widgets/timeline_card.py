@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Exhibition, Lang
@@ -18,6 +18,7 @@ from kiosk.ui.image_provider import ImageProvider
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import timeline_style as style
+from kiosk.ui.widgets.more_below import MoreBelow
 from kiosk.ui.widgets.photo_card import PhotoCard
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 from kiosk.ui.widgets.typeset_label import TypesetLabel
@@ -41,23 +42,6 @@ class _StatusMark(QWidget):
         painter.drawLine(QPointF(0, mid), QPointF(self.width(), mid))
         style.draw_marker(painter, self.status, QPointF(self.width() / 2, mid), p(12), p(3), t.SURFACE)
         painter.end()
-
-
-class _MoreBelow(QWidget):
-    """A fade over the bottom of the card's text while more of it lies below (as on the map's card): the line at
-    the bottom of the scroll area fades out instead of being sliced above the "show on map" button."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-
-    def paintEvent(self, event) -> None:
-        p = QPainter(self)
-        gradient = QLinearGradient(0, 0, 0, self.height())
-        gradient.setColorAt(0.0, t.translucent(t.SURFACE, 0))
-        gradient.setColorAt(1.0, QColor(t.SURFACE))
-        p.fillRect(self.rect(), gradient)
-        p.end()
 
 
 class TimelineCard(QWidget):
@@ -121,7 +105,7 @@ class TimelineCard(QWidget):
         self._body_layout.addStretch(1)
         self.scroll = TouchScrollArea(self)
         self.scroll.setWidget(body)
-        self.more_below = _MoreBelow(self.scroll)
+        self.more_below = MoreBelow(self.scroll)
         self.scroll.verticalScrollBar().valueChanged.connect(self._update_fade)
         self.scroll.verticalScrollBar().rangeChanged.connect(self._update_fade)
 

@@ -226,10 +226,6 @@ class DisplayTitleLabel(QLabel):
         super().__init__(parent)
         self._source = ""
         self._laid_out_for: tuple[int, str, str] | None = None
-        # Widths this text was set for lately, and whether a setting is under way: see `_typeset`.
-        self._recent: list[tuple[int, str, str]] = []
-        self._busy = False
-        self._again = False
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
