@@ -30,6 +30,10 @@ def keep_words_together(words: Iterable[str]) -> None:
     _keep = tuple(sorted(set(words)))
 
 
+def words_kept_together() -> tuple[str, ...]:
+    return _keep
+
+
 def metrics_measure(font: QFont):
     """A `typography.Measure` for `font`, remembering the width of each piece it measured."""
     metrics = QFontMetricsF(font)
@@ -44,13 +48,23 @@ def metrics_measure(font: QFont):
     return measure
 
 
+# While set (by `kiosk check --breaks`, see kiosk.ui.break_probe), every text typeset is noted here with its
+# lines, so the lines a painted widget draws can be read back.
+recorder: list[tuple[bool, tuple[str, ...], str]] | None = None
+
+
 def typeset(font: QFont, text: str, width: float, title: bool) -> typography.Lines:
     """`text` broken into lines no wider than `width` pixels in `font`."""
     measure = metrics_measure(font)
+    source = text
     text = typography.keep_together(text, _keep) if _keep else text
     if title:
-        return typography.wrap_title(text, width - SLACK, measure)
-    return typography.wrap(text, width - SLACK, measure)
+        lines = typography.wrap_title(text, width - SLACK, measure)
+    else:
+        lines = typography.wrap(text, width - SLACK, measure)
+    if recorder is not None:
+        recorder.append((title, lines.lines, source))
+    return lines
 
 
 def _latin_first(font: QFont) -> bool:
@@ -110,6 +124,9 @@ class TypesetLabel(QLabel):
     def lines(self) -> list[str]:
         """The lines as set."""
         return list(self._lines)
+
+    def is_title(self) -> bool:
+        return self._title
 
     def setFont(self, font: QFont) -> None:
         super().setFont(font)
