@@ -7,8 +7,10 @@ Builds the kiosk on the content folder (offscreen unless a display is set) at 19
 
     …示范 / 带…  in “创建全国乡村治理示范带” (title; section-party; zh 1366x768 large, zh 1920x1080)
 
-A break that splits a word is mended by listing the word in `words.toml`; a break between two words is fine.
-Body paragraphs break between any two characters, as Chinese typesetting allows; `--body` lists theirs too.
+A break that splits a word is mended by listing the word in `words.toml`; a break between two words is fine
+(listing the word before or after it says so). Leads (a paragraph of at most 60 characters, such as a section's
+opening sentence) are judged as titles are; body paragraphs break between any two characters, as Chinese
+typesetting allows, and `--body` lists their breaks too.
 Exit status: 0 no break found, 1 some found (or the content cannot be shown: see `kiosk check`).
 """
 
@@ -92,6 +94,6 @@ def main(argv: list[str], content: Path | None) -> int:
     for line in lines:
         print(line)
     print(f"{len(lines)} line break(s) between two Chinese characters"
-          + ("" if args.body else " in titles, captions and labels")
+          + ("" if args.body else " in titles, leads, captions and labels")
           + (": list each word split in two in words.toml" if lines else ""))
     return 1 if lines else 0

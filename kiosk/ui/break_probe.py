@@ -18,6 +18,9 @@ from kiosk.ui.widgets import typeset_label
 from kiosk.ui.widgets.typeset_label import DisplayTitleLabel, TypesetLabel
 
 BODY_CHARACTERS = 80  # a plain label longer than this is a note or a paragraph, not a label
+# A paragraph no longer than this is a lead (a section's opening sentence, set large): its breaks are judged as
+# a title's are, since it is read from across the room.
+LEAD_CHARACTERS = 60
 
 
 def label_lines(label: QLabel) -> list[str]:
@@ -55,8 +58,12 @@ def label_lines(label: QLabel) -> list[str]:
 
 def _kind(label: QLabel, lines: list[str]) -> str:
     if isinstance(label, TypesetLabel):
-        return "title" if label.is_title() else "body"
+        return "title" if label.is_title() else _body_or_lead(label.source())
     return "body" if len("".join(lines)) > BODY_CHARACTERS else "title"
+
+
+def _body_or_lead(source: str) -> str:
+    return "lead" if len(source) <= LEAD_CHARACTERS else "body"
 
 
 def _paints_text(widget: QWidget) -> bool:
@@ -105,5 +112,5 @@ def _painted_breaks(widget: QWidget, kept: tuple[str, ...]) -> list[Break]:
         typeset_label.recorder = None
     out: list[Break] = []
     for title, lines, source in recorded:
-        out += breaks_in(lines, "title" if title else "body", source, kept)
+        out += breaks_in(lines, "title" if title else _body_or_lead(source), source, kept)
     return out
