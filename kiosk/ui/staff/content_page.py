@@ -238,6 +238,10 @@ class ContentPage(QWidget):
             text = sw("watch_refused", self.lang, time=when, n=note.problems)
             self.watch_note.setText("\n".join([text, *(f"  {line}" for line in note.first)]))
             t.set_role(self.watch_note, "warning")
+        if note.changing_since is not None:  # never quiet: say so, whatever the check found
+            since = note.changing_since.strftime("%H:%M")
+            self.watch_note.setText(sw("watch_changing", self.lang, since=since) + "\n" + self.watch_note.text())
+            t.set_role(self.watch_note, "warning")
         self.watch_note.show()
 
     def _set_report(self, key: str, values: dict[str, object], role: str, lines: list[str], end: str,

@@ -126,6 +126,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
                       "{time}: a change in the content folder has {n} problem(s) and was not shown; the last good "
                       "content stays. The first problems:"),
     "watch_shown": ("{time} 已自动载入内容文件夹中的修改。", "{time}: a change in the content folder is showing."),
+    "watch_changing": ("内容文件夹自 {since} 起一直在变化，从未停下：每 30 秒按当时的内容检查一次。"
+                       "请查看是什么程序在不断写入它。",
+                       "The content folder has not stopped changing since {since}: it is checked as it is every 30 s. "
+                       "Look for the program that keeps writing to it."),
     # statistics
     "stats_totals": ("近 {days} 天：{visits} 次参观，平均 {avg}；打开照片 {photos} 次，点击地图 {features} 次",
                      "Last {days} days: {visits} visits, {avg} on average; {photos} photos opened, "
