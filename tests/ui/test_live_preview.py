@@ -205,8 +205,11 @@ def test_valid_content_from_a_drive_is_shown_and_rolled_back(qtbot, make_kiosk, 
     kiosk = make_kiosk(content=content_copy)
     open_develop(qtbot, kiosk)
     retitle(stick / "lukou-content", DEVELOP_TITLE, "提质发展（U盘版）")
+    (stick / "lukou-content" / "photos" / "outtake.jpg").write_bytes(b"\xff\xd8")  # named by no text
     page = import_from(qtbot, kiosk, stick)
     assert kiosk.exhibition.sections[0].title.zh == "提质发展（U盘版）"
+    assert not (kiosk.content_dir / "photos" / "outtake.jpg").exists()
+    assert "个文件没有被内容引用，未复制到本机" in page.problems.text() and "outtake.jpg" in page.problems.text()
     assert kiosk.content_dir == paths.imported_content(), "the import is the kiosk's content folder now"
     assert kiosk.content_dir.parent == paths.imported_content_root()
     assert page.outcome.text().startswith(sw("import_ok", "zh", source=stick / "lukou-content", summary="")[:5])

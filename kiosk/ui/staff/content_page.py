@@ -164,6 +164,9 @@ class ContentPage(QWidget):
             self._set_report("reload_not_built", {}, "warning", list(result.lines), result.summary, result.folder)
         elif outcome.ok and result is not None:
             lines = list(result.lines) + ([sw("import_pinned", self.lang)] if pinned else [])
+            if outcome.left_out:
+                first = ", ".join(Path(name).name for name in outcome.left_out[:3])
+                lines.append(sw("import_left_out", self.lang, n=len(outcome.left_out), first=first))
             self._set_report("import_ok", {"source": outcome.source, "summary": result.summary}, "good", lines, "")
         else:
             end = outcome.summary

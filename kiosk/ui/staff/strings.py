@@ -90,6 +90,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "import_ok": ("已从 {source} 导入并显示新内容：{summary}。上一版内容已保留，可点“恢复上一版内容”。",
                   "Imported from {source} and showing: {summary}. The previous content is kept: tap “Roll back” "
                   "to return to it."),
+    "import_left_out": ("U盘 photos/ 中另有 {n} 个文件没有被内容引用，未复制到本机（如 {first}）。",
+                        "{n} more file(s) in the drive's photos/ are named by no text of the content and were not "
+                        "copied (e.g. {first})."),
     "import_invalid": ("U盘上的内容有错误，未复制任何文件，继续显示原内容。问题如下（与 kiosk check 相同）：",
                        "The content on the drive has errors: nothing was copied and the current content stays. "
                        "The problems (as `kiosk check` prints them):"),
