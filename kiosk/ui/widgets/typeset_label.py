@@ -22,12 +22,14 @@ SLACK = 0.5  # pixels kept free on every line: Qt measures a whole line, the rul
 
 # Chinese names and terms no line may break inside (the glossary's forms), set from the content shown.
 _keep: tuple[str, ...] = ()
+_keeper = typography.Keeper(())
 
 
 def keep_words_together(words: Iterable[str]) -> None:
     """Lines set from now on never break inside one of `words` (see `typography.keep_together`)."""
-    global _keep
+    global _keep, _keeper
     _keep = tuple(sorted(set(words)))
+    _keeper = typography.Keeper(_keep)
 
 
 def words_kept_together() -> tuple[str, ...]:
@@ -57,7 +59,7 @@ def typeset(font: QFont, text: str, width: float, title: bool) -> typography.Lin
     """`text` broken into lines no wider than `width` pixels in `font`."""
     measure = metrics_measure(font)
     source = text
-    text = typography.keep_together(text, _keep) if _keep else text
+    text = _keeper(text) if _keep else text
     if title:
         lines = typography.wrap_title(text, width - SLACK, measure)
     else:
