@@ -105,6 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "check":
         from kiosk.check import run_check
 
+        if "--breaks" in argv and {"-h", "--help"} & set(argv):
+            from kiosk.check_breaks import parser as breaks_parser
+
+            breaks_parser().print_help()
+            return 0
         args, rest = check_parser().parse_known_args(argv[1:])
         if args.breaks:
             from kiosk.check_breaks import main as breaks_main

@@ -28,8 +28,8 @@ SIZES = ((1920, 1080), (1080, 1920), (1366, 768), (3840, 2160))
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kiosk check --breaks", description=__doc__.split("\n\n")[0])
-    p.add_argument("--lang", choices=("zh", "en", "both"), default="both")
+    p = argparse.ArgumentParser(prog="kiosk check --breaks [--content DIR]", description=__doc__.split("\n\n")[0])
+    p.add_argument("--lang", choices=("zh", "en", "both"), default="both", help="the languages toured (default: both)")
     p.add_argument("--size", default=",".join(f"{w}x{h}" for w, h in SIZES), help="WxH, comma-separated")
     p.add_argument("--body", action="store_true", help="list the breaks in body paragraphs too")
     p.add_argument("--no-large", action="store_true", help="skip large-text mode")
