@@ -42,7 +42,7 @@ def find_breaks(content: Path | None, langs: list[str], sizes: list[tuple[int, i
     from kiosk.app import build
     from kiosk.ui import theme as t
     from kiosk.ui.break_probe import breaks_here
-    from kiosk.ui.layout_tour import relayout, settle, states
+    from kiosk.ui.layout_tour import pump, relayout, settle, states
 
     t.TRANSITION_MS = 40  # screen changes are not what is looked at
     found: list[Sighting] = []
@@ -65,6 +65,10 @@ def find_breaks(content: Path | None, langs: list[str], sizes: list[tuple[int, i
                         progress(layout)
                     for state in states(kiosk):
                         state.enter()
+                        # as a visitor sees it: photos decoded and the layout settled around them (a scroll bar
+                        # that comes or goes changes the width every paragraph is set for)
+                        kiosk.images.wait_idle(5000)
+                        pump(150)
                         found += [Sighting(b, state.name, where, layout) for where, b in breaks_here(window)]
                         state.leave()
                     if kiosk.staff is not None:
