@@ -36,6 +36,10 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+class Refused(Exception):
+    """The content folder failed its check, so the kiosk would show another one."""
+
+
 def find_breaks(content: Path | None, langs: list[str], sizes: list[tuple[int, int]], large: bool = True,
                 progress=None) -> list[Sighting]:
     """Every break seen on a tour of `content` in each language, size and (with `large`) large-text mode."""
@@ -50,6 +54,10 @@ def find_breaks(content: Path | None, langs: list[str], sizes: list[tuple[int, i
         for w, h in sizes:
             kiosk = build(content=content, size=(w, h), lang=lang)
             window = kiosk.window
+            if content is not None and Path(kiosk.content_dir).resolve() != Path(content).resolve():
+                window.allow_close = True
+                window.close()
+                raise Refused(f"{content} cannot be shown (see `kiosk check`): its breaks cannot be laid out")
             window.allow_close = True
             window.warm_up = lambda routes: None
             window.show()
@@ -92,8 +100,12 @@ def main(argv: list[str], content: Path | None) -> int:
         # the shipped settings, not this PC's (large text, a default language): a fresh settings folder
         for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
             os.environ[var] = str(Path(home) / var.lower())
-        sightings = find_breaks(content, langs, sizes, not args.no_large,
-                                progress=lambda layout: print(f"… {layout}", file=sys.stderr))
+        try:
+            sightings = find_breaks(content, langs, sizes, not args.no_large,
+                                    progress=lambda layout: print(f"… {layout}", file=sys.stderr))
+        except Refused as exc:
+            print(exc, file=sys.stderr)
+            return 1
     lines = report(sightings, body=args.body)
     for line in lines:
         print(line)
