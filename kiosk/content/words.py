@@ -5,7 +5,7 @@ word in two (示范 / 带, 丰收在 / 望), which reads as a mistake from acros
 are kept whole already; this list adds the other words of the content's titles, captions and labels. Editors
 keep it: `kiosk check --breaks` lays out every title, caption and label at every screen size and prints each
 line break that falls between two Chinese characters, and a word that should not be split there goes into the
-list (see assets/content/README.md).
+list (see the README, "Chinese words kept whole").
 
 A word is 2 to `MAX_WORD` Chinese characters (a longer one must still be able to break in a narrow box; list
 its parts instead). `kept_words` gives the list merged with the glossary's forms, for the typesetter
