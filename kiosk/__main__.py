@@ -2,7 +2,7 @@
 
     kiosk [--windowed] [--size WxH] [--content DIR] [--watch | --no-watch] [--lang zh|en] [--slideshow]
           [--smoke | --selftest]
-    kiosk check [--content DIR]
+    kiosk check [--content DIR] [--breaks [--lang zh|en|both] [--size WxH,…] [--body]]
     kiosk bench [--json] [--size WxH] [--content DIR] [--quick] [--scale]
     kiosk monkey [--events N] [--seed S] [--size WxH]
     kiosk reset-pin [--shipped]       (at the PC: a new staff PIN, lockout cleared)
@@ -91,6 +91,11 @@ def check_parser() -> argparse.ArgumentParser:
         prog="kiosk check", description="Validate a content folder: every problem with its file and field."
     )
     _content_arg(parser)
+    parser.add_argument(
+        "--breaks", action="store_true",
+        help="lay out every screen at every size and list each line break between two Chinese characters in a "
+        "title, caption or label (kiosk check --breaks --help for its options)",
+    )
     return parser
 
 
@@ -100,7 +105,19 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "check":
         from kiosk.check import run_check
 
-        args = check_parser().parse_args(argv[1:])
+        if "--breaks" in argv and {"-h", "--help"} & set(argv):
+            from kiosk.check_breaks import parser as breaks_parser
+
+            breaks_parser().print_help()
+            return 0
+        args, rest = check_parser().parse_known_args(argv[1:])
+        if args.breaks:
+            from kiosk.check_breaks import main as breaks_main
+
+            status = run_check(paths.content_source(args.content)[0])
+            return status if status > 1 else max(status, breaks_main(rest, paths.content_source(args.content)[0]))
+        if rest:
+            check_parser().error(f"unrecognized arguments: {' '.join(rest)}")
         return run_check(paths.content_source(args.content)[0])
     if argv and argv[0] == "reset-pin":  # an installer at the PC: a forgotten PIN or a damaged PIN file
         from kiosk.staff.pin import reset_pin_main

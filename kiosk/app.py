@@ -20,6 +20,7 @@ from kiosk.app_staff import Staff, install_staff, restart_process
 from kiosk.app_watch import ContentWatcher
 from kiosk.content import Exhibition, Section, Text, load_exhibition
 from kiosk.content.store import ContentStore
+from kiosk.content.words import kept_words
 from kiosk.logs import setup_logging
 from kiosk.malloc import limit_heap_retention
 from kiosk.navigation import Navigator, Route
@@ -133,12 +134,6 @@ def _qt_message(kind: QtMsgType, context, message: str) -> None:
     logging.getLogger("qt").log(level, "%s", message)
 
 
-def glossary_forms(exhibition: Exhibition) -> list[str]:
-    """The Chinese forms of the glossary's names and terms."""
-    glossary = exhibition.glossary
-    return [form for term in glossary.terms for form in term.zh] if glossary is not None else []
-
-
 def build(
     content: Path | None = None,
     windowed: bool = True,
@@ -185,8 +180,8 @@ def build(
     while True:
         navigator = Navigator([s.id for s in exhibition.sections])
         store = ContentStore(exhibition, content_dir)
-        keep_words_together(glossary_forms(exhibition))  # no line breaks inside a name: 渌口 / 区
-        store.subscribe(lambda shown: keep_words_together(glossary_forms(shown)))
+        keep_words_together(kept_words(exhibition))  # no line breaks inside a word: 渌口 / 区, 示范 / 带
+        store.subscribe(lambda shown: keep_words_together(kept_words(shown)))
         context = ScreenContext(store, images, navigator)
         context.extras["settings"] = settings
         # Any photo, tapped anywhere, opens the viewer; the window is read late on purpose: it is built below.

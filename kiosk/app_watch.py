@@ -17,6 +17,7 @@ thread:
 
 from __future__ import annotations
 
+import datetime
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -56,6 +57,7 @@ class ContentWatcher(QObject):
         self.overlay: ProblemsOverlay | None = None
         self.on_note: Callable[[bool], None] = lambda shown: None  # the staff panel hears of it (shown or not)
         self._busy = False
+        self._changing_since: datetime.datetime | None = None  # the last check was made while the folder changed
         self._proof: tuple[Iterator[str], ReloadResult, float, float] | None = None  # steps, result, start, longest
         self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix="content-check")
         self._reported.connect(self._finish)
@@ -112,6 +114,12 @@ class ContentWatcher(QObject):
         folder = self.watch.folder
         if decision is not Decision.CHECK:
             return decision, folder, None
+        since = self.watch.changing_since
+        self._changing_since = None if since is None else (
+            datetime.datetime.now() - datetime.timedelta(seconds=max(0.0, self.watch.clock() - since)))
+        if since is not None:
+            log.warning("content folder %s has not stopped changing since %s: checking it as it is", folder,
+                        self._changing_since)
         log.info("content folder %s changed: checking it", folder)
         started = time.perf_counter()
         result = validate_content(folder)
@@ -187,13 +195,13 @@ class ContentWatcher(QObject):
         folder = result.folder
         if result.ok:
             log.info("the changed content in %s is showing: %s", folder, result.summary)
-            self.note = WatchNote.accepted(folder)
+            self.note = WatchNote.accepted(folder, changing_since=self._changing_since)
             if self.overlay is not None:
                 self.overlay.content_valid()
         else:
             log.error("the changed content in %s is not shown (%d lines of problems); the last good content stays",
                       folder, len(result.lines))
-            self.note = WatchNote.refused(folder, result.lines)
+            self.note = WatchNote.refused(folder, result.lines, changing_since=self._changing_since)
             if self.preview:
                 self._show_problems(result)
         self.on_note(result.ok)

@@ -46,7 +46,9 @@ class CheckReport:
                 " last good content meanwhile."
             )
         photos = len(self.exhibition.all_photos())
-        return f"{folder}: OK — {len(self.exhibition.sections)} sections, {photos} photos" + (
+        words = self.exhibition.words
+        kept = f", {len(words.words)} words kept whole (words.toml)" if words is not None and words.words else ""
+        return f"{folder}: OK — {len(self.exhibition.sections)} sections, {photos} photos{kept}" + (
             f", {len(self.problems)} warning(s)" if self.problems else ""
         )
 

@@ -42,7 +42,9 @@ PHOTOS_DIR = "photos"
 
 # Optional top-level documents: file name -> field of `Exhibition` it fills. A missing file leaves the field at
 # its default; errors inside it are reported against that file.
-OPTIONAL_DOCUMENTS: dict[str, str] = {"timeline.toml": "timeline", "map.toml": "map", "glossary.toml": "glossary"}
+OPTIONAL_DOCUMENTS: dict[str, str] = {
+    "timeline.toml": "timeline", "map.toml": "map", "glossary.toml": "glossary", "words.toml": "words",
+}
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a content file is text: ten megabytes is a hundred times the shipped ones
 MAX_TABLES = 5000  # table headers in one file: the glossary, the longest, has about 150

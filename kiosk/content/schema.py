@@ -35,6 +35,7 @@ from kiosk.content.base import (
 from kiosk.content.glossary import Glossary
 from kiosk.content.map import MapContent
 from kiosk.content.timeline import Timeline
+from kiosk.content.words import WordList
 
 __all__ = [
     "LANGS", "MAX_FIGURE", "MAX_FIGURE_DIGITS", "Colour", "Credits", "Exhibition", "Figure", "Finite", "Lang",
@@ -160,6 +161,7 @@ class Exhibition(Model):
     map: MapContent | None = Field(default=None, description="the infrastructure map (map.toml)")
     timeline: Timeline | None = Field(default=None, description="the transport timeline (timeline.toml)")
     glossary: Glossary | None = Field(default=None, description="names and terms in English (glossary.toml)")
+    words: WordList | None = Field(default=None, description="Chinese words no line breaks inside (words.toml)")
 
     @field_validator("headline_figures")
     @classmethod

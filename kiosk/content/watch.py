@@ -10,7 +10,10 @@ SMB share, rsync) delivers an editor's work file by file. Neither writes a file 
 
 So the rule is: take a snapshot of the files the content uses (relative path, size, modification time), and
 only once the folder has been quiet (`quiet_s` without a change, and no transfer under way) and differs from
-what was last checked, say `CHECK`. Editor droppings are ignored; files that are transfers in progress are
+what was last checked, say `CHECK`. A folder that never stops changing (a script or a sync loop rewriting a file
+every fraction of a second) would never be checked, and nobody would notice: after `max_settling_s` of
+continuous change it is checked anyway, and again every `max_settling_s` while it goes on; `changing_since`
+says since when, for the staff panel to show. Editor droppings are ignored; files that are transfers in progress are
 activity: while one grows the folder is not quiet, and one left unchanged for `stalled_s` is abandoned and
 no longer holds the check back.
 
@@ -31,6 +34,9 @@ from pathlib import Path
 
 QUIET_S = 1.0  # the folder is still for this long: an editor's save or a sync tool's batch has landed
 STALLED_S = 10.0  # a transfer file unchanged this long was abandoned (a crashed editor, a stopped sync)
+# The longest a change is held back waiting for the folder to be quiet: a sync tool's batch takes seconds, a
+# folder changing for longer is changing for ever (a loop) and is checked as it is.
+MAX_SETTLING_S = 30.0
 POLL_S = 0.4  # how often the timer asks: a change is checked within POLL_S + QUIET_S + POLL_S (< 2 s)
 PAUSE_FACTOR = 10  # the pause after a look is at least this many times the look: listing never takes over a core
 MAX_PAUSE_S = 30.0  # however slow the folder is to list (a share that hangs), it is asked twice a minute
@@ -165,12 +171,17 @@ class ContentWatch:
     clock: Callable[[], float] = time.monotonic
     quiet_s: float = QUIET_S
     stalled_s: float = STALLED_S
+    max_settling_s: float = MAX_SETTLING_S
     read: Callable[[Path], Snapshot] = snapshot
     _checked: Snapshot = field(init=False)
     _seen: Snapshot = field(init=False)
     _changed_at: float = field(init=False)
     _transfer_changed_at: float = field(init=False)
     _read_s: float = field(init=False, default=0.0)
+    _run_started: float | None = field(init=False, default=None)  # the first change of the latest run of changes
+    _forced_at: float | None = field(init=False, default=None)  # the last check made while the folder changed
+    changing_since: float | None = field(init=False, default=None)  # the latest CHECK's run began then (clock), if
+    # the folder never stopped changing for it; None when the folder was quiet
 
     def __post_init__(self) -> None:
         self.folder = Path(self.folder)
@@ -184,6 +195,7 @@ class ContentWatch:
         self._read_s = max(0.0, self.clock() - now)
         self._changed_at = now
         self._transfer_changed_at = float("-inf")  # transfer files found now are old until they change
+        self._run_started = self._forced_at = self.changing_since = None
 
     def poll(self, now: float | None = None) -> Decision:
         now = self.clock() if now is None else now
@@ -191,6 +203,8 @@ class ContentWatch:
         current = self.read(self.folder)
         self._read_s = max(0.0, self.clock() - started)
         if current != self._seen:
+            if self._run_started is None or now - max(self._changed_at, self._transfer_changed_at) >= self.quiet_s:
+                self._run_started = now  # a run of changes begins: it ends when the folder is quiet
             if current.content != self._seen.content:
                 self._changed_at = now
             if current.transfers != self._seen.transfers:
@@ -198,10 +212,18 @@ class ContentWatch:
             self._seen = current
         if current.content == self._checked.content:
             return Decision.IDLE
-        if now - self._changed_at < self.quiet_s:
-            return Decision.SETTLING
-        if current.transfers and now - self._transfer_changed_at < self.stalled_s:
-            return Decision.SETTLING  # a file is still on its way
+        settling = now - self._changed_at < self.quiet_s or (
+            bool(current.transfers) and now - self._transfer_changed_at < self.stalled_s  # a file on its way
+        )
+        if settling:
+            started = self._run_started if self._run_started is not None else now
+            since = max(started, self._forced_at) if self._forced_at is not None else started
+            if now - since < self.max_settling_s:
+                return Decision.SETTLING
+            # changing for `max_settling_s` without a pause: checked as it is now (and again after as long)
+            self.changing_since, self._forced_at = started, now
+        else:
+            self.changing_since = self._forced_at = None
         self._checked = current
         return Decision.CHECK
 
@@ -226,14 +248,18 @@ class WatchNote:
     shown: bool
     problems: int = 0
     first: tuple[str, ...] = ()
+    changing_since: datetime.datetime | None = None  # checked while the folder went on changing, since then
 
     FIRST = 5  # problems quoted on the Content page; the full list is `kiosk check`'s
 
     @classmethod
-    def refused(cls, folder: Path, lines: list[str], when: datetime.datetime | None = None) -> WatchNote:
+    def refused(cls, folder: Path, lines: list[str], when: datetime.datetime | None = None,
+                changing_since: datetime.datetime | None = None) -> WatchNote:
         errors = [line for line in lines if ": warning: " not in line]
-        return cls(when or datetime.datetime.now(), Path(folder), False, len(errors), tuple(errors[: cls.FIRST]))
+        return cls(when or datetime.datetime.now(), Path(folder), False, len(errors), tuple(errors[: cls.FIRST]),
+                   changing_since)
 
     @classmethod
-    def accepted(cls, folder: Path, when: datetime.datetime | None = None) -> WatchNote:
-        return cls(when or datetime.datetime.now(), Path(folder), True)
+    def accepted(cls, folder: Path, when: datetime.datetime | None = None,
+                 changing_since: datetime.datetime | None = None) -> WatchNote:
+        return cls(when or datetime.datetime.now(), Path(folder), True, changing_since=changing_since)

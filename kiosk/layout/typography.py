@@ -283,10 +283,46 @@ def keep_together(text: str, words: Iterable[str]) -> str:
     """`text` with each of `words` (Chinese names and terms, longest first) joined by U+2060 so no line breaks
     inside it: Chinese marks no words, so without a list "渌口区" can break as "渌口 / 区". Only words of 2 to 6
     characters are kept whole (a longer one must still be able to break in a narrow box)."""
-    for word in sorted({w for w in words if 2 <= len(w) <= MAX_KEPT and "\u2060" not in w}, key=len, reverse=True):
-        if word in text:
-            text = text.replace(word, "\u2060".join(word))
-    return text
+    return Keeper(words)(text)
+
+
+class Keeper:
+    """`keep_together` for one list of words, read once: a text is scanned once, looking up only where a word can
+    start, and remembered (a title is typeset again at each size tried and each width a layout passes through)."""
+
+    CACHE = 4096  # texts remembered: the content has a few hundred
+
+    def __init__(self, words: Iterable[str]):
+        kept = {w for w in words if 2 <= len(w) <= MAX_KEPT and "\u2060" not in w}
+        self._words = frozenset(kept)
+        self._lengths: dict[str, tuple[int, ...]] = {}  # first character -> word lengths, longest first
+        self._done: dict[str, str] = {}
+        for word in kept:
+            self._lengths[word[0]] = tuple(sorted({len(word), *self._lengths.get(word[0], ())}, reverse=True))
+
+    def __call__(self, text: str) -> str:
+        if not self._words:
+            return text
+        done = self._done.get(text)
+        if done is None:
+            if len(self._done) >= self.CACHE:
+                self._done.clear()
+            done = self._done[text] = self._joined(text)
+        return done
+
+    def _joined(self, text: str) -> str:
+        out: list[str] = []
+        i, n = 0, len(text)
+        while i < n:
+            for length in self._lengths.get(text[i], ()):
+                if text[i: i + length] in self._words:
+                    out.append("\u2060".join(text[i: i + length]))
+                    i += length
+                    break
+            else:
+                out.append(text[i])
+                i += 1
+        return "".join(out)
 
 
 MAX_KEPT = 6

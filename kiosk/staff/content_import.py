@@ -12,8 +12,10 @@ choice, still come first.
 
 The steps, each of which leaves the current content untouched when it fails:
 1. check the stick's folder with `kiosk check`'s own code: any error and nothing is copied;
-2. copy the files the content uses (TOML files and `photos/`; not editors' or sync tools' temporary files) to a
-   hidden temporary folder, each file flushed to disk;
+2. copy the files the content uses (its TOML files and the photos it names; not editors' or sync tools'
+   temporary files, nor photos no text names: a stick often carries a whole shoot, and the kiosk's disk keeps
+   two imports) to a hidden temporary folder, each file flushed to disk; the outcome says how many files of
+   `photos/` were left on the stick, and names the first of them;
 3. check the copy again and compare it file by file with the stick (a stick pulled out half way, a bad sector);
 4. rename the copy to its final name, and replace the pointer file atomically (temporary file, flush, rename).
 A full disk, a stick that vanished, a folder the kiosk cannot write: the temporary copy is removed and the
@@ -36,7 +38,7 @@ from pathlib import Path
 
 from kiosk import paths
 from kiosk.check import CheckReport, check_folder
-from kiosk.content.loader import ROOT_FILE
+from kiosk.content.loader import PHOTOS_DIR, ROOT_FILE
 from kiosk.content.watch import Kind, kind_of
 
 log = logging.getLogger(__name__)
@@ -68,6 +70,7 @@ class ImportOutcome:
     lines: list[str] = field(default_factory=list)  # problems as `kiosk check` prints them
     summary: str = ""  # `kiosk check`'s last line, or what went wrong in a sentence
     report: CheckReport | None = None  # the check of the copy, when ok: its exhibition is what to show
+    left_out: tuple[str, ...] = ()  # files in photos/ that no text names, not copied (relative paths)
 
     @property
     def ok(self) -> bool:
@@ -137,8 +140,9 @@ class ContentLibrary:
         report = check(source)
         if not report.ok:
             return ImportOutcome("invalid", source, lines=report.lines(), summary=report.summary())
+        named = _named_photos(report)
         try:
-            files = _content_files(source)
+            files, left_out = _content_files(source, named)
             needed = sum(size for _, size in files)
             paths.private_dir(self.root)
             if shutil.disk_usage(self.root).free < needed + HEADROOM:
@@ -154,7 +158,8 @@ class ContentLibrary:
             _fsync_tree(temp)
             copied = check(temp)
             differs = [r for r, size in files if not (temp / r).is_file() or (temp / r).stat().st_size != size]
-            if not copied.ok or differs or {r for r, _ in _content_files(source)} != {r for r, _ in files}:
+            again = {r for r, _ in _content_files(source, named)[0]}
+            if not copied.ok or differs or again != {r for r, _ in files}:
                 shutil.rmtree(temp, ignore_errors=True)
                 lines = copied.lines() if not copied.ok else [f"{r}: differs from the drive" for r in differs]
                 return ImportOutcome("copy_differs", source, lines=lines or ["the drive changed during the copy"],
@@ -165,9 +170,10 @@ class ContentLibrary:
         except OSError as exc:
             shutil.rmtree(temp, ignore_errors=True)
             return self._failed(source, exc, stick)
-        log.info("content imported from %s to %s", source, final)
+        log.info("content imported from %s to %s (%d unnamed photo files left on the drive)", source, final,
+                 len(left_out))
         return ImportOutcome("ok", source, final, summary=report.summary(),
-                             report=CheckReport(final, copied.exhibition, copied.problems))
+                             report=CheckReport(final, copied.exhibition, copied.problems), left_out=tuple(left_out))
 
     def switch_to(self, folder: Path) -> None:
         """`folder` (an import) is the kiosk's content from now on, the current one kept for a roll back."""
@@ -221,9 +227,19 @@ class ContentLibrary:
         return ImportOutcome(reason, source, summary=f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
 
 
-def _content_files(source: Path) -> list[tuple[str, int]]:
-    """(relative path, size) of every file the content uses, as the watch sees them."""
+def _named_photos(report: CheckReport) -> set[str] | None:
+    """The photo files the content names, as `photos/<name>` case-folded (a FAT stick ignores case, so the check
+    on it found them whatever their case); None when the check gave no exhibition."""
+    if report.exhibition is None:
+        return None
+    return {f"{PHOTOS_DIR}/{photo.file}".casefold() for photo in report.exhibition.all_photos()}
+
+
+def _content_files(source: Path, named: set[str] | None = None) -> tuple[list[tuple[str, int]], list[str]]:
+    """(relative path, size) of every file the content uses, as the watch sees them, and the files of `photos/`
+    left out because the content does not name them (`named`: case-folded `photos/<name>`; None: keep all)."""
     found = []
+    left_out: list[str] = []
 
     def _raise(exc: OSError) -> None:  # a stick pulled out: stop; a subfolder the kiosk may not read: not content
         if isinstance(exc, PermissionError) and exc.filename is not None and Path(exc.filename) != Path(source):
@@ -241,8 +257,11 @@ def _content_files(source: Path) -> list[tuple[str, int]]:
                 if not stat.S_ISREG(info.st_mode):  # a named pipe would never end, a link to /dev/zero fill the disk
                     log.warning("content import: %s is not a file; it is not copied", path)
                     continue
+                if named is not None and relative.startswith(f"{PHOTOS_DIR}/") and relative.casefold() not in named:
+                    left_out.append(relative)
+                    continue
                 found.append((relative, info.st_size))
-    return found
+    return found, left_out
 
 
 def _copy(source: Path, target: Path) -> None:

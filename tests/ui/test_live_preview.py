@@ -7,6 +7,7 @@ The watch's clock is the test's: each poll is asked for, and the check's outcome
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -143,6 +144,37 @@ def test_an_exhibition_kiosk_keeps_the_last_good_content_and_tells_staff(qtbot, 
     assert "已自动载入" in note.text(), "the open page follows"
 
 
+def test_a_folder_that_never_stops_changing_is_checked_after_thirty_seconds_and_staff_are_told(
+    qtbot, make_kiosk, content_copy
+):
+    """A sync loop rewrites a file every 0.3 s for ever: the watch checks it anyway after 30 s, and the Content
+    page says since when the folder has not stopped changing."""
+    kiosk = make_kiosk(content=content_copy)
+    watcher, clock = watcher_for(kiosk, content_copy, preview=False)
+    party = content_copy / "sections" / "party.toml"
+    good = party.read_text(encoding="utf-8")
+    decisions = []
+    result = None
+    for i in range(120):  # 36 s of a rewrite every 0.3 s
+        party.write_text(good + f"\n# rewrite {i}\n", encoding="utf-8")
+        os.utime(party, ns=(1_700_000_000_000_000_000 + i * 10**9,) * 2)
+        clock.now += 0.3
+        with qtbot.waitSignal(watcher.polled, timeout=20_000) as polled:
+            watcher.poll()
+        decisions.append(polled.args[0])
+        if polled.args[0] is Decision.CHECK:
+            qtbot.waitUntil(lambda: watcher.note is not None, timeout=20_000)
+            result = watcher.note
+            break
+    assert result is not None, f"never checked: {decisions[-3:]}"
+    assert 30 <= len(decisions) * 0.3 <= 31.5
+    assert result.shown and result.changing_since is not None
+    c = open_panel(qtbot, kiosk)
+    touch.tap(c.panel.tabs["content"])
+    note = c.page("content").watch_note
+    assert note.isVisible() and "一直在变化" in note.text() and result.changing_since.strftime("%H:%M") in note.text()
+
+
 # content by USB drive ---------------------------------------------------------------------------------
 
 
@@ -173,8 +205,11 @@ def test_valid_content_from_a_drive_is_shown_and_rolled_back(qtbot, make_kiosk, 
     kiosk = make_kiosk(content=content_copy)
     open_develop(qtbot, kiosk)
     retitle(stick / "lukou-content", DEVELOP_TITLE, "提质发展（U盘版）")
+    (stick / "lukou-content" / "photos" / "outtake.jpg").write_bytes(b"\xff\xd8")  # named by no text
     page = import_from(qtbot, kiosk, stick)
     assert kiosk.exhibition.sections[0].title.zh == "提质发展（U盘版）"
+    assert not (kiosk.content_dir / "photos" / "outtake.jpg").exists()
+    assert "个文件没有被内容引用，未复制到本机" in page.problems.text() and "outtake.jpg" in page.problems.text()
     assert kiosk.content_dir == paths.imported_content(), "the import is the kiosk's content folder now"
     assert kiosk.content_dir.parent == paths.imported_content_root()
     assert page.outcome.text().startswith(sw("import_ok", "zh", source=stick / "lukou-content", summary="")[:5])

@@ -166,3 +166,40 @@ def test_the_home_figures_show_their_whole_numbers_in_large_text(qtbot, make_kio
     qtbot.waitUntil(whole, timeout=3000)  # once the screen is laid out
     for card in screen.figures:
         assert card.label.geometry().top() >= card.number.geometry().bottom()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_a_listed_word_stays_whole_where_a_line_used_to_split_it(qtbot, make_kiosk, size):
+    """The develop section's lead used to end its first line in 丰收在 and start the next with 望; 丰收在望 is in
+    words.toml now, so it stays on one line."""
+    from .helpers import open_tile
+
+    kiosk = make_kiosk(size=size)
+    screen = open_tile(qtbot, kiosk, Route("section", "develop"))
+    lines = [line.replace("\u2060", "") for line in screen.lead.lines()]
+    assert "".join(lines) == "秋天是收获的季节，株洲市渌口区一片丰收在望的景象。"
+    assert len(lines) > 1, "the lead fits one line: the test no longer shows anything"
+    assert any("丰收在望" in line for line in lines), lines
+
+
+def test_the_break_finder_shows_an_editor_the_split_a_missing_word_leaves(qtbot, make_kiosk, tmp_path):
+    """`kiosk check --breaks` reads the lines off the screen: without words.toml the develop section's lead and
+    tiles split words, and the finder names them; with the shipped list it finds nothing there."""
+    import shutil
+    from pathlib import Path
+
+    from kiosk.ui.break_probe import breaks_here
+
+    from .helpers import open_tile
+
+    shipped = Path(__file__).resolve().parents[2] / "assets" / "content"
+    bare = tmp_path / "content"
+    shutil.copytree(shipped, bare)
+    (bare / "words.toml").unlink()
+    for content, expected in ((bare, True), (None, False)):
+        kiosk = make_kiosk(content=content)
+        open_tile(qtbot, kiosk, Route("section", "develop"))
+        found = [str(b) for _, b in breaks_here(kiosk.window) if b.kind != "body"]
+        assert ("…渌口区一片丰收在 / 望的景象。…" in found) is expected, found
+        if not expected:
+            assert found == []

@@ -83,6 +83,25 @@ def test_valid_content_is_copied_verified_and_switched_to(library: ContentLibrar
     assert paths.content_source(Path("/x"), env={})[0] == Path("/x"), "--content still comes first"
 
 
+def test_only_the_photos_the_content_names_are_copied_and_the_others_are_counted(
+    library: ContentLibrary, stick: Path
+) -> None:
+    """A stick often carries a whole shoot: the photos no text names stay on it, and the outcome says so."""
+    photos = stick / "lukou-content" / "photos"
+    (photos / "outtake-1.jpg").write_bytes(b"\xff\xd8" * 1000)
+    (photos / "outtake-2.jpg").write_bytes(b"\xff\xd8" * 1000)
+    (photos / "shoot").mkdir()
+    (photos / "shoot" / "raw-0001.jpg").write_bytes(b"\xff\xd8" * 1000)
+    outcome = library.import_from(stick)
+    assert outcome.ok and outcome.folder is not None and outcome.report is not None
+    copied = {p.relative_to(outcome.folder).as_posix() for p in (outcome.folder / "photos").rglob("*") if p.is_file()}
+    named = {f"photos/{photo.file}" for photo in outcome.report.exhibition.all_photos()}  # type: ignore[union-attr]
+    assert copied == named, "every named photo, nothing else"
+    assert {"photos/outtake-1.jpg", "photos/outtake-2.jpg", "photos/shoot/raw-0001.jpg"} <= set(outcome.left_out)
+    assert "photos/README.md" in outcome.left_out  # the stand-ins' notes: no text names them either
+    assert outcome.report.problems == [] or all("photos" not in str(p) for p in outcome.report.problems)
+
+
 def test_invalid_content_is_listed_and_nothing_is_copied(library: ContentLibrary, stick: Path) -> None:
     party = stick / "lukou-content" / "sections" / "party.toml"
     party.write_text(party.read_text(encoding="utf-8") + "\nthis is not toml\n", encoding="utf-8")
@@ -258,7 +277,7 @@ def test_only_regular_files_are_copied(library: ContentLibrary, stick: Path) -> 
     os.mkfifo(photos / "pipe.jpg")
     (photos / "zero.jpg").symlink_to("/dev/zero")
     (photos / "linked.jpg").symlink_to(photos / "wind-power.jpg")
-    listed = {relative for relative, _ in content_import._content_files(stick / "lukou-content")}
+    listed = {relative for relative, _ in content_import._content_files(stick / "lukou-content")[0]}
     assert {"photos/wind-power.jpg", "photos/linked.jpg"} <= listed
     assert not listed & {"photos/pipe.jpg", "photos/zero.jpg"}
     outcome = library.import_from(stick)

@@ -303,3 +303,31 @@ def test_the_texts_are_read_before_the_photos_when_there_are_too_many_files(fold
     w = ContentWatch(folder.root, clock)
     folder.write("sections/develop.toml", "id = 'develop'\ntitle = 2\n")
     assert checks(run(w, clock, 2)) == 1
+
+
+def test_a_folder_rewritten_for_ever_is_checked_after_thirty_seconds_and_every_thirty_after(
+    folder: Folder, clock: Clock
+) -> None:
+    """A script or a sync loop rewriting a file every 0.3 s never lets the folder be quiet: without a bound the
+    change would never be checked and nobody would notice."""
+    watch = ContentWatch(folder.root, clock)
+    started = clock.now
+    decisions: list[tuple[float, Decision]] = []
+    for i in range(320):  # 96 s of a rewrite every 0.3 s
+        folder.write("exhibition.toml", f"title = {i}\n")
+        clock.now += 0.3
+        decisions.append((clock.now - started, watch.poll()))
+    checked_at = [round(at, 1) for at, decision in decisions if decision is Decision.CHECK]
+    assert len(checked_at) == 3, checked_at
+    assert 30.0 <= checked_at[0] <= 31.0
+    assert all(29.9 <= b - a <= 30.6 for a, b in zip(checked_at, checked_at[1:], strict=False))
+    assert watch.changing_since == pytest.approx(started + 0.3), "since when it has not stopped changing"
+    assert checks(run(watch, clock, 2.0)) == 1 and watch.changing_since is None, "once it stops: a normal check"
+
+
+def test_a_normal_save_after_a_long_quiet_time_is_not_taken_for_endless_change(folder: Folder, clock: Clock) -> None:
+    watch = ContentWatch(folder.root, clock)
+    run(watch, clock, 120)
+    folder.write("exhibition.toml", "title = 9\n")
+    decisions = run(watch, clock, 2.0)
+    assert decisions[0] is Decision.SETTLING and checks(decisions) == 1 and watch.changing_since is None

@@ -164,6 +164,9 @@ class ContentPage(QWidget):
             self._set_report("reload_not_built", {}, "warning", list(result.lines), result.summary, result.folder)
         elif outcome.ok and result is not None:
             lines = list(result.lines) + ([sw("import_pinned", self.lang)] if pinned else [])
+            if outcome.left_out:
+                first = ", ".join(Path(name).name for name in outcome.left_out[:3])
+                lines.append(sw("import_left_out", self.lang, n=len(outcome.left_out), first=first))
             self._set_report("import_ok", {"source": outcome.source, "summary": result.summary}, "good", lines, "")
         else:
             end = outcome.summary
@@ -237,6 +240,10 @@ class ContentPage(QWidget):
         else:
             text = sw("watch_refused", self.lang, time=when, n=note.problems)
             self.watch_note.setText("\n".join([text, *(f"  {line}" for line in note.first)]))
+            t.set_role(self.watch_note, "warning")
+        if note.changing_since is not None:  # never quiet: say so, whatever the check found
+            since = note.changing_since.strftime("%H:%M")
+            self.watch_note.setText(sw("watch_changing", self.lang, since=since) + "\n" + self.watch_note.text())
             t.set_role(self.watch_note, "warning")
         self.watch_note.show()
 

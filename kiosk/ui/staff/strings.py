@@ -90,6 +90,9 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "import_ok": ("已从 {source} 导入并显示新内容：{summary}。上一版内容已保留，可点“恢复上一版内容”。",
                   "Imported from {source} and showing: {summary}. The previous content is kept: tap “Roll back” "
                   "to return to it."),
+    "import_left_out": ("U盘 photos/ 中另有 {n} 个文件没有被内容引用，未复制到本机（如 {first}）。",
+                        "{n} more file(s) in the drive's photos/ are named by no text of the content and were not "
+                        "copied (e.g. {first})."),
     "import_invalid": ("U盘上的内容有错误，未复制任何文件，继续显示原内容。问题如下（与 kiosk check 相同）：",
                        "The content on the drive has errors: nothing was copied and the current content stays. "
                        "The problems (as `kiosk check` prints them):"),
@@ -126,6 +129,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
                       "{time}: a change in the content folder has {n} problem(s) and was not shown; the last good "
                       "content stays. The first problems:"),
     "watch_shown": ("{time} 已自动载入内容文件夹中的修改。", "{time}: a change in the content folder is showing."),
+    "watch_changing": ("内容文件夹自 {since} 起一直在变化，从未停下：每 30 秒按当时的内容检查一次。"
+                       "请查看是什么程序在不断写入它。",
+                       "The content folder has not stopped changing since {since}: it is checked as it is every 30 s. "
+                       "Look for the program that keeps writing to it."),
     # statistics
     "stats_totals": ("近 {days} 天：{visits} 次参观，平均 {avg}；打开照片 {photos} 次，点击地图 {features} 次",
                      "Last {days} days: {visits} visits, {avg} on average; {photos} photos opened, "

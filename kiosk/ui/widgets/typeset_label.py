@@ -22,12 +22,18 @@ SLACK = 0.5  # pixels kept free on every line: Qt measures a whole line, the rul
 
 # Chinese names and terms no line may break inside (the glossary's forms), set from the content shown.
 _keep: tuple[str, ...] = ()
+_keeper = typography.Keeper(())
 
 
 def keep_words_together(words: Iterable[str]) -> None:
     """Lines set from now on never break inside one of `words` (see `typography.keep_together`)."""
-    global _keep
+    global _keep, _keeper
     _keep = tuple(sorted(set(words)))
+    _keeper = typography.Keeper(_keep)
+
+
+def words_kept_together() -> tuple[str, ...]:
+    return _keep
 
 
 def metrics_measure(font: QFont):
@@ -44,13 +50,23 @@ def metrics_measure(font: QFont):
     return measure
 
 
+# While set (by `kiosk check --breaks`, see kiosk.ui.break_probe), every text typeset is noted here with its
+# lines, so the lines a painted widget draws can be read back.
+recorder: list[tuple[bool, tuple[str, ...], str]] | None = None
+
+
 def typeset(font: QFont, text: str, width: float, title: bool) -> typography.Lines:
     """`text` broken into lines no wider than `width` pixels in `font`."""
     measure = metrics_measure(font)
-    text = typography.keep_together(text, _keep) if _keep else text
+    source = text
+    text = _keeper(text) if _keep else text
     if title:
-        return typography.wrap_title(text, width - SLACK, measure)
-    return typography.wrap(text, width - SLACK, measure)
+        lines = typography.wrap_title(text, width - SLACK, measure)
+    else:
+        lines = typography.wrap(text, width - SLACK, measure)
+    if recorder is not None:
+        recorder.append((title, lines.lines, source))
+    return lines
 
 
 def _latin_first(font: QFont) -> bool:
@@ -110,6 +126,9 @@ class TypesetLabel(QLabel):
     def lines(self) -> list[str]:
         """The lines as set."""
         return list(self._lines)
+
+    def is_title(self) -> bool:
+        return self._title
 
     def setFont(self, font: QFont) -> None:
         super().setFont(font)
