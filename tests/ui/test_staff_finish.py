@@ -103,3 +103,45 @@ def test_an_empty_log_says_so(qtbot, kiosk):
     log.append("2026-12-05 11:38:54,439 INFO kiosk.app: started")
     page.update_live()
     assert page.log_text.text() == log[0]
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1366, 768), (1920, 1080)])
+def test_staff_descriptions_leave_no_word_alone_on_a_last_line(qtbot, make_kiosk, size):
+    """The statistics' summary (and the panel's other descriptive lines) are set by the visitors' typography:
+    "…0 map features / tapped" on a portrait stand left one word on the last line."""
+    kiosk = make_kiosk(size=size, lang="en")
+    controller = kiosk.staff.controller
+    controller.open_panel()
+    controller.panel.show_page("stats")
+    settle()
+    page = controller.page("stats")
+    for label in (page.totals, page.accessible, page.where, controller.panel.nag):
+        if not label.isVisible():
+            continue
+        lines = _shown_lines(label)
+        assert lines, label.objectName()
+        if len(lines) > 1:
+            assert len(lines[-1].split()) > 1, f"{lines!r}: a word alone on the last line"
+    controller.close()
+
+
+def _shown_lines(label) -> list[str]:
+    """The lines a word-wrapped label shows: its own line breaks, then Qt's wrap at the label's width."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    text = label.text() if "<" not in label.text() else label.source()
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        layout = QTextLayout(paragraph, label.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(label.contentsRect().width())
+            out.append(paragraph[line.textStart():line.textStart() + line.textLength()].strip())
+        layout.endLayout()
+    return [line for line in out if line]
