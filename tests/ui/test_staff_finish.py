@@ -145,3 +145,36 @@ def _shown_lines(label) -> list[str]:
             out.append(paragraph[line.textStart():line.textStart() + line.textLength()].strip())
         layout.endLayout()
     return [line for line in out if line]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])
+def test_setting_chips_start_at_the_setting_words_left_edge(qtbot, make_kiosk, size):
+    from PySide6.QtCore import QPoint
+
+    kiosk = make_kiosk(size=size, lang="en")
+    controller = kiosk.staff.controller
+    controller.open_panel()
+    settle()
+    page = controller.page("settings")
+    for name in ("attract_photos", "attract_transition"):
+        chip = next(iter(page.controls[name].chips.values()))
+        label = page._labels[name]
+        chip_x = chip.mapTo(page, QPoint(0, 0)).x()
+        label_x = label.mapTo(page, QPoint(0, 0)).x() + label.contentsRect().left()
+        assert abs(chip_x - label_x) <= 1, f"{name}: chips at {chip_x}, words at {label_x}"
+    controller.close()
+
+
+def test_statistics_have_no_empty_line_above_the_charts(qtbot, make_kiosk):
+    from PySide6.QtCore import QPoint
+
+    kiosk = make_kiosk(size=(1920, 1080), lang="zh")
+    controller = kiosk.staff.controller
+    controller.open_panel()
+    controller.panel.show_page("stats")
+    settle()
+    page = controller.page("stats")
+    buttons_bottom = page.export_button.mapTo(page, QPoint(0, page.export_button.height())).y()
+    chart_top = page.per_day.mapTo(page, QPoint(0, 0)).y()
+    assert chart_top - buttons_bottom <= kiosk.window.theme.px(20), "a blank line between the buttons and charts"
+    controller.close()

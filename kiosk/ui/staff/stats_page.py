@@ -77,6 +77,7 @@ class StatsPage(QWidget):
         buttons.addStretch(1)
         self.message = TypesetLabel(charts)
         self.message.setFont(theme.font(t.CAPTION - 2))
+        self.message.hide()  # until an export has something to say: an empty line left a gap above the charts
         self.per_day = BarChart(theme)
         self.per_hour = BarChart(theme)
         self.top_screens = BarChart(theme, horizontal=True)
@@ -166,9 +167,11 @@ class StatsPage(QWidget):
             files = self._stats.export_csv(folder)
         except OSError as exc:
             log.error("statistics export to %s failed: %s", folder, exc)
+            self.message.show()
             self.message.set_source(sw("export_failed", self.lang, why=exc.strerror or exc))
             t.set_role(self.message, "warning")
             return []
+        self.message.show()
         self.message.set_source(sw("export_done", self.lang, files=", ".join(str(f) for f in files)))
         t.set_role(self.message, "good")
         return files
