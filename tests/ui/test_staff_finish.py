@@ -3,6 +3,7 @@ what a choice does, charts that say when nothing is counted yet, and facts that 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -178,3 +179,14 @@ def test_statistics_have_no_empty_line_above_the_charts(qtbot, make_kiosk):
     chart_top = page.per_day.mapTo(page, QPoint(0, 0)).y()
     assert chart_top - buttons_bottom <= kiosk.window.theme.px(20), "a blank line between the buttons and charts"
     controller.close()
+
+
+def test_diagnostics_in_chinese_take_full_width_punctuation(qtbot, kiosk):
+    """"设置: /…" and "96 dpi, 60 Hz; 窗口" mixed half-width marks into the Chinese page."""
+    facts = dict(kiosk.staff.controller.services.facts("zh"))
+    files = facts["文件位置"].splitlines()
+    assert files and all(re.match(r"^[\u4e00-\u9fff]+：", line) for line in files), files
+    screen = facts["屏幕"]
+    assert ", " not in screen and "; " not in screen and "；窗口" in screen, screen
+    english = dict(kiosk.staff.controller.services.facts("en"))
+    assert english["Files"].startswith("settings: ") and "; window" in english["Screen"]
