@@ -190,3 +190,20 @@ def test_diagnostics_in_chinese_take_full_width_punctuation(qtbot, kiosk):
     assert ", " not in screen and "; " not in screen and "；窗口" in screen, screen
     english = dict(kiosk.staff.controller.services.facts("en"))
     assert english["Files"].startswith("settings: ") and "; window" in english["Screen"]
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh", "秒后恢复触摸"), ("en", "seconds until touch works again")])
+def test_cleaning_mode_says_what_its_number_counts(qtbot, kiosk, lang, words):
+    from . import touch
+
+    controller = kiosk.staff.controller
+    kiosk.window.set_language(lang)
+    controller.open_panel()
+    touch.tap(controller.panel.tabs["diagnostics"])
+    touch.tap(controller.page("diagnostics").cleaning_button)
+    overlay = controller.cleaning
+    assert overlay.isVisible() and overlay.count.text() == str(controller.cleaning_seconds)
+    assert overlay.unit.isVisible() and overlay.unit.text() == words
+    assert overlay.unit.geometry().top() >= overlay.count.geometry().bottom(), "under the number"
+    overlay.stop()
+    controller.close()

@@ -91,6 +91,7 @@ class HomeScreen(Screen):
         hero_layout.addWidget(self.date_label)
         hero_layout.addWidget(self.title_label)
         hero_layout.addWidget(self.subtitle_label)
+        self._intro_row: QHBoxLayout | None = None  # portrait only: the foreword's button on a row of its own
         if theme.portrait:
             hero_layout.addSpacing(p(8))
             self._intro_row = QHBoxLayout()
@@ -189,7 +190,7 @@ class HomeScreen(Screen):
         for label in (self.date_label, self.subtitle_label):
             label.setIndent(hang)
         self._figures_row.setContentsMargins(hang, 0, 0, 0)
-        if self._theme.portrait:
+        if self._intro_row is not None:  # (the theme may turn portrait under a landscape home being replaced)
             self._intro_row.setContentsMargins(hang, 0, 0, 0)
 
     def _size_tile_titles(self) -> None:

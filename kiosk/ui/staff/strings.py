@@ -164,6 +164,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "measuring": ("测量中…", "measuring…"),
     "cleaning": ("清洁模式（30 秒）", "Cleaning mode (30 s)"),
     "cleaning_title": ("清洁屏幕中，触摸暂不响应", "Cleaning: touch is ignored"),
+    "cleaning_left": ("秒后恢复触摸", "seconds until touch works again"),
     "touch_test": ("触摸测试", "Touch test"),
     "touch_test_hint": ("用手指触摸屏幕任意位置，每个触点都会显示", "Touch anywhere: every touch point is drawn"),
     "touch_points": ("当前触点：{n}　最多同时：{max}", "Touch points now: {n}   most at once: {max}"),
