@@ -92,6 +92,8 @@ def test_staff_facts_read_in_chinese(qtbot, kiosk):
     page.show_content(kiosk.content_dir, kiosk.exhibition)
     text = page.facts.text()
     assert "当前内容：" in text and "内容文件夹：" in text and "内容版本：" in text, text
+    first = text.splitlines()[0]
+    assert " — " not in first and first.endswith("张照片）"), first
 
 
 def test_an_empty_log_says_so(qtbot, kiosk):
