@@ -209,3 +209,11 @@ def test_cleaning_mode_says_what_its_number_counts(qtbot, kiosk, lang, words):
     assert overlay.unit.geometry().top() >= overlay.count.geometry().bottom(), "under the number"
     overlay.stop()
     controller.close()
+
+
+def test_no_accessible_visits_reads_as_words():
+    from kiosk.ui.staff.stats_page import accessible_text
+
+    assert accessible_text(0, 0, "en") == "Of these in accessible mode: none"
+    assert accessible_text(0, 12, "zh") == "其中使用无障碍模式：0 次"
+    assert accessible_text(3, 12, "en") == "Of these in accessible mode: 3 (25 %)"

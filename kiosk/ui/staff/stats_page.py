@@ -179,6 +179,8 @@ class StatsPage(QWidget):
 
 def accessible_text(accessible: int, visits: int, lang: Lang) -> str:
     """How many of the visits used accessible mode, and what share of them."""
+    if not accessible:  # "0 (–)" read as a code: no visits yet, or none of them in accessible mode
+        return sw("stats_accessible_none", lang)
     share = f"{min(100, 100 * accessible / visits):.0f} %" if visits else "–"  # (the visit on now ends later)
     return sw("stats_accessible", lang, accessible=accessible, share=share)
 

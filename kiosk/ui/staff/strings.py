@@ -132,6 +132,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
                      "{features} map features tapped"),
     "stats_accessible": ("其中使用无障碍模式：{accessible} 次（{share}）",
                          "Of these in accessible mode: {accessible} ({share})"),
+    "stats_accessible_none": ("其中使用无障碍模式：0 次", "Of these in accessible mode: none"),
     "chart_per_day": ("每日参观次数", "Visits per day"),
     "chart_per_hour": ("各时段参观次数（近 30 天）", "Visits by hour (last 30 days)"),
     "chart_top_screens": ("最常打开的页面", "Most opened screens"),
