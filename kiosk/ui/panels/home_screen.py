@@ -213,7 +213,7 @@ class HomeScreen(Screen):
             # tiles up to an eighth shorter: its subtitle must fit all the way down to that (a shorter tile may take
             # a smaller title, so fitting at one height says little about the next)
             shorter = self.tiles[0].height() * 0.12 if lang != self.lang else 0.0
-            for step in (0.0, 0.25, 0.5, 0.75, 1.0) if shorter else (0.0,):
+            for step in (0.0, 0.5, 1.0) if shorter else (0.0,):
                 for tile in self.tiles:
                     tile.set_shorter(shorter * step)
                     tile.set_title_size(None)
