@@ -242,13 +242,16 @@ class _StaffWiring(QObject):
         screen_text = "?"
         if screen is not None:
             size = screen.geometry()
+            comma, semicolon = ("，", "；") if zh else (", ", "; ")  # Chinese text takes full-width punctuation
+            physical = (f" ({screen.physicalDotsPerInch():.0f} physical)" if not zh
+                        else f"（物理 {screen.physicalDotsPerInch():.0f}）")
             screen_text = (
-                f"{size.width()}×{size.height()} @ {screen.devicePixelRatio():g}x, "
+                f"{size.width()}×{size.height()} @ {screen.devicePixelRatio():g}x{comma}"
                 f"{screen.logicalDotsPerInch():.0f} dpi"
-                + (f" ({screen.physicalDotsPerInch():.0f} {'物理' if zh else 'physical'})"
-                   if round(screen.physicalDotsPerInch()) != round(screen.logicalDotsPerInch()) else "")
-                + ", "
-                f"{screen.refreshRate():.0f} Hz; {'窗口' if zh else 'window'} {window.width()}×{window.height()}"
+                + (physical if round(screen.physicalDotsPerInch()) != round(screen.logicalDotsPerInch()) else "")
+                + comma
+                + f"{screen.refreshRate():.0f} Hz{semicolon}"
+                + f"{'窗口' if zh else 'window'} {window.width()}×{window.height()}"
             )
         files = [
             ("设置" if zh else "settings", self.staff.settings.path),
@@ -268,7 +271,7 @@ class _StaffWiring(QObject):
             (sw("diag_uptime", lang), diagnostics.format_duration(time.perf_counter() - self.started, lang)),
             (sw("diag_restart", lang), self.staff.session.last_restart_reason(lang)),
             (sw("diag_stats", lang), status_text(self.staff.stats, lang) or sw("stats_recording", lang)),
-            (sw("diag_files", lang), "\n".join(f"{name}: {path}" for name, path in files)),
+            (sw("diag_files", lang), "\n".join(f"{name}{'：' if zh else ': '}{path}" for name, path in files)),
         ]
 
     def screen_title(self, key: str) -> str:

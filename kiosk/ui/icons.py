@@ -5,6 +5,7 @@ first frame of the home screen. An icon that cannot be made is replaced by a neu
 from __future__ import annotations
 
 import logging
+import sys
 from functools import lru_cache
 
 from PySide6.QtGui import QIcon
@@ -32,3 +33,8 @@ def icon(name: str, colour: str) -> QIcon:
         except Exception as again:  # the icon fonts themselves are missing from the bundle
             ASSETS.failed("icon fonts", str(again) or type(again).__name__)
             return QIcon()
+
+
+def icons_ready() -> bool:
+    """Whether icons cost nothing more to make: qtawesome is imported (after the first frame)."""
+    return "qtawesome" in sys.modules

@@ -401,7 +401,8 @@ def _viewer_button(p, size: int, text: bool) -> str:
         f"QPushButton {{ background: {SCRIM.format(alpha=200)}; color: {TEXT}; border: {p(2)}px solid {LINE};"
         f" border-radius: {size // 2}px; {pad} }}"
         f"QPushButton:pressed {{ background: {SURFACE_PRESSED}; }}"
-        f"QPushButton:disabled {{ color: {LINE}; border-color: transparent; background: {SCRIM.format(alpha=90)}; }}"
+        # Disabled (no photo before the first): the same circle, only the symbol dims, so "‹" and "›" match
+        f"QPushButton:disabled {{ color: {LINE}; }}"
     )
 
 

@@ -184,7 +184,7 @@ def test_statistics_after_a_scripted_visit_and_a_csv_that_rereads_the_same(qtbot
     totals = kiosk.staff.stats.totals()
     assert (totals.visits, totals.photos, totals.map_features) == (1, 1, 1)
     assert totals.screens == 2  # home (where the visit began) and the section; not the reset's home
-    assert "1" in page.totals.text()
+    assert "1" in page.totals.source()
     assert page.per_day.values[-1] == 1 and sum(page.per_hour.values) == 1
     section_title = kiosk.exhibition.sections[1].title.zh
     assert section_title in page.top_screens.labels
@@ -196,13 +196,13 @@ def test_statistics_after_a_scripted_visit_and_a_csv_that_rereads_the_same(qtbot
     assert page.stack.currentWidget() is page._picker_page
     touch.tap(page.picker.buttons[0])
     files = sorted(stick.glob("*.csv"))
-    assert len(files) == 2, page.message.text()
+    assert len(files) == 2, page.message.source()
     rows = read_hourly_csv(next(f for f in files if f.name.endswith("-hourly.csv")))
     assert sum(r["visits"] for r in rows) == totals.visits
     assert sum(r["screens_opened"] for r in rows) == totals.screens
     assert sum(r["photos_opened"] for r in rows) == totals.photos
     assert sum(r["map_features_tapped"] for r in rows) == totals.map_features
-    assert str(stick) in page.message.text()
+    assert str(stick) in page.message.source()
 
 
 def test_a_damaged_statistics_database_is_reported_on_the_statistics_and_diagnostics_pages(qtbot, make_kiosk):
@@ -218,7 +218,7 @@ def test_a_damaged_statistics_database_is_reported_on_the_statistics_and_diagnos
     touch.tap(c.panel.tabs["stats"])
     page = c.page("stats")
     assert page.problem.isVisible()
-    assert "damaged" in page.problem.text() and kept[0].name in page.problem.text()
+    assert "damaged" in page.problem.source() and kept[0].name in page.problem.source()
     touch.tap(c.panel.tabs["diagnostics"])
     diagnostics = c.page("diagnostics")
     shown = "\n".join(w.text() for w in diagnostics.findChildren(type(diagnostics.fps_label)) if w.isVisible())
@@ -415,10 +415,10 @@ def test_the_accessibility_group_sets_the_mounting_and_high_contrast(qtbot, make
     page = c.page("settings")
     assert page._accessibility is not None and page._accessibility.text() == "Accessibility"
     kiosk.staff.settings.update({"screen_diagonal_in": 55, "screen_bottom_cm": 90})
-    note = page._reach_note.text()
+    note = page._reach_note.source()
     assert "0.90–1.20 m" in note and "473 rows" in note and '55"' in note
     kiosk.staff.settings.set("screen_bottom_cm", 50)  # 0.5–1.18 m: all within reach
-    assert "all within seated reach" in page._reach_note.text()
+    assert "all within seated reach" in page._reach_note.source()
     try:
         tap_visible(qtbot, page, page.controls["high_contrast"])
         assert kiosk.staff.settings.high_contrast and t.high_contrast and t.BACKGROUND == "#000000"

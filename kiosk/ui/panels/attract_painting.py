@@ -4,6 +4,7 @@ key-figures slide. Each is painted once per slide into a pixmap, so a frame of t
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
@@ -156,6 +157,76 @@ def _figure_line(fig: Figure) -> tuple[str, str]:
     return fig.format_number("zh"), fig.unit.zh
 
 
+@dataclass(frozen=True)
+class FigurePage:
+    """Where a key-figures slide puts things: the header's lines (from the top margin), the figures' cells,
+    and whether each figure is set as one row (number on the left, its words beside it)."""
+
+    header_bottom: int
+    cells: tuple[QRect, ...]
+    rows: bool
+    number_width: int  # in rows: the widest number and unit, so every label starts at one left edge
+
+
+def figure_page(theme: Theme, size: QSize, slide: Slide, exhibition: Exhibition) -> FigurePage:
+    """The key-figures slide laid out as a page. Landscape: the figures side by side, centred under the header.
+    Portrait (a 1080×1920 stand): a poster, the figures one under another as rows that fill the glass between
+    the header and the hint, so no empty half-screen lies between the title and the first number."""
+    px = theme.px
+    margin = px(t.MARGIN * 1.25)
+    width = size.width() - 2 * margin
+    header_bottom = margin + _header_height(theme, size, slide, exhibition, width)
+    figures = slide.figures
+    portrait = size.height() > size.width()
+    hint_zone = px(200)
+    area_top, area_bottom = header_bottom + px(t.GAP * 2), size.height() - hint_zone
+    if portrait and len(figures) <= 5:
+        number_w = max((_number_width(theme, fig, width // 2, portrait) for fig in figures), default=0)
+        label_w = width - number_w - px(t.GAP * 2)
+        heights = [_row_height(theme, fig, width // 2, label_w, portrait) for fig in figures]
+        total = sum(heights)
+        free = max(0, area_bottom - area_top - total)
+        # The rows share the glass: even gaps between them (up to a generous measure), the rest above and below
+        gap = min(free // max(1, len(figures) - 1 + 2), px(t.GAP * 6)) if len(figures) > 1 else 0
+        top = area_top + max(0, (free - gap * (len(figures) - 1)) // 3)  # a little above centre, as a poster
+        cells, y = [], top
+        for h in heights:
+            cells.append(QRect(margin, y, width, h))
+            y += h + gap
+        return FigurePage(header_bottom, tuple(cells), True, number_w)
+    columns = 2 if portrait or len(figures) == 4 and size.width() < px(1600) else max(1, len(figures))
+    gap = px(t.GAP * 2)
+    cell_w = (width - gap * (columns - 1)) // columns
+    rows = -(-len(figures) // columns)
+    row_h = max((_figure_cell_height(theme, fig, cell_w) for fig in figures), default=0)
+    total = rows * row_h + (rows - 1) * gap
+    top = area_top + max(0, (area_bottom - area_top - total) // 2)
+    cells = []
+    for i in range(len(figures)):
+        r, c = divmod(i, columns)
+        cells.append(QRect(margin + c * (cell_w + gap), top + r * (row_h + gap), cell_w, row_h))
+    return FigurePage(header_bottom, tuple(cells), False, 0)
+
+
+def _header_fonts(theme: Theme, size: QSize) -> tuple[QFont, QFont, QFont]:
+    scale = 1.15 if size.height() > size.width() else 1.0  # a portrait poster's title carries further
+    return (theme.font(t.CAPTION * scale, bold=True), theme.font(t.TITLE * scale, bold=True),
+            theme.font(t.LEAD * scale))
+
+
+def _header_texts(slide: Slide, exhibition: Exhibition) -> tuple[str, str, str]:
+    title = slide.section.title if slide.section else exhibition.title
+    return (f"{tr('key_figures', 'zh')}  ·  {tr('key_figures', 'en')}", html.unescape(title.zh),
+            html.unescape(title.en))
+
+
+def _header_height(theme: Theme, size: QSize, slide: Slide, exhibition: Exhibition, width: int) -> int:
+    kicker, title, english = _header_fonts(theme, size)
+    texts = _header_texts(slide, exhibition)
+    return (_text_height(kicker, width, texts[0]) + theme.px(12) + _text_height(title, width, texts[1])
+            + theme.px(4) + _text_height(english, width, texts[2]))
+
+
 def paint_figures(theme: Theme, size: QSize, slide: Slide, exhibition: Exhibition) -> Layer:
     """A whole slide of key figures: where they come from, then each number with its unit and label."""
     px = theme.px
@@ -172,36 +243,72 @@ def paint_figures(theme: Theme, size: QSize, slide: Slide, exhibition: Exhibitio
     margin = px(t.MARGIN * 1.25)
     width = size.width() - 2 * margin
     y = margin
-    y += _draw(p, theme.font(t.CAPTION, bold=True), accent, QRect(margin, y, width, 0),
-               f"{tr('key_figures', 'zh')}  ·  {tr('key_figures', 'en')}") + px(12)
-    title = slide.section.title if slide.section else exhibition.title
-    y += _draw(p, theme.font(t.TITLE, bold=True), t.TEXT, QRect(margin, y, width, 0), html.unescape(title.zh))
-    y += _draw(p, theme.font(t.LEAD), t.TEXT_MUTED, QRect(margin, y + px(4), width, 0), html.unescape(title.en))
+    kicker_font, title_font, english_font = _header_fonts(theme, size)
+    kicker, title, english = _header_texts(slide, exhibition)
+    y += _draw(p, kicker_font, accent, QRect(margin, y, width, 0), kicker) + px(12)
+    y += _draw(p, title_font, t.TEXT, QRect(margin, y, width, 0), title)
+    _draw(p, english_font, t.TEXT_MUTED, QRect(margin, y + px(4), width, 0), english)
 
-    figures = slide.figures
+    layout = figure_page(theme, size, slide, exhibition)
     portrait = size.height() > size.width()
-    columns = 2 if portrait or len(figures) == 4 and size.width() < px(1600) else max(1, len(figures))
-    gap = px(t.GAP * 2)
-    cell_w = (width - gap * (columns - 1)) // columns
-    rows = -(-len(figures) // columns)
-    hint_zone = px(200)
-    area_top, area_bottom = y + px(t.GAP * 2), size.height() - hint_zone
-    cells = [_figure_cell_height(theme, fig, cell_w) for fig in figures]
-    row_h = max(cells) if cells else 0
-    total = rows * row_h + (rows - 1) * gap
-    top = area_top + max(0, (area_bottom - area_top - total) // 2)
-    for i, fig in enumerate(figures):
-        r, c = divmod(i, columns)
-        _paint_figure(p, theme, fig, accent, QRect(margin + c * (cell_w + gap), top + r * (row_h + gap), cell_w, row_h))
+    for index, (fig, cell) in enumerate(zip(slide.figures, layout.cells, strict=True)):
+        if layout.rows:
+            if index:  # a hairline between rows, halfway into the gap above
+                above = layout.cells[index - 1]
+                line_y = (above.bottom() + cell.top()) // 2
+                p.fillRect(QRect(cell.left(), line_y, cell.width(), max(1, px(2))), QColor(t.LINE))
+            _paint_figure_row(p, theme, fig, accent, cell, layout.number_width, portrait)
+        else:
+            _paint_figure(p, theme, fig, accent, cell)
     p.end()
     return page, QPoint(0, 0)
 
 
-def _number_fonts(theme: Theme, fig: Figure, width: int) -> tuple[QFont, QFont]:
+def _row_fonts(theme: Theme) -> tuple[QFont, QFont]:
+    return theme.font(t.LEAD * 1.15), theme.font(t.CAPTION * 1.1)
+
+
+def _number_width(theme: Theme, fig: Figure, width: int, portrait: bool) -> int:
+    big, small = _number_fonts(theme, fig, width, portrait)
     number, unit = _figure_line(fig)
-    size = t.FIGURE * 1.3
+    return QFontMetrics(big).horizontalAdvance(number) + theme.px(4) + QFontMetrics(small).horizontalAdvance(unit)
+
+
+def _row_height(theme: Theme, fig: Figure, number_room: int, label_w: int, portrait: bool) -> int:
+    big, _ = _number_fonts(theme, fig, number_room, portrait)
+    label, english = _row_fonts(theme)
+    words = _text_height(label, label_w, fig.label.zh) + theme.px(6) + _text_height(english, label_w, _english(fig))
+    return max(QFontMetrics(big).height(), words)
+
+
+def _paint_figure_row(p: QPainter, theme: Theme, fig: Figure, accent: str, cell: QRect, number_w: int,
+                      portrait: bool) -> None:
+    """One figure as a row: the number and unit on the left, its Chinese and English words beside it, the words'
+    block centred on the number's height."""
+    px = theme.px
+    big, small = _number_fonts(theme, fig, cell.width() // 2, portrait)
+    number, unit = _figure_line(fig)
+    metrics = QFontMetrics(big)
+    baseline = cell.top() + (cell.height() - metrics.height()) // 2 + metrics.ascent()
+    draw_large_text(p, big, accent, cell.left(), baseline, number)
+    p.setFont(small)
+    p.setPen(QColor(t.TEXT))
+    p.drawText(cell.left() + metrics.horizontalAdvance(number) + px(4), baseline, unit)
+    label, english = _row_fonts(theme)
+    left = cell.left() + number_w + px(t.GAP * 2)
+    label_w = cell.right() - left
+    words = _text_height(label, label_w, fig.label.zh) + px(6) + _text_height(english, label_w, _english(fig))
+    y = cell.top() + (cell.height() - words) // 2
+    y += _draw(p, label, t.TEXT, QRect(left, y, label_w, 0), fig.label.zh) + px(6)
+    _draw(p, english, t.TEXT_MUTED, QRect(left, y, label_w, 0), _english(fig))
+
+
+def _number_fonts(theme: Theme, fig: Figure, width: int, portrait: bool = False) -> tuple[QFont, QFont]:
+    number, unit = _figure_line(fig)
+    start = t.FIGURE * (1.6 if portrait else 1.3)  # a portrait poster's numbers are its pictures
+    size = start
     while True:
-        big, small = theme.font(size, bold=True), theme.font(t.LEAD * size / (t.FIGURE * 1.3))
+        big, small = theme.font(size, bold=True), theme.font(t.LEAD * (1.2 if portrait else 1.0) * size / start)
         if QFontMetrics(big).horizontalAdvance(number) + QFontMetrics(small).horizontalAdvance(unit) <= width:
             return big, small
         if size < t.FIGURE * 0.6:

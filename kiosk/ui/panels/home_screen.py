@@ -6,13 +6,13 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Exhibition, Lang
 from kiosk.navigation import Route
 from kiosk.ui import theme as t
-from kiosk.ui.icons import icon
+from kiosk.ui.icons import icon, icons_ready
 from kiosk.ui.image_provider import ImageProvider
 from kiosk.ui.panels.screen import Screen
 from kiosk.ui.registry import Destination
@@ -91,6 +91,7 @@ class HomeScreen(Screen):
         hero_layout.addWidget(self.date_label)
         hero_layout.addWidget(self.title_label)
         hero_layout.addWidget(self.subtitle_label)
+        self._intro_row: QHBoxLayout | None = None  # portrait only: the foreword's button on a row of its own
         if theme.portrait:
             hero_layout.addSpacing(p(8))
             self._intro_row = QHBoxLayout()
@@ -107,6 +108,7 @@ class HomeScreen(Screen):
         for index, dest in enumerate(destinations):
             tile = TileButton(theme, dest.accent, self)
             tile.clicked.connect(lambda _=False, r=dest.route: self.go(r))
+            tile.installEventFilter(self)  # the grid sizes the tiles after the screen's own resize
             self.tiles.append(tile)
             grid.addWidget(tile, index // columns, index % columns)
 
@@ -120,7 +122,10 @@ class HomeScreen(Screen):
         root.addLayout(lower, 20 - hero_share)
         self._lower = lower
         self._title_scale = 1.0
+        self._tiles_pending = False
         self.set_language("zh")
+        if icons_ready():  # built again (large text, new content) after the first frame: its icons at once
+            self.load_icons()
 
     @staticmethod
     def _columns(count: int, portrait: bool) -> int:
@@ -137,6 +142,18 @@ class HomeScreen(Screen):
 
     def set_language(self, lang: Lang) -> None:
         super().set_language(lang)
+        self._show_hero_text(lang)
+        self.intro_button.setText(tr("read_intro", lang))
+        caption = self._hero_photo.caption.get(lang)
+        if self._hero_photo.placeholder:
+            caption += " · " + tr("placeholder_photo", lang)
+        self.hero_caption.setText(caption)
+        for tile, dest in zip(self.tiles, self._destinations, strict=True):
+            tile.set_text(dest.title.get(lang), dest.subtitle.get(lang))
+        self._size_tile_titles()
+
+    def _show_hero_text(self, lang: Lang) -> None:
+        """The hero's date, title, subtitle and figures in `lang`."""
         ex = self._exhibition
         self.date_label.setText(ex.date_label.get(lang))
         # English titles run about twice as long as the Chinese: a smaller size keeps them to two lines.
@@ -144,16 +161,8 @@ class HomeScreen(Screen):
         self.title_label.set_source(html.unescape(ex.title.get(lang)))
         self._set_title_size(self._title_scale)
         self.subtitle_label.set_source(ex.subtitle.get(lang))
-        self.intro_button.setText(tr("read_intro", lang))
-        caption = self._hero_photo.caption.get(lang)
-        if self._hero_photo.placeholder:
-            caption += " · " + tr("placeholder_photo", lang)
-        self.hero_caption.setText(caption)
         for card in self.figures:
             card.set_language(lang)
-        for tile, dest in zip(self.tiles, self._destinations, strict=True):
-            tile.set_text(dest.title.get(lang), dest.subtitle.get(lang))
-        self._size_tile_titles()
 
     def _set_title_size(self, scale: float) -> None:
         font = self._theme.font(t.DISPLAY * scale, bold=True)
@@ -181,21 +190,63 @@ class HomeScreen(Screen):
         for label in (self.date_label, self.subtitle_label):
             label.setIndent(hang)
         self._figures_row.setContentsMargins(hang, 0, 0, 0)
-        if self._theme.portrait:
+        if self._intro_row is not None:  # (the theme may turn portrait under a landscape home being replaced)
             self._intro_row.setContentsMargins(hang, 0, 0, 0)
 
     def _size_tile_titles(self) -> None:
-        """Every tile's title at one type size: the largest at which each of them fits whole."""
+        """Every tile's title at one type size: the largest at which each of them fits whole. A tile says the
+        same in both languages: its subtitle shows only where it fits in each, and tiles of one kind (the
+        sections) show theirs all or none, so no row has some tiles with a subtitle and some without."""
         if not self.tiles or self.tiles[0].width() <= 1:
             return
-        for tile in self.tiles:
-            tile.set_title_size(None)
-        size = min(tile.best_title_size() for tile in self.tiles)
-        for tile in self.tiles:
-            tile.set_title_size(size)
+        fits = [True] * len(self.tiles)
+        size = 0.0
+        theme = self._theme
+        own_faces = theme.families
+        for lang in (*(other for other in ("zh", "en") if other != self.lang), self.lang):  # this one last
+            theme.set_language(lang)  # each language's face first, as it is drawn in that language
+            if lang == self.lang:
+                theme.families = own_faces
+            for tile, dest in zip(self.tiles, self._destinations, strict=True):
+                tile.set_text(dest.title.get(lang), dest.subtitle.get(lang))
+            # The other language's hero may be taller (an English subtitle or figure label on two lines) and its
+            # tiles up to an eighth shorter: its subtitle must fit all the way down to that (a shorter tile may take
+            # a smaller title, so fitting at one height says little about the next)
+            shorter = self.tiles[0].height() * 0.12 if lang != self.lang else 0.0
+            for step in (0.0, 0.5, 1.0) if shorter else (0.0,):
+                for tile in self.tiles:
+                    tile.set_shorter(shorter * step)
+                    tile.set_title_size(None)
+                size = min(tile.best_title_size() for tile in self.tiles)
+                for index, tile in enumerate(self.tiles):
+                    tile.set_title_size(size)
+                    fits[index] = fits[index] and tile.subtitle_fits()
+            for tile in self.tiles:
+                tile.set_shorter(0.0)
+        theme.families = own_faces
+        kinds: dict[str, bool] = {}
+        for dest, ok in zip(self._destinations, fits, strict=True):
+            kinds[dest.route.screen] = kinds.get(dest.route.screen, True) and ok
+        for tile, dest in zip(self.tiles, self._destinations, strict=True):
+            tile.set_subtitle_shown(kinds[dest.route.screen])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched in self.tiles:
+            self._schedule_tiles()
+        return super().eventFilter(watched, event)
+
+    def _schedule_tiles(self) -> None:
+        if not self._tiles_pending:
+            self._tiles_pending = True  # once for all the tiles the grid resized
+            QTimer.singleShot(0, self, self._size_tiles_again)
+
+    def _size_tiles_again(self) -> None:
+        self._tiles_pending = False
+        self._size_tile_titles()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._schedule_tiles()
         self._size_tile_titles()
         self._fit_hero()
 

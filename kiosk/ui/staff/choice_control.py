@@ -34,6 +34,7 @@ class ChoiceControl(QWidget):
         self._multiple = multiple
         self._choices = choices
         layout = FlowLayout(self, spacing=theme.px(12))
+        layout.setContentsMargins(0, 0, 0, 0)  # the chips start at the setting's words' left edge
         self.chips: dict[str, ChipButton] = {}
         for value, _label in choices:
             chip = ChipButton(theme, t.ACCENT_DEFAULT, self)

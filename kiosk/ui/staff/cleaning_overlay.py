@@ -35,7 +35,10 @@ class CleaningOverlay(FullWindowOverlay):
         self.count = QLabel(self)
         self.count.setFont(theme.font(t.DISPLAY * 2.5, bold=True))
         self.count.setProperty("role", "accent")
-        for label in (self.title, self.count):
+        self.unit = QLabel(self)  # what the number counts: a bare "30" said nothing
+        self.unit.setFont(theme.font(t.LEAD))
+        self.unit.setProperty("role", "muted")
+        for label in (self.title, self.count, self.unit):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
             layout.addWidget(label)
@@ -47,6 +50,7 @@ class CleaningOverlay(FullWindowOverlay):
 
     def start(self, lang: Lang) -> None:
         self.title.setText(sw("cleaning_title", lang))
+        self.unit.setText(sw("cleaning_left", lang))
         self.touches_ignored = 0
         self._clock.start()
         self._update()

@@ -217,8 +217,10 @@ class ContentPage(QWidget):
         lang = self.lang
         summary = sw("content_summary", lang, sections=len(ex.sections), photos=len(ex.all_photos()))
         colon = "：" if lang == "zh" else ": "  # a full-width colon in Chinese
+        # The summary in brackets (full-width in Chinese): a Latin dash between Chinese words read as a typo
+        summary = f"（{summary}）" if lang == "zh" else f" ({summary})"
         text = (
-            f"{sw('content_now', lang)}{colon}{ex.title.get(lang)} — {summary}\n"
+            f"{sw('content_now', lang)}{colon}{ex.title.get(lang)}{summary}\n"
             f"{sw('content_folder', lang)}{colon}{self._folder}\n"
             f"{sw('content_version', lang)}{colon}{content_fingerprint(self._folder)}"
         )

@@ -59,8 +59,7 @@ class SettingsPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)
 
-        self.problems = QLabel(body)
-        self.problems.setWordWrap(True)
+        self.problems = TypesetLabel(body)
         self.problems.setFont(theme.font(t.CAPTION))
         self.problems.setProperty("role", "warning")
         self._rows.addWidget(self.problems)
@@ -70,7 +69,7 @@ class SettingsPage(QWidget):
         self._status: dict[str, QLabel] = {}
         self._options: dict[str, Option] = {}
         self._accessibility: QLabel | None = None
-        self._reach_note: QLabel | None = None
+        self._reach_note: TypesetLabel | None = None
         for option in OPTIONS:  # (the PIN is not a setting: it is changed through the keypad)
             control = self._control_for(option, sections)
             if control is None:
@@ -154,8 +153,7 @@ class SettingsPage(QWidget):
         self._rows.addWidget(self._accessibility)
 
     def _add_reach_note(self) -> None:
-        self._reach_note = QLabel()
-        self._reach_note.setWordWrap(True)
+        self._reach_note = TypesetLabel()
         self._reach_note.setFont(self._theme.font(t.CAPTION))
         self._reach_note.setProperty("role", "muted")
         self._rows.addWidget(self._reach_note)
@@ -181,7 +179,7 @@ class SettingsPage(QWidget):
         band = self.reach_band()
         values = {"low": f"{band.low_mm / 1000:.2f}", "high": f"{band.high_mm / 1000:.2f}", "rows": band.height,
                   "diagonal": round(diagonal_in(*self._glass()[1]))}
-        self._reach_note.setText(sw("reach_whole" if band.whole else "reach_band_now", self.lang, **values))
+        self._reach_note.set_source(sw("reach_whole" if band.whole else "reach_band_now", self.lang, **values))
 
     # behaviour --------------------------------------------------------------------------------------
 
@@ -196,7 +194,7 @@ class SettingsPage(QWidget):
             self._accessibility.setText(sw("accessibility", lang))
         self._show_reach_band()
         problems = "; ".join(self._settings.problems)
-        self.problems.setText(sw("settings_problems", lang, what=problems) if problems else "")
+        self.problems.set_source(sw("settings_problems", lang, what=problems) if problems else "")
         self.problems.setVisible(bool(problems))
 
     def refresh(self) -> None:

@@ -22,6 +22,7 @@ from kiosk.ui import theme as t
 from kiosk.ui.staff.overlay import FullWindowOverlay
 from kiosk.ui.staff.strings import sw
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.typeset_label import TypesetLabel
 
 TABS = ("settings", "content", "stats", "diagnostics")
 
@@ -39,10 +40,9 @@ class StaffPanel(FullWindowOverlay):
 
         self.title = QLabel(self)
         self.title.setFont(theme.font(t.HEADING, bold=True))
-        self.nag = QLabel(self)
+        self.nag = TypesetLabel(self)  # set like the visitors' text: no word alone on a last line
         self.nag.setFont(theme.font(t.CAPTION + 2, bold=True))
         self.nag.setProperty("role", "nag")
-        self.nag.setWordWrap(True)
         self.nag_button = QPushButton(self)
         self.nag_button.setProperty("role", "primary")
         self.close_button = QPushButton(self)
@@ -99,7 +99,7 @@ class StaffPanel(FullWindowOverlay):
     def set_language(self, lang: Lang) -> None:
         self.lang = lang
         self.title.setText(sw("panel_title", lang))
-        self.nag.setText(sw("nag_default_pin", lang, pin=DEFAULT_PIN))
+        self.nag.set_source(sw("nag_default_pin", lang, pin=DEFAULT_PIN))
         self.nag_button.setText(sw("change_pin", lang))
         self.close_button.setText(sw("close_panel", lang))
         for key, button in self.tabs.items():

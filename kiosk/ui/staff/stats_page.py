@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Exhibition, Lang
 from kiosk.staff.diagnostics import format_duration
@@ -20,6 +20,7 @@ from kiosk.ui.staff.bar_chart import BarChart
 from kiosk.ui.staff.folder_picker import FolderPicker
 from kiosk.ui.staff.strings import sw
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.typeset_label import TypesetLabel
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +54,13 @@ class StatsPage(QWidget):
         layout = QVBoxLayout(charts)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(p(14))
-        self.totals = QLabel(charts)
+        # Descriptive lines set like the visitors' text: between phrases, balanced, no word alone on a last line
+        self.totals = TypesetLabel(charts)
         self.totals.setFont(theme.font(t.CAPTION + 2, bold=True))
-        self.totals.setWordWrap(True)
-        self.accessible = QLabel(charts)  # visits that used accessible mode, of the totals' days
+        self.accessible = TypesetLabel(charts)  # visits that used accessible mode, of the totals' days
         self.accessible.setFont(theme.font(t.CAPTION))
-        self.problem = QLabel(charts)  # a damaged database set aside, or statistics that cannot be stored
+        self.problem = TypesetLabel(charts)  # a damaged database set aside, or statistics that cannot be stored
         self.problem.setFont(theme.font(t.CAPTION))
-        self.problem.setWordWrap(True)
         self.problem.setProperty("role", "warning")
         self.problem.hide()
         buttons = QHBoxLayout()
@@ -75,9 +75,9 @@ class StatsPage(QWidget):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.refresh_button)
         buttons.addStretch(1)
-        self.message = QLabel(charts)
+        self.message = TypesetLabel(charts)
         self.message.setFont(theme.font(t.CAPTION - 2))
-        self.message.setWordWrap(True)
+        self.message.hide()  # until an export has something to say: an empty line left a gap above the charts
         self.per_day = BarChart(theme)
         self.per_hour = BarChart(theme)
         self.top_screens = BarChart(theme, horizontal=True)
@@ -91,10 +91,9 @@ class StatsPage(QWidget):
             grid.addWidget(self.per_day, 0, 0)
             grid.addWidget(self.per_hour, 0, 1)
             grid.addWidget(self.top_screens, 1, 0, 1, 2)
-        self.where = QLabel(charts)
+        self.where = TypesetLabel(charts)
         self.where.setFont(theme.font(t.CAPTION - 4))
         self.where.setProperty("role", "muted")
-        self.where.setWordWrap(True)
         layout.addWidget(self.problem)
         layout.addWidget(self.totals)
         layout.addWidget(self.accessible)
@@ -120,20 +119,20 @@ class StatsPage(QWidget):
         self.lang = lang
         self.export_button.setText(sw("export_csv", lang))
         self.refresh_button.setText(sw("refresh", lang))
-        self.where.setText(sw("stats_where", lang, path=self._stats.path))
+        self.where.set_source(sw("stats_where", lang, path=self._stats.path))
         self.refresh()
 
     @Slot()
     def refresh(self) -> None:
         lang = self.lang
         warning = status_text(self._stats, lang)
-        self.problem.setText(warning)
+        self.problem.set_source(warning)
         self.problem.setVisible(bool(warning))
         totals = self._stats.totals(days=DAYS)
-        self.totals.setText(sw("stats_totals", lang, days=DAYS, visits=totals.visits,
+        self.totals.set_source(sw("stats_totals", lang, days=DAYS, visits=totals.visits,
                                avg=format_duration(totals.average_visit_seconds, lang), photos=totals.photos,
                                features=totals.map_features))
-        self.accessible.setText(accessible_text(totals.accessible_visits, totals.visits, lang))
+        self.accessible.set_source(accessible_text(totals.accessible_visits, totals.visits, lang))
         empty = sw("chart_empty", lang)
         days = self._stats.per_day(DAYS)
         labels = [day_label(d.day, lang) for d in days]
@@ -168,16 +167,20 @@ class StatsPage(QWidget):
             files = self._stats.export_csv(folder)
         except OSError as exc:
             log.error("statistics export to %s failed: %s", folder, exc)
-            self.message.setText(sw("export_failed", self.lang, why=exc.strerror or exc))
+            self.message.show()
+            self.message.set_source(sw("export_failed", self.lang, why=exc.strerror or exc))
             t.set_role(self.message, "warning")
             return []
-        self.message.setText(sw("export_done", self.lang, files=", ".join(str(f) for f in files)))
+        self.message.show()
+        self.message.set_source(sw("export_done", self.lang, files=", ".join(str(f) for f in files)))
         t.set_role(self.message, "good")
         return files
 
 
 def accessible_text(accessible: int, visits: int, lang: Lang) -> str:
     """How many of the visits used accessible mode, and what share of them."""
+    if not accessible:  # "0 (–)" read as a code: no visits yet, or none of them in accessible mode
+        return sw("stats_accessible_none", lang)
     share = f"{min(100, 100 * accessible / visits):.0f} %" if visits else "–"  # (the visit on now ends later)
     return sw("stats_accessible", lang, accessible=accessible, share=share)
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import QEvent, QRect, QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.schema import Lang
@@ -199,8 +199,17 @@ class StillThereOverlay(CoverOverlay):
               align: Qt.AlignmentFlag) -> int:
         p.setFont(font)
         p.setPen(QColor(colour))
+        metrics = QFontMetricsF(font)
         h = p.fontMetrics().height()
-        p.drawText(QRect(box.left(), y, box.width(), h), align | Qt.AlignmentFlag.AlignVCenter, text)
+        if align & Qt.AlignmentFlag.AlignHCenter:
+            # Centred on its ink, not its advance: a full-width "？" ends in half an em of air, which pushed
+            # "还在参观吗？" visibly left of the ring and the button
+            ink = metrics.tightBoundingRect(text)
+            x = box.left() + box.width() / 2 - (ink.left() + ink.right()) / 2
+            baseline = y + (h - metrics.height()) / 2 + metrics.ascent()
+            p.drawText(QPointF(x, baseline), text)
+        else:
+            p.drawText(QRect(box.left(), y, box.width(), h), align | Qt.AlignmentFlag.AlignVCenter, text)
         return y + h
 
     def event(self, event: QEvent) -> bool:

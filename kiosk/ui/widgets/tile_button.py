@@ -24,6 +24,8 @@ class TileButton(QAbstractButton):
         self._subtitle = ""
         self._icon = QIcon()
         self._title_size: float | None = None
+        self._subtitle_shown = True  # the home screen hides it where the other language's would not fit
+        self._shorter = 0.0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(theme.px(t.TOUCH_TARGET * 2), theme.px(t.TOUCH_TARGET * 1.6))
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keyboard users tab to it; a tap leaves no focus ring
@@ -37,6 +39,46 @@ class TileButton(QAbstractButton):
         self._icon = icon
         self.update()
 
+    def tile_icon(self) -> QIcon:
+        return self._icon
+
+    def set_subtitle_shown(self, shown: bool) -> None:
+        """Whether the subtitle may show at all: a tile says the same in both languages, so the home screen
+        shows a subtitle only where it fits in each of them."""
+        self._subtitle_shown = shown
+        self.update()
+
+    def subtitle_fits(self) -> bool:
+        """Whether the subtitle, all of it, fits below the title as the title is drawn now."""
+        return bool(self._subtitle) and self._subtitle_layout()[2]
+
+    def set_shorter(self, pixels: float) -> None:
+        """Lay the title and subtitle out as in a tile `pixels` less tall (the home screen asks how the tile
+        would look in the other language, whose hero may be taller); 0 for the tile as it is."""
+        self._shorter = pixels
+
+    def _box(self) -> QRectF:
+        return QRectF(self.rect()).adjusted(1, 1, -1, -1 - self._shorter)
+
+    def subtitle_shown(self) -> bool:
+        """Whether the subtitle is drawn."""
+        return self._subtitle_shown and self.subtitle_fits()
+
+    def _subtitle_layout(self) -> tuple[QRectF, str, bool]:
+        """Where the subtitle goes (below the title as drawn), its lines, and whether all of them fit there."""
+        th = self._theme
+        rect = self._box()
+        pad = th.px(28)
+        left = rect.left() + th.px(12) + pad
+        right = rect.right() - pad
+        font = th.font(t.CAPTION)
+        used = self.title_layout()[3]
+        sub_top = used.bottom() + th.px(10)
+        sub_rect = QRectF(left, sub_top, right - left, rect.bottom() - sub_top - th.px(12))
+        lines = typeset(font, self._subtitle, sub_rect.width(), title=True)
+        needed = len(lines) * QFontMetricsF(font).lineSpacing()
+        return sub_rect, lines.text, lines.fits and needed <= sub_rect.height()  # all of it or none
+
     def title(self) -> str:
         return self._title
 
@@ -46,7 +88,7 @@ class TileButton(QAbstractButton):
     def title_box(self) -> QRectF:
         """Where the title may go: beside the icon, above a subtitle line."""
         th = self._theme
-        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        rect = self._box()
         pad = th.px(28)
         left = rect.left() + th.px(12) + pad
         top = rect.top() + th.px(TOP_PAD)
@@ -118,7 +160,6 @@ class TileButton(QAbstractButton):
             p.drawPath(path)
 
         pad = th.px(28)
-        left = rect.left() + band + pad
         icon_size = th.px(56)
         top = rect.top() + th.px(TOP_PAD)
         right = rect.right() - pad
@@ -135,16 +176,12 @@ class TileButton(QAbstractButton):
             opener = typography.hanging_opener(line)
             x = title_rect.left() - (metrics.boundingRect(opener).right() if opener else 0)
             p.drawText(QPointF(x, title_rect.top() + metrics.ascent() + index * _leading(title_font, title)), line)
-        if self._subtitle:
-            font = th.font(t.CAPTION)
-            p.setFont(font)
-            sub_top = used.bottom() + th.px(10)
-            sub_rect = QRectF(left, sub_top, right - left, rect.bottom() - sub_top - th.px(12))
-            lines = typeset(font, self._subtitle, sub_rect.width(), title=True)
-            needed = len(lines) * QFontMetricsF(font).lineSpacing()
-            if lines.fits and needed <= sub_rect.height():  # all of it or none: never a half-cut line
+        if self._subtitle and self._subtitle_shown:
+            sub_rect, sub_text, sub_fits = self._subtitle_layout()
+            if sub_fits:  # all of it or none: never a half-cut line
+                p.setFont(th.font(t.CAPTION))
                 p.setPen(QColor(t.TEXT_MUTED))
-                p.drawText(sub_rect, flags, lines.text)
+                p.drawText(sub_rect, flags, sub_text)
         p.end()
 
 

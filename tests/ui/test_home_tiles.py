@@ -1,0 +1,54 @@
+"""Home tiles as a visitor sees them in either language: the same structure in both (a subtitle shows on a tile
+in both languages or in neither, and on all the section tiles or none), and their icons in large-text mode."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.navigation import Route
+from kiosk.ui.panels.home_screen import HomeScreen
+
+from . import touch
+from .helpers import home, settle
+from .test_staff_panel import open_panel, tap_visible
+
+SIZES = [(1920, 1080), (1080, 1920), (1366, 768), (3840, 2160)]
+
+
+def _structure(screen: HomeScreen) -> list[bool]:
+    return [tile.subtitle_shown() for tile in screen.tiles]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_tiles_have_the_same_structure_in_both_languages(qtbot, make_kiosk, size):
+    kiosk = make_kiosk(size=size, lang="zh")
+    window = kiosk.window
+    screen = home(kiosk)
+    settle()
+    zh = _structure(screen)
+    touch.tap(window.bar.en_button)
+    qtbot.waitUntil(lambda: window.lang == "en", timeout=3000)
+    settle()
+    en = _structure(screen)
+    assert zh == en, f"subtitles zh {zh} / en {en}"
+    sections = [shown for shown, tile in zip(en, screen.tiles, strict=True)
+                if any(tile is screen.tile_for(Route("section", s.id)) for s in kiosk.exhibition.sections)]
+    assert len(set(sections)) == 1, f"some section tiles have a subtitle, some not: {sections}"
+    assert any(en), "the map's and the gallery's tiles keep theirs"
+    for tile in screen.tiles:
+        assert tile.title_layout()[4], f"{tile.title()!r} is cut"
+
+
+def test_large_text_keeps_the_tile_icons_and_whole_titles(qtbot, make_kiosk):
+    kiosk = make_kiosk(size=(1920, 1080), lang="en")
+    assert all(not tile.tile_icon().isNull() for tile in home(kiosk).tiles)
+    c = open_panel(qtbot, kiosk)
+    page = c.page("settings")
+    tap_visible(qtbot, page, page.controls["large_text"])
+    c.close()
+    settle()
+    rebuilt = kiosk.window.screen_for(Route("home"))
+    assert isinstance(rebuilt, HomeScreen) and rebuilt.tiles
+    for tile in rebuilt.tiles:
+        assert not tile.tile_icon().isNull(), f"{tile.title()!r} lost its icon in large text"
+        assert tile.title_layout()[4], f"{tile.title()!r} is cut in large text"
