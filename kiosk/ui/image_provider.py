@@ -12,7 +12,9 @@ The memory cache is sized for what one screen needs, not for the whole exhibitio
 largest size the widgets ask for (the viewer, a hero photo, the slideshow: about the window's size) plus
 `THUMBNAIL_BYTES` for cards — ~40 MB at 1920×1080, never more than `CEILING_BYTES`. Everything else comes back
 from the disk cache in a few milliseconds (`photo_warm_ms`). Between visitors the kiosk drops the whole memory
-cache (`release_memory`): what the screens still show stays with them, the rest is freed.
+cache (`release_memory`): what the screens still show stays with them, the rest is freed. On the home screen,
+which shows no photo from this cache, it keeps only the most recent `THUMBNAIL_BYTES` (`trim`): the screens'
+big photos (a section's is 13 MB at 3840×2160) are not held for a visitor who has gone back to the start.
 """
 
 from __future__ import annotations
@@ -325,6 +327,16 @@ class ImageProvider(QObject):
         """Drop every pixmap in memory (the disk cache stays)."""
         self._cache.clear()
         self._cache_bytes = 0
+
+    def trim(self, max_bytes: int | None = None) -> int:
+        """Let the least recently used pixmaps go until the cache holds at most `max_bytes` (default
+        `THUMBNAIL_BYTES`); the bytes let go. Pixmaps a screen still shows stay alive with that screen."""
+        max_bytes = THUMBNAIL_BYTES if max_bytes is None else max_bytes
+        before = self._cache_bytes
+        while self._cache_bytes > max_bytes and self._cache:
+            _, old = self._cache.popitem(last=False)
+            self._cache_bytes -= _bytes(old)
+        return before - self._cache_bytes
 
     def release_memory(self) -> int:
         """Between visitors: drop the memory cache and return how many bytes it held. Pixmaps a screen still
