@@ -135,6 +135,9 @@ def _optional(module: str, keys: tuple[str, ...], kiosk, results: dict[str, Any]
         log.exception("%s.measure failed", name)
         notes.update({key: f"failed: {exc}" for key in keys})
         return
+    viewer = figures.get("photo_viewer_size") if isinstance(figures, dict) else None
+    if viewer and "photo_cold_ms" in keys:
+        notes["photo_cold_ms"] = f"the viewer at {viewer}"
     for key in keys:
         value = figures.get(key) if isinstance(figures, dict) else None
         results[key] = value if isinstance(value, (int, float, dict)) and not isinstance(value, bool) else None

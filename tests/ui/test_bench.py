@@ -55,3 +55,13 @@ def test_the_scripted_tour_measures_transitions_started_by_touch(make_kiosk):
     assert figures["transition_fps"] > 0
     assert figures["frame_ms"]["p95"] >= figures["frame_ms"]["p50"] > 0
     assert kiosk.navigator.current.screen == "home"
+
+
+@pytest.mark.soak  # decodes three 24-megapixel photos
+def test_the_photo_figures_are_measured_in_a_viewer_of_the_windows_size(make_kiosk):
+    from kiosk.bench import photo
+
+    kiosk = make_kiosk(size=(1280, 720))
+    figures = photo.measure(kiosk, cold_only=True)
+    assert figures["photo_viewer_size"] == "1280×720"
+    assert figures["photo_cold_ms"] is not None
