@@ -8,6 +8,7 @@ from PySide6.QtGui import QImage
 
 from kiosk.layout.snapshot import MAX_SNAPSHOT_PIXELS
 from kiosk.navigation import Route
+from kiosk.ui import theme
 
 from . import touch
 from .helpers import entered, home
@@ -41,6 +42,8 @@ def test_4k_transitions_move_reduced_pictures_and_end_on_the_real_screen(qtbot, 
         assert picture.width() * picture.height() <= MAX_SNAPSHOT_PIXELS * 1.01, name
         assert picture.width() < stack.width()  # reduced, not the 33 MB device-resolution frame
         assert abs(picture.width() / picture.height() - stack.width() / stack.height()) < 0.01
+        colours = {picture.pixel(x, y) for x in range(0, picture.width(), 31) for y in range(0, picture.height(), 29)}
+        assert len(colours) > 8, name  # the screen drawn, not an empty background
     assert seen["on_glass"]  # offscreen keeps its last frame: the first frame is the one already shown
     # At rest nothing is scaled: the overlay is gone and the screen itself is drawn at device resolution.
     assert not window.overlay.isVisible() and window.overlay._old.isNull() and window.overlay._new.isNull()
@@ -67,3 +70,39 @@ def test_the_hero_keeps_only_the_band_it_shows(qtbot, make_kiosk):
     assert hero._band.height() == hero.height()
     photo = kiosk.context.photo_path(kiosk.exhibition.photo(kiosk.exhibition.hero_photo).file)
     assert kiosk.images.best_cached(photo) is None or kiosk.images.best_cached(photo).width() < hero.width()
+
+
+def test_4k_slides_first_frame_moves_the_screen_at_device_resolution(qtbot, make_kiosk, monkeypatch):
+    """The first frame of a slide moves the pixels already on the glass (the old screen at device resolution),
+    instead of drawing a half-resolution picture of it scaled up over the whole window."""
+    kiosk = make_kiosk(size=(3840, 2160), transition_ms=theme.TRANSITION_MS)  # the product's: a frame moves little
+    window = kiosk.window
+    overlay = window.overlay
+    area = window.stack.geometry()
+    first: dict[str, object] = {}
+    start = overlay.start
+
+    def starting(*args, **kwargs) -> None:  # the frame on the glass as the tap starts the slide
+        first["before"] = window.backingStore().paintDevice().copy(area)
+        start(*args, **kwargs)
+
+    monkeypatch.setattr(overlay, "start", starting)
+
+    def keep() -> None:
+        if "frame" not in first:
+            first["frame"] = window.backingStore().paintDevice().copy(area)
+            first["offset"] = overlay._offset(overlay._progress)
+
+    overlay.frame_painted.connect(keep)
+    try:
+        tile = home(kiosk).tile_for(Route("section", kiosk.exhibition.sections[0].id))
+        entered(qtbot, kiosk, lambda: touch.tap(tile))
+    finally:
+        overlay.frame_painted.disconnect(keep)
+    before, frame, offset = first["before"], first["frame"], first["offset"]
+    assert isinstance(before, QImage) and isinstance(frame, QImage)
+    assert isinstance(offset, int) and 0 < offset < area.width() // 2
+    # The old screen, moved left by `offset`, pixel for pixel (a scaled-up picture differs at every edge of text)
+    points = [(x, y) for x in range(7, area.width() - offset, 53) for y in range(5, area.height(), 29)]
+    same = sum(frame.pixel(x, y) == before.pixel(x + offset, y) for x, y in points)
+    assert same / len(points) > 0.999
