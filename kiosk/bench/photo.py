@@ -178,6 +178,7 @@ def _cold_and_warm(stage: PhotoStage, provider: ImageProvider, photos: list[Path
         provider.clear()
         gc.collect()
         cold.append(_show(stage, [photo]))
+        provider.wait_idle(TIMEOUT_MS)  # written to the disk cache, after it was shown
         stage.reset()
         provider.clear()  # the memory cache is empty: the photo comes back from the disk cache
         warm.append(_show(stage, [photo]))

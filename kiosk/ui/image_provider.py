@@ -35,7 +35,7 @@ from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from kiosk import paths
-from kiosk.media import DecodeError, DiskCache, SourceStamp, render
+from kiosk.media import DecodeError, DiskCache, SourceStamp, render_then_store
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +94,11 @@ class _DecodeJob:
     def run(self) -> None:
         image: QImage | None = None
         reason = ""
+        store = None
         try:
-            frame = render(self.path, self.size.width(), self.size.height(), self.cover, self.cache, self.stamp)
+            frame, store = render_then_store(
+                self.path, self.size.width(), self.size.height(), self.cover, self.cache, self.stamp
+            )
             image = QImage(frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32).copy()
         except DecodeError as exc:
             reason = str(exc)
@@ -106,6 +109,11 @@ class _DecodeJob:
             self.signals.done.emit(self.key, image, reason)
         except RuntimeError:
             pass  # the provider was deleted (window closed, app quitting) while this decode ran
+        if store is not None:  # the photo is on its way to the screen: now the disk cache keeps it for next time
+            try:
+                store()
+            except Exception:
+                log.exception("storing the decoded %s in the disk cache failed", self.path)
 
 
 class _Workers:
