@@ -6,12 +6,11 @@ cross-fades them: each frame is one or two image blits, so the motion stays smoo
 What the visitor sees first costs almost nothing, and already moves. A transition's first frame is painted the
 moment the touch is handled, one frame into the motion, from the old picture alone (the window's last frame,
 copied): slid by a frame's worth with the theme's background where the new screen enters, or dimmed that much
-towards the background in a cross-fade. Where the window keeps that frame in memory, a slide's first frame moves
-its pixels there (at device resolution, as the frames after it do) and paints only the entering strip, instead of
-drawing the reduced picture scaled over the whole 4K window; and the update `show()` queues for the overlay, which
-would draw that same frame again in full, is answered by the pixels already there. The new screen is rendered
-on the next turn of the event loop, while that frame is on the glass, and joins the motion in the next frame:
-where rendering it takes a few frames' time, the motion jumps on by as much, as any late frame does.
+towards the background in a cross-fade. Where the window keeps its frame in memory, the update `show()` queues
+for the overlay, which would draw that same frame again in full (two pictures scaled over the whole 4K window,
+the costliest frame of the motion), is answered by the pixels already there. The new screen is rendered on the
+next turn of the event loop, while that frame is on the glass, and joins the motion in the next frame: where
+rendering it takes a few frames' time, the motion jumps on by as much, as any late frame does.
 
 Snapshots are rendered at `snapshot_scale` of device resolution (half at 3840×2160, full at 1920×1080) and
 drawn scaled while they move; when the motion ends the overlay hides and the real widgets, at device resolution,
@@ -26,8 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QRect, Qt, QTimer, QVariantAnimation, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QRegion
+from PySide6.QtCore import QEasingCurve, QEvent, QRect, Qt, QTimer, QVariantAnimation, Signal, Slot
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.layout.snapshot import LEAD_MS, fade_step
@@ -57,7 +56,6 @@ class TransitionOverlay(QWidget):
         self._pending = False  # first frame shown, new picture not rendered yet
         self._moved = False  # the first frame (from the old picture alone) has been painted
         self._scrolls = False  # a slide: the new picture has been drawn (before, the background stood in for it)
-        self._glass_moved = False  # the first frame of a slide: the last frame's pixels were moved in the window
         self._repeat_pending = False  # the update `show()` queued is still to come (see `start`)
         self._shown_offset = 0
         self._shown_progress = -1.0  # the progress of the last frame reported: a repaint of it is no new frame
@@ -102,11 +100,7 @@ class TransitionOverlay(QWidget):
         self.show()
         self._animation.start()
         self._animation.setCurrentTime(min(LEAD_MS, self._animation.duration()))
-        if old_on_glass and direction is not Direction.FADE:
-            self.frame_due.emit()  # the frame's work begins with the move
-            self._glass_moved = self._move_on_glass(self._offset(self._progress))
         self.repaint()  # the first frame now, not on the next timer tick
-        self._glass_moved = False
         # `show()` queued an update of the whole overlay, which arrives after this frame: the same frame again.
         # Where the window keeps its frame in memory, its pixels are on the glass already and are not redrawn
         # (else two pictures scaled over the whole 4K window, the costliest frame of the motion).
@@ -157,18 +151,6 @@ class TransitionOverlay(QWidget):
             self._scrolls = True
         self._shown_offset = offset
 
-    def _move_on_glass(self, offset: int) -> bool:
-        """Move the pixels of the last frame (the old screen, still in the window's frame buffer) along by
-        `offset` in the window's own buffer, as later frames do (`QWidget.scroll`): the first frame of a slide
-        then paints only the strip where the new screen enters, not a 4K picture scaled up. False where the
-        platform cannot move them (the frame is then drawn from the old picture)."""
-        window = self.window()
-        store = window.backingStore() if window is not None else None
-        if store is None or offset == 0:
-            return False
-        area = QRect(self.mapTo(window, QPoint(0, 0)), self.size())
-        return bool(store.scroll(QRegion(area), -offset, 0))
-
     def _offset(self, progress: float) -> int:
         sign = 1 if self._direction is Direction.FORWARD else -1
         return round(sign * self.width() * progress)
@@ -214,8 +196,7 @@ class TransitionOverlay(QWidget):
         else:
             sign = 1 if self._direction is Direction.FORWARD else -1
             offset = self._offset(k)
-            if not self._glass_moved:  # else the old screen is already where this frame shows it
-                p.drawImage(QRect(-offset, 0, w, h), self._old)
+            p.drawImage(QRect(-offset, 0, w, h), self._old)
             entering = QRect(sign * w - offset, 0, w, h)
             if self._new.isNull():
                 p.fillRect(entering, QColor(t.BACKGROUND))
