@@ -247,6 +247,8 @@ def build(
             kiosk.watcher.start()
 
     window.first_frame.connect(after_first_frame)
+    # Home shows no photo from the memory cache: arriving there lets the screens' big photos go (see ImageProvider).
+    window.screen_entered.connect(lambda route: images.trim() if route.screen == "home" else None)
     images.setParent(window)  # lives and dies with the window
     app.aboutToQuit.connect(images.shutdown)
     # Last: its corner gesture must see input before other app-wide filters, its statistics wrap every hook.

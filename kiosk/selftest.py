@@ -117,7 +117,7 @@ def measure_photo(kiosk: Kiosk) -> tuple[float | None, str]:
     ms = figures.get("photo_cold_ms")
     if ms is None:
         return None, "no picture after 20 s"
-    sw, sh = photo.SIZE
+    sw, sh = photo.viewer_size(kiosk)
     return float(ms), f"{w * h / 1e6:.0f}-megapixel JPEG full screen at {sw}×{sh}"
 
 

@@ -3,7 +3,7 @@ derivatives, and the `kiosk check` probe for photo files. Independent of Qt."""
 
 from kiosk.media.cache import DiskCache, Frame, SourceStamp
 from kiosk.media.decode import MAX_DECODE_PIXELS, MAX_SOURCE_PIXELS, DecodeError, decode_for_display
-from kiosk.media.pipeline import render, stamp_of
+from kiosk.media.pipeline import render, render_then_store, stamp_of
 
 __all__ = [
     "MAX_DECODE_PIXELS",
@@ -14,5 +14,6 @@ __all__ = [
     "SourceStamp",
     "decode_for_display",
     "render",
+    "render_then_store",
     "stamp_of",
 ]

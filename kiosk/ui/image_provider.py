@@ -12,7 +12,9 @@ The memory cache is sized for what one screen needs, not for the whole exhibitio
 largest size the widgets ask for (the viewer, a hero photo, the slideshow: about the window's size) plus
 `THUMBNAIL_BYTES` for cards — ~40 MB at 1920×1080, never more than `CEILING_BYTES`. Everything else comes back
 from the disk cache in a few milliseconds (`photo_warm_ms`). Between visitors the kiosk drops the whole memory
-cache (`release_memory`): what the screens still show stays with them, the rest is freed.
+cache (`release_memory`): what the screens still show stays with them, the rest is freed. On the home screen,
+which shows no photo from this cache, it keeps only the most recent `THUMBNAIL_BYTES` (`trim`): the screens'
+big photos (a section's is 13 MB at 3840×2160) are not held for a visitor who has gone back to the start.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from kiosk import paths
-from kiosk.media import DecodeError, DiskCache, SourceStamp, render
+from kiosk.media import DecodeError, DiskCache, SourceStamp, render_then_store
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +94,11 @@ class _DecodeJob:
     def run(self) -> None:
         image: QImage | None = None
         reason = ""
+        store = None
         try:
-            frame = render(self.path, self.size.width(), self.size.height(), self.cover, self.cache, self.stamp)
+            frame, store = render_then_store(
+                self.path, self.size.width(), self.size.height(), self.cover, self.cache, self.stamp
+            )
             image = QImage(frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32).copy()
         except DecodeError as exc:
             reason = str(exc)
@@ -104,6 +109,11 @@ class _DecodeJob:
             self.signals.done.emit(self.key, image, reason)
         except RuntimeError:
             pass  # the provider was deleted (window closed, app quitting) while this decode ran
+        if store is not None:  # the photo is on its way to the screen: now the disk cache keeps it for next time
+            try:
+                store()
+            except Exception:
+                log.exception("storing the decoded %s in the disk cache failed", self.path)
 
 
 class _Workers:
@@ -325,6 +335,16 @@ class ImageProvider(QObject):
         """Drop every pixmap in memory (the disk cache stays)."""
         self._cache.clear()
         self._cache_bytes = 0
+
+    def trim(self, max_bytes: int | None = None) -> int:
+        """Let the least recently used pixmaps go until the cache holds at most `max_bytes` (default
+        `THUMBNAIL_BYTES`); the bytes let go. Pixmaps a screen still shows stay alive with that screen."""
+        max_bytes = THUMBNAIL_BYTES if max_bytes is None else max_bytes
+        before = self._cache_bytes
+        while self._cache_bytes > max_bytes and self._cache:
+            _, old = self._cache.popitem(last=False)
+            self._cache_bytes -= _bytes(old)
+        return before - self._cache_bytes
 
     def release_memory(self) -> int:
         """Between visitors: drop the memory cache and return how many bytes it held. Pixmaps a screen still

@@ -8,6 +8,7 @@ from PySide6.QtGui import QImage
 
 from kiosk.layout.snapshot import MAX_SNAPSHOT_PIXELS
 from kiosk.navigation import Route
+from kiosk.ui import theme
 
 from . import touch
 from .helpers import entered, home
@@ -41,6 +42,8 @@ def test_4k_transitions_move_reduced_pictures_and_end_on_the_real_screen(qtbot, 
         assert picture.width() * picture.height() <= MAX_SNAPSHOT_PIXELS * 1.01, name
         assert picture.width() < stack.width()  # reduced, not the 33 MB device-resolution frame
         assert abs(picture.width() / picture.height() - stack.width() / stack.height()) < 0.01
+        colours = {picture.pixel(x, y) for x in range(0, picture.width(), 31) for y in range(0, picture.height(), 29)}
+        assert len(colours) > 8, name  # the screen drawn, not an empty background
     assert seen["on_glass"]  # offscreen keeps its last frame: the first frame is the one already shown
     # At rest nothing is scaled: the overlay is gone and the screen itself is drawn at device resolution.
     assert not window.overlay.isVisible() and window.overlay._old.isNull() and window.overlay._new.isNull()
@@ -67,3 +70,25 @@ def test_the_hero_keeps_only_the_band_it_shows(qtbot, make_kiosk):
     assert hero._band.height() == hero.height()
     photo = kiosk.context.photo_path(kiosk.exhibition.photo(kiosk.exhibition.hero_photo).file)
     assert kiosk.images.best_cached(photo) is None or kiosk.images.best_cached(photo).width() < hero.width()
+
+
+def test_4k_no_frame_of_a_slide_is_drawn_twice(qtbot, make_kiosk, monkeypatch):
+    """Each frame of a slide is drawn once: the update `show()` queues for the overlay arrives after the first
+    frame was painted at once, and would draw that same frame again over the whole 4K window."""
+    from kiosk.ui.widgets import transition_overlay
+
+    kiosk = make_kiosk(size=(3840, 2160), transition_ms=theme.TRANSITION_MS)
+    overlay = kiosk.window.overlay
+    drawn: list[float] = []  # the progress of every frame the overlay drew
+
+    class Painter(transition_overlay.QPainter):
+        def __init__(self, device=None) -> None:
+            super().__init__(device)
+            if device is overlay:
+                drawn.append(overlay._progress)
+
+    monkeypatch.setattr(transition_overlay, "QPainter", Painter)
+    tile = home(kiosk).tile_for(Route("section", kiosk.exhibition.sections[0].id))
+    entered(qtbot, kiosk, lambda: touch.tap(tile))
+    assert len(drawn) >= 2
+    assert drawn == sorted(set(drawn)), drawn  # each progress once, in order

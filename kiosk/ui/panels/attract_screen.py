@@ -92,7 +92,8 @@ class AttractScreen(CoverOverlay):
     # show -------------------------------------------------------------------------------------------
 
     def start(self, backdrop: QPixmap) -> None:
-        """Cover the window and fade from `backdrop` (a snapshot of what was there) into the first slide."""
+        """Cover the window and fade from `backdrop` (a picture of what was there, drawn scaled to the window) into
+        the first slide."""
         self.shown = 0
         self._from = backdrop
         self.cover()
@@ -228,7 +229,7 @@ class AttractScreen(CoverOverlay):
         changing = self._changing(now)
         if changing and self.transition == "slide":
             shift = round(self.width() * k)
-            p.drawPixmap(-shift, 0, self._from)
+            p.drawPixmap(QRect(-shift, 0, self.width(), self.height()), self._from)  # the backdrop may be smaller
             p.translate(self.width() - shift, 0)
             self._paint_scene(p, now)
             p.resetTransform()
@@ -236,7 +237,7 @@ class AttractScreen(CoverOverlay):
             self._paint_scene(p, now)
             if changing:
                 p.setOpacity(1.0 - k)
-                p.drawPixmap(0, 0, self._from)
+                p.drawPixmap(self.rect(), self._from)  # scaled if smaller (the window's picture at 4K)
                 p.setOpacity(1.0)
         if not self.signage and not self._hint.isNull():
             p.setOpacity(breathe(now))

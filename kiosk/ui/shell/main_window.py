@@ -14,7 +14,17 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QColor, QImage, QKeyEvent, QPainter, QPaintEvent, QRegion, QResizeEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QImage,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QRegion,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Lang
@@ -270,6 +280,22 @@ class MainWindow(QWidget):
         screen.render(p, QPoint(), QRegion(), QWidget.RenderFlag.DrawWindowBackground | QWidget.RenderFlag.DrawChildren)
         p.end()
         return image
+
+    def picture(self) -> QPixmap:
+        """The whole window as it stands now, rendered at `snapshot_scale` of device resolution (at most
+        1920×1080 pixels: half resolution at 3840×2160, a quarter of the pixels and of the time of `grab()`): the
+        backdrop the still-there question dims and the slideshow fades from, drawn scaled to the window. Rendered
+        from the widgets, not copied from the last frame: it shows changes not painted yet (after a reset)."""
+        ratio = self.devicePixelRatioF()
+        full_w, full_h = round(self.width() * ratio), round(self.height() * ratio)
+        w, h = snapshot_size(full_w, full_h, ratio * snapshot_scale(full_w, full_h))
+        image = QImage(w, h, QImage.Format.Format_RGB32)
+        image.fill(QColor(t.BACKGROUND))
+        p = QPainter(image)
+        p.scale(w / max(1, self.width()), h / max(1, self.height()))
+        self.render(p, QPoint(), QRegion(), QWidget.RenderFlag.DrawWindowBackground | QWidget.RenderFlag.DrawChildren)
+        p.end()
+        return QPixmap.fromImage(image)
 
     def _shown_pixels(self, screen: Screen) -> tuple[QImage, bool]:
         """What the visitor sees of `screen` right now, for a transition, and whether it was copied from the

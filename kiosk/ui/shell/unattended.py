@@ -222,7 +222,7 @@ class UnattendedDriver(QObject):
     def _do(self, action: Action) -> None:
         window = self.window
         if action is Action.ASK_STILL_THERE:
-            self.still_there.ask(window.grab(), self.machine.countdown_left(self.clock()), window.lang,
+            self.still_there.ask(window.picture(), self.machine.countdown_left(self.clock()), window.lang,
                                  band=window.reach_band())
             self.attract.prefetch()
         elif action is Action.DISMISS_STILL_THERE:
@@ -231,7 +231,7 @@ class UnattendedDriver(QObject):
             window.reset_for_new_visitor(self.settings.default_language)
             self.release_memory()
         elif action is Action.START_ATTRACT:
-            self.attract.start(window.grab())
+            self.attract.start(window.picture())
         elif action is Action.STOP_ATTRACT:
             self.attract.stop()
             self.images.release_memory()  # the slideshow's photos (sized for it alone) leave with it

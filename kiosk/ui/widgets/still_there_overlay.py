@@ -70,8 +70,9 @@ class StillThereOverlay(CoverOverlay):
         out = QPixmap(self.parentWidget().size())
         out.fill(QColor(t.BACKGROUND))
         p = QPainter(out)
-        if not snapshot.isNull():
-            p.drawPixmap(0, 0, snapshot)
+        if not snapshot.isNull():  # taken at up to 1920×1080 (`MainWindow.picture`): scaled to the window, once
+            p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            p.drawPixmap(out.rect(), snapshot)
         p.fillRect(out.rect(), t.translucent(t.VEIL, 200))
         p.end()
         return out

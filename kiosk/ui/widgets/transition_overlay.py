@@ -6,9 +6,11 @@ cross-fades them: each frame is one or two image blits, so the motion stays smoo
 What the visitor sees first costs almost nothing, and already moves. A transition's first frame is painted the
 moment the touch is handled, one frame into the motion, from the old picture alone (the window's last frame,
 copied): slid by a frame's worth with the theme's background where the new screen enters, or dimmed that much
-towards the background in a cross-fade. The new screen is rendered on the next turn of the event loop, while
-that frame is on the glass, and joins the motion in the next frame: where rendering it takes a few frames'
-time, the motion jumps on by as much, as any late frame does.
+towards the background in a cross-fade. Where the window keeps its frame in memory, the update `show()` queues
+for the overlay, which would draw that same frame again in full (two pictures scaled over the whole 4K window,
+the costliest frame of the motion), is answered by the pixels already there. The new screen is rendered on the
+next turn of the event loop, while that frame is on the glass, and joins the motion in the next frame: where
+rendering it takes a few frames' time, the motion jumps on by as much, as any late frame does.
 
 Snapshots are rendered at `snapshot_scale` of device resolution (half at 3840×2160, full at 1920×1080) and
 drawn scaled while they move; when the motion ends the overlay hides and the real widgets, at device resolution,
@@ -54,6 +56,7 @@ class TransitionOverlay(QWidget):
         self._pending = False  # first frame shown, new picture not rendered yet
         self._moved = False  # the first frame (from the old picture alone) has been painted
         self._scrolls = False  # a slide: the new picture has been drawn (before, the background stood in for it)
+        self._repeat_pending = False  # the update `show()` queued is still to come (see `start`)
         self._shown_offset = 0
         self._shown_progress = -1.0  # the progress of the last frame reported: a repaint of it is no new frame
         self._animation = QVariantAnimation(self)
@@ -91,12 +94,17 @@ class TransitionOverlay(QWidget):
         self._pending = True
         self._moved = False
         self._scrolls = False
+        self._repeat_pending = False
         self._shown_progress = -1.0
         self.raise_()
         self.show()
         self._animation.start()
         self._animation.setCurrentTime(min(LEAD_MS, self._animation.duration()))
         self.repaint()  # the first frame now, not on the next timer tick
+        # `show()` queued an update of the whole overlay, which arrives after this frame: the same frame again.
+        # Where the window keeps its frame in memory, its pixels are on the glass already and are not redrawn
+        # (else two pictures scaled over the whole 4K window, the costliest frame of the motion).
+        self._repeat_pending = old_on_glass and self._shown_progress == self._progress
         self._moved = True
         self._shown_offset = self._offset(self._progress)
         QTimer.singleShot(0, self, self._render_pending)
@@ -165,6 +173,9 @@ class TransitionOverlay(QWidget):
         return handled
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        repeat, self._repeat_pending = self._repeat_pending, False
+        if repeat and self._progress == self._shown_progress and event.rect() == self.rect():
+            return  # the frame on the glass, asked for again by `show()`: its pixels are still there
         p = QPainter(self)
         w, h = self.width(), self.height()
         k = self._progress
