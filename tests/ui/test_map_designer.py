@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFontMetricsF
+
 from kiosk.ui.widgets.map_legend import LegendSample
 
 from . import touch
@@ -22,3 +24,21 @@ def test_a_card_shows_no_swatch_without_the_status_it_stands_for(qtbot, kiosk):
         touch.tap(screen.card.close_button)
         screen.reset_button.click()  # the whole district again, with the next place in view
         qtbot.waitUntil(lambda: not screen.view.is_moving(), timeout=4000)
+
+
+def test_a_long_name_of_several_words_goes_on_two_lines_near_its_place(qtbot, make_kiosk):
+    """In English a zone's name of five words would span most of the map; it goes on two balanced lines, every
+    word kept, centred on its zone."""
+    kiosk = make_kiosk(lang="en")
+    screen = open_map(qtbot, kiosk)
+    label = screen._scene.name_item("zhushan-agri-park")
+    assert label.isVisible()
+    lines = label.lines()
+    assert len(lines) == 2 and " ".join(lines) == label.text() == "Zhushan Modern Agricultural Industrial Park"
+    width = label.boundingRect().width()
+    full = QFontMetricsF(label._font).horizontalAdvance(label.text())
+    assert width < full * 0.75, (width, full)
+    # a short name stays on one line, and Chinese names (no spaces) are never broken
+    assert screen._scene.name_item("lu-river").lines() == ["Lu River (Lushui)"]
+    screen.set_language("zh")
+    assert screen._scene.name_item("zhushan-agri-park").lines() == ["朱善现代农业产业园"]
