@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontMetricsF
+import pytest
+from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
 from kiosk.ui.widgets.map_legend import LegendSample
 
@@ -42,3 +43,35 @@ def test_a_long_name_of_several_words_goes_on_two_lines_near_its_place(qtbot, ma
     assert screen._scene.name_item("lu-river").lines() == ["Lu River (Lushui)"]
     screen.set_language("zh")
     assert screen._scene.name_item("zhushan-agri-park").lines() == ["朱善现代农业产业园"]
+
+
+def _dot_width(image: QImage, x: int, y: int) -> int:
+    """The width of the bright dot through (x, y) along its row."""
+    def bright(i: int) -> bool:
+        return 0 <= i < image.width() and QColor(image.pixel(i, y)).lightness() > 200
+
+    assert bright(x), "no bright dot there"
+    left = right = x
+    while bright(left - 1):
+        left -= 1
+    while bright(right + 1):
+        right += 1
+    return right - left + 1
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)])
+def test_the_legend_shows_towns_and_villages_with_the_map_s_own_dots(qtbot, make_kiosk, size):
+    """A town's dot and a village's smaller one, each in the legend at the very size the map draws it."""
+    kiosk = make_kiosk(size=size)
+    screen = open_map(qtbot, kiosk)
+    shot = screen.view.viewport().grab().toImage()
+    for kind, feature_id in (("town", "guyuefeng-town"), ("village", "huachong-village")):
+        swatch = next((s for s in screen.legend.findChildren(LegendSample) if s._kind == kind), None)
+        assert swatch is not None, f"no {kind} in the legend"
+        image = swatch.grab().toImage()
+        in_legend = _dot_width(image, image.width() // 2, image.height() // 2)
+        point = screen_point(screen, feature_id)
+        on_map = _dot_width(shot, point.x(), point.y())
+        assert abs(in_legend - on_map) <= 1, (kind, in_legend, on_map)
+    texts = {label.text() for label, *_ in screen.legend._rows}
+    assert {"镇", "村"} <= texts

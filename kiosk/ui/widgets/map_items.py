@@ -209,9 +209,9 @@ class MapMarker(_Cached):
             painter.setBrush(t.translucent(style.SELECTION_GLOW, 45))
             painter.drawEllipse(QPointF(0, 0), r * 1.55, r * 1.55)
         if self._dot:
-            painter.setPen(QPen(HALO, 3))
+            painter.setPen(QPen(HALO, style.DOT_RING))
             painter.setBrush(QColor(t.TEXT))
-            painter.drawEllipse(QPointF(0, 0), r * 0.55, r * 0.55)
+            painter.drawEllipse(QPointF(0, 0), r * style.DOT, r * style.DOT)
         else:
             ring = style.dash(QPen(colour, max(2.0, r / 7)), self._status)
             painter.setPen(ring)

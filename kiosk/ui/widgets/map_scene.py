@@ -234,7 +234,7 @@ class MapScene(QGraphicsScene):
         settlement = feature.kind in ("town", "village")
         status = status_in(feature, Era.TODAY)
         colour = style.status_colour(status).name()
-        radius = px(16 if feature.kind == "village" else 20 if feature.kind == "town" else 22)
+        radius = style.marker_radius(feature.kind, px)
         pixmap = None
         if not settlement:
             pixmap = icon(style.icon_name(feature.kind, own_icon), colour).pixmap(radius * 2, radius * 2)

@@ -80,6 +80,17 @@ LINE_STYLES = {
 RAIL = 1.2
 RAIL_GAP = 1.4
 
+# A place's marker radius in reference px (a badge; a town or village a dot of DOT times it), for map and legend
+MARKER_RADIUS = {"village": 16, "town": 20}
+BADGE_RADIUS = 22
+DOT = 0.55
+DOT_RING = 3.0  # screen px of dark ring around a dot (the markers do not scale with the zoom)
+
+
+def marker_radius(kind: str, px) -> float:
+    return px(MARKER_RADIUS.get(kind, BADGE_RADIUS))
+
+
 # Default symbol of each kind of place (a feature may name its own `icon`)
 KIND_ICONS = {
     "expressway": "mdi6.highway",
