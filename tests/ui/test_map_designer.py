@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
 from kiosk.ui.widgets.map_legend import LegendSample
@@ -75,3 +76,25 @@ def test_the_legend_shows_towns_and_villages_with_the_map_s_own_dots(qtbot, make
         assert abs(in_legend - on_map) <= 1, (kind, in_legend, on_map)
     texts = {label.text() for label, *_ in screen.legend._rows}
     assert {"镇", "村"} <= texts
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_a_chosen_zone_is_brought_close_enough_to_show_around_its_name(qtbot, make_kiosk, size):
+    """A zone is a speck at the whole-district view, hidden under its own name; tapped, the map zooms in until
+    its outline (and the selection's glow) shows around the name, beside the card."""
+    kiosk = make_kiosk(size=size, lang="en")
+    screen = open_map(qtbot, kiosk)
+    zone = screen._scene.model.feature("zhushan-agri-park")
+    left, top, right, bottom = zone.bounds()
+    x, y = screen.view.camera.to_screen(right - (right - left) * 0.15, zone.anchor[1])  # inside, away from S211
+    touch.tap(screen.view.viewport(), QPoint(round(x), round(y)))
+    qtbot.waitUntil(lambda: screen.card.isVisible())
+    assert screen.card.title.text() == "Zhushan Modern Agricultural Industrial Park"
+    qtbot.waitUntil(lambda: not screen.view.is_moving(), timeout=4000)
+    camera = screen.view.camera
+    (x0, y0), (x1, y1) = camera.to_screen(left, top), camera.to_screen(right, bottom)
+    name = screen._scene.name_item("zhushan-agri-park").boundingRect()
+    assert x1 - x0 >= name.width() and y1 - y0 >= name.height(), ((x1 - x0, y1 - y0), name)
+    card = screen.card.geometry().translated(-screen.view.x(), -screen.view.y())
+    assert not card.intersects(QRect(int(x0), int(y0), int(x1 - x0), int(y1 - y0)))
+    assert 0 <= x0 and 0 <= y0 and x1 <= camera.width and y1 <= camera.height

@@ -47,6 +47,7 @@ OUTLINES = "outlines.geojson"
 MAX_ZOOM = 40.0  # times the whole-district view
 MIN_ZOOM = 0.6
 TOUCH_REACH = 40  # reference px a fingertip reaches on the map
+ZONE_AIR = 1.2  # a chosen zone is shown this much wider and taller than its name
 
 
 def year_choices(exhibition: Exhibition) -> list[Choice]:
@@ -394,10 +395,11 @@ class MapScreen(Screen):
         self._apply_state()
 
     def _keep_in_view(self, feature_id: str) -> None:
-        """Pan so the chosen feature is in the part of the map its card leaves clear, away from the edges."""
-        anchor = self._scene.model.feature(feature_id).anchor
+        """Pan so the chosen feature is in the part of the map its card leaves clear, away from the edges; a zone
+        too small on screen to show around its own name is also zoomed in on until it does."""
+        feature = self._scene.model.feature(feature_id)
+        anchor = feature.anchor
         camera = self.view.camera
-        x, y = camera.to_screen(*anchor)
         card = self.card.geometry().translated(-self.view.x(), -self.view.y())  # in the view's pixels
         clear = QRectF(0, 0, camera.width, camera.height)
         if self._theme.portrait:
@@ -405,10 +407,27 @@ class MapScreen(Screen):
         else:
             clear.setRight(card.left())
         margin = self._theme.px(60)
-        if clear.adjusted(margin, margin, -margin, -margin).contains(QPointF(x, y)):
+        edge = self._theme.px(20)  # a zoomed-in zone may come closer to the edges than a point
+        scale = self._zone_scale(feature_id, clear.adjusted(edge, edge, -edge, -edge)) or camera.scale
+        x, y = camera.to_screen(*anchor)
+        if scale == camera.scale and clear.adjusted(margin, margin, -margin, -margin).contains(QPointF(x, y)):
             return
         target = (clear.center().x(), clear.center().y())
-        self.view.set_camera(camera.with_anchor(anchor, camera.scale, target), animate=True)
+        self.view.set_camera(camera.with_anchor(anchor, scale, target), animate=True)
+
+    def _zone_scale(self, feature_id: str, room: QRectF) -> float | None:
+        """For a zone smaller on screen than its name: the scale at which its outline shows around the name
+        (ZONE_AIR to spare), within the room beside the card and the zoom limit; None for anything else."""
+        feature = self._scene.model.feature(feature_id)
+        if feature.shape != "area":
+            return None
+        left, top, right, bottom = feature.bounds()
+        w, h = max(right - left, 1e-6), max(bottom - top, 1e-6)
+        name = self._scene.name_item(feature_id).boundingRect()
+        wanted = max(name.width() / w, name.height() / h) * ZONE_AIR
+        fits = min(room.width() / w, room.height() / h)
+        scale = min(wanted, fits, self.view.max_scale)
+        return scale if scale > self.view.camera.scale else None
 
     # Screen ---------------------------------------------------------------------------------------
 
