@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QColor, QFontMetricsF, QImage
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QIcon, QImage, QPixmap
 
 from kiosk.ui.widgets.map_legend import LegendSample
 
@@ -98,3 +98,36 @@ def test_a_chosen_zone_is_brought_close_enough_to_show_around_its_name(qtbot, ma
     card = screen.card.geometry().translated(-screen.view.x(), -screen.view.y())
     assert not card.intersects(QRect(int(x0), int(y0), int(x1 - x0), int(y1 - y0)))
     assert 0 <= x0 and 0 <= y0 and x1 <= camera.width and y1 <= camera.height
+
+
+def _icon_pixels(chip) -> list[QColor]:
+    """The pixels the chip's icon changes: the chip drawn with its icon and with a blank one of its size."""
+    with_icon = chip.grab().toImage()
+    saved = chip.icon()
+    blank = QPixmap(chip.iconSize())
+    blank.fill(Qt.GlobalColor.transparent)
+    chip.setIcon(QIcon(blank))
+    without = chip.grab().toImage()
+    chip.setIcon(saved)
+    return [QColor(with_icon.pixel(x, y)) for y in range(with_icon.height()) for x in range(with_icon.width())
+            if with_icon.pixel(x, y) != without.pixel(x, y)]
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_a_layer_switch_s_icon_stands_out_from_its_chip_on_and_off(qtbot, make_kiosk, high_contrast):
+    """In the high-contrast theme a chosen chip is filled with the text colour: its icon, drawn in that same
+    colour, vanished. Chosen or not, the icon takes the colour of the chip's words."""
+    kiosk = make_kiosk()
+    kiosk.settings.update({"high_contrast": high_contrast})
+    try:
+        screen = open_map(qtbot, kiosk)
+        chip = next(iter(screen.toggles.buttons.values()))
+        for checked in (True, False):
+            chip.setChecked(checked)
+            fill = QColor(chip.grab().toImage().pixel(chip.width() // 2, 3))  # the chip's own ground, above its words
+            pixels = _icon_pixels(chip)
+            assert len(pixels) > 40, (checked, len(pixels))  # an icon is drawn, not a blank
+            far = sum(1 for c in pixels if abs(c.lightness() - fill.lightness()) > 100)
+            assert far >= len(pixels) // 3, (checked, far, len(pixels), fill.name())
+    finally:
+        kiosk.settings.update({"high_contrast": False})
