@@ -6,10 +6,12 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QIcon, QImage, QPixmap
 
+from kiosk.ui.layout_tour import relayout
 from kiosk.ui.widgets.map_legend import LegendSample
 
 from . import touch
 from .test_map import open_map, screen_point
+from .test_map_finish import _readable_text_px
 
 
 def test_a_card_shows_no_swatch_without_the_status_it_stands_for(qtbot, kiosk):
@@ -131,3 +133,23 @@ def test_a_layer_switch_s_icon_stands_out_from_its_chip_on_and_off(qtbot, make_k
             assert far >= len(pixels) // 3, (checked, far, len(pixels), fill.name())
     finally:
         kiosk.settings.update({"high_contrast": False})
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_in_portrait_an_open_card_leaves_the_map_a_third_of_its_height(qtbot, make_kiosk, lang):
+    """Under the map the card grows with its text, but in large text it took four fifths of the map and left a
+    strip; the map keeps at least a third, and the card's text scrolls (test_map_finish checks that a card shows
+    lines of it before any scrolling)."""
+    kiosk = make_kiosk(size=(1080, 1920), lang=lang)
+    relayout(kiosk, 1080, 1920, large_text=True)
+    screen = open_map(qtbot, kiosk)
+    zone = screen._scene.model.feature("zhushan-agri-park")
+    left, top, right, bottom = zone.bounds()
+    x, y = screen.view.camera.to_screen(right - (right - left) * 0.15, zone.anchor[1])
+    touch.tap(screen.view.viewport(), QPoint(round(x), round(y)))
+    qtbot.waitUntil(lambda: screen.card.isVisible())
+    view = screen.view.geometry()
+    above = screen.card.geometry().top() - view.top()
+    assert above >= view.height() / 3, (above, view.height())
+    assert _readable_text_px(screen) > 0  # its sentences begin on the card, the fade saying more lies below
+    assert screen.card.more_below.isVisible() or _readable_text_px(screen) >= screen.card.text.height()
