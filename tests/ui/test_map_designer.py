@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QIcon, QImage, QPixmap
 
+from kiosk.geo.viewport import EDGE_FADE
+from kiosk.navigation import Route
 from kiosk.ui.layout_tour import relayout
 from kiosk.ui.widgets.map_legend import LegendSample
 
@@ -153,3 +155,23 @@ def test_in_portrait_an_open_card_leaves_the_map_a_third_of_its_height(qtbot, ma
     assert above >= view.height() / 3, (above, view.height())
     assert _readable_text_px(screen) > 0  # its sentences begin on the card, the fade saying more lies below
     assert screen.card.more_below.isVisible() or _readable_text_px(screen) >= screen.card.text.height()
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080), (1366, 768)])
+def test_a_map_opened_on_a_timeline_event_shows_ground_not_the_margin_past_it(qtbot, make_kiosk, size):
+    """The 2004 event's expressway and railway lie near the north of the map's ground; framed on them, a tall
+    view showed an empty faded band above the ground. The view slides onto the ground, the features still in it."""
+    kiosk = make_kiosk(size=size)
+    event = next(e for e in kiosk.exhibition.timeline.events if "zhegan-railway" in e.map_features)
+    screen = open_map(qtbot, kiosk, Route("map", event.id))
+    frame = screen._scene.model.frame
+    fade = min(frame[2] - frame[0], frame[3] - frame[1]) * EDGE_FADE
+    camera = screen.view.camera
+    left, top, right, bottom = camera.visible_box()
+    # down onto the ground as far as the features allow (they keep a margin of air above them)
+    highest = min(screen._scene.model.feature(f).bounds()[1] for f in event.map_features)
+    allowed = min(frame[1] + fade, highest - screen._theme.px(60) / camera.scale)
+    assert top >= allowed - 0.01, (top, allowed)
+    for feature_id in event.map_features:
+        f_left, f_top, f_right, f_bottom = screen._scene.model.feature(feature_id).bounds()
+        assert left <= f_left and f_right <= right and top <= f_top and f_bottom <= bottom, feature_id

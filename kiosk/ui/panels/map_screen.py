@@ -20,7 +20,7 @@ from kiosk import paths
 from kiosk.content.schema import Exhibition, Lang
 from kiosk.geo.features import Era, When, bounds_of, past_years
 from kiosk.geo.hit import pick
-from kiosk.geo.viewport import Viewport, fit
+from kiosk.geo.viewport import EDGE_FADE, Viewport, fit
 from kiosk.navigation import Route
 from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
@@ -287,7 +287,12 @@ class MapScreen(Screen):
         pad = max(box[2] - box[0], box[3] - box[1], 2.0) * 0.35  # context around the event's features
         padded = (box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad)
         view = fit(padded, self.view.width(), self.view.height(), margin=self._theme.px(60))
-        return replace(view, scale=max(base.scale, min(view.scale, base.scale * 12)))
+        view = replace(view, scale=max(base.scale, min(view.scale, base.scale * 12)))
+        # onto the ground: a tall view framed on features near its edge showed the empty, faded margin past it
+        frame = self._scene.model.frame
+        air = self._theme.px(60) / view.scale
+        keep = (box[0] - air, box[1] - air, box[2] + air, box[3] + air)
+        return view.inside(frame, keep, inset=min(frame[2] - frame[0], frame[3] - frame[1]) * EDGE_FADE)
 
     def _apply_state(self) -> None:
         highlight = self._state.highlight | ({self._selected} if self._selected else set())

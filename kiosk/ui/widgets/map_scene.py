@@ -41,6 +41,7 @@ from kiosk.geo.features import (
 )
 from kiosk.geo.labels import LabelBox, step_scale, visible_labels, zoom_step
 from kiosk.geo.model import MapModel
+from kiosk.geo.viewport import EDGE_FADE
 from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
 from kiosk.ui.theme import Theme
@@ -108,7 +109,7 @@ class MapScene(QGraphicsScene):
         frame = QRectF(left, top, right - left, bottom - top)
         land = self.addRect(frame, QPen(Qt.PenStyle.NoPen), QColor(style.LAND))
         land.setZValue(0)
-        fade = min(frame.width(), frame.height()) * 0.12
+        fade = min(frame.width(), frame.height()) * EDGE_FADE
         out = fade  # reaches past the frame too, over the outline strokes that straddle its edge
         tall, wide = frame.height() + 2 * out, frame.width() + 2 * out
         for rect, start, end in (
