@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QIcon, QImage, QPixmap
 
 from kiosk.geo.viewport import EDGE_FADE
@@ -175,3 +175,23 @@ def test_a_map_opened_on_a_timeline_event_shows_ground_not_the_margin_past_it(qt
     for feature_id in event.map_features:
         f_left, f_top, f_right, f_bottom = screen._scene.model.feature(feature_id).bounds()
         assert left <= f_left and f_right <= right and top <= f_top and f_bottom <= bottom, feature_id
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)])
+def test_the_chosen_place_stays_on_the_map_when_its_long_name_has_no_room(qtbot, make_kiosk, size):
+    """In English and large text the ship lock's name is longer than the map left of its card; the marker used to
+    vanish whole (a name is never cut), so the chosen place was nowhere. It stays, its name on whichever side
+    has room, or else its symbol alone, ringed as chosen."""
+    kiosk = make_kiosk(size=size, lang="en")
+    relayout(kiosk, *size, large_text=True)
+    screen = open_map(qtbot, kiosk)
+    touch.tap(screen.view.viewport(), screen_point(screen, "ship-lock-2"))
+    qtbot.waitUntil(lambda: screen.card.isVisible())
+    qtbot.waitUntil(lambda: not screen.view.is_moving(), timeout=4000)
+    marker = screen._scene.name_item("ship-lock-2")
+    assert marker.isVisible()
+    rect = marker.deviceTransform(screen.view.viewportTransform()).mapRect(marker.boundingRect())
+    card = screen.card.geometry().translated(-screen.view.x(), -screen.view.y())
+    clear = QRectF(screen.view.viewport().rect())
+    clear.setRight(card.left())
+    assert clear.contains(rect), (rect, clear)

@@ -73,6 +73,7 @@ class MapScreen(Screen):
         self._touched = False  # the visitor moved the map: a resize keeps their view instead of refitting
         self._banner_closed = False  # the visitor closed the timeline's note: the whole district, no highlight
         self._edge_hidden: list[QGraphicsItem] = []  # names hidden because their place is past the map's edge
+        self._edge_sided: list[MapMarker] = []  # places whose name went left, or off, for want of room
 
         self.title = self._label(t.HEADING, True, "text")
         self.note = self._label(t.CAPTION, False, "muted")
@@ -329,7 +330,9 @@ class MapScreen(Screen):
 
     def _keep_names_inside(self) -> None:
         """No name is cut by the map's edge: a name is moved inside while its place is in view, and hidden
-        while its place is not (`_edge_hidden` remembers which, to show them again)."""
+        while its place is not (`_edge_hidden` remembers which, to show them again). A place whose name has no
+        room on its right puts it on its left, or, chosen or a badge that says what it is, shows its symbol
+        alone; a town's dot without room for its name goes (`_edge_sided` remembers which, to restore them)."""
         for item in self._edge_hidden:
             item.setVisible(True)
         self._edge_hidden.clear()
@@ -341,11 +344,22 @@ class MapScreen(Screen):
                 inside.setBottom(min(inside.bottom(), card.top() - 2))
             else:
                 inside.setRight(min(inside.right(), card.left() - 2))
-        for item in self._scene.name_items():
+        sided: list[MapMarker] = []
+        names = self._scene.name_items()
+        for item in names:
             if not item.isVisible():
                 continue
             item.setTransform(QTransform())
             anchor = view.mapFromScene(item.pos())
+            if isinstance(item, MapMarker) and not item.is_collapsed():
+                side = self._marker_side(item, QPointF(anchor), inside, names)
+                item.set_name_side(side or "right")
+                if side is None:
+                    item.setVisible(False)
+                    self._edge_hidden.append(item)
+                elif side != "right":
+                    sided.append(item)
+                continue
             box = item.boundingRect().translated(anchor.x(), anchor.y())
             if inside.contains(box):
                 continue
@@ -356,6 +370,26 @@ class MapScreen(Screen):
             dx = max(0.0, inside.left() - box.left()) - max(0.0, box.right() - inside.right())
             dy = max(0.0, inside.top() - box.top()) - max(0.0, box.bottom() - inside.bottom())
             item.setTransform(QTransform.fromTranslate(dx, dy))
+        for item in self._edge_sided:
+            if item not in sided:
+                item.set_name_side("right")
+        self._edge_sided = sided
+
+    def _marker_side(self, marker: MapMarker, anchor: QPointF, inside: QRectF, names) -> str | None:
+        """Where a place's name fits inside the map: "right", else "left" (clear of the other names shown),
+        else "none" for a chosen place or a badge; None: the place goes."""
+        if inside.contains(marker.box("right").translated(anchor)):
+            return "right"
+        if not inside.contains(marker.box("none").translated(anchor)):
+            return None
+        left = marker.box("left").translated(anchor)
+        if inside.contains(left):
+            view = self.view
+            others = (other.boundingRect().translated(QPointF(view.mapFromScene(other.pos())))
+                      for other in names if other is not marker and other.isVisible())
+            if not any(left.intersects(other) for other in others):
+                return "left"
+        return "none" if marker.is_highlighted() or not marker.is_dot() else None
 
     def audit_records(self) -> list[dict]:
         """For the layout audit (which finds the map's names itself): the chosen feature, in this screen's

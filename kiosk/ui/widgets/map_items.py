@@ -138,6 +138,7 @@ class MapMarker(_Cached):
         self._text = ""
         self._collapsed = False
         self._highlighted = False
+        self._side = "right"  # where its name goes: "right", "left" (no room on the right) or "none"
         self._rect = QRectF()
 
     def set_text(self, text: str) -> None:
@@ -174,10 +175,31 @@ class MapMarker(_Cached):
 
     def full_rect(self) -> QRectF:
         """The marker's box with its name, collapsed or not: what label pruning must find room for."""
+        return self.box("right")
+
+    def box(self, side: str) -> QRectF:
+        """The marker's box (uncollapsed) with its name on `side` ("right", "left" or "none")."""
         m = QFontMetricsF(self._font)
         r = self._r * (1.6 if self._highlighted else 1.0)
-        width = self._r * 1.5 + m.horizontalAdvance(self._text) + 8 if self._text else 0
-        return QRectF(-r, -max(r, m.height() / 2), r + width, 2 * max(r, m.height() / 2))
+        half = max(r, m.height() / 2)
+        width = self._r * 1.5 + m.horizontalAdvance(self._text) + 8 if self._text and side != "none" else 0
+        if side == "left":
+            return QRectF(-width, -half, width + r, 2 * half)
+        if side == "none":
+            return QRectF(-r, -r, 2 * r, 2 * r)
+        return QRectF(-r, -half, r + width, 2 * half)
+
+    def set_name_side(self, side: str) -> None:
+        """Put the name left of the symbol, or leave it off, where the map's edge or a card leaves no room."""
+        if side != self._side:
+            self._side = side
+            self._relayout()
+
+    def name_side(self) -> str:
+        return self._side
+
+    def is_highlighted(self) -> bool:
+        return self._highlighted
 
     def _relayout(self) -> None:
         self.prepareGeometryChange()
@@ -185,7 +207,7 @@ class MapMarker(_Cached):
             d = self.collapsed_radius()
             self._rect = QRectF(-d - 2, -d - 2, 2 * d + 4, 2 * d + 4)
         else:
-            self._rect = self.full_rect().adjusted(-3, -3, 3, 3)
+            self._rect = self.box(self._side).adjusted(-3, -3, 3, 3)
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -220,9 +242,11 @@ class MapMarker(_Cached):
             if self._icon is not None and not self._icon.isNull():
                 side = r * 1.2
                 painter.drawPixmap(QRectF(-side / 2, -side / 2, side, side), self._icon, QRectF(self._icon.rect()))
-        if self._text:
+        if self._text and self._side != "none":
             m = QFontMetricsF(self._font)
             x = r * (0.75 if self._dot else 1.0) + 6
+            if self._side == "left":
+                x = -x - m.horizontalAdvance(self._text)
             origin = QPointF(x, -m.height() / 2 + m.ascent())
             path = _text_path(self._text, self._font, origin)
             painter.strokePath(path, QPen(HALO, max(3.0, self._font.pixelSize() / 6), Qt.PenStyle.SolidLine,
