@@ -195,3 +195,15 @@ def test_the_chosen_place_stays_on_the_map_when_its_long_name_has_no_room(qtbot,
     clear = QRectF(screen.view.viewport().rect())
     clear.setRight(card.left())
     assert clear.contains(rect), (rect, clear)
+
+
+def test_the_year_note_reads_as_english_for_a_decade(qtbot, make_kiosk):
+    """The 1990s chip said "what the source dates to 1990s or earlier"; a decade takes its article."""
+    kiosk = make_kiosk(lang="en")
+    screen = open_map(qtbot, kiosk)
+    chip = screen.year_bar.chips[0]
+    assert chip.text() == "1990s"
+    touch.tap(chip)
+    assert "dates to the 1990s or earlier" in screen.year_bar.note.text()
+    touch.tap(screen.year_bar.chips[1])
+    assert "dates to 2004 or earlier" in screen.year_bar.note.text()
