@@ -47,7 +47,8 @@ OUTLINES = "outlines.geojson"
 MAX_ZOOM = 40.0  # times the whole-district view
 MIN_ZOOM = 0.6
 TOUCH_REACH = 40  # reference px a fingertip reaches on the map
-ZONE_AIR = 1.2  # a chosen zone is shown this much wider and taller than its name
+ZONE_AIR = 1.2  # a chosen zone is shown this much wider and taller than its name …
+ZONE_ROOM = 0.8  # … but takes at most this share of the map beside the card, so its surroundings still show
 
 
 def year_choices(exhibition: Exhibition) -> list[Choice]:
@@ -465,7 +466,7 @@ class MapScreen(Screen):
         w, h = max(right - left, 1e-6), max(bottom - top, 1e-6)
         name = self._scene.name_item(feature_id).boundingRect()
         wanted = max(name.width() / w, name.height() / h) * ZONE_AIR
-        fits = min(room.width() / w, room.height() / h)
+        fits = min(room.width() / w, room.height() / h) * ZONE_ROOM  # with some of its surroundings
         scale = min(wanted, fits, self.view.max_scale)
         return scale if scale > self.view.camera.scale else None
 
