@@ -208,3 +208,14 @@ def test_the_year_note_reads_as_english_for_a_decade(qtbot, make_kiosk):
     assert "dates to the 1990s or earlier" in screen.year_bar.note.text()
     touch.tap(screen.year_bar.chips[1])
     assert "dates to 2004 or earlier" in screen.year_bar.note.text()
+
+
+def test_in_portrait_a_short_card_covers_no_more_map_than_its_words_need(qtbot, make_kiosk):
+    """A town's card has two lines of text; under the map it took half the map, mostly empty."""
+    kiosk = make_kiosk(size=(1080, 1920))
+    screen = open_map(qtbot, kiosk)
+    touch.tap(screen.view.viewport(), screen_point(screen, "lukou-town"))
+    qtbot.waitUntil(lambda: screen.card.isVisible())
+    view = screen.view.geometry()
+    assert screen.card.height() <= screen.card.wanted_height(view.width()) + 2
+    assert screen.card.height() < view.height() * 0.5

@@ -236,11 +236,11 @@ class MapScreen(Screen):
         view_w, view_h = max(1, w - column), max(1, h - top - strip)
         self.view.setGeometry(0, top, view_w, view_h)
         if self.card.isVisible():
-            # Under the map (portrait) the card grows to show its text, up to the share of the map that still
-            # leaves a third of it (the feature and its surroundings) in view above; beyond that, and beside the
-            # map, its text scrolls under a fade.
+            # Under the map (portrait) the card is as tall as its text needs (a short card covers no more map
+            # than its words), up to the share of the map that still leaves a third of it (the feature and its
+            # surroundings) in view above; beyond that, and beside the map, its text scrolls under a fade.
             if self._theme.portrait:
-                card_h = max(int(view_h * 0.5), min(int(view_h * 0.64), self.card.wanted_height(view_w)))
+                card_h = max(int(view_h * 0.3), min(int(view_h * 0.64), self.card.wanted_height(view_w)))
                 self.card.setGeometry(0, top + view_h - card_h, view_w, card_h)
             else:
                 card_w = min(p(620), int(view_w * 0.5))  # beside it, the map keeps room for a long name
