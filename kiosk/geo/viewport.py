@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # left, top, right, bottom (km)
+EDGE_FADE = 0.12  # the map's ground fades out over this share of its frame's shorter side, at every edge
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,22 @@ class Viewport:
 
     def resized(self, width: float, height: float) -> Viewport:
         return replace(self, width=width, height=height)
+
+    def inside(self, frame: Box, keep: Box, inset: float = 0.0) -> Viewport:
+        """Moved (never zoomed) to show as little as it can past `frame` shrunk by `inset` km (the ground's faded
+        edge), while all of `keep` stays in view; along an axis where the view is wider than that, unmoved."""
+
+        def slide(centre: float, half: float, low: float, high: float, keep_low: float, keep_high: float) -> float:
+            if high - low < 2 * half:
+                return centre
+            centre = max(low + half, min(high - half, centre))
+            return max(keep_high - half, min(keep_low + half, centre))  # the features first
+
+        half_w, half_h = self.width / 2 / self.scale, self.height / 2 / self.scale
+        left, top, right, bottom = frame[0] + inset, frame[1] + inset, frame[2] - inset, frame[3] - inset
+        cx = slide(self.cx, half_w, left, right, keep[0], keep[2])
+        cy = slide(self.cy, half_h, top, bottom, keep[1], keep[3])
+        return replace(self, cx=cx, cy=cy)
 
     def clamped(self, frame: Box, min_scale: float, max_scale: float) -> Viewport:
         """Within the zoom limits, with the middle of the screen inside the frame: the map can be pushed at

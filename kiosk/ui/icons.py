@@ -18,10 +18,14 @@ FALLBACK = "mdi6.circle-outline"
 
 
 @lru_cache(maxsize=256)
-def icon(name: str, colour: str) -> QIcon:
+def icon(name: str, colour: str, on: str | None = None) -> QIcon:
+    """`name` in `colour`; a checkable button's icon takes `on` while the button is checked (its words change
+    colour on the chip's fill, and the icon with them)."""
     try:
         import qtawesome
 
+        if on is not None:
+            return qtawesome.icon(name, color=colour, color_on=on, color_on_active=on, color_on_disabled=on)
         return qtawesome.icon(name, color=colour)
     except Exception as exc:  # an unknown icon name in content must not break a screen
         log.warning("icon %r unavailable (%s); using a neutral one", name, exc)

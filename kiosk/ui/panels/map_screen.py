@@ -20,7 +20,7 @@ from kiosk import paths
 from kiosk.content.schema import Exhibition, Lang
 from kiosk.geo.features import Era, When, bounds_of, past_years
 from kiosk.geo.hit import pick
-from kiosk.geo.viewport import Viewport, fit
+from kiosk.geo.viewport import EDGE_FADE, Viewport, fit
 from kiosk.navigation import Route
 from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
@@ -47,6 +47,8 @@ OUTLINES = "outlines.geojson"
 MAX_ZOOM = 40.0  # times the whole-district view
 MIN_ZOOM = 0.6
 TOUCH_REACH = 40  # reference px a fingertip reaches on the map
+ZONE_AIR = 1.2  # a chosen zone is shown this much wider and taller than its name …
+ZONE_ROOM = 0.8  # … but takes at most this share of the map beside the card, so its surroundings still show
 
 
 def year_choices(exhibition: Exhibition) -> list[Choice]:
@@ -72,6 +74,7 @@ class MapScreen(Screen):
         self._touched = False  # the visitor moved the map: a resize keeps their view instead of refitting
         self._banner_closed = False  # the visitor closed the timeline's note: the whole district, no highlight
         self._edge_hidden: list[QGraphicsItem] = []  # names hidden because their place is past the map's edge
+        self._edge_sided: list[MapMarker] = []  # places whose name went left, or off, for want of room
 
         self.title = self._label(t.HEADING, True, "text")
         self.note = self._label(t.CAPTION, False, "muted")
@@ -233,10 +236,11 @@ class MapScreen(Screen):
         view_w, view_h = max(1, w - column), max(1, h - top - strip)
         self.view.setGeometry(0, top, view_w, view_h)
         if self.card.isVisible():
-            # Under the map (portrait) the card grows to show its text, up to the share of the map that still
-            # leaves the feature in view above it; beyond that, and beside the map, its text scrolls under a fade.
+            # Under the map (portrait) the card is as tall as its text needs (a short card covers no more map
+            # than its words), up to the share of the map that still leaves a third of it (the feature and its
+            # surroundings) in view above; beyond that, and beside the map, its text scrolls under a fade.
             if self._theme.portrait:
-                card_h = max(int(view_h * 0.5), min(int(view_h * 0.8), self.card.wanted_height(view_w)))
+                card_h = max(int(view_h * 0.3), min(int(view_h * 0.64), self.card.wanted_height(view_w)))
                 self.card.setGeometry(0, top + view_h - card_h, view_w, card_h)
             else:
                 card_w = min(p(620), int(view_w * 0.5))  # beside it, the map keeps room for a long name
@@ -285,7 +289,12 @@ class MapScreen(Screen):
         pad = max(box[2] - box[0], box[3] - box[1], 2.0) * 0.35  # context around the event's features
         padded = (box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad)
         view = fit(padded, self.view.width(), self.view.height(), margin=self._theme.px(60))
-        return replace(view, scale=max(base.scale, min(view.scale, base.scale * 12)))
+        view = replace(view, scale=max(base.scale, min(view.scale, base.scale * 12)))
+        # onto the ground: a tall view framed on features near its edge showed the empty, faded margin past it
+        frame = self._scene.model.frame
+        air = self._theme.px(60) / view.scale
+        keep = (box[0] - air, box[1] - air, box[2] + air, box[3] + air)
+        return view.inside(frame, keep, inset=min(frame[2] - frame[0], frame[3] - frame[1]) * EDGE_FADE)
 
     def _apply_state(self) -> None:
         highlight = self._state.highlight | ({self._selected} if self._selected else set())
@@ -322,7 +331,9 @@ class MapScreen(Screen):
 
     def _keep_names_inside(self) -> None:
         """No name is cut by the map's edge: a name is moved inside while its place is in view, and hidden
-        while its place is not (`_edge_hidden` remembers which, to show them again)."""
+        while its place is not (`_edge_hidden` remembers which, to show them again). A place whose name has no
+        room on its right puts it on its left, or, chosen or a badge that says what it is, shows its symbol
+        alone; a town's dot without room for its name goes (`_edge_sided` remembers which, to restore them)."""
         for item in self._edge_hidden:
             item.setVisible(True)
         self._edge_hidden.clear()
@@ -334,11 +345,22 @@ class MapScreen(Screen):
                 inside.setBottom(min(inside.bottom(), card.top() - 2))
             else:
                 inside.setRight(min(inside.right(), card.left() - 2))
-        for item in self._scene.name_items():
+        sided: list[MapMarker] = []
+        names = self._scene.name_items()
+        for item in names:
             if not item.isVisible():
                 continue
             item.setTransform(QTransform())
             anchor = view.mapFromScene(item.pos())
+            if isinstance(item, MapMarker) and not item.is_collapsed():
+                side = self._marker_side(item, QPointF(anchor), inside, names)
+                item.set_name_side(side or "right")
+                if side is None:
+                    item.setVisible(False)
+                    self._edge_hidden.append(item)
+                elif side != "right":
+                    sided.append(item)
+                continue
             box = item.boundingRect().translated(anchor.x(), anchor.y())
             if inside.contains(box):
                 continue
@@ -349,6 +371,26 @@ class MapScreen(Screen):
             dx = max(0.0, inside.left() - box.left()) - max(0.0, box.right() - inside.right())
             dy = max(0.0, inside.top() - box.top()) - max(0.0, box.bottom() - inside.bottom())
             item.setTransform(QTransform.fromTranslate(dx, dy))
+        for item in self._edge_sided:
+            if item not in sided:
+                item.set_name_side("right")
+        self._edge_sided = sided
+
+    def _marker_side(self, marker: MapMarker, anchor: QPointF, inside: QRectF, names) -> str | None:
+        """Where a place's name fits inside the map: "right", else "left" (clear of the other names shown),
+        else "none" for a chosen place or a badge; None: the place goes."""
+        if inside.contains(marker.box("right").translated(anchor)):
+            return "right"
+        if not inside.contains(marker.box("none").translated(anchor)):
+            return None
+        left = marker.box("left").translated(anchor)
+        if inside.contains(left):
+            view = self.view
+            others = (other.boundingRect().translated(QPointF(view.mapFromScene(other.pos())))
+                      for other in names if other is not marker and other.isVisible())
+            if not any(left.intersects(other) for other in others):
+                return "left"
+        return "none" if marker.is_highlighted() or not marker.is_dot() else None
 
     def audit_records(self) -> list[dict]:
         """For the layout audit (which finds the map's names itself): the chosen feature, in this screen's
@@ -394,10 +436,11 @@ class MapScreen(Screen):
         self._apply_state()
 
     def _keep_in_view(self, feature_id: str) -> None:
-        """Pan so the chosen feature is in the part of the map its card leaves clear, away from the edges."""
-        anchor = self._scene.model.feature(feature_id).anchor
+        """Pan so the chosen feature is in the part of the map its card leaves clear, away from the edges; a zone
+        too small on screen to show around its own name is also zoomed in on until it does."""
+        feature = self._scene.model.feature(feature_id)
+        anchor = feature.anchor
         camera = self.view.camera
-        x, y = camera.to_screen(*anchor)
         card = self.card.geometry().translated(-self.view.x(), -self.view.y())  # in the view's pixels
         clear = QRectF(0, 0, camera.width, camera.height)
         if self._theme.portrait:
@@ -405,10 +448,27 @@ class MapScreen(Screen):
         else:
             clear.setRight(card.left())
         margin = self._theme.px(60)
-        if clear.adjusted(margin, margin, -margin, -margin).contains(QPointF(x, y)):
+        edge = self._theme.px(20)  # a zoomed-in zone may come closer to the edges than a point
+        scale = self._zone_scale(feature_id, clear.adjusted(edge, edge, -edge, -edge)) or camera.scale
+        x, y = camera.to_screen(*anchor)
+        if scale == camera.scale and clear.adjusted(margin, margin, -margin, -margin).contains(QPointF(x, y)):
             return
         target = (clear.center().x(), clear.center().y())
-        self.view.set_camera(camera.with_anchor(anchor, camera.scale, target), animate=True)
+        self.view.set_camera(camera.with_anchor(anchor, scale, target), animate=True)
+
+    def _zone_scale(self, feature_id: str, room: QRectF) -> float | None:
+        """For a zone smaller on screen than its name: the scale at which its outline shows around the name
+        (ZONE_AIR to spare), within the room beside the card and the zoom limit; None for anything else."""
+        feature = self._scene.model.feature(feature_id)
+        if feature.shape != "area":
+            return None
+        left, top, right, bottom = feature.bounds()
+        w, h = max(right - left, 1e-6), max(bottom - top, 1e-6)
+        name = self._scene.name_item(feature_id).boundingRect()
+        wanted = max(name.width() / w, name.height() / h) * ZONE_AIR
+        fits = min(room.width() / w, room.height() / h) * ZONE_ROOM  # with some of its surroundings
+        scale = min(wanted, fits, self.view.max_scale)
+        return scale if scale > self.view.camera.scale else None
 
     # Screen ---------------------------------------------------------------------------------------
 

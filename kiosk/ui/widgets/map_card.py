@@ -153,6 +153,8 @@ class MapFeatureCard(QFrame):
         status = style.feature_status_name(f.status, f.existing, lang)
         self.status.setText(status)
         self.status.setVisible(bool(status))
+        if self._sample is not None:  # the swatch shows what the status looks like: without one it means nothing
+            self._sample.setVisible(bool(status))
         when = f.when.get(lang) if f.when is not None else ""
         self.when.setText(when[:1].upper() + when[1:])  # a phrase in the content, a line of its own on the card
         self.when.setVisible(f.when is not None)

@@ -1,9 +1,11 @@
 """The map's symbols and labels: they keep their size on screen at every zoom (ItemIgnoresTransformations) and
 are painted once into a cached pixmap (DeviceCoordinateCache), so a pinch only blits them.
 
-`MapLabel` is a name on the map: a river or a neighbour in plain text with a dark halo, a road in a small
-pill. `MapMarker` is a place: a round badge with its icon (or a dot for towns and villages) and its name to the
-right; crowded out by a more important label it collapses to a small dot, still there to be tapped.
+`MapLabel` is a name on the map: a river, a zone or a neighbour in plain text with a dark halo (a long name of
+several words on two balanced lines, so "Zhushan Modern Agricultural Industrial Park" stays near its zone instead
+of spanning the map), a road in a small pill. `MapMarker` is a place: a round badge with its icon (or a dot for
+towns and villages) and its name to the right; crowded out by a more important label it collapses to a small dot,
+still there to be tapped.
 """
 
 from __future__ import annotations
@@ -24,6 +26,19 @@ from kiosk.ui import theme as t
 from kiosk.ui.widgets import map_style as style
 
 HALO = QColor(t.BACKGROUND)
+WRAP_EM = 11  # a plain name wider than this many times its font size goes on two lines, where it has a space
+
+
+def balanced_lines(text: str, font: QFont) -> list[str]:
+    """`text` on one line, or, when wider than WRAP_EM and made of words, on the two lines (split at a space)
+    whose longer line is the shortest."""
+    m = QFontMetricsF(font)
+    if " " not in text.strip() or m.horizontalAdvance(text) <= WRAP_EM * max(1, font.pixelSize()):
+        return [text]
+    words = text.split()
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    first, second = min(splits, key=lambda pair: max(m.horizontalAdvance(pair[0]), m.horizontalAdvance(pair[1])))
+    return [first, second]
 
 
 def _text_path(text: str, font: QFont, origin: QPointF) -> QPainterPath:
@@ -51,6 +66,7 @@ class MapLabel(_Cached):
         self._edge = QColor(edge or colour)
         self._pad = pad
         self._text = ""
+        self._lines: list[str] = []
         self._rect = QRectF()
 
     def copy(self) -> MapLabel:
@@ -65,13 +81,19 @@ class MapLabel(_Cached):
         self.prepareGeometryChange()
         self._text = text
         m = QFontMetricsF(self._font)
-        w, h = m.horizontalAdvance(text), m.height()
+        self._lines = [text] if self._pill else balanced_lines(text, self._font)
+        w = max(m.horizontalAdvance(line) for line in self._lines)
+        h = m.height() + m.lineSpacing() * (len(self._lines) - 1)
         pad = self._pad * (2.0 if self._pill else 1.0)
         self._rect = QRectF(-w / 2 - pad, -h / 2 - self._pad / 2, w + 2 * pad, h + self._pad)
         self.update()
 
     def text(self) -> str:
         return self._text
+
+    def lines(self) -> list[str]:
+        """The name as drawn, line by line."""
+        return list(self._lines)
 
     def set_font(self, font: QFont) -> None:
         self._font = font
@@ -94,7 +116,10 @@ class MapLabel(_Cached):
             painter.setPen(self._colour)
             painter.drawText(origin, self._text)
             return
-        path = _text_path(self._text, self._font, origin)
+        path = QPainterPath()
+        top = -(m.height() + m.lineSpacing() * (len(self._lines) - 1)) / 2 + m.ascent()
+        for index, line in enumerate(self._lines):
+            path.addText(QPointF(-m.horizontalAdvance(line) / 2, top + index * m.lineSpacing()), self._font, line)
         painter.strokePath(path, QPen(HALO, max(3.0, self._font.pixelSize() / 6), Qt.PenStyle.SolidLine,
                                       Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         painter.fillPath(path, self._colour)
@@ -113,6 +138,7 @@ class MapMarker(_Cached):
         self._text = ""
         self._collapsed = False
         self._highlighted = False
+        self._side = "right"  # where its name goes: "right", "left" (no room on the right) or "none"
         self._rect = QRectF()
 
     def set_text(self, text: str) -> None:
@@ -149,10 +175,31 @@ class MapMarker(_Cached):
 
     def full_rect(self) -> QRectF:
         """The marker's box with its name, collapsed or not: what label pruning must find room for."""
+        return self.box("right")
+
+    def box(self, side: str) -> QRectF:
+        """The marker's box (uncollapsed) with its name on `side` ("right", "left" or "none")."""
         m = QFontMetricsF(self._font)
         r = self._r * (1.6 if self._highlighted else 1.0)
-        width = self._r * 1.5 + m.horizontalAdvance(self._text) + 8 if self._text else 0
-        return QRectF(-r, -max(r, m.height() / 2), r + width, 2 * max(r, m.height() / 2))
+        half = max(r, m.height() / 2)
+        width = self._r * 1.5 + m.horizontalAdvance(self._text) + 8 if self._text and side != "none" else 0
+        if side == "left":
+            return QRectF(-width, -half, width + r, 2 * half)
+        if side == "none":
+            return QRectF(-r, -r, 2 * r, 2 * r)
+        return QRectF(-r, -half, r + width, 2 * half)
+
+    def set_name_side(self, side: str) -> None:
+        """Put the name left of the symbol, or leave it off, where the map's edge or a card leaves no room."""
+        if side != self._side:
+            self._side = side
+            self._relayout()
+
+    def name_side(self) -> str:
+        return self._side
+
+    def is_highlighted(self) -> bool:
+        return self._highlighted
 
     def _relayout(self) -> None:
         self.prepareGeometryChange()
@@ -160,7 +207,7 @@ class MapMarker(_Cached):
             d = self.collapsed_radius()
             self._rect = QRectF(-d - 2, -d - 2, 2 * d + 4, 2 * d + 4)
         else:
-            self._rect = self.full_rect().adjusted(-3, -3, 3, 3)
+            self._rect = self.box(self._side).adjusted(-3, -3, 3, 3)
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -184,9 +231,9 @@ class MapMarker(_Cached):
             painter.setBrush(t.translucent(style.SELECTION_GLOW, 45))
             painter.drawEllipse(QPointF(0, 0), r * 1.55, r * 1.55)
         if self._dot:
-            painter.setPen(QPen(HALO, 3))
+            painter.setPen(QPen(HALO, style.DOT_RING))
             painter.setBrush(QColor(t.TEXT))
-            painter.drawEllipse(QPointF(0, 0), r * 0.55, r * 0.55)
+            painter.drawEllipse(QPointF(0, 0), r * style.DOT, r * style.DOT)
         else:
             ring = style.dash(QPen(colour, max(2.0, r / 7)), self._status)
             painter.setPen(ring)
@@ -195,9 +242,11 @@ class MapMarker(_Cached):
             if self._icon is not None and not self._icon.isNull():
                 side = r * 1.2
                 painter.drawPixmap(QRectF(-side / 2, -side / 2, side, side), self._icon, QRectF(self._icon.rect()))
-        if self._text:
+        if self._text and self._side != "none":
             m = QFontMetricsF(self._font)
             x = r * (0.75 if self._dot else 1.0) + 6
+            if self._side == "left":
+                x = -x - m.horizontalAdvance(self._text)
             origin = QPointF(x, -m.height() / 2 + m.ascent())
             path = _text_path(self._text, self._font, origin)
             painter.strokePath(path, QPen(HALO, max(3.0, self._font.pixelSize() / 6), Qt.PenStyle.SolidLine,

@@ -42,7 +42,8 @@ class MapLayerToggles(QWidget):
 
     def load_icons(self) -> None:
         for layer, button in self.buttons.items():
-            button.setIcon(icon(style.LAYER_ICONS[layer], t.TEXT))
+            # on: the dark of the words on the chip's fill (gold, or white in high contrast); off: the text colour
+            button.setIcon(icon(style.LAYER_ICONS[layer], t.TEXT, on=t.BACKGROUND))
 
     def set_language(self, lang: Lang) -> None:
         for layer, button in self.buttons.items():

@@ -26,6 +26,7 @@ ROWS: tuple[tuple[str, str, str | None], ...] = (
     ("kind", "river", None),
     ("kind", "zone", "built"),
     ("symbol", "town", None),
+    ("symbol", "village", None),
 )
 
 
@@ -58,10 +59,11 @@ class LegendSample(QWidget):
             p.drawRoundedRect(px(6), px(5), w - px(12), h - px(10), px(4), px(4))
         elif self._what == "symbol":
             r = px(15)
-            if self._kind == "town":
-                p.setPen(QPen(QColor(t.BACKGROUND), px(3)))
+            if self._kind in ("town", "village"):  # the map's own dot, at the map's own size
+                dot = style.marker_radius(self._kind, px) * style.DOT
+                p.setPen(QPen(QColor(t.BACKGROUND), style.DOT_RING))
                 p.setBrush(QColor(t.TEXT))
-                p.drawEllipse(QPointF(w / 2, h / 2), r * 0.6, r * 0.6)
+                p.drawEllipse(QPointF(w / 2, h / 2), dot, dot)
             else:
                 colour = style.status_colour(self._status)
                 p.setPen(style.dash(QPen(colour, px(2.5)), self._status))

@@ -41,6 +41,7 @@ from kiosk.geo.features import (
 )
 from kiosk.geo.labels import LabelBox, step_scale, visible_labels, zoom_step
 from kiosk.geo.model import MapModel
+from kiosk.geo.viewport import EDGE_FADE
 from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
 from kiosk.ui.theme import Theme
@@ -108,7 +109,7 @@ class MapScene(QGraphicsScene):
         frame = QRectF(left, top, right - left, bottom - top)
         land = self.addRect(frame, QPen(Qt.PenStyle.NoPen), QColor(style.LAND))
         land.setZValue(0)
-        fade = min(frame.width(), frame.height()) * 0.12
+        fade = min(frame.width(), frame.height()) * EDGE_FADE
         out = fade  # reaches past the frame too, over the outline strokes that straddle its edge
         tall, wide = frame.height() + 2 * out, frame.width() + 2 * out
         for rect, start, end in (
@@ -234,7 +235,7 @@ class MapScene(QGraphicsScene):
         settlement = feature.kind in ("town", "village")
         status = status_in(feature, Era.TODAY)
         colour = style.status_colour(status).name()
-        radius = px(16 if feature.kind == "village" else 20 if feature.kind == "town" else 22)
+        radius = style.marker_radius(feature.kind, px)
         pixmap = None
         if not settlement:
             pixmap = icon(style.icon_name(feature.kind, own_icon), colour).pixmap(radius * 2, radius * 2)

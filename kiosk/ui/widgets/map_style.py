@@ -3,13 +3,15 @@ status, the symbol of each kind of place, and the words for kinds and layers.
 
 A line's colour is its status, and its kind shows by width and pattern, so what the legend says of a kind holds
 in every status: an expressway is the widest line, split by a dark centre stripe (a dual carriageway); an express
-road is a wide single line; a railway has dark ties; a 公路 (trunk road) is a medium line and a local road a thin
-one. Status reads by colour *and* pattern, so it survives colour blindness: built is solid white, work began is
-dash-dot green, under construction is dashed orange, approved is dash-dot-dot pink, in preparation (planned) is
-dotted grey-blue, and what stood before the story began (existing) is a thin solid grey line — the same colours as
-the timeline. Rivers, towns and villages have no status. Blue is kept for water. Widths are screen pixels (cosmetic
-pens): lines keep their weight at every zoom. The map items, the legend and the card all ask this module, so they
-always agree.
+road is a core line between two thin rails (the rails solid, the core in its status's pattern, so the kind still
+reads where the status breaks the core into dots); a railway has dark ties, also while it is being rebuilt; a 公路
+(trunk road) is a medium line and a local road a thin one. Across the line a visitor sees two bright bands for an
+expressway, three for an express road, one for a 公路 or a road. Status reads by colour *and* pattern, so it
+survives colour blindness: built is solid white, work began is dash-dot green, under construction is dashed
+orange, approved is dash-dot-dot pink, in preparation (planned) is dotted grey-blue, and what stood before the
+story began (existing) is a thin solid grey line — the same colours as the timeline. Rivers, towns and villages
+have no status. Blue is kept for water. Widths are screen pixels (cosmetic pens): lines keep their weight at every
+zoom. The map items, the legend and the card all ask this module, so they always agree.
 """
 
 from __future__ import annotations
@@ -69,10 +71,25 @@ LINE_STYLES = {
     "road": LineStyle(3.0, 2.5, 3.0),
     "trunk_road": LineStyle(4.5, 3.0, 4.0),
     "railway": LineStyle(5.0, 3.0, 5.0),
-    "express_highway": LineStyle(6.5, 3.0, 5.8),
+    "express_highway": LineStyle(8.6, 3.0, 5.8),  # its rails' outer width (see RAIL)
     "expressway": LineStyle(7.0, 3.5, 6.0),
     "bridge": LineStyle(8.0, 4.0, 7.0),
 }
+
+# An express road's rails: the width of each rail and of the dark gap between rail and core, in reference px
+RAIL = 1.2
+RAIL_GAP = 1.4
+
+# A place's marker radius in reference px (a badge; a town or village a dot of DOT times it), for map and legend
+MARKER_RADIUS = {"village": 16, "town": 20}
+BADGE_RADIUS = 22
+DOT = 0.55
+DOT_RING = 3.0  # screen px of dark ring around a dot (the markers do not scale with the zoom)
+
+
+def marker_radius(kind: str, px) -> float:
+    return px(MARKER_RADIUS.get(kind, BADGE_RADIUS))
+
 
 # Default symbol of each kind of place (a feature may name its own `icon`)
 KIND_ICONS = {
@@ -171,12 +188,18 @@ def line_pens(kind: str, status: str | None, px) -> list[QPen]:
     pens: list[QPen] = []
     if style.casing:
         pens.append(cosmetic(CASING, px(width + style.casing)))
+    if kind == "express_highway":  # two solid rails in the status colour, a dark gap, then the core
+        scale = EXISTING_WIDTH if status == "existing" else 1.0
+        rail, gap = RAIL * scale, RAIL_GAP * scale
+        pens.append(cosmetic(line_colour(kind, status), px(width)))
+        pens.append(cosmetic(CASING, px(width - 2 * rail)))
+        width -= 2 * (rail + gap)
     pens.append(cosmetic(line_colour(kind, status), px(width), status))
     if kind == "expressway":  # a dual carriageway: a dark stripe down the middle, in every status
         stripe = cosmetic(CASING, px(max(1.0, width * 0.3)))
         stripe.setCapStyle(Qt.PenCapStyle.FlatCap)
         pens.append(stripe)
-    if kind == "railway" and status in ("built", "existing"):  # the classic railway: light line with dark ties
+    if kind == "railway":  # the classic railway: dark ties across it, in every status (else it reads as a road)
         ties = cosmetic(CASING, px(max(1.0, width - 2)))
         ties.setCapStyle(Qt.PenCapStyle.FlatCap)
         ties.setDashPattern([3.0, 3.0])

@@ -84,4 +84,6 @@ class MapYearBar(QWidget):
             label = next((zh if lang == "zh" else en for v, zh, en in self._choices if v == value), str(value))
             if lang == "zh" and label.isdigit():
                 label += "年"
+            elif lang == "en" and not label.isdigit():
+                label = "the " + label  # a decade: "dates to the 1990s or earlier"
             self.note.setText(tr("map_year_note", lang, year=label))
