@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel
 from kiosk.geo.features import Era, Layer
 from kiosk.navigation import Route
 from kiosk.ui.panels.map_screen import MapScreen
-from kiosk.ui.widgets.map_items import MapMarker
+from kiosk.ui.widgets.map_items import MapLabel, MapMarker
 
 from . import touch
 from .background import background_result
@@ -283,3 +283,15 @@ def test_smoke_mode_visits_the_map(request):
     done = background_result(request)
     assert done.returncode == 0, done.stdout + done.stderr
     assert any(line.startswith("ok   map") for line in done.stdout.splitlines()), done.stdout
+
+
+def test_names_and_markers_have_whole_pixel_boxes_so_a_pinch_reuses_their_cached_pictures(qtbot, kiosk):
+    """Names and badges are cached in device pixels; a box of fractional size covers a different number of pixels
+    at each sub-pixel position during a pinch, and Qt renders the cache again every frame."""
+    screen = open_map(qtbot, kiosk)
+    touch.pinch(screen.view.viewport(), screen.view.viewport().rect().center(), start_gap=120, end_gap=250)
+    boxes = [item.boundingRect() for item in screen._scene.items() if isinstance(item, MapLabel | MapMarker)]
+    assert len(boxes) > 20
+    for box in boxes:
+        assert [box.left(), box.top(), box.width(), box.height()] == [
+            round(box.left()), round(box.top()), round(box.width()), round(box.height())], box

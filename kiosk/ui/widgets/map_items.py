@@ -10,6 +10,8 @@ still there to be tapped.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -45,6 +47,14 @@ def _text_path(text: str, font: QFont, origin: QPointF) -> QPainterPath:
     path = QPainterPath()
     path.addText(origin, font, text)
     return path
+
+
+def _whole_pixels(rect: QRectF) -> QRectF:
+    """`rect` grown to whole pixels. A cached item's box of fractional size lands on a different number of device
+    pixels at each sub-pixel position, and Qt renders its cache again each time: a pinch re-rendered a road's name
+    dozens of times; with whole-pixel boxes a few."""
+    left, top = math.floor(rect.left()), math.floor(rect.top())
+    return QRectF(left, top, math.ceil(rect.right()) - left, math.ceil(rect.bottom()) - top)
 
 
 class _Cached(QGraphicsItem):
@@ -85,7 +95,7 @@ class MapLabel(_Cached):
         w = max(m.horizontalAdvance(line) for line in self._lines)
         h = m.height() + m.lineSpacing() * (len(self._lines) - 1)
         pad = self._pad * (2.0 if self._pill else 1.0)
-        self._rect = QRectF(-w / 2 - pad, -h / 2 - self._pad / 2, w + 2 * pad, h + self._pad)
+        self._rect = _whole_pixels(QRectF(-w / 2 - pad, -h / 2 - self._pad / 2, w + 2 * pad, h + self._pad))
         self.update()
 
     def text(self) -> str:
@@ -205,9 +215,9 @@ class MapMarker(_Cached):
         self.prepareGeometryChange()
         if self._collapsed:
             d = self.collapsed_radius()
-            self._rect = QRectF(-d - 2, -d - 2, 2 * d + 4, 2 * d + 4)
+            self._rect = _whole_pixels(QRectF(-d - 2, -d - 2, 2 * d + 4, 2 * d + 4))
         else:
-            self._rect = self.box(self._side).adjusted(-3, -3, 3, 3)
+            self._rect = _whole_pixels(self.box(self._side).adjusted(-3, -3, 3, 3))
         self.update()
 
     def boundingRect(self) -> QRectF:
