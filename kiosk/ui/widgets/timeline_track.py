@@ -23,7 +23,7 @@ from kiosk.content.timeline import BANDS, Timeline
 from kiosk.gestures import Axis
 from kiosk.gestures.intents import Cancel, DoubleTap, DragEnd, DragMove, Fling, Intent, PinchStart, Press, Tap
 from kiosk.gestures.kinetic import KineticScroller
-from kiosk.layout.timeline_track import TrackItem, TrackLayout, TrackMetrics, layout_track
+from kiosk.layout.timeline_track import TrackItem, TrackLayout, TrackMetrics, layout_track, reveal_offset
 from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
 from kiosk.ui.strings import tr
@@ -136,14 +136,19 @@ class TimelineTrack(QWidget):
         self._run() if animate else self.update()
 
     def ensure_visible(self, event_id: str, animate: bool = True) -> None:
-        """Scroll just enough that the event's marker and label are in the uncovered part of the track."""
-        rect = self.label_rect(event_id)
+        """Scroll just enough that the event's marker and label are in the uncovered part of the track, and the
+        goal at its end is not left cut at that part's edge (`reveal_offset`)."""
+        item = self._layout.item(event_id)
+        radius = self._theme.px(t.TOUCH_TARGET) / 2
+        span = (min(item.left, item.x - radius), max(item.right, item.x + radius))
+        goal = self.goal_rect()
+        end = (goal.left() + self.offset, goal.right() + 1 + self.offset) if not goal.isNull() else None
         usable = self.width() - self._reserved_right
-        margin = self._theme.px(t.MARGIN * 0.5)
-        if rect.left() >= margin and rect.right() <= usable - margin:
-            return
-        target = self.offset + rect.left() - max(margin, (usable - rect.width()) / 3)
-        self.scroll_to(target, animate)
+        target = reveal_offset(
+            self.offset, span, usable, self._theme.px(t.MARGIN * 0.5), self._layout.length, end
+        )
+        if abs(target - self.offset) >= 0.5:
+            self.scroll_to(target, animate)
 
     # geometry (widget coordinates, for hit tests and tests) ------------------------------------------
 
@@ -153,6 +158,19 @@ class TimelineTrack(QWidget):
     def label_rect(self, event_id: str) -> QRect:
         item = self._layout.item(event_id)
         return QRectF(item.left - self.offset, self._axis_y + item.top, item.width, item.height).toRect()
+
+    def goal_rect(self) -> QRect:
+        """The goal's box at the end of the track."""
+        if self._goal is None:
+            return QRect()
+        ratio = self._goal.devicePixelRatio()
+        w, h = self._goal.width() / ratio, self._goal.height() / ratio
+        left = self._layout.cap_x + self._theme.px(24) - self.offset
+        return QRectF(left, self._axis_y - h / 2, w, h).toRect()
+
+    def ruler_y(self) -> int:
+        """Where the year ruler runs, along the bottom."""
+        return self.height() - self._theme.px(44)
 
     def event_at(self, pos: QPointF) -> str | None:
         reach = self._theme.px(t.TOUCH_TARGET) / 2

@@ -1,0 +1,83 @@
+"""The timeline at every size, in both languages, in large-text and accessible mode: a chosen event and its
+label always lie in the part of the track the card leaves free, the goal at the end of the track is never cut
+by the card or the screen's edge, and the labels never run into the year ruler or out of the track."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+
+from kiosk.ui.panels.timeline_screen import TimelineScreen
+
+from . import touch
+from .test_timeline import open_timeline
+
+CASES = [((1920, 1080), "zh"), ((1080, 1920), "en"), ((1366, 768), "en"), ((3840, 2160), "zh")]
+IDS = ["1920x1080-zh", "1080x1920-en", "1366x768-en", "3840x2160-zh"]
+
+
+def uncovered(screen: TimelineScreen) -> QRect:
+    """The part of the track a visitor sees: all of it, less what the open card covers."""
+    track = screen.track
+    free = track.rect()
+    if screen.card.isVisible():
+        card = screen.card.geometry().translated(-track.pos())
+        if card.intersects(free) and card.left() > free.left():
+            free.setRight(min(free.right(), card.left() - 1))
+    return free
+
+
+def drag_into_view(qtbot, screen: TimelineScreen, event_id: str) -> None:
+    """Drag the track by finger until the event's marker is well inside the free part (no fling)."""
+    track = screen.track
+    for _ in range(12):
+        free = uncovered(screen)
+        x = track.marker_point(event_id).x()
+        if free.left() + 20 <= x <= free.right() - 80:
+            return
+        y = track.height() - 30
+        step = max(-free.width() // 2, min(free.width() // 2, free.center().x() - x))
+        start = QPoint(free.center().x() - step // 2, y)
+        touch.drag(track, start, start + QPoint(step, 0), steps=10, step_ms=16, hold=True)
+        qtbot.wait(120)  # the finger rests before lifting: no fling
+        touch.release(track, start + QPoint(step, 0))
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+    raise AssertionError(f"could not drag {event_id} into view")
+
+
+def assert_chosen_in_view(screen: TimelineScreen, event_id: str) -> None:
+    track = screen.track
+    free = uncovered(screen)
+    label = track.label_rect(event_id)
+    assert free.contains(label), f"{event_id}: label {label.getRect()} not inside the free track {free.getRect()}"
+    assert free.contains(track.marker_point(event_id)), event_id
+    goal = track.goal_rect()
+    cut = goal.left() < free.right() < goal.right() or goal.left() < free.left() < goal.right()
+    assert not cut, f"{event_id}: the goal {goal.getRect()} is cut at the edge of {free.getRect()}"
+
+
+@pytest.mark.parametrize(("size", "lang"), CASES, ids=IDS)
+def test_a_chosen_event_its_label_and_the_goal_are_never_under_the_card_or_off_the_edge(
+    qtbot, make_kiosk, size, lang
+):
+    """The last event chosen after dragging to the end of the track: its card covered the goal in landscape
+    (cut mid-word at the card's edge), and in portrait the goal ran off the right edge until dragged."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    screen = open_timeline(qtbot, kiosk)
+    track = screen.track
+    events = [e.id for e in kiosk.exhibition.timeline.events]
+    for event_id in [events[-1], events[0], *events[1:-1], events[-1]]:
+        drag_into_view(qtbot, screen, event_id)
+        touch.tap(track, track.marker_point(event_id))
+        assert screen.card.isVisible() and screen.card.event.id == event_id
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+        assert_chosen_in_view(screen, event_id)
+    # with the last event chosen, the end of the track, goal and all, is in view
+    assert uncovered(screen).contains(track.goal_rect())
+    # and dragging on to the end never takes the goal past the edge
+    start = QPoint(uncovered(screen).center().x(), track.height() - 30)
+    touch.drag(track, start, start - QPoint(400, 0), steps=10, step_ms=16, hold=True)
+    qtbot.wait(120)
+    touch.release(track, start - QPoint(400, 0))
+    qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+    assert uncovered(screen).contains(track.goal_rect())
