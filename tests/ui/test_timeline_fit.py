@@ -4,9 +4,12 @@ by the card or the screen's edge, and the labels never run into the year ruler o
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import QPoint, QRect
 
+from kiosk.app_staff import apply_text_scale
 from kiosk.ui.panels.timeline_screen import TimelineScreen
 
 from . import touch
@@ -81,3 +84,30 @@ def test_a_chosen_event_its_label_and_the_goal_are_never_under_the_card_or_off_t
     touch.release(track, start - QPoint(400, 0))
     qtbot.waitUntil(lambda: not track.moving, timeout=3000)
     assert uncovered(screen).contains(track.goal_rect())
+
+
+MODES = [
+    ((1920, 1080), "en", "large"), ((1920, 1080), "zh", "accessible"), ((1366, 768), "en", "large"),
+    ((1366, 768), "zh", "accessible"), ((1080, 1920), "en", "large"), ((3840, 2160), "en", "large"),
+]
+
+
+@pytest.mark.parametrize(("size", "lang", "mode"), MODES, ids=[f"{w}x{h}-{lang}-{m}" for (w, h), lang, m in MODES])
+def test_labels_stay_clear_of_the_year_ruler_in_large_text_and_accessible_mode(qtbot, make_kiosk, size, lang, mode):
+    """In large-text mode at 1920×1080 the labels under the axis ran over the years and out of the track."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    if mode == "large":
+        apply_text_scale(kiosk, True)
+    else:
+        touch.tap(kiosk.window.bar.reach_button)
+        assert kiosk.reach.active
+    screen = open_timeline(qtbot, kiosk)
+    track = screen.track
+    ruler = track.ruler_y()
+    rects = {e.id: track.label_rect(e.id) for e in kiosk.exhibition.timeline.events}
+    for event_id, rect in rects.items():
+        assert rect.top() >= 0 and rect.bottom() < ruler, f"{event_id} {rect.getRect()}: ruler at {ruler}"
+    goal = track.goal_rect()
+    assert goal.top() >= 0 and goal.bottom() < ruler
+    for (a, ra), (b, rb) in itertools.combinations(rects.items(), 2):
+        assert not ra.intersects(rb), f"labels of {a} and {b} overlap"

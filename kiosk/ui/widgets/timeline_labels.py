@@ -44,11 +44,12 @@ class LabelPainter:
         self.title_font: QFont = theme.font(t.BODY, bold=True)
         self.goal_font: QFont = theme.font(t.BODY, bold=True)
 
-    def refresh_fonts(self) -> None:
-        """After a language switch the theme's family order changed: take the fonts anew."""
-        self.time_font = self._theme.font(t.CAPTION, bold=True)
-        self.title_font = self._theme.font(t.BODY, bold=True)
-        self.goal_font = self._theme.font(t.BODY, bold=True)
+    def refresh_fonts(self, shrink: float = 1.0) -> None:
+        """After a language switch the theme's family order changed: take the fonts anew, `shrink` times their
+        size where the track is too short for its labels at full size."""
+        self.time_font = self._theme.font(t.CAPTION * shrink, bold=True)
+        self.title_font = self._theme.font(t.BODY * shrink, bold=True)
+        self.goal_font = self._theme.font(t.BODY * shrink, bold=True)
 
     @staticmethod
     def time_text(event: TimelineEvent, lang: Lang) -> str:

@@ -68,6 +68,8 @@ class TimelineTrack(QWidget):
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()  # event id -> its rendered label, least recent first
         self._goal: QPixmap | None = None
         self._axis_y = 0.0
+        self._natural_span = 0.0  # the labels' extent at their natural width: what the track asks for
+        self._fitted_height = -1  # the height the labels were last fitted to
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -78,10 +80,9 @@ class TimelineTrack(QWidget):
 
     def set_language(self, lang: Lang) -> None:
         self.lang = lang
-        # English titles run longer: wider labels keep them to about three lines.
-        self._labels.max_width = self._theme.px((380 if self._theme.portrait else 400) + (50 if lang == "en" else 0))
-        self._labels.refresh_fonts()
+        self._fitted_height = -1
         self._relayout()
+        self.updateGeometry()
 
     def select(self, event_id: str | None) -> None:
         if event_id == self._selected:
@@ -193,6 +194,31 @@ class TimelineTrack(QWidget):
     # layout ---------------------------------------------------------------------------------------------
 
     def _relayout(self) -> None:
+        """Lay the track out. Where its lanes do not fit between the band names and the year ruler (large text or
+        accessible mode on a short track), the labels' text steps down towards its size without those modes
+        (and, on a track shorter still, a little below), until the lanes fit: the card keeps the large text."""
+        # English titles run longer: wider labels keep them to about three lines.
+        widest = (380 if self._theme.portrait else 400) + (50 if self.lang == "en" else 0)
+        self._labels.max_width = self._theme.px(widest)
+        room = self.height() - sum(self._rooms())
+        full = self._theme.font_scale
+        steps = [1.0] + [s / full for s in (1.3, 1.2, 1.1, 1.0, 0.9, 0.8) if s < full]
+        for index, shrink in enumerate(steps):
+            self._labels.refresh_fonts(shrink)
+            layout = self._layout_at()
+            if index == 0:
+                self._natural_span = layout.bottom - layout.top
+            if layout.bottom - layout.top <= room or self.height() <= 0:
+                break
+        self._layout = layout
+        if self._layout.collisions:
+            log.warning("timeline: %d labels found no free lane", self._layout.collisions)
+        self._fitted_height = self.height()
+        self._pixmaps.clear()  # rendered again as they come on screen, in the new language and sizes
+        self._place()
+
+    def _layout_at(self) -> TrackLayout:
+        """The track's layout with the labels' widths as they are set now."""
         events = self._timeline.events
         sizes = {e.id: self._labels.event_size(e, self.lang) for e in events}
         flag = icon("mdi6.flag-checkered", self._timeline.accent)
@@ -206,12 +232,7 @@ class TimelineTrack(QWidget):
             TrackItem(e.id, e.when.position if e.when else None, e.status, sizes[e.id].width(), sizes[e.id].height())
             for e in events
         ]
-        self._layout = layout_track(items, metrics, BANDS)
-        if self._layout.collisions:
-            log.warning("timeline: %d labels found no free lane", self._layout.collisions)
-        self._pixmaps.clear()  # rendered again as they come on screen, in the new language and sizes
-        self.updateGeometry()
-        self._place()
+        return layout_track(items, metrics, BANDS)
 
     def _render_label(self, event_id: str) -> None:
         """The label's look changed (selected, pressed): drawn again when next painted."""
@@ -238,8 +259,7 @@ class TimelineTrack(QWidget):
 
     def sizeHint(self) -> QSize:
         top_room, bottom_room = self._rooms()
-        span = self._layout.bottom - self._layout.top
-        height = round(top_room + bottom_room + span + self._theme.px(48))
+        height = round(top_room + bottom_room + self._natural_span + self._theme.px(48))
         return QSize(self._theme.px(960), max(self.minimumHeight(), height))
 
     def _place(self) -> None:
@@ -253,7 +273,10 @@ class TimelineTrack(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._place()
+        if self.height() != self._fitted_height:
+            self._relayout()  # keeps the offset: the scroller clamps it to the new length
+        else:
+            self._place()
 
     # input ----------------------------------------------------------------------------------------------
 
