@@ -14,9 +14,10 @@ from kiosk.ui.panels.timeline_screen import TimelineScreen
 
 from . import touch
 from .test_timeline import open_timeline
+from .test_typography_on_screen import assert_well_set
 
-CASES = [((1920, 1080), "zh"), ((1080, 1920), "en"), ((1366, 768), "en"), ((3840, 2160), "zh")]
-IDS = ["1920x1080-zh", "1080x1920-en", "1366x768-en", "3840x2160-zh"]
+CASES = [((1920, 1080), "zh"), ((1080, 1920), "en"), ((1366, 768), "en"), ((3840, 2160), "zh"), ((1080, 1920), "zh")]
+IDS = ["1920x1080-zh", "1080x1920-en", "1366x768-en", "3840x2160-zh", "1080x1920-zh"]
 
 
 def uncovered(screen: TimelineScreen) -> QRect:
@@ -111,3 +112,17 @@ def test_labels_stay_clear_of_the_year_ruler_in_large_text_and_accessible_mode(q
     assert goal.top() >= 0 and goal.bottom() < ruler
     for (a, ra), (b, rb) in itertools.combinations(rects.items(), 2):
         assert not ra.intersects(rb), f"labels of {a} and {b} overlap"
+
+
+@pytest.mark.parametrize(("size", "lang"), CASES, ids=IDS)
+def test_the_goals_box_breaks_its_text_between_phrases(qtbot, make_kiosk, size, lang):
+    """Qt's own wrap split the goal in its box on the track: "形成“东西联通、南北畅 / 通”的10—20分钟生活 / 圈"."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    track = open_timeline(qtbot, kiosk).track
+    lines = track.goal_lines()
+    goal = kiosk.exhibition.timeline.goal.get(lang)
+    assert "".join(lines).replace(" ", "") == goal.replace(" ", "")
+    assert_well_set(lines, "goal")
+    phrases = ["南北畅通", "生活圈", "经济圈"] if lang == "zh" else []
+    for phrase in phrases:
+        assert any(phrase in line for line in lines), f"{phrase} split: {lines}"

@@ -169,6 +169,10 @@ class TimelineTrack(QWidget):
         left = self._layout.cap_x + self._theme.px(24) - self.offset
         return QRectF(left, self._axis_y - h / 2, w, h).toRect()
 
+    def goal_lines(self) -> list[str]:
+        """The lines of the goal's text as its box draws them."""
+        return self._labels.goal_lines(self._timeline.goal.get(self.lang))
+
     def ruler_y(self) -> int:
         """Where the year ruler runs, along the bottom."""
         return self.height() - self._theme.px(44)
