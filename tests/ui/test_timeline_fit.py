@@ -126,3 +126,27 @@ def test_the_goals_box_breaks_its_text_between_phrases(qtbot, make_kiosk, size, 
     phrases = ["南北畅通", "生活圈", "经济圈"] if lang == "zh" else []
     for phrase in phrases:
         assert any(phrase in line for line in lines), f"{phrase} split: {lines}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_in_portrait_a_short_events_card_is_as_tall_as_its_text(qtbot, make_kiosk, lang):
+    """In portrait every card filled the whole lower half: a one-line event's card was mostly empty."""
+    kiosk = make_kiosk(size=(1080, 1920), lang=lang)
+    screen = open_timeline(qtbot, kiosk)
+    track, card = screen.track, screen.card
+    assert screen.goal.isVisible() and screen.hint.isVisible()
+    touch.tap(track, track.marker_point("dusty-roads"))
+    assert card.isVisible() and card.event.id == "dusty-roads"
+    slot = screen.card_slot.geometry()
+    qtbot.waitUntil(lambda: card.geometry().top() == slot.top(), timeout=3000)  # slid into place
+    assert card.geometry().bottom() <= slot.bottom()
+    assert card.height() < slot.height() * 0.65
+    assert card.scroll.verticalScrollBar().maximum() == 0  # all of its text shown
+    assert not screen.goal.isVisible() and not screen.hint.isVisible()  # nothing peeks out below the card
+    longest = max(kiosk.exhibition.timeline.events, key=lambda e: len(e.text.get(lang)))
+    screen.track.ensure_visible(longest.id, animate=False)
+    touch.tap(track, track.marker_point(longest.id))
+    qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+    assert card.event.id == longest.id and card.height() > slot.height() / 2
+    touch.tap(card.close_button)
+    assert not card.isVisible() and screen.goal.isVisible() and screen.hint.isVisible()

@@ -202,6 +202,7 @@ class TimelineScreen(Screen):
     def reset(self) -> None:
         self._slide.stop()
         self.card.hide()
+        self._show_waiting(True)
         self.track.set_reserved_right(0)
         self.track.reset()
 
@@ -215,14 +216,17 @@ class TimelineScreen(Screen):
             log.warning("timeline: no event %r", event_id)
             return
         was_open = self.card.isVisible()
+        self._show_waiting(False)
         self.track.select(event_id)
         self.card.show_event(event)
+        self.card.setGeometry(self._card_rect())
+        if not was_open:
+            self.card.show()  # laid out at its width, so its text is measured as it will be set
+            self.card.raise_()
         final = self._card_rect()
         self.card.setGeometry(final)
         self.track.set_reserved_right(0 if self._theme.portrait else self.width() - final.left())
         if not was_open:
-            self.card.show()
-            self.card.raise_()
             shift = self._theme.px(80)
             start = final.topLeft() + (QPoint(shift, 0) if not self._theme.portrait else QPoint(0, shift))
             self._slide.setStartValue(start)
@@ -234,14 +238,22 @@ class TimelineScreen(Screen):
     def close_card(self) -> None:
         self._slide.stop()
         self.card.hide()
+        self._show_waiting(True)
         self.track.select(None)
         self.track.set_reserved_right(0)
+
+    def _show_waiting(self, on: bool) -> None:
+        """Portrait: the goal and the hint wait in the card's place; a card (sized to its event) takes it."""
+        if self.card_slot is not None:
+            for widget in (self.goal_kicker, self.goal, self.hint_icon, self.hint):
+                widget.setVisible(on)
 
     def _card_rect(self) -> QRect:
         p = self._theme.px
         if self.card_slot is not None:
-            slot = self.card_slot.geometry()
-            return slot.adjusted(p(t.MARGIN * 0.75), 0, -p(t.MARGIN * 0.75), 0)
+            # Under the track, as tall as the event needs (a short one is not a tall empty card), at most the slot.
+            slot = self.card_slot.geometry().adjusted(p(t.MARGIN * 0.75), 0, -p(t.MARGIN * 0.75), 0)
+            return QRect(slot.left(), slot.top(), slot.width(), self.card.fitted_height(slot.width(), slot.height()))
         # Over the track's right part, below the header (never over the intro), as tall as the event needs.
         track = self.track.geometry()
         width = min(p(800), round(self.width() * 0.42))
