@@ -150,3 +150,22 @@ def test_in_portrait_a_short_events_card_is_as_tall_as_its_text(qtbot, make_kios
     assert card.event.id == longest.id and card.height() > slot.height() / 2
     touch.tap(card.close_button)
     assert not card.isVisible() and screen.goal.isVisible() and screen.hint.isVisible()
+
+
+@pytest.mark.parametrize(("size", "lang"), [((1080, 1920), "zh"), ((1920, 1080), "en")], ids=["portrait", "landscape"])
+def test_a_card_with_room_to_spare_shows_all_its_text(qtbot, make_kiosk, size, lang):
+    """A card measured a few pixels short of its text faded its last line out above empty room (渌枫大道)."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    screen = open_timeline(qtbot, kiosk)
+    track, card = screen.track, screen.card
+    for event in kiosk.exhibition.timeline.events:
+        track.ensure_visible(event.id, animate=False)
+        touch.tap(track, track.marker_point(event.id))
+        assert card.event.id == event.id
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+        most = screen.card_slot.height() if screen.card_slot is not None else track.height() - 8
+
+        def all_shown(most: int = most) -> bool:
+            return card.scroll.verticalScrollBar().maximum() == 0 or card.height() >= most - 2
+
+        qtbot.waitUntil(all_shown, timeout=2000)  # once laid out
