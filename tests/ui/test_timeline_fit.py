@@ -8,6 +8,7 @@ import itertools
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QTextLayout, QTextOption
 
 from kiosk.app_staff import apply_text_scale
 from kiosk.ui.panels.timeline_screen import TimelineScreen
@@ -169,3 +170,32 @@ def test_a_card_with_room_to_spare_shows_all_its_text(qtbot, make_kiosk, size, l
             return card.scroll.verticalScrollBar().maximum() == 0 or card.height() >= most - 2
 
         qtbot.waitUntil(all_shown, timeout=2000)  # once laid out
+
+
+@pytest.mark.parametrize(("size", "lang"), [((1080, 1920), "zh"), ((1366, 768), "zh")], ids=["portrait", "1366"])
+def test_the_headers_goal_breaks_between_phrases(qtbot, make_kiosk, size, lang):
+    """In portrait the goal under the track ended "…的10—20分钟生活 / 圈、经济圈" (Qt's own wrap)."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    screen = open_timeline(qtbot, kiosk)
+    lines = shown_lines(screen.goal)
+    assert "".join(lines).endswith(kiosk.exhibition.timeline.goal.get(lang))  # after "目标：" in landscape
+    assert_well_set(lines, "goal")
+    for phrase in ("南北畅通", "生活圈", "经济圈"):
+        assert any(phrase in line for line in lines), f"{phrase} split: {lines}"
+
+
+def shown_lines(label) -> list[str]:
+    """A word-wrapped label's lines as Qt draws them at its width."""
+    width = label.contentsRect().width() - max(0, label.indent())
+    lines = []
+    for paragraph in label.text().split("\n"):
+        layout = QTextLayout(paragraph, label.font())
+        option = layout.textOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            lines.append(paragraph[line.textStart():line.textStart() + line.textLength()].strip())
+        layout.endLayout()
+    return [line for line in lines if line]

@@ -29,7 +29,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.timeline_card import TimelineCard
 from kiosk.ui.widgets.timeline_legend import TimelineLegend
 from kiosk.ui.widgets.timeline_track import TimelineTrack
-from kiosk.ui.widgets.typeset_label import display_title_html, hang_width, latin_family
+from kiosk.ui.widgets.typeset_label import TypesetLabel, display_title_html, hang_width, latin_family
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +62,7 @@ class TimelineScreen(Screen):
             label.setTextFormat(Qt.TextFormat.RichText)
         self.intro.setFont(theme.font(t.LEAD))
         self.intro.setProperty("role", "muted")
-        self.goal = QLabel(self)
-        self.goal.setWordWrap(True)
+        self.goal = TypesetLabel(self)  # broken between phrases: Qt's own wrap left "生活 / 圈" in portrait
         self.goal.setFont(theme.font(t.BODY if not portrait else t.HEADING, bold=True))
         theme.apply(self.goal, "accent_text", accent=timeline.accent if not portrait else t.TEXT)
         self.goal_kicker = QLabel(self)
@@ -161,9 +160,9 @@ class TimelineScreen(Screen):
         separator = "：" if lang == "zh" else ": "
         if self._theme.portrait:
             self.goal_kicker.setText(tr("timeline_goal", lang))
-            self.goal.setText(tl.goal.get(lang))
+            self.goal.set_source(tl.goal.get(lang))
         else:
-            self.goal.setText(f"{tr('timeline_goal', lang)}{separator}{tl.goal.get(lang)}")
+            self.goal.set_source(f"{tr('timeline_goal', lang)}{separator}{tl.goal.get(lang)}")
         self.hint.setText(tr("timeline_hint", lang))
         if self._theme.portrait:
             size = self._theme.px(72)
