@@ -9,6 +9,7 @@ import itertools
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication
 
 from kiosk.app_staff import apply_text_scale
 from kiosk.ui.panels.timeline_screen import TimelineScreen
@@ -199,3 +200,20 @@ def shown_lines(label) -> list[str]:
             lines.append(paragraph[line.textStart():line.textStart() + line.textLength()].strip())
         layout.endLayout()
     return [line for line in lines if line]
+
+
+def test_in_portrait_an_open_card_leaves_the_track_where_it_was(qtbot, make_kiosk):
+    """In English large-text mode the goal stepping aside for a card let the squeezed track grow under the card:
+    the card covered the lowest labels and the year ruler."""
+    kiosk = make_kiosk(size=(1080, 1920), lang="en")
+    apply_text_scale(kiosk, True)
+    screen = open_timeline(qtbot, kiosk)
+    track, card = screen.track, screen.card
+    before = track.geometry()
+    touch.tap(track, track.marker_point("dusty-roads"))
+    assert card.isVisible()
+    qtbot.waitUntil(lambda: card.geometry().top() == screen.card_slot.geometry().top(), timeout=3000)
+    QApplication.processEvents()  # a relayout the hidden goal asked for has run
+    QApplication.processEvents()
+    assert track.geometry() == before
+    assert card.geometry().top() > track.geometry().bottom()

@@ -135,6 +135,10 @@ class TimelineScreen(Screen):
             slot.addWidget(self.hint)
             slot.addStretch(1)
             root.addWidget(self.card_slot, 1)
+            for widget in (self.goal_kicker, self.goal, self.hint_icon, self.hint):
+                policy = widget.sizePolicy()
+                policy.setRetainSizeWhenHidden(True)  # stepping aside for a card moves nothing above it
+                widget.setSizePolicy(policy)
         else:
             self.card_slot = None
             root.addWidget(self.track, 1)
