@@ -213,3 +213,35 @@ def _place_labels(out: TrackLayout, items: list[TrackItem], xs: dict[str, float]
     out.items.sort(key=lambda p: order[p.id])
     out.top = min((p.top for p in out.items), default=0.0)
     out.bottom = max((p.bottom for p in out.items), default=0.0)
+
+
+def reveal_offset(
+    offset: float, span: tuple[float, float], view: float, margin: float, length: float,
+    end: tuple[float, float] | None = None,
+) -> float:
+    """The track's offset that shows `span` (an event's marker and label, in track coordinates) inside a view
+    `view` wide, at least `margin` from its edges: unchanged if it is already there, else with the event a third
+    of the way in. Never past the track's ends, so at its end the track's last pixel meets the view's edge. And
+    never with `end` (the goal after the last event) cut by the view's edge: it comes wholly into view wherever
+    the event stays in view beside it, else it waits wholly beyond the edge."""
+    left, right = span
+    most = max(0.0, length - view)
+    margin = min(margin, max(0.0, (view - (right - left)) / 2))
+
+    def shows(at: float) -> bool:
+        return left - at >= margin - 0.5 and right - at <= view - margin + 0.5
+
+    target = offset
+    if not shows(target):
+        target = left - max(margin, (view - (right - left)) / 3)
+    target = min(max(target, 0.0), most)
+    if end is not None:
+        goal_left, goal_right = end
+        whole = min(most, goal_right + margin - view)
+        hidden = goal_left - view
+        if goal_right > target + view:  # not wholly in view
+            if shows(whole):
+                target = whole
+            elif goal_left < target + view and shows(hidden):  # cut at the view's edge
+                target = hidden
+    return target

@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.content import load_exhibition
 from kiosk.content.timeline import BANDS
-from kiosk.layout.timeline_track import TrackItem, TrackMetrics, layout_track
+from kiosk.layout.timeline_track import TrackItem, TrackMetrics, layout_track, reveal_offset
 
 ROOT = Path(__file__).resolve().parents[2]
 METRICS = TrackMetrics()
@@ -96,3 +96,40 @@ def test_a_timeline_of_only_projects_in_preparation():
     layout = layout_track(items, METRICS, BANDS)
     assert [b.status for b in layout.bands] == ["planned"]
     assert layout.items[0].x > 0 and layout.ticks == [] and layout.collisions == 0
+
+
+# revealing a chosen event ------------------------------------------------------------------------------------
+# A track 5000 px long seen through a view 1000 px wide; the goal closes it at 4500–4900.
+GOAL = (4500.0, 4900.0)
+
+
+def test_an_event_already_in_view_does_not_move_the_track():
+    assert reveal_offset(1000, (1200, 1500), 1000, 40, 5000, GOAL) == 1000
+
+
+def test_an_event_out_of_view_comes_a_third_of_the_way_in():
+    at = reveal_offset(0, (2000, 2300), 1000, 40, 5000, GOAL)
+    assert 2000 - at == pytest.approx((1000 - 300) / 3)
+
+
+def test_the_track_never_scrolls_past_its_ends():
+    assert reveal_offset(3000, (50, 300), 1000, 40, 5000, GOAL) == 0
+    assert reveal_offset(0, (4300, 4450), 1000, 40, 5000, GOAL) == 4000  # the end meets the view's edge
+
+
+def test_the_goal_is_never_cut_by_the_views_edge():
+    """The last event a third of the way in left the goal cut at the edge of the view (the open card's)."""
+    at = reveal_offset(0, (4000, 4300), 1000, 40, 5000, GOAL)
+    assert at + 1000 >= GOAL[1] + 40 and 4000 - at >= 40  # the goal comes in beside the event
+    narrow = reveal_offset(0, (3500, 3800), 700, 40, 5000, GOAL)  # both cannot fit: the goal waits beyond
+    assert narrow + 700 <= GOAL[0] and 3500 - narrow >= 40 and 3800 <= narrow + 700 - 40
+
+
+def test_an_event_wider_than_the_view_starts_at_its_left_edge():
+    assert reveal_offset(0, (2000, 3200), 1000, 40, 5000, GOAL) == 2000
+
+
+def test_the_goal_comes_into_view_beside_a_chosen_event_near_the_end():
+    """The last event chosen with the goal wholly beyond the view's edge: the goal comes in beside it."""
+    at = reveal_offset(3400, (4000, 4300), 1000, 40, 5000, GOAL)
+    assert at + 1000 >= GOAL[1] + 40 and 4000 - at >= 40

@@ -29,7 +29,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.timeline_card import TimelineCard
 from kiosk.ui.widgets.timeline_legend import TimelineLegend
 from kiosk.ui.widgets.timeline_track import TimelineTrack
-from kiosk.ui.widgets.typeset_label import display_title_html, hang_width, latin_family
+from kiosk.ui.widgets.typeset_label import TypesetLabel, display_title_html, hang_width, latin_family
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +62,7 @@ class TimelineScreen(Screen):
             label.setTextFormat(Qt.TextFormat.RichText)
         self.intro.setFont(theme.font(t.LEAD))
         self.intro.setProperty("role", "muted")
-        self.goal = QLabel(self)
-        self.goal.setWordWrap(True)
+        self.goal = TypesetLabel(self)  # broken between phrases: Qt's own wrap left "生活 / 圈" in portrait
         self.goal.setFont(theme.font(t.BODY if not portrait else t.HEADING, bold=True))
         theme.apply(self.goal, "accent_text", accent=timeline.accent if not portrait else t.TEXT)
         self.goal_kicker = QLabel(self)
@@ -136,6 +135,10 @@ class TimelineScreen(Screen):
             slot.addWidget(self.hint)
             slot.addStretch(1)
             root.addWidget(self.card_slot, 1)
+            for widget in (self.goal_kicker, self.goal, self.hint_icon, self.hint):
+                policy = widget.sizePolicy()
+                policy.setRetainSizeWhenHidden(True)  # stepping aside for a card moves nothing above it
+                widget.setSizePolicy(policy)
         else:
             self.card_slot = None
             root.addWidget(self.track, 1)
@@ -161,9 +164,9 @@ class TimelineScreen(Screen):
         separator = "：" if lang == "zh" else ": "
         if self._theme.portrait:
             self.goal_kicker.setText(tr("timeline_goal", lang))
-            self.goal.setText(tl.goal.get(lang))
+            self.goal.set_source(tl.goal.get(lang))
         else:
-            self.goal.setText(f"{tr('timeline_goal', lang)}{separator}{tl.goal.get(lang)}")
+            self.goal.set_source(f"{tr('timeline_goal', lang)}{separator}{tl.goal.get(lang)}")
         self.hint.setText(tr("timeline_hint", lang))
         if self._theme.portrait:
             size = self._theme.px(72)
@@ -202,6 +205,7 @@ class TimelineScreen(Screen):
     def reset(self) -> None:
         self._slide.stop()
         self.card.hide()
+        self._show_waiting(True)
         self.track.set_reserved_right(0)
         self.track.reset()
 
@@ -215,14 +219,17 @@ class TimelineScreen(Screen):
             log.warning("timeline: no event %r", event_id)
             return
         was_open = self.card.isVisible()
+        self._show_waiting(False)
         self.track.select(event_id)
         self.card.show_event(event)
+        self.card.setGeometry(self._card_rect())
+        if not was_open:
+            self.card.show()  # laid out at its width, so its text is measured as it will be set
+            self.card.raise_()
         final = self._card_rect()
         self.card.setGeometry(final)
         self.track.set_reserved_right(0 if self._theme.portrait else self.width() - final.left())
         if not was_open:
-            self.card.show()
-            self.card.raise_()
             shift = self._theme.px(80)
             start = final.topLeft() + (QPoint(shift, 0) if not self._theme.portrait else QPoint(0, shift))
             self._slide.setStartValue(start)
@@ -234,14 +241,22 @@ class TimelineScreen(Screen):
     def close_card(self) -> None:
         self._slide.stop()
         self.card.hide()
+        self._show_waiting(True)
         self.track.select(None)
         self.track.set_reserved_right(0)
+
+    def _show_waiting(self, on: bool) -> None:
+        """Portrait: the goal and the hint wait in the card's place; a card (sized to its event) takes it."""
+        if self.card_slot is not None:
+            for widget in (self.goal_kicker, self.goal, self.hint_icon, self.hint):
+                widget.setVisible(on)
 
     def _card_rect(self) -> QRect:
         p = self._theme.px
         if self.card_slot is not None:
-            slot = self.card_slot.geometry()
-            return slot.adjusted(p(t.MARGIN * 0.75), 0, -p(t.MARGIN * 0.75), 0)
+            # Under the track, as tall as the event needs (a short one is not a tall empty card), at most the slot.
+            slot = self.card_slot.geometry().adjusted(p(t.MARGIN * 0.75), 0, -p(t.MARGIN * 0.75), 0)
+            return QRect(slot.left(), slot.top(), slot.width(), self.card.fitted_height(slot.width(), slot.height()))
         # Over the track's right part, below the header (never over the intro), as tall as the event needs.
         track = self.track.geometry()
         width = min(p(800), round(self.width() * 0.42))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -108,6 +108,8 @@ class TimelineCard(QWidget):
         self.more_below = MoreBelow(self.scroll)
         self.scroll.verticalScrollBar().valueChanged.connect(self._update_fade)
         self.scroll.verticalScrollBar().rangeChanged.connect(self._update_fade)
+        self.scroll.verticalScrollBar().rangeChanged.connect(self._grow_to_text)
+        self._most = 0  # the tallest the card may grow, from the last `fitted_height`
 
         self.map_button = QPushButton(self)
         self.map_button.setFont(theme.font(t.CAPTION + 2, bold=True))
@@ -134,6 +136,7 @@ class TimelineCard(QWidget):
         self._event = event
         self.scroll.reset()
         self._fill()
+        QTimer.singleShot(0, self, self._grow_to_text)  # once laid out: the range may not change from the last event's
 
     def set_language(self, lang: Lang) -> None:
         self.lang = lang
@@ -189,7 +192,15 @@ class TimelineCard(QWidget):
         needed = margins.top() + margins.bottom() + self.close_button.height() + layout.spacing() + body_height
         if self._map_available and self._event is not None and self._event.map_features:
             needed += layout.spacing() + self.map_button.sizeHint().height()
+        self._most = most
         return min(most, needed + self._theme.px(8))
+
+    def _grow_to_text(self, *_range: int) -> None:
+        """The text as set came out taller than measured (a scroll bar narrows it): the card grows down to show
+        it all while it has room, instead of fading its last lines above empty space."""
+        high = self.scroll.verticalScrollBar().maximum()
+        if high > 0 and self.isVisible() and self.height() < self._most:
+            self.resize(self.width(), min(self._most, self.height() + high))
 
     def _update_fade(self, *_args) -> None:
         """The fade is as tall as two lines of the text, over the viewport's bottom, while more lies below."""

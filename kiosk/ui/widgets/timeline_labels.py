@@ -44,11 +44,12 @@ class LabelPainter:
         self.title_font: QFont = theme.font(t.BODY, bold=True)
         self.goal_font: QFont = theme.font(t.BODY, bold=True)
 
-    def refresh_fonts(self) -> None:
-        """After a language switch the theme's family order changed: take the fonts anew."""
-        self.time_font = self._theme.font(t.CAPTION, bold=True)
-        self.title_font = self._theme.font(t.BODY, bold=True)
-        self.goal_font = self._theme.font(t.BODY, bold=True)
+    def refresh_fonts(self, shrink: float = 1.0) -> None:
+        """After a language switch the theme's family order changed: take the fonts anew, `shrink` times their
+        size where the track is too short for its labels at full size."""
+        self.time_font = self._theme.font(t.CAPTION * shrink, bold=True)
+        self.title_font = self._theme.font(t.BODY * shrink, bold=True)
+        self.goal_font = self._theme.font(t.BODY * shrink, bold=True)
 
     @staticmethod
     def time_text(event: TimelineEvent, lang: Lang) -> str:
@@ -121,10 +122,17 @@ class LabelPainter:
         painter.end()
         return pixmap
 
+    def goal_lines(self, goal: str) -> list[str]:
+        """The goal's text broken by the typography rules for its box (Qt's own wrap split "南北畅 / 通")."""
+        p = self._theme.px
+        inner = self.max_width - 2 * self.pad_x - p(44) - p(14)
+        return list(wrap_title(goal, inner - 1, QFontMetricsF(self.goal_font).horizontalAdvance).lines)
+
     def goal_pixmap(self, kicker: str, goal: str, icon: QIcon, accent: str) -> QPixmap:
         p = self._theme.px
         icon_size = p(44)
         inner = self.max_width - 2 * self.pad_x - icon_size - p(14)
+        goal = "\n".join(self.goal_lines(goal))
         kicker_size = self._text_size(self.time_font, kicker, inner)
         goal_size = self._text_size(self.goal_font, goal, inner)
         text_h = kicker_size.height() + self.line_gap + goal_size.height()

@@ -31,7 +31,7 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
     painter.save()
     painter.translate(-offset, 0)
     left, right = offset - p(60), offset + w + p(60)
-    ruler_y = h - p(44)
+    ruler_y = track.ruler_y()
 
     # status bands behind everything, each named at its top (the name stays in view while the band is)
     painter.setFont(th.font(t.CAPTION, bold=True))
@@ -114,8 +114,7 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
                 selected=item.id == selected, pressed=item.id == pressed,
             )
     if goal is not None and end_x < right:
-        goal_h = goal.height() / goal.devicePixelRatio()
-        painter.drawPixmap(QPointF(end_x + p(24), axis_y - goal_h / 2), goal)
+        painter.drawPixmap(QPointF(track.goal_rect().topLeft()) + QPointF(offset, 0), goal)
     painter.restore()
     _edge_fades(painter, track, offset, w, h)
 

@@ -23,7 +23,7 @@ from kiosk.content.timeline import BANDS, Timeline
 from kiosk.gestures import Axis
 from kiosk.gestures.intents import Cancel, DoubleTap, DragEnd, DragMove, Fling, Intent, PinchStart, Press, Tap
 from kiosk.gestures.kinetic import KineticScroller
-from kiosk.layout.timeline_track import TrackItem, TrackLayout, TrackMetrics, layout_track
+from kiosk.layout.timeline_track import TrackItem, TrackLayout, TrackMetrics, layout_track, reveal_offset
 from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
 from kiosk.ui.strings import tr
@@ -68,6 +68,8 @@ class TimelineTrack(QWidget):
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()  # event id -> its rendered label, least recent first
         self._goal: QPixmap | None = None
         self._axis_y = 0.0
+        self._natural_span = 0.0  # the labels' extent at their natural width: what the track asks for
+        self._fitted_height = -1  # the height the labels were last fitted to
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -78,10 +80,9 @@ class TimelineTrack(QWidget):
 
     def set_language(self, lang: Lang) -> None:
         self.lang = lang
-        # English titles run longer: wider labels keep them to about three lines.
-        self._labels.max_width = self._theme.px((380 if self._theme.portrait else 400) + (50 if lang == "en" else 0))
-        self._labels.refresh_fonts()
+        self._fitted_height = -1
         self._relayout()
+        self.updateGeometry()
 
     def select(self, event_id: str | None) -> None:
         if event_id == self._selected:
@@ -136,14 +137,19 @@ class TimelineTrack(QWidget):
         self._run() if animate else self.update()
 
     def ensure_visible(self, event_id: str, animate: bool = True) -> None:
-        """Scroll just enough that the event's marker and label are in the uncovered part of the track."""
-        rect = self.label_rect(event_id)
+        """Scroll just enough that the event's marker and label are in the uncovered part of the track, and the
+        goal at its end is not left cut at that part's edge (`reveal_offset`)."""
+        item = self._layout.item(event_id)
+        radius = self._theme.px(t.TOUCH_TARGET) / 2
+        span = (min(item.left, item.x - radius), max(item.right, item.x + radius))
+        goal = self.goal_rect()
+        end = (goal.left() + self.offset, goal.right() + 1 + self.offset) if not goal.isNull() else None
         usable = self.width() - self._reserved_right
-        margin = self._theme.px(t.MARGIN * 0.5)
-        if rect.left() >= margin and rect.right() <= usable - margin:
-            return
-        target = self.offset + rect.left() - max(margin, (usable - rect.width()) / 3)
-        self.scroll_to(target, animate)
+        target = reveal_offset(
+            self.offset, span, usable, self._theme.px(t.MARGIN * 0.5), self._layout.length, end
+        )
+        if abs(target - self.offset) >= 0.5:
+            self.scroll_to(target, animate)
 
     # geometry (widget coordinates, for hit tests and tests) ------------------------------------------
 
@@ -153,6 +159,23 @@ class TimelineTrack(QWidget):
     def label_rect(self, event_id: str) -> QRect:
         item = self._layout.item(event_id)
         return QRectF(item.left - self.offset, self._axis_y + item.top, item.width, item.height).toRect()
+
+    def goal_rect(self) -> QRect:
+        """The goal's box at the end of the track."""
+        if self._goal is None:
+            return QRect()
+        ratio = self._goal.devicePixelRatio()
+        w, h = self._goal.width() / ratio, self._goal.height() / ratio
+        left = self._layout.cap_x + self._theme.px(24) - self.offset
+        return QRectF(left, self._axis_y - h / 2, w, h).toRect()
+
+    def goal_lines(self) -> list[str]:
+        """The lines of the goal's text as its box draws them."""
+        return self._labels.goal_lines(self._timeline.goal.get(self.lang))
+
+    def ruler_y(self) -> int:
+        """Where the year ruler runs, along the bottom."""
+        return self.height() - self._theme.px(44)
 
     def event_at(self, pos: QPointF) -> str | None:
         reach = self._theme.px(t.TOUCH_TARGET) / 2
@@ -175,6 +198,31 @@ class TimelineTrack(QWidget):
     # layout ---------------------------------------------------------------------------------------------
 
     def _relayout(self) -> None:
+        """Lay the track out. Where its lanes do not fit between the band names and the year ruler (large text or
+        accessible mode on a short track), the labels' text steps down towards its size without those modes
+        (and, on a track shorter still, a little below), until the lanes fit: the card keeps the large text."""
+        # English titles run longer: wider labels keep them to about three lines.
+        widest = (380 if self._theme.portrait else 400) + (50 if self.lang == "en" else 0)
+        self._labels.max_width = self._theme.px(widest)
+        room = self.height() - sum(self._rooms())
+        full = self._theme.font_scale
+        steps = [1.0] + [s / full for s in (1.3, 1.2, 1.1, 1.0, 0.9, 0.8) if s < full]
+        for index, shrink in enumerate(steps):
+            self._labels.refresh_fonts(shrink)
+            layout = self._layout_at()
+            if index == 0:
+                self._natural_span = layout.bottom - layout.top
+            if layout.bottom - layout.top <= room or self.height() <= 0:
+                break
+        self._layout = layout
+        if self._layout.collisions:
+            log.warning("timeline: %d labels found no free lane", self._layout.collisions)
+        self._fitted_height = self.height()
+        self._pixmaps.clear()  # rendered again as they come on screen, in the new language and sizes
+        self._place()
+
+    def _layout_at(self) -> TrackLayout:
+        """The track's layout with the labels' widths as they are set now."""
         events = self._timeline.events
         sizes = {e.id: self._labels.event_size(e, self.lang) for e in events}
         flag = icon("mdi6.flag-checkered", self._timeline.accent)
@@ -188,12 +236,7 @@ class TimelineTrack(QWidget):
             TrackItem(e.id, e.when.position if e.when else None, e.status, sizes[e.id].width(), sizes[e.id].height())
             for e in events
         ]
-        self._layout = layout_track(items, metrics, BANDS)
-        if self._layout.collisions:
-            log.warning("timeline: %d labels found no free lane", self._layout.collisions)
-        self._pixmaps.clear()  # rendered again as they come on screen, in the new language and sizes
-        self.updateGeometry()
-        self._place()
+        return layout_track(items, metrics, BANDS)
 
     def _render_label(self, event_id: str) -> None:
         """The label's look changed (selected, pressed): drawn again when next painted."""
@@ -220,8 +263,7 @@ class TimelineTrack(QWidget):
 
     def sizeHint(self) -> QSize:
         top_room, bottom_room = self._rooms()
-        span = self._layout.bottom - self._layout.top
-        height = round(top_room + bottom_room + span + self._theme.px(48))
+        height = round(top_room + bottom_room + self._natural_span + self._theme.px(48))
         return QSize(self._theme.px(960), max(self.minimumHeight(), height))
 
     def _place(self) -> None:
@@ -235,7 +277,10 @@ class TimelineTrack(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._place()
+        if self.height() != self._fitted_height:
+            self._relayout()  # keeps the offset: the scroller clamps it to the new length
+        else:
+            self._place()
 
     # input ----------------------------------------------------------------------------------------------
 

@@ -1,0 +1,219 @@
+"""The timeline at every size, in both languages, in large-text and accessible mode: a chosen event and its
+label always lie in the part of the track the card leaves free, the goal at the end of the track is never cut
+by the card or the screen's edge, and the labels never run into the year ruler or out of the track."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app_staff import apply_text_scale
+from kiosk.ui.panels.timeline_screen import TimelineScreen
+
+from . import touch
+from .test_timeline import open_timeline
+from .test_typography_on_screen import assert_well_set
+
+CASES = [((1920, 1080), "zh"), ((1080, 1920), "en"), ((1366, 768), "en"), ((3840, 2160), "zh"), ((1080, 1920), "zh")]
+IDS = ["1920x1080-zh", "1080x1920-en", "1366x768-en", "3840x2160-zh", "1080x1920-zh"]
+
+
+def uncovered(screen: TimelineScreen) -> QRect:
+    """The part of the track a visitor sees: all of it, less what the open card covers."""
+    track = screen.track
+    free = track.rect()
+    if screen.card.isVisible():
+        card = screen.card.geometry().translated(-track.pos())
+        if card.intersects(free) and card.left() > free.left():
+            free.setRight(min(free.right(), card.left() - 1))
+    return free
+
+
+def drag_into_view(qtbot, screen: TimelineScreen, event_id: str) -> None:
+    """Drag the track by finger until the event's marker is well inside the free part (no fling)."""
+    track = screen.track
+    for _ in range(12):
+        free = uncovered(screen)
+        x = track.marker_point(event_id).x()
+        if free.left() + 20 <= x <= free.right() - 80:
+            return
+        y = track.height() - 30
+        step = max(-free.width() // 2, min(free.width() // 2, free.center().x() - x))
+        start = QPoint(free.center().x() - step // 2, y)
+        touch.drag(track, start, start + QPoint(step, 0), steps=10, step_ms=16, hold=True)
+        qtbot.wait(120)  # the finger rests before lifting: no fling
+        touch.release(track, start + QPoint(step, 0))
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+    raise AssertionError(f"could not drag {event_id} into view")
+
+
+def assert_chosen_in_view(screen: TimelineScreen, event_id: str) -> None:
+    track = screen.track
+    free = uncovered(screen)
+    label = track.label_rect(event_id)
+    assert free.contains(label), f"{event_id}: label {label.getRect()} not inside the free track {free.getRect()}"
+    assert free.contains(track.marker_point(event_id)), event_id
+    goal = track.goal_rect()
+    cut = goal.left() < free.right() < goal.right() or goal.left() < free.left() < goal.right()
+    assert not cut, f"{event_id}: the goal {goal.getRect()} is cut at the edge of {free.getRect()}"
+
+
+@pytest.mark.parametrize(("size", "lang"), CASES, ids=IDS)
+def test_a_chosen_event_its_label_and_the_goal_are_never_under_the_card_or_off_the_edge(
+    qtbot, make_kiosk, size, lang
+):
+    """The last event chosen after dragging to the end of the track: its card covered the goal in landscape
+    (cut mid-word at the card's edge), and in portrait the goal ran off the right edge until dragged."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    screen = open_timeline(qtbot, kiosk)
+    track = screen.track
+    events = [e.id for e in kiosk.exhibition.timeline.events]
+    for event_id in [events[-1], events[0], *events[1:-1], events[-1]]:
+        drag_into_view(qtbot, screen, event_id)
+        touch.tap(track, track.marker_point(event_id))
+        assert screen.card.isVisible() and screen.card.event.id == event_id
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+        assert_chosen_in_view(screen, event_id)
+    # with the last event chosen, the end of the track, goal and all, is in view
+    assert uncovered(screen).contains(track.goal_rect())
+    # and dragging on to the end never takes the goal past the edge
+    start = QPoint(uncovered(screen).center().x(), track.height() - 30)
+    touch.drag(track, start, start - QPoint(400, 0), steps=10, step_ms=16, hold=True)
+    qtbot.wait(120)
+    touch.release(track, start - QPoint(400, 0))
+    qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+    assert uncovered(screen).contains(track.goal_rect())
+
+
+MODES = [
+    ((1920, 1080), "en", "large"), ((1920, 1080), "zh", "accessible"), ((1366, 768), "en", "large"),
+    ((1366, 768), "zh", "accessible"), ((1080, 1920), "en", "large"), ((3840, 2160), "en", "large"),
+]
+
+
+@pytest.mark.parametrize(("size", "lang", "mode"), MODES, ids=[f"{w}x{h}-{lang}-{m}" for (w, h), lang, m in MODES])
+def test_labels_stay_clear_of_the_year_ruler_in_large_text_and_accessible_mode(qtbot, make_kiosk, size, lang, mode):
+    """In large-text mode at 1920×1080 the labels under the axis ran over the years and out of the track."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    if mode == "large":
+        apply_text_scale(kiosk, True)
+    else:
+        touch.tap(kiosk.window.bar.reach_button)
+        assert kiosk.reach.active
+    screen = open_timeline(qtbot, kiosk)
+    track = screen.track
+    ruler = track.ruler_y()
+    rects = {e.id: track.label_rect(e.id) for e in kiosk.exhibition.timeline.events}
+    for event_id, rect in rects.items():
+        assert rect.top() >= 0 and rect.bottom() < ruler, f"{event_id} {rect.getRect()}: ruler at {ruler}"
+    goal = track.goal_rect()
+    assert goal.top() >= 0 and goal.bottom() < ruler
+    for (a, ra), (b, rb) in itertools.combinations(rects.items(), 2):
+        assert not ra.intersects(rb), f"labels of {a} and {b} overlap"
+
+
+@pytest.mark.parametrize(("size", "lang"), CASES, ids=IDS)
+def test_the_goals_box_breaks_its_text_between_phrases(qtbot, make_kiosk, size, lang):
+    """Qt's own wrap split the goal in its box on the track: "形成“东西联通、南北畅 / 通”的10—20分钟生活 / 圈"."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    track = open_timeline(qtbot, kiosk).track
+    lines = track.goal_lines()
+    goal = kiosk.exhibition.timeline.goal.get(lang)
+    assert "".join(lines).replace(" ", "") == goal.replace(" ", "")
+    assert_well_set(lines, "goal")
+    phrases = ["南北畅通", "生活圈", "经济圈"] if lang == "zh" else []
+    for phrase in phrases:
+        assert any(phrase in line for line in lines), f"{phrase} split: {lines}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_in_portrait_a_short_events_card_is_as_tall_as_its_text(qtbot, make_kiosk, lang):
+    """In portrait every card filled the whole lower half: a one-line event's card was mostly empty."""
+    kiosk = make_kiosk(size=(1080, 1920), lang=lang)
+    screen = open_timeline(qtbot, kiosk)
+    track, card = screen.track, screen.card
+    assert screen.goal.isVisible() and screen.hint.isVisible()
+    touch.tap(track, track.marker_point("dusty-roads"))
+    assert card.isVisible() and card.event.id == "dusty-roads"
+    slot = screen.card_slot.geometry()
+    qtbot.waitUntil(lambda: card.geometry().top() == slot.top(), timeout=3000)  # slid into place
+    assert card.geometry().bottom() <= slot.bottom()
+    assert card.height() < slot.height() * 0.65
+    assert card.scroll.verticalScrollBar().maximum() == 0  # all of its text shown
+    assert not screen.goal.isVisible() and not screen.hint.isVisible()  # nothing peeks out below the card
+    longest = max(kiosk.exhibition.timeline.events, key=lambda e: len(e.text.get(lang)))
+    screen.track.ensure_visible(longest.id, animate=False)
+    touch.tap(track, track.marker_point(longest.id))
+    qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+    assert card.event.id == longest.id and card.height() > slot.height() / 2
+    touch.tap(card.close_button)
+    assert not card.isVisible() and screen.goal.isVisible() and screen.hint.isVisible()
+
+
+@pytest.mark.parametrize(("size", "lang"), [((1080, 1920), "zh"), ((1920, 1080), "en")], ids=["portrait", "landscape"])
+def test_a_card_with_room_to_spare_shows_all_its_text(qtbot, make_kiosk, size, lang):
+    """A card measured a few pixels short of its text faded its last line out above empty room (渌枫大道)."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    screen = open_timeline(qtbot, kiosk)
+    track, card = screen.track, screen.card
+    for event in kiosk.exhibition.timeline.events:
+        track.ensure_visible(event.id, animate=False)
+        touch.tap(track, track.marker_point(event.id))
+        assert card.event.id == event.id
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+        most = screen.card_slot.height() if screen.card_slot is not None else track.height() - 8
+
+        def all_shown(most: int = most) -> bool:
+            return card.scroll.verticalScrollBar().maximum() == 0 or card.height() >= most - 2
+
+        qtbot.waitUntil(all_shown, timeout=2000)  # once laid out
+
+
+@pytest.mark.parametrize(("size", "lang"), [((1080, 1920), "zh"), ((1366, 768), "zh")], ids=["portrait", "1366"])
+def test_the_headers_goal_breaks_between_phrases(qtbot, make_kiosk, size, lang):
+    """In portrait the goal under the track ended "…的10—20分钟生活 / 圈、经济圈" (Qt's own wrap)."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    screen = open_timeline(qtbot, kiosk)
+    lines = shown_lines(screen.goal)
+    assert "".join(lines).endswith(kiosk.exhibition.timeline.goal.get(lang))  # after "目标：" in landscape
+    assert_well_set(lines, "goal")
+    for phrase in ("南北畅通", "生活圈", "经济圈"):
+        assert any(phrase in line for line in lines), f"{phrase} split: {lines}"
+
+
+def shown_lines(label) -> list[str]:
+    """A word-wrapped label's lines as Qt draws them at its width."""
+    width = label.contentsRect().width() - max(0, label.indent())
+    lines = []
+    for paragraph in label.text().split("\n"):
+        layout = QTextLayout(paragraph, label.font())
+        option = layout.textOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            lines.append(paragraph[line.textStart():line.textStart() + line.textLength()].strip())
+        layout.endLayout()
+    return [line for line in lines if line]
+
+
+def test_in_portrait_an_open_card_leaves_the_track_where_it_was(qtbot, make_kiosk):
+    """In English large-text mode the goal stepping aside for a card let the squeezed track grow under the card:
+    the card covered the lowest labels and the year ruler."""
+    kiosk = make_kiosk(size=(1080, 1920), lang="en")
+    apply_text_scale(kiosk, True)
+    screen = open_timeline(qtbot, kiosk)
+    track, card = screen.track, screen.card
+    before = track.geometry()
+    touch.tap(track, track.marker_point("dusty-roads"))
+    assert card.isVisible()
+    qtbot.waitUntil(lambda: card.geometry().top() == screen.card_slot.geometry().top(), timeout=3000)
+    QApplication.processEvents()  # a relayout the hidden goal asked for has run
+    QApplication.processEvents()
+    assert track.geometry() == before
+    assert card.geometry().top() > track.geometry().bottom()
