@@ -49,6 +49,11 @@ class HomeScreen(Screen):
         self.hero_caption = QLabel(self.hero)
         self.hero_caption.setFont(theme.font(t.CAPTION - 4))
         self.hero_caption.setProperty("role", "hero_caption")
+        if t.high_contrast:  # the photo lies under opaque black there: no caption for a picture nobody sees
+            keep_room = self.hero_caption.sizePolicy()
+            keep_room.setRetainSizeWhenHidden(True)  # the title and figures stay where they are
+            self.hero_caption.setSizePolicy(keep_room)
+            self.hero_caption.hide()
         caption_row = QHBoxLayout()
         caption_row.addStretch(1)
         caption_row.addWidget(self.hero_caption)
