@@ -71,7 +71,9 @@ class HomeScreen(Screen):
         self.intro_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.intro_button.setProperty("role", "intro")
         self.intro_button.clicked.connect(lambda: self.go(Route("intro")))
-        on_photo = t.SCRIM.format(alpha=190)
+        # A scrim over the photo; in high contrast the photo lies under opaque black, and so would the cards:
+        # there they take the tiles' surface, or only their accent top edges would show
+        on_photo = t.SURFACE_RAISED if t.high_contrast else t.SCRIM.format(alpha=190)
         self.figures = [
             FigureCard(theme, f, t.ACCENT_DEFAULT, self, surface=on_photo, size=t.FIGURE * 0.62)
             for f in exhibition.headline_figures
