@@ -30,6 +30,7 @@ from kiosk.layout.audit import report, summary
 from kiosk.navigation import Route
 from kiosk.ui import theme as t
 from kiosk.ui.layout_tour import audit_here, go, pump, relayout, settle, states, wait_until
+from kiosk.ui.widgets.figure_card import FigureCard
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "screens"
@@ -70,10 +71,16 @@ def grab(kiosk: Kiosk) -> QImage:
     attract = kiosk.unattended.attract if kiosk.unattended is not None else None
     if attract is not None and attract.isVisible():  # the first slide has faded in over the screen it covers
         wait_until(lambda: attract._from.isNull(), 4000)
-    pump(250)  # count-ups and slides have moved on
+    pump(250)  # slides have moved on
+    wait_until(lambda: not counting(kiosk), 4000)  # a figure caught mid count-up would show a false number
     kiosk.images.wait_idle(5000)
     pump(150)
     return kiosk.window.grab().toImage()
+
+
+def counting(kiosk: Kiosk) -> bool:
+    """Whether a headline figure on the window is still counting up to its value."""
+    return any(card.counting() for card in kiosk.window.findChildren(FigureCard) if card.isVisible())
 
 
 def save_small(image: QImage, path: Path, width: int = DOCS_WIDTH) -> None:

@@ -65,10 +65,9 @@ class GalleryScreen(Screen):
         p = theme.px
         self.title = QLabel(self)
         self.title.setFont(theme.font(t.TITLE, bold=True))
-        self.subtitle = QLabel(self)
+        self.subtitle = TypesetLabel(self)  # set like a title: wrapped, it leaves no word alone on a line
         self.subtitle.setFont(theme.font(t.LEAD))
         self.subtitle.setProperty("role", "muted")
-        self.subtitle.setWordWrap(True)
 
         self._metrics = GridMetrics(
             columns=2,  # until the width is known: see _relayout
@@ -253,7 +252,7 @@ class GalleryScreen(Screen):
     def set_language(self, lang: Lang) -> None:
         super().set_language(lang)
         self.title.setText(tr("gallery_title", lang))
-        self.subtitle.setText(tr("gallery_hint", lang))
+        self.subtitle.set_source(tr("gallery_hint", lang))
         for heading, text in self._headings:
             heading.set_source(text.get(lang) if text is not None else tr("gallery_overview", lang))
         self._text.refresh_fonts()

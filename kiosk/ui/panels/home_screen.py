@@ -49,6 +49,11 @@ class HomeScreen(Screen):
         self.hero_caption = QLabel(self.hero)
         self.hero_caption.setFont(theme.font(t.CAPTION - 4))
         self.hero_caption.setProperty("role", "hero_caption")
+        if t.high_contrast:  # the photo lies under opaque black there: no caption for a picture nobody sees
+            keep_room = self.hero_caption.sizePolicy()
+            keep_room.setRetainSizeWhenHidden(True)  # the title and figures stay where they are
+            self.hero_caption.setSizePolicy(keep_room)
+            self.hero_caption.hide()
         caption_row = QHBoxLayout()
         caption_row.addStretch(1)
         caption_row.addWidget(self.hero_caption)
@@ -66,7 +71,9 @@ class HomeScreen(Screen):
         self.intro_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.intro_button.setProperty("role", "intro")
         self.intro_button.clicked.connect(lambda: self.go(Route("intro")))
-        on_photo = t.SCRIM.format(alpha=190)
+        # A scrim over the photo; in high contrast the photo lies under opaque black, and so would the cards:
+        # there they take the tiles' surface, or only their accent top edges would show
+        on_photo = t.SURFACE_RAISED if t.high_contrast else t.SCRIM.format(alpha=190)
         self.figures = [
             FigureCard(theme, f, t.ACCENT_DEFAULT, self, surface=on_photo, size=t.FIGURE * 0.62)
             for f in exhibition.headline_figures

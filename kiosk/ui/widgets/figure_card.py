@@ -113,6 +113,10 @@ class FigureCard(QFrame):
         self._animation.setEndValue(float(self._figure.number(self._lang)))
         self._animation.start()
 
+    def counting(self) -> bool:
+        """Whether the number is still counting up (what it shows is not yet the figure)."""
+        return self._animation.state() == QVariantAnimation.State.Running
+
     def shown_text(self) -> str:
         """The number and unit as a visitor reads them (plain text)."""
         return f"{self._figure.format_number(self._lang)}{self._unit_joiner()}{self._figure.unit.get(self._lang)}"
