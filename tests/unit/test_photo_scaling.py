@@ -1,0 +1,69 @@
+"""How a photo is brought to screen size: libjpeg's reduced decode is the smallest that still covers the
+display (never scaled up afterwards), and whole factors are taken off by `reduce` before one resampling pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from kiosk.media import decode
+from kiosk.media.decode import decode_for_display, draft_scale, reduce_factor
+
+
+@pytest.mark.parametrize(
+    "size, target, scale",
+    [
+        ((6000, 4000), (2904, 1936), 2),  # the 4K viewer: 1/4 would be 1500×1000, too small
+        ((6000, 4000), (1452, 968), 4),  # the 1080p viewer
+        ((6000, 4000), (3000, 2000), 2),  # exactly half
+        ((6000, 4000), (3001, 2000), 1),  # a pixel more than half: the full decode
+        ((6000, 4000), (700, 467), 8),
+        ((6001, 4001), (751, 501), 8),  # libjpeg rounds its reduced size up: 751×501 covers it
+        ((4000, 6000), (1936, 2904), 2),  # portrait
+        ((800, 600), (400, 300), 2),
+        ((800, 600), (1920, 1080), 1),  # smaller than the screen: decoded whole, never scaled up
+        ((5, 5), (1, 1), 8),
+    ],
+)
+def test_the_draft_scale_is_the_smallest_decode_that_covers_the_display(size, target, scale):
+    assert draft_scale(size, target) == scale
+    w, h = size
+    if scale > 1:
+        assert -(-w // scale) >= target[0] and -(-h // scale) >= target[1]
+    if scale < 8:  # the next reduction would be too small
+        assert -(-w // (scale * 2)) < target[0] or -(-h // (scale * 2)) < target[1]
+
+
+@pytest.mark.parametrize(
+    "size, target, factor",
+    [((3000, 2000), (2904, 1936), 1), ((6000, 4000), (1452, 968), 4), ((6000, 4000), (2000, 1000), 3),
+     ((100, 100), (100, 100), 1), ((10, 10), (0, 0), 10)],
+)
+def test_whole_factors_are_taken_off_while_the_result_still_covers_the_display(size, target, factor):
+    assert reduce_factor(size, target) == factor
+
+
+def test_a_big_jpeg_is_decoded_at_the_reduced_scale_then_resized_once(tmp_path: Path, monkeypatch):
+    photo = tmp_path / "big.jpg"
+    Image.new("RGB", (3200, 2400), (200, 40, 40)).save(photo, "JPEG", quality=80)
+    seen: list[tuple[int, int]] = []
+    resize = decode._resize
+
+    def spy(img: Image.Image, size: tuple[int, int]) -> Image.Image:
+        seen.append(img.size)
+        return resize(img, size)
+
+    monkeypatch.setattr(decode, "_resize", spy)
+    out = decode_for_display(photo, 1000, 1000)
+    assert out.size == (1000, 750)
+    assert seen == [(1600, 1200)]  # 1/2 covers 1000×750; 1/4 (800×600) would not
+
+
+def test_a_png_is_reduced_by_whole_factors_and_keeps_its_colour(tmp_path: Path):
+    photo = tmp_path / "big.png"
+    Image.new("RGB", (2400, 1600), (10, 120, 230)).save(photo)
+    out = decode_for_display(photo, 500, 500)
+    assert out.size == (500, 333)
+    assert out.getpixel((250, 166)) == (10, 120, 230)
