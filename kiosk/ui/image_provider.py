@@ -3,10 +3,10 @@
 Widgets ask for a photo at the size they show it; they get a callback with a QPixmap, or None for a photo
 that cannot be shown (they draw a neutral placeholder). The work happens in a small thread pool: the worker
 reads the display-size derivative from the disk cache or decodes the file with Pillow (`kiosk.media`), and
-builds a QImage in Qt's native 32-bit layout, so turning it into a QPixmap on the GUI thread costs no
-conversion. Decoded pixmaps are kept in an LRU cache bounded in bytes, so memory stays flat however many
-photos the content holds. Every key carries the file's version (time, size, inode): an edited photo is never
-shown stale, neither from memory nor from disk.
+widens its 24-bit pixels to a QImage in Qt's native 32-bit layout, so turning it into a QPixmap on the GUI
+thread costs no conversion. Decoded pixmaps are kept in an LRU cache bounded in bytes, so memory stays flat
+however many photos the content holds. Every key carries the file's version (time, size, inode): an edited
+photo is never shown stale, neither from memory nor from disk.
 
 The memory cache is sized for what one screen needs, not for the whole exhibition: `FULL_FRAMES` frames of the
 largest size the widgets ask for (the viewer, a hero photo, the slideshow: about the window's size) plus
@@ -99,7 +99,10 @@ class _DecodeJob:
             frame, store = render_then_store(
                 self.path, self.size.width(), self.size.height(), self.cover, self.cache, self.stamp
             )
-            image = QImage(frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32).copy()
+            # 24-bit pixels widened to Qt's native 32-bit layout in one pass (the result owns its memory), so
+            # turning it into a pixmap on the GUI thread costs nothing
+            image = QImage(frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB888)
+            image = image.convertToFormat(QImage.Format.Format_RGB32)
         except DecodeError as exc:
             reason = str(exc)
         except Exception as exc:  # never let a worker die silently: the widget must get its placeholder
