@@ -1,6 +1,7 @@
 """How a photo is brought to screen size: libjpeg's reduced decode is the smallest that still covers the
 display (never scaled up afterwards), and whole factors are taken off by `reduce` before one resampling pass;
-frames are three bytes a pixel, copied out of Pillow without a second copy."""
+frames are three bytes a pixel, copied out of Pillow without a second copy; and the
+memory cache's byte budget follows the frame size."""
 
 from __future__ import annotations
 
@@ -10,6 +11,15 @@ import pytest
 from PIL import Image
 
 from kiosk.media import decode
+from kiosk.media.budget import (
+    CEILING_BYTES,
+    FRAMES_BYTES,
+    FULL_FRAMES,
+    MB,
+    THUMBNAIL_BYTES,
+    frame_bytes,
+    memory_budget,
+)
 from kiosk.media.cache import DiskCache
 from kiosk.media.decode import decode_for_display, draft_scale, reduce_factor
 from kiosk.media.pipeline import render, to_frame
@@ -90,3 +100,18 @@ def test_a_wide_frame_is_copied_out_whole(tmp_path: Path):
     """Wider than one piece of the copy loop (64 KB), many lines: every byte lands where it belongs."""
     img = Image.linear_gradient("L").resize((9000, 40)).convert("RGB")
     assert bytes(to_frame(img.copy()).data) == img.tobytes()
+
+
+def test_the_memory_budget_follows_the_frame_size():
+    hd = frame_bytes(1452, 968)  # the 1080p viewer's frame
+    uhd = frame_bytes(2904, 1936)  # the 4K viewer's
+    assert memory_budget(hd) == FULL_FRAMES * hd + THUMBNAIL_BYTES  # three full frames at 1080p, as before
+    assert memory_budget(uhd) == FRAMES_BYTES + THUMBNAIL_BYTES < FULL_FRAMES * uhd
+    assert memory_budget(uhd) - THUMBNAIL_BYTES >= 2 * uhd  # the shown photo and one more
+    assert memory_budget(0) == THUMBNAIL_BYTES
+    huge = frame_bytes(7680, 4320)
+    assert memory_budget(huge) == min(CEILING_BYTES, huge + THUMBNAIL_BYTES)  # always room for one frame
+    assert memory_budget(frame_bytes(20000, 20000)) == CEILING_BYTES
+    assert all(memory_budget(frame_bytes(w, w // 2)) <= memory_budget(frame_bytes(w + 64, (w + 64) // 2))
+               for w in range(64, 8000, 64))  # never less for a bigger frame
+    assert frame_bytes(-1, 10) == 0 and MB == 1024 * 1024
