@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import mmap
 import os
 import struct
 import threading
@@ -42,16 +43,17 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Frame:
-    """Finished pixels: `height` lines of `stride` bytes, each pixel R, G, B (Qt's RGB888)."""
+    """Finished pixels: `height` lines of `stride` bytes, each pixel R, G, B (Qt's RGB888). From the disk cache
+    `data` is a view of the mapped entry, released with the frame."""
 
     width: int
     height: int
     stride: int
-    data: bytes | bytearray
+    data: bytes | bytearray | memoryview
 
     @property
     def nbytes(self) -> int:
-        return len(self.data)
+        return self.stride * self.height
 
 
 @dataclass(frozen=True)
@@ -96,11 +98,20 @@ class DiskCache:
                 magic, width, height, stride, checksum = _HEADER.unpack(handle.read(_HEADER.size))
                 if magic != _MAGIC:
                     raise ValueError("not a cache entry")
-                data = bytearray(stride * height)  # read straight into the frame's buffer: no second copy
-                got = handle.readinto(data)
-            if got != stride * height or stride < width * BYTES_PER_PIXEL:
+                size = stride * height
+                if size <= 0 or stride < width * BYTES_PER_PIXEL:
+                    raise ValueError("short entry")
+                # Mapped, not read: the pixels go from the page cache straight to the Qt bridge's conversion,
+                # with no copy in between. Entries are only ever replaced by rename or deleted, never
+                # rewritten in place, so the mapping stays valid while the frame is in use.
+                mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            if len(mapped) < _HEADER.size + size:
+                mapped.close()
                 raise ValueError("short entry")
+            data = memoryview(mapped)[_HEADER.size : _HEADER.size + size]
             if zlib.crc32(data) != checksum:
+                data.release()
+                mapped.close()
                 raise ValueError("damaged pixels (checksum mismatch)")
         except FileNotFoundError:
             with self._lock:

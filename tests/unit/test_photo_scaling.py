@@ -115,3 +115,21 @@ def test_the_memory_budget_follows_the_frame_size():
     assert all(memory_budget(frame_bytes(w, w // 2)) <= memory_budget(frame_bytes(w + 64, (w + 64) // 2))
                for w in range(64, 8000, 64))  # never less for a bigger frame
     assert frame_bytes(-1, 10) == 0 and MB == 1024 * 1024
+
+
+def test_a_cache_hit_is_mapped_and_checked_and_a_cut_entry_is_a_miss(tmp_path: Path):
+    from kiosk.media.cache import Frame
+
+    cache = DiskCache(tmp_path / "cache")
+    pixels = bytes(range(256)) * 3 * 10  # 10 lines of 256 pixels
+    cache.put("k", Frame(256, 10, 768, pixels))
+    hit = cache.get("k")
+    assert hit is not None and isinstance(hit.data, memoryview) and hit.nbytes == len(pixels)
+    assert bytes(hit.data) == pixels
+    del hit  # let the mapping go (Windows cannot replace a mapped file)
+    cache.put("k", Frame(256, 10, 768, bytes(len(pixels))))  # a new version, by rename
+    again = cache.get("k")
+    assert again is not None and bytes(again.data) == bytes(len(pixels))
+    entry = tmp_path / "cache" / "k.px"
+    entry.write_bytes(entry.read_bytes()[:-1])  # one byte short
+    assert cache.get("k") is None and not entry.exists()
