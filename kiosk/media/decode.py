@@ -2,7 +2,9 @@
 
 Decoding is the expensive part of showing a photo, so it happens once per display size, off the GUI thread
 (the Qt bridge calls this from a worker; `kiosk.media.pipeline` keeps the result on disk), and big JPEGs are
-decoded at reduced scale by libjpeg itself (draft mode) before a high-quality resize. Whatever the file holds
+decoded at reduced scale by libjpeg itself (draft mode: the smallest of 1/1, 1/2, 1/4, 1/8 that still covers
+the display size), then reduced by whole factors (`Image.reduce`, an exact box average) while the result still
+covers it, and only the small factor left (under 2×) is resampled, in one Hamming-filtered pass. Whatever the file holds
 — CMYK scans, 16-bit greyscale, palette images with transparency, phone shots lying on their side — the result
 is plain 8-bit sRGB at the size the screen shows.
 
@@ -35,7 +37,7 @@ MAX_PIXELS = MAX_DECODE_PIXELS  # the headline number quoted to content editors
 Image.MAX_IMAGE_PIXELS = MAX_SOURCE_PIXELS
 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
 
-DRAFT_SLACK = 0.9  # accept a JPEG decoded at 1/2, 1/4, 1/8 scale if it is at least 90 % of the display size
+DRAFT_SCALES = (8, 4, 2, 1)  # the reductions libjpeg decodes directly (Pillow's draft mode offers these)
 SURFACE_RGB = (27, 33, 41)  # the kiosk's surface colour, shown behind transparent parts of a photo
 
 _TRANSPOSE = {
@@ -71,8 +73,12 @@ def decode_for_display(path: Path, max_width: int, max_height: int, cover: bool 
             w, h = (img.height, img.width) if rotated else img.size
             tw, th = _target_size((w, h), max_width, max_height, cover)
             if img.format == "JPEG":
-                slack = (max(1, int(tw * DRAFT_SLACK)), max(1, int(th * DRAFT_SLACK)))
-                img.draft(img.mode if img.mode in ("L", "CMYK") else "RGB", slack[::-1] if rotated else slack)
+                scale = draft_scale((w, h), (tw, th))
+                if scale > 1:
+                    # Pillow picks the largest power of two with size // box >= scale: a box of size // scale
+                    # (in the file's own orientation) asks for exactly `scale`.
+                    box = (max(1, img.width // scale), max(1, img.height // scale))
+                    img.draft(img.mode if img.mode in ("L", "CMYK") else "RGB", box)
             if img.width * img.height > MAX_DECODE_PIXELS:
                 raise DecodeError(
                     f"{img.width}×{img.height} pixels is over the limit of {MAX_DECODE_PIXELS // 1_000_000} megapixels"
@@ -178,12 +184,37 @@ def _extent(img: Image.Image, default: tuple[float, float]) -> tuple[float, floa
     return default
 
 
+def draft_scale(size: tuple[int, int], target: tuple[int, int]) -> int:
+    """The largest of libjpeg's reductions (8, 4, 2, 1) that still decodes `size` to at least `target` in both
+    directions, so nothing is ever scaled up. A JPEG's reduced size is rounded up (ceil(size / scale))."""
+    w, h = size
+    tw, th = target
+    for scale in DRAFT_SCALES:
+        if -(-w // scale) >= tw and -(-h // scale) >= th:
+            return scale
+    return 1
+
+
+def reduce_factor(size: tuple[int, int], target: tuple[int, int]) -> int:
+    """The whole factor `Image.reduce` may take off `size` while the result still covers `target`: 1 if none."""
+    w, h = size
+    tw, th = target
+    return max(1, min(w // max(1, tw), h // max(1, th)))
+
+
 def _resize(img: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """Down to `size`: whole factors first with `reduce` (an exact box average, a fraction of the cost of
+    resampling), then one resampling pass over what is left, a factor under 2. Pillow widens the filter with
+    the reduction, so nothing aliases. Hamming costs about what bilinear does (half of bicubic at this small
+    factor) and keeps edges sharper than bilinear."""
     if img.size == size:
         return img
-    # Pillow's bicubic widens its kernel with the reduction (no aliasing); reducing_gap first box-reduces by
-    # an integer factor when the image is more than 3× too big, which is exact and much faster.
-    return img.resize(size, Image.Resampling.BICUBIC, reducing_gap=3.0)
+    factor = reduce_factor(img.size, size)
+    if factor > 1:
+        img = img.reduce(factor)
+        if img.size == size:
+            return img
+    return img.resize(size, Image.Resampling.HAMMING)
 
 
 def _to_srgb(img: Image.Image, icc: bytes | None) -> Image.Image:

@@ -3,14 +3,15 @@
 Widgets ask for a photo at the size they show it; they get a callback with a QPixmap, or None for a photo
 that cannot be shown (they draw a neutral placeholder). The work happens in a small thread pool: the worker
 reads the display-size derivative from the disk cache or decodes the file with Pillow (`kiosk.media`), and
-builds a QImage in Qt's native 32-bit layout, so turning it into a QPixmap on the GUI thread costs no
-conversion. Decoded pixmaps are kept in an LRU cache bounded in bytes, so memory stays flat however many
-photos the content holds. Every key carries the file's version (time, size, inode): an edited photo is never
-shown stale, neither from memory nor from disk.
+widens its 24-bit pixels to a QImage in Qt's native 32-bit layout, so turning it into a QPixmap on the GUI
+thread costs no conversion. Decoded pixmaps are kept in an LRU cache bounded in bytes, so memory stays flat
+however many photos the content holds. Every key carries the file's version (time, size, inode): an edited
+photo is never shown stale, neither from memory nor from disk.
 
-The memory cache is sized for what one screen needs, not for the whole exhibition: `FULL_FRAMES` frames of the
-largest size the widgets ask for (the viewer, a hero photo, the slideshow: about the window's size) plus
-`THUMBNAIL_BYTES` for cards — ~40 MB at 1920×1080, never more than `CEILING_BYTES`. Everything else comes back
+The memory cache is sized for what one screen needs, not for the whole exhibition (`kiosk.media.budget`):
+`FULL_FRAMES` frames of the largest size the widgets ask for (the viewer, a hero photo, the slideshow: about the
+window's size), together at most `FRAMES_BYTES`, plus `THUMBNAIL_BYTES` for cards — ~25 MB at 1920×1080, ~56 MB
+at 3840×2160, never more than `CEILING_BYTES`. Everything else comes back
 from the disk cache in a few milliseconds (`photo_warm_ms`). Between visitors the kiosk drops the whole memory
 cache (`release_memory`): what the screens still show stays with them, the rest is freed. On the home screen,
 which shows no photo from this cache, it keeps only the most recent `THUMBNAIL_BYTES` (`trim`): the screens'
@@ -36,6 +37,10 @@ from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from kiosk import paths
 from kiosk.media import DecodeError, DiskCache, SourceStamp, render_then_store
+from kiosk.media.budget import CEILING_BYTES as CEILING_BYTES
+from kiosk.media.budget import FRAMES_BYTES as FRAMES_BYTES
+from kiosk.media.budget import FULL_FRAMES as FULL_FRAMES
+from kiosk.media.budget import MB, frame_bytes, memory_budget
 
 log = logging.getLogger(__name__)
 
@@ -44,13 +49,11 @@ Callback = Callable[[QPixmap | None], None]
 # Photos never go through Qt's image readers (Pillow decodes them, with its own limits); icons and the like do.
 # Qt 6's default cap is 256 MB per image; it is set here on purpose so no Qt reader can allocate more.
 QT_ALLOCATION_LIMIT_MB = 256
-MB = 1024 * 1024
 
 # The memory cache's budget (see the module docstring). Measured on the monkey at 1920×1080: a 96 MB cache was
-# always full and made up about a third of resident memory, while revisits it served were rare.
-FULL_FRAMES = 3
+# always full and made up about a third of resident memory, while revisits it served were rare. Kept here (not
+# only in `kiosk.media.budget`) because `trim` reads it when called, and tests set it.
 THUMBNAIL_BYTES = 8 * MB
-CEILING_BYTES = 96 * MB
 
 # Priorities for the pool: what the visitor is looking at first, what they may look at next after.
 PRIORITY_VISIBLE = 10
@@ -99,7 +102,10 @@ class _DecodeJob:
             frame, store = render_then_store(
                 self.path, self.size.width(), self.size.height(), self.cover, self.cache, self.stamp
             )
-            image = QImage(frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB32).copy()
+            # 24-bit pixels widened to Qt's native 32-bit layout in one pass (the result owns its memory), so
+            # turning it into a pixmap on the GUI thread costs nothing
+            image = QImage(frame.data, frame.width, frame.height, frame.stride, QImage.Format.Format_RGB888)
+            image = image.convertToFormat(QImage.Format.Format_RGB32)
         except DecodeError as exc:
             reason = str(exc)
         except Exception as exc:  # never let a worker die silently: the widget must get its placeholder
@@ -255,7 +261,7 @@ class ImageProvider(QObject):
             return
         key = self.key(stamp, size, cover)
         if keep:
-            self._largest_frame = max(self._largest_frame, _frame_bytes(size.width(), size.height()))
+            self._largest_frame = max(self._largest_frame, frame_bytes(size.width(), size.height()))
         if key in self._cache:
             self._cache.move_to_end(key)
             callback(self._cache[key])
@@ -318,11 +324,11 @@ class ImageProvider(QObject):
 
     @property
     def max_bytes(self) -> int:
-        """The memory cache's budget: as given, or `FULL_FRAMES` of the largest frame kept so far plus
-        thumbnails (capped at `CEILING_BYTES`)."""
+        """The memory cache's budget: as given, or `memory_budget` of the largest frame kept so far (up to
+        `FULL_FRAMES` of it within `FRAMES_BYTES`, plus thumbnails, capped at `CEILING_BYTES`)."""
         if self._fixed_max is not None:
             return self._fixed_max
-        return min(CEILING_BYTES, FULL_FRAMES * self._largest_frame + THUMBNAIL_BYTES)
+        return memory_budget(self._largest_frame, THUMBNAIL_BYTES)
 
     def pending(self) -> int:
         return len(self._jobs)
@@ -399,8 +405,4 @@ class ImageProvider(QObject):
 
 
 def _bytes(pixmap: QPixmap | None) -> int:
-    return 0 if pixmap is None else _frame_bytes(pixmap.width(), pixmap.height())
-
-
-def _frame_bytes(width: int, height: int) -> int:
-    return max(0, width) * max(0, height) * 4
+    return 0 if pixmap is None else frame_bytes(pixmap.width(), pixmap.height())
