@@ -74,17 +74,11 @@ def stamp_of(path: Path) -> SourceStamp:
         raise DecodeError(f"cannot read the file ({exc.strerror or exc})") from None
 
 
-def to_frame(img: Image.Image) -> Frame:
-    """RGB image → 24-bit pixels, R, G, B per pixel (Qt's RGB888). Three bytes a pixel, not four: a quarter
-    less to copy out of Pillow, to write to and read back from the disk cache and to checksum; the Qt bridge
-    widens them to its 32-bit layout in one fast pass. The bytes are written straight into the frame's buffer
-    (Pillow's own `tobytes` joins a list of pieces, holding the frame twice at its peak)."""
-    if img.mode != "RGB":
-        img = img.convert("RGB")
-    img.load()
-    stride = img.width * 3
+def _copy_pixels(img: Image.Image, stride: int) -> bytearray:
+    """The pixels piece by piece into one buffer, through the raw encoder `Image.tobytes` itself uses (not a
+    documented interface: `to_frame` falls back to `tobytes` if a Pillow release changes it)."""
     data = bytearray(stride * img.height)
-    encoder = Image._getencoder("RGB", "raw", ("RGB", 0, 1))  # what `tobytes` uses, piece by piece
+    encoder = Image._getencoder("RGB", "raw", ("RGB", 0, 1))
     try:
         encoder.setimage(img.im, (0, 0, img.width, img.height))
         chunk = max(65536, img.width * 4)
@@ -99,4 +93,22 @@ def to_frame(img: Image.Image) -> Frame:
         encoder.cleanup()
     if status < 0 or at != len(data):
         raise DecodeError(f"cannot copy the pixels out (encoder status {status})")
+    return data
+
+
+def to_frame(img: Image.Image) -> Frame:
+    """RGB image → 24-bit pixels, R, G, B per pixel (Qt's RGB888). Three bytes a pixel, not four: a quarter
+    less to copy out of Pillow, to write to and read back from the disk cache and to checksum; the Qt bridge
+    widens them to its 32-bit layout in one fast pass. The bytes are written straight into the frame's buffer
+    (Pillow's own `tobytes` joins a list of pieces, holding the frame twice at its peak)."""
+    if img.mode != "RGB":
+        img = img.convert("RGB")
+    img.load()
+    stride = img.width * 3
+    try:
+        data = _copy_pixels(img, stride)
+    except (AttributeError, TypeError):  # Pillow's encoder interface moved: its public copy, twice the peak
+        data = bytearray(img.tobytes())
+    if len(data) != stride * img.height:
+        raise DecodeError("cannot copy the pixels out")
     return Frame(img.width, img.height, stride, data)

@@ -133,3 +133,21 @@ def test_a_cache_hit_is_mapped_and_checked_and_a_cut_entry_is_a_miss(tmp_path: P
     entry = tmp_path / "cache" / "k.px"
     entry.write_bytes(entry.read_bytes()[:-1])  # one byte short
     assert cache.get("k") is None and not entry.exists()
+
+
+def test_the_frame_copy_falls_back_to_pillows_public_copy_when_its_encoder_interface_moves(monkeypatch):
+    from PIL import Image
+
+    from kiosk.media import pipeline
+
+    img = Image.new("RGB", (300, 7))
+    img.putpixel((299, 6), (1, 2, 3))
+    expected = pipeline.to_frame(img)
+
+    def moved(img, stride):
+        raise AttributeError("module 'PIL.Image' has no attribute '_getencoder'")
+
+    monkeypatch.setattr(pipeline, "_copy_pixels", moved)
+    fallback = pipeline.to_frame(img)
+    assert bytes(fallback.data) == bytes(expected.data) == img.tobytes()
+    assert (fallback.width, fallback.height, fallback.stride) == (300, 7, 900)
