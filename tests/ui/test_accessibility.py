@@ -412,7 +412,8 @@ def test_in_accessible_mode_a_tap_still_presses_a_button(qtbot, make_kiosk):
     window = kiosk.window
     screen = entered(qtbot, kiosk, lambda: window.navigate(first_section(kiosk)))
     chip = screen.chips[0]  # type: ignore[attr-defined]
-    assert not in_view(window, chip).isEmpty()
+    window.reach_scroller().ensureWidgetVisible(chip, 0, 0)  # the visitor scrolls the band up to the chips
+    assert in_view(window, chip) == window_rect(chip)
     with qtbot.waitSignal(chip.clicked, timeout=2000):
         touch.tap(chip)
     entered(qtbot, kiosk, lambda: touch.tap(window.bar.home_button))
@@ -636,3 +637,22 @@ def test_in_accessible_mode_a_section_opens_on_its_reading_text(qtbot, make_kios
     assert window_rect(window.reach_scroller().viewport()).contains(first_line)
     assert window.reach_band().contains(first_line)
 
+
+def test_in_accessible_mode_the_reading_text_is_larger(qtbot, make_kiosk):
+    kiosk = mounted(make_kiosk(size=(1920, 1080)))
+    window = kiosk.window
+
+    def sizes():
+        section = entered(qtbot, kiosk, lambda: window.navigate(first_section(kiosk)))
+        lead = section.lead.font().pixelSize()  # type: ignore[attr-defined]
+        entered(qtbot, kiosk, window.go_home)
+        home = home_screen(kiosk)
+        qtbot.waitUntil(lambda: not home._tiles_pending)
+        return lead, home.tiles[0].title_layout()[1].pixelSize()
+
+    normal = sizes()
+    touch.tap(window.bar.reach_button)
+    assert kiosk.reach.active
+    larger = sizes()
+    assert larger[0] >= normal[0] * 1.15, "the section's lead"
+    assert larger[1] >= normal[1] * 1.1, "the home tiles' titles"
