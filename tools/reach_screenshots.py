@@ -20,10 +20,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+from screenshot import counting  # tools/screenshot.py: a headline figure still counting up
 
 from kiosk.app import build
 from kiosk.navigation import Route
 from kiosk.staff.settings import Settings
+from kiosk.ui.layout_tour import wait_until
 
 
 def wait(ms: int) -> None:
@@ -35,19 +37,20 @@ def wait(ms: int) -> None:
 def draw_band(shot: QPixmap, band) -> None:
     """Outline the reach band in magenta, with its heights above the floor."""
     ratio = shot.devicePixelRatio() or 1.0
+    k = max(1.0, min(band.width, band.screen_height) / 1080)  # the outline and its label grow with the screen
     p = QPainter(shot)
-    pen = QPen(QColor(255, 0, 200), max(2, round(3 / ratio)), Qt.PenStyle.DashLine)
+    pen = QPen(QColor(255, 0, 200), max(2, round(3 * k / ratio)), Qt.PenStyle.DashLine)
     p.setPen(pen)
     p.drawRect(QRect(1, band.top + 1, band.width - 3, band.height - 3))
     font = QFont()
-    font.setPixelSize(22)
+    font.setPixelSize(round(22 * k))
     font.setBold(True)
     p.setFont(font)
     label = f"reach band {band.low_mm / 1000:.2f}–{band.high_mm / 1000:.2f} m · rows {band.top}–{band.bottom}"
-    box = QRect(12, max(0, band.top - 34), 640, 30)
+    box = QRect(round(12 * k), max(0, band.top - round(34 * k)), round(640 * k), round(30 * k))
     p.fillRect(box, QColor(255, 0, 200))
     p.setPen(QColor(0, 0, 0))
-    p.drawText(box.adjusted(10, 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter), label)
+    p.drawText(box.adjusted(round(10 * k), 0, 0, 0), int(Qt.AlignmentFlag.AlignVCenter), label)
     p.end()
 
 
@@ -83,6 +86,7 @@ def main() -> int:
         else:
             window.navigate(route)
         wait(1500)
+        wait_until(lambda: not counting(kiosk), 4000)  # a figure caught mid count-up would show a false number
         kiosk.images.wait_idle(5000)
         wait(300)
         name = f"{route.key.replace('/', '-')}-{args.lang}-{w}x{h}{suffix}.png"

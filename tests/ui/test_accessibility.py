@@ -351,7 +351,8 @@ def test_a_finger_dragging_a_section_scrolls_the_band_then_the_article(qtbot, ma
     window = kiosk.window
     screen = entered(qtbot, kiosk, lambda: window.navigate(first_section(kiosk)))
     bar, article = band_bar(window), screen.body.verticalScrollBar()  # type: ignore[attr-defined]
-    assert bar.value() == 0 and bar.maximum() > 0 and article.value() == 0  # opens on its title
+    assert 0 < bar.value() < bar.maximum() and article.value() == 0  # opens on its reading text
+    bar.setValue(0)  # the visitor scrolls the band back to the title
     viewport = window.reach_scroller().viewport()
     on_article = screen.body.viewport()  # type: ignore[attr-defined]
     start = on_article.mapTo(viewport, on_article.rect().center())
@@ -411,7 +412,8 @@ def test_in_accessible_mode_a_tap_still_presses_a_button(qtbot, make_kiosk):
     window = kiosk.window
     screen = entered(qtbot, kiosk, lambda: window.navigate(first_section(kiosk)))
     chip = screen.chips[0]  # type: ignore[attr-defined]
-    assert not in_view(window, chip).isEmpty()
+    window.reach_scroller().ensureWidgetVisible(chip, 0, 0)  # the visitor scrolls the band up to the chips
+    assert in_view(window, chip) == window_rect(chip)
     with qtbot.waitSignal(chip.clicked, timeout=2000):
         touch.tap(chip)
     entered(qtbot, kiosk, lambda: touch.tap(window.bar.home_button))
@@ -600,3 +602,57 @@ def test_on_a_portrait_screen_the_field_above_the_band_says_where_the_visitor_is
     # a landscape field (607 rows) keeps only the note just above the band
     landscape = in_reach(make_kiosk(size=(1920, 1080)))
     assert landscape.window._reach_backdrop.place_rect().isEmpty()
+
+
+# accessible mode: what a visitor sees on arriving at a screen -----------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_in_accessible_mode_the_viewer_fits_the_whole_photo_its_caption_and_buttons_into_the_band(
+        qtbot, make_kiosk, size):
+    kiosk = in_reach(make_kiosk(size=size))
+    window = kiosk.window
+    band = window.reach_band()
+    photo = kiosk.exhibition.photos[0].id
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("photo", photo)))
+    assert band_bar(window).maximum() == 0  # laid out at the band's height: nothing to scroll
+    stage = window_rect(screen.stage)  # type: ignore[attr-defined]  # the photo, letterboxed in it
+    assert band.contains(stage) and in_view(window, screen.stage) == stage  # type: ignore[attr-defined]
+    assert stage.height() >= 0.4 * band.height()
+    for part in (screen.caption, screen.counter, screen.close_button, screen.prev_button,  # type: ignore
+                 screen.next_button):  # type: ignore[attr-defined]
+        assert band.contains(visible_rect(part)) and visible_rect(part) == window_rect(part), part
+    buttons = [window_rect(b) for b in (screen.close_button, screen.prev_button, screen.next_button)]  # type: ignore
+    assert not any(a.intersects(b) for i, a in enumerate(buttons) for b in buttons[i + 1:])
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_in_accessible_mode_a_section_opens_on_its_reading_text(qtbot, make_kiosk, size):
+    kiosk = in_reach(make_kiosk(size=size))
+    window = kiosk.window
+    screen = entered(qtbot, kiosk, lambda: window.navigate(first_section(kiosk)))
+    lead = screen.lead  # type: ignore[attr-defined]
+    first_line = window_rect(lead)
+    first_line.setHeight(lead.fontMetrics().lineSpacing())
+    assert window_rect(window.reach_scroller().viewport()).contains(first_line)
+    assert window.reach_band().contains(first_line)
+
+
+def test_in_accessible_mode_the_reading_text_is_larger(qtbot, make_kiosk):
+    kiosk = mounted(make_kiosk(size=(1920, 1080)))
+    window = kiosk.window
+
+    def sizes():
+        section = entered(qtbot, kiosk, lambda: window.navigate(first_section(kiosk)))
+        lead = section.lead.font().pixelSize()  # type: ignore[attr-defined]
+        entered(qtbot, kiosk, window.go_home)
+        home = home_screen(kiosk)
+        qtbot.waitUntil(lambda: not home._tiles_pending)
+        return lead, home.tiles[0].title_layout()[1].pixelSize()
+
+    normal = sizes()
+    touch.tap(window.bar.reach_button)
+    assert kiosk.reach.active
+    larger = sizes()
+    assert larger[0] >= normal[0] * 1.15, "the section's lead"
+    assert larger[1] >= normal[1] * 1.1, "the home tiles' titles"

@@ -111,7 +111,7 @@ class HomeScreen(Screen):
         self.tiles: list[TileButton] = []
         grid = QGridLayout()
         grid.setSpacing(p(t.GAP))
-        columns = self._columns(len(destinations), theme.portrait)
+        columns = self._columns(len(destinations), theme.portrait, larger=theme.reach_scale > 1)
         for index, dest in enumerate(destinations):
             tile = TileButton(theme, dest.accent, self)
             tile.clicked.connect(lambda _=False, r=dest.route: self.go(r))
@@ -135,9 +135,11 @@ class HomeScreen(Screen):
             self.load_icons()
 
     @staticmethod
-    def _columns(count: int, portrait: bool) -> int:
+    def _columns(count: int, portrait: bool, larger: bool = False) -> int:
         if portrait:
             return 2
+        if larger:  # accessible mode's larger titles need wider tiles (a long Chinese title keeps to one line)
+            return min(count, 3)
         return count if count <= 4 else (count + 1) // 2
 
     def _label(self, font, role: str) -> QLabel:

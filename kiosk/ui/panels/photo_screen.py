@@ -28,6 +28,9 @@ from kiosk.ui.widgets.touch_scroll import TouchDragController
 
 log = logging.getLogger(__name__)
 
+SHORT_VIEWER = 600  # reference px: a viewer shorter than this leaves out the gesture hint
+
+
 def route(photo_id: str) -> Route:
     """The viewer showing `photo_id`: one viewer screen serves every photo (`Screen.show_route`)."""
     return Route("photo", photo_id)
@@ -35,6 +38,7 @@ def route(photo_id: str) -> Route:
 
 class PhotoScreen(Screen):
     close_requested = Signal()
+    reach_fits_band = True  # accessible mode: the whole photo, its caption and buttons in the band, letterboxed
 
     def __init__(
         self,
@@ -184,7 +188,13 @@ class PhotoScreen(Screen):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._fit_hint()
         self._place_buttons()
+
+    def _fit_hint(self) -> None:
+        """A short viewer (accessible mode fits it into the reach band) leaves out the gesture hint: the photo
+        needs the room more; the credit and the placeholder note stay."""
+        self.hint.setVisible(self.height() >= self._theme.px(SHORT_VIEWER))
 
     def _place_buttons(self) -> None:
         p = self._theme.px
@@ -193,6 +203,10 @@ class PhotoScreen(Screen):
         close = self.close_button
         close.adjustSize()
         close.move(stage.right() - close.width() - margin, stage.top() + margin)
+        if stage.height() < close.height() + self.next_button.height() + 3 * margin:
+            # too short a stage to stack Close above Next: Close goes beside it, at the same height
+            close.move(stage.right() - self.next_button.width() - close.width() - 2 * margin,
+                       stage.center().y() - close.height() // 2)
         for button, x in (
             (self.prev_button, stage.left() + margin),
             (self.next_button, stage.right() - self.next_button.width() - margin),

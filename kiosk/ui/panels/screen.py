@@ -42,6 +42,9 @@ class Screen(QWidget):
         return None
 
     reach_anchor_middle = False
+    # In accessible mode the screen is laid out at the band's own height (it fits itself into it, as the viewer
+    # letterboxes its photo with the caption and controls) instead of a taller page the band scrolls.
+    reach_fits_band = False
 
     def entered(self) -> None:
         """Called once the transition onto this screen has finished."""

@@ -203,6 +203,11 @@ class SectionScreen(Screen):
     def place_title(self) -> str:
         return self._section.title.get(self.lang)
 
+    def reach_anchor(self) -> QWidget | None:
+        """Accessible mode opens on the reading text (the bar names the section): the lead beside the article's
+        start in landscape; the article, which begins with the lead, in portrait."""
+        return self.lead if self.side is not None else self.body
+
     def entered(self) -> None:
         for card in self.figures:
             card.count_up()

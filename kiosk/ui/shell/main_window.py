@@ -486,6 +486,7 @@ class MainWindow(QWidget):
             scroll.verticalScrollBar().valueChanged.connect(self._band_scrolled)
             self.stack.currentChanged.connect(self._fit_reach_stage)
             self.stack.installEventFilter(self)  # the screen on show asks for another height: `_restage`
+            scroll.viewport().installEventFilter(self)  # the band's height, for a screen that fits it
             # One scroll bar in the band: the band's own, a finger wide; a screen's thin indicators beside it would
             # read as two bars (its areas still scroll by a drag, shared with the band's)
             t.set_role(self.stack, "reach_stage")
@@ -509,7 +510,10 @@ class MainWindow(QWidget):
 
     def _size_reach_stage(self) -> None:
         screen = self.stack.currentWidget()
-        need = max(1, self._reach_min_stage, screen.minimumSizeHint().height() if screen is not None else 0)
+        if isinstance(screen, Screen) and screen.reach_fits_band and self._reach_scroll is not None:
+            need = max(1, self._reach_scroll.viewport().height())  # the screen fits itself into the band
+        else:
+            need = max(1, self._reach_min_stage, screen.minimumSizeHint().height() if screen is not None else 0)
         if need != self.stack.height():
             self.stack.setFixedHeight(need)
 
@@ -601,6 +605,12 @@ class MainWindow(QWidget):
         kind = event.type()
         if watched is self.stack and kind == QEvent.Type.LayoutRequest and self._reach_scroll is not None:
             QTimer.singleShot(0, self, self._restage)
+            return False
+        if kind == QEvent.Type.Resize and self._reach_scroll is not None \
+                and watched is self._reach_scroll.viewport():
+            screen = self.stack.currentWidget()
+            if isinstance(screen, Screen) and screen.reach_fits_band:
+                QTimer.singleShot(0, self, self._restage)  # a screen that fits the band follows its height
             return False
         if kind not in (QEvent.Type.Show, QEvent.Type.Move) or self._reach_scroll is None \
                 or not isinstance(watched, REVEALED):

@@ -27,7 +27,10 @@ class TileButton(QAbstractButton):
         self._subtitle_shown = True  # the home screen hides it where the other language's would not fit
         self._shorter = 0.0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(theme.px(t.TOUCH_TARGET * 2), theme.px(t.TOUCH_TARGET * 1.6))
+        # Accessible mode lays a screen out no shorter than it needs and scrolls the band: taller tiles there
+        # let the titles grow with the mode's text rather than shrink to fit
+        tall = 2.4 if theme.reach_scale > 1 else 1.6
+        self.setMinimumSize(theme.px(t.TOUCH_TARGET * 2), theme.px(t.TOUCH_TARGET * tall))
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keyboard users tab to it; a tap leaves no focus ring
 
     def set_text(self, title: str, subtitle: str) -> None:
