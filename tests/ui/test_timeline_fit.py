@@ -7,8 +7,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QTextDocument, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app_staff import apply_text_scale
@@ -217,3 +217,48 @@ def test_in_portrait_an_open_card_leaves_the_track_where_it_was(qtbot, make_kios
     QApplication.processEvents()
     assert track.geometry() == before
     assert card.geometry().top() > track.geometry().bottom()
+
+
+@pytest.mark.parametrize(("size", "lang"), [((1080, 1920), "en"), ((1080, 1920), "zh"), ((1920, 1080), "en"),
+                                            ((1366, 768), "en")], ids=["portrait-en", "portrait-zh", "1920-en", "1366"])
+@pytest.mark.parametrize("mode", ["normal", "large", "reach"])
+def test_the_headers_title_is_set_by_the_rules_with_no_word_alone(qtbot, make_kiosk, size, lang, mode):
+    """In portrait English the title ended with "Ahead" alone on its second line (Qt's own wrap)."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    if mode == "large":
+        apply_text_scale(kiosk, True)
+    elif mode == "reach":
+        touch.tap(kiosk.window.bar.reach_button)
+    screen = open_timeline(qtbot, kiosk)
+    title = kiosk.exhibition.timeline.title.get(lang)
+    lines = drawn_lines(screen.title)
+    assert "".join(lines).replace(" ", "") == title.replace(" ", "")
+    assert_well_set(lines, "title")
+    if len(lines) > 1:
+        assert len(lines[-1].split()) > 1 or lang == "zh", f"a word alone on the title's last line: {lines}"
+        longest, shortest = max(map(len, lines)), min(map(len, lines))
+        assert shortest >= longest * 0.4, f"unbalanced title lines: {lines}"
+
+
+def drawn_lines(label) -> list[str]:
+    """A label's lines as Qt draws them at its width, plain or rich text."""
+    document = QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)
+    if label.textFormat() == Qt.TextFormat.PlainText:
+        document.setPlainText(label.text())
+    else:
+        document.setHtml(label.text())
+    document.setTextWidth(label.contentsRect().width() - max(0, label.indent()))
+    document.documentLayout().documentSize()  # laid out now
+    lines = []
+    block = document.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            piece = text[line.textStart():line.textStart() + line.textLength()]
+            lines += [part.strip() for part in piece.split("\u2028")]  # a <br> inside a block
+        block = block.next()
+    return [line for line in lines if line]
+

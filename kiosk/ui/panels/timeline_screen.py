@@ -29,7 +29,13 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.timeline_card import TimelineCard
 from kiosk.ui.widgets.timeline_legend import TimelineLegend
 from kiosk.ui.widgets.timeline_track import TimelineTrack
-from kiosk.ui.widgets.typeset_label import TypesetLabel, display_title_html, hang_width, latin_family
+from kiosk.ui.widgets.typeset_label import (
+    DisplayTitleLabel,
+    TypesetLabel,
+    display_title_html,
+    hang_width,
+    latin_family,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +60,11 @@ class TimelineScreen(Screen):
         p = theme.px
         portrait = theme.portrait
 
-        self.title = QLabel(self)
-        self.title.setWordWrap(True)
+        # Set like the other screens' titles: broken between phrases, balanced, no word alone on its last line.
+        self.title = DisplayTitleLabel(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        for label in (self.title, self.intro):
-            label.setTextFormat(Qt.TextFormat.RichText)
+        self.intro.setTextFormat(Qt.TextFormat.RichText)
         self.intro.setFont(theme.font(t.LEAD))
         self.intro.setProperty("role", "muted")
         self.goal = TypesetLabel(self)  # broken between phrases: Qt's own wrap left "生活 / 圈" in portrait
@@ -156,7 +161,7 @@ class TimelineScreen(Screen):
         # Curly quotes from the proportional face, the opening one hung in the margin (as on the home screen),
         # so the title, the intro and the goal start at one left edge.
         title, intro = tl.title.get(lang), tl.intro.get(lang)
-        self.title.setText(display_title_html(title, latin))
+        self.title.set_source(title)
         self.intro.setText(display_title_html(intro, latin))
         self.title.setAccessibleName(title)
         self.intro.setAccessibleName(intro)
