@@ -7,8 +7,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QTextDocument, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app_staff import apply_text_scale
@@ -92,6 +92,7 @@ def test_a_chosen_event_its_label_and_the_goal_are_never_under_the_card_or_off_t
 MODES = [
     ((1920, 1080), "en", "large"), ((1920, 1080), "zh", "accessible"), ((1366, 768), "en", "large"),
     ((1366, 768), "zh", "accessible"), ((1080, 1920), "en", "large"), ((3840, 2160), "en", "large"),
+    ((3840, 2160), "en", "accessible"), ((1080, 1920), "zh", "accessible"),
 ]
 
 
@@ -217,3 +218,83 @@ def test_in_portrait_an_open_card_leaves_the_track_where_it_was(qtbot, make_kios
     QApplication.processEvents()
     assert track.geometry() == before
     assert card.geometry().top() > track.geometry().bottom()
+
+
+@pytest.mark.parametrize(("size", "lang"), [((1080, 1920), "en"), ((1080, 1920), "zh"), ((1920, 1080), "en"),
+                                            ((1366, 768), "en")], ids=["portrait-en", "portrait-zh", "1920-en", "1366"])
+@pytest.mark.parametrize("mode", ["normal", "large", "reach"])
+def test_the_headers_title_is_set_by_the_rules_with_no_word_alone(qtbot, make_kiosk, size, lang, mode):
+    """In portrait English the title ended with "Ahead" alone on its second line (Qt's own wrap)."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    if mode == "large":
+        apply_text_scale(kiosk, True)
+    elif mode == "reach":
+        touch.tap(kiosk.window.bar.reach_button)
+    screen = open_timeline(qtbot, kiosk)
+    title = kiosk.exhibition.timeline.title.get(lang)
+    lines = drawn_lines(screen.title)
+    assert "".join(lines).replace(" ", "") == title.replace(" ", "")
+    assert_well_set(lines, "title")
+    if len(lines) > 1:
+        assert len(lines[-1].split()) > 1 or lang == "zh", f"a word alone on the title's last line: {lines}"
+        longest, shortest = max(map(len, lines)), min(map(len, lines))
+        assert shortest >= longest * 0.4, f"unbalanced title lines: {lines}"
+
+
+def drawn_lines(label) -> list[str]:
+    """A label's lines as Qt draws them at its width, plain or rich text."""
+    document = QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)
+    if label.textFormat() == Qt.TextFormat.PlainText:
+        document.setPlainText(label.text())
+    else:
+        document.setHtml(label.text())
+    document.setTextWidth(label.contentsRect().width() - max(0, label.indent()))
+    document.documentLayout().documentSize()  # laid out now
+    lines = []
+    block = document.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            piece = text[line.textStart():line.textStart() + line.textLength()]
+            lines += [part.strip() for part in piece.split("\u2028")]  # a <br> inside a block
+        block = block.next()
+    return [line for line in lines if line]
+
+
+@pytest.mark.parametrize(("size", "lang"), [((3840, 2160), "en"), ((1080, 1920), "zh")], ids=["4k-en", "portrait-zh"])
+def test_in_accessible_mode_the_chosen_event_its_label_and_its_card_are_in_the_band(qtbot, make_kiosk, size, lang):
+    """On tall screens the band cut the chosen label at its top, the hint at its bottom, and the card showed a line
+    or two of its text."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    touch.tap(kiosk.window.bar.reach_button)
+    assert kiosk.reach.active
+    screen = open_timeline(qtbot, kiosk)
+    scroll = kiosk.window.reach_scroller()
+    view = scroll.viewport()
+
+    def in_band(widget, rect: QRect | None = None) -> QRect:
+        rect = rect if rect is not None else widget.rect()
+        return QRect(widget.mapTo(view, rect.topLeft()), rect.size())
+
+    if screen.hint.isVisible():
+        hint = in_band(screen.hint)
+        assert not (hint.top() < view.height() < hint.bottom()), f"the hint cut by the band: {hint.getRect()}"
+    track, card = screen.track, screen.card
+    line = card.text.fontMetrics().lineSpacing()
+    for event in kiosk.exhibition.timeline.events[:6]:
+        track.ensure_visible(event.id, animate=False)
+        touch.tap(track, track.marker_point(event.id))
+        assert card.isVisible() and card.event.id == event.id
+        qtbot.waitUntil(lambda: not track.moving and screen._slide.state() != screen._slide.State.Running,
+                        timeout=3000)
+        qtbot.wait(50)  # the band's own reveal after the card showed
+        band = view.rect()
+        label = in_band(track, track.label_rect(event.id))
+        assert band.contains(label), f"{event.id}: label {label.getRect()} outside the band {band.getRect()}"
+        assert band.contains(in_band(card)), f"{event.id}: card {in_band(card).getRect()} outside the band"
+        shown = card.scroll.viewport().height()
+        assert card.scroll.verticalScrollBar().maximum() == 0 or shown >= 4 * line, \
+            f"{event.id}: the card shows {shown / line:.1f} lines of its text"

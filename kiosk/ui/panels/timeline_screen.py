@@ -12,9 +12,9 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, QRect, Qt, Slot
+from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPoint, QPropertyAnimation, QRect, Qt, QTimer, Slot
 from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Exhibition, Lang
 from kiosk.content.timeline import Timeline
@@ -29,7 +29,13 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.timeline_card import TimelineCard
 from kiosk.ui.widgets.timeline_legend import TimelineLegend
 from kiosk.ui.widgets.timeline_track import TimelineTrack
-from kiosk.ui.widgets.typeset_label import TypesetLabel, display_title_html, hang_width, latin_family
+from kiosk.ui.widgets.typeset_label import (
+    DisplayTitleLabel,
+    TypesetLabel,
+    display_title_html,
+    hang_width,
+    latin_family,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +60,11 @@ class TimelineScreen(Screen):
         p = theme.px
         portrait = theme.portrait
 
-        self.title = QLabel(self)
-        self.title.setWordWrap(True)
+        # Set like the other screens' titles: broken between phrases, balanced, no word alone on its last line.
+        self.title = DisplayTitleLabel(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        for label in (self.title, self.intro):
-            label.setTextFormat(Qt.TextFormat.RichText)
+        self.intro.setTextFormat(Qt.TextFormat.RichText)
         self.intro.setFont(theme.font(t.LEAD))
         self.intro.setProperty("role", "muted")
         self.goal = TypesetLabel(self)  # broken between phrases: Qt's own wrap left "生活 / 圈" in portrait
@@ -91,6 +96,9 @@ class TimelineScreen(Screen):
         self._slide = QPropertyAnimation(self.card, b"pos", self)
         self._slide.setDuration(CARD_MS)
         self._slide.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._slide.finished.connect(self._show_choice_in_band)  # the band followed the card along its slide
+        self.card.installEventFilter(self)  # a card that grows to its text once laid out: the band follows
+        self.track.installEventFilter(self)  # a track laid out anew: as tall as its labels need in the band
 
         # Landscape: the title beside the legend, the intro and the goal below across the whole width.
         # Portrait: title, intro and legend; the goal waits in the card's place.
@@ -156,7 +164,7 @@ class TimelineScreen(Screen):
         # Curly quotes from the proportional face, the opening one hung in the margin (as on the home screen),
         # so the title, the intro and the goal start at one left edge.
         title, intro = tl.title.get(lang), tl.intro.get(lang)
-        self.title.setText(display_title_html(title, latin))
+        self.title.set_source(title)
         self.intro.setText(display_title_html(intro, latin))
         self.title.setAccessibleName(title)
         self.intro.setAccessibleName(intro)
@@ -202,6 +210,60 @@ class TimelineScreen(Screen):
 
     reach_anchor_middle = True  # a track taller than the band (portrait): its line lies across its middle
 
+    # accessible mode: the track, the chosen event's label and its card within the band ---------------
+
+    def _band_view(self) -> QScrollArea | None:
+        """The band's scroller while accessible mode lays the screens into it (None otherwise)."""
+        window = self.window()
+        scroller = getattr(window, "reach_scroller", None)
+        scroll = scroller() if callable(scroller) else None
+        return scroll if isinstance(scroll, QScrollArea) and scroll.widget() is not None \
+            and scroll.widget().isAncestorOf(self) else None
+
+    def _fit_band(self) -> None:
+        """Landscape in accessible mode: the track takes the band's whole height (its labels need it at 4K in
+        English), the hint under it, which the band would cut, steps aside."""
+        if self._theme.portrait or self._theme.reach_scale <= 1.0:
+            return  # (the screens are built again when the mode changes)
+        scroll = self._band_view()
+        if scroll is None:
+            return
+        self.hint.setVisible(False)
+        margins = self.layout().contentsMargins()
+        height = max(self._theme.px(420), scroll.viewport().height() - margins.bottom())
+        if self.track.height() > 0:
+            height = max(height, self.track.needed_height())  # a thin band: the track scrolls in it, whole
+        if self.track.minimumHeight() != height:
+            self.track.setMinimumHeight(height)
+            self.track.setMaximumHeight(height)  # no taller than that: the rest of the stage is the header's
+
+    def _band_limit(self) -> int | None:
+        """Portrait in accessible mode: the most a card may take so that the track and it are in the band together."""
+        scroll = self._band_view()
+        if scroll is None or self.card_slot is None:
+            return None
+        chosen = self.track.selected
+        top = self.track.y() + (self.track.label_rect(chosen).top() if chosen is not None else 0)
+        return max(self._theme.px(160), scroll.viewport().height() - (self.card_slot.y() - top))
+
+    def _show_choice_in_band(self) -> None:
+        """Accessible mode: scroll the band so the track (the chosen label on it) and the open card are in view."""
+        scroll = self._band_view()
+        if scroll is None or not self.card.isVisible():
+            return
+        stage = scroll.widget()
+        card = self._card_rect()  # where it comes to rest, as tall as it has grown to its text
+        card.setHeight(max(card.height(), self.card.height()))
+        chosen = self.track.selected
+        label = self.track.label_rect(chosen) if chosen is not None else self.track.rect()
+        # the chosen label, the year ruler under it and the card, from the highest to the lowest
+        top = min(self.track.mapTo(stage, label.topLeft()).y(), self.mapTo(stage, card.topLeft()).y())
+        bottom = max(self.track.mapTo(stage, QPoint(0, max(label.bottom(), self.track.ruler_y()))).y(),
+                     self.mapTo(stage, card.bottomLeft()).y()) + 1
+        view = scroll.viewport().height()
+        bar = scroll.verticalScrollBar()
+        bar.setValue(top if bottom - top >= view else max(bottom - view, min(top, bar.value())))
+
     def reset(self) -> None:
         self._slide.stop()
         self.card.hide()
@@ -236,6 +298,7 @@ class TimelineScreen(Screen):
             self._slide.setEndValue(final.topLeft())
             self._slide.start()
         self.track.ensure_visible(event_id)
+        self._show_choice_in_band()
 
     @Slot()
     def close_card(self) -> None:
@@ -256,7 +319,11 @@ class TimelineScreen(Screen):
         if self.card_slot is not None:
             # Under the track, as tall as the event needs (a short one is not a tall empty card), at most the slot.
             slot = self.card_slot.geometry().adjusted(p(t.MARGIN * 0.75), 0, -p(t.MARGIN * 0.75), 0)
-            return QRect(slot.left(), slot.top(), slot.width(), self.card.fitted_height(slot.width(), slot.height()))
+            most = slot.height()
+            limit = self._band_limit()
+            if limit is not None:
+                most = min(most, limit)
+            return QRect(slot.left(), slot.top(), slot.width(), self.card.fitted_height(slot.width(), most))
         # Over the track's right part, below the header (never over the intro), as tall as the event needs.
         track = self.track.geometry()
         width = min(p(800), round(self.width() * 0.42))
@@ -264,8 +331,21 @@ class TimelineScreen(Screen):
         height = self.card.fitted_height(width, track.bottom() - p(8) - top)
         return QRect(self.width() - p(t.MARGIN * 0.5) - width, top, width, height)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.card and event.type() == QEvent.Type.Resize and self.card.isVisible() \
+                and self._slide.state() != QPropertyAnimation.State.Running:
+            self._show_choice_in_band()
+        elif watched is self.track and event.type() == QEvent.Type.Resize and self._theme.reach_scale > 1.0:
+            QTimer.singleShot(0, self, self._fit_band)  # once the track has laid its labels out at its height
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_band()
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._fit_band()
         if self.card.isVisible():
             self._slide.stop()
             rect = self._card_rect()

@@ -261,6 +261,11 @@ class TimelineTrack(QWidget):
         """Room above the labels (band names) and below them (the year ruler)."""
         return self._theme.px(48), self._theme.px(52)
 
+    def needed_height(self) -> int:
+        """The height the labels as laid out now need between the band names and the year ruler: more than the
+        track has when even their smallest text does not fit."""
+        return round(sum(self._rooms()) + self._layout.bottom - self._layout.top) + 1
+
     def sizeHint(self) -> QSize:
         top_room, bottom_room = self._rooms()
         height = round(top_room + bottom_room + self._natural_span + self._theme.px(48))
