@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtWidgets import QLabel
 
-from kiosk.geo.features import Era, Layer
+from kiosk.geo.features import Era, Layer, bounds_of
 from kiosk.navigation import Route
 from kiosk.ui.panels.map_screen import MapScreen
 from kiosk.ui.widgets.map_items import MapLabel, MapMarker
@@ -77,6 +77,29 @@ def test_one_finger_drags_the_map_with_it(qtbot, kiosk):
     screen.view.stop_motion()
     x, y = screen.view.camera.to_screen(*under)
     assert (x, y) == pytest.approx((end.x(), end.y()), abs=4)  # the spot under the finger stayed under it
+
+
+@pytest.mark.parametrize("direction", [(1, 0), (-1, 0), (0, 1), (0, -1)])
+def test_a_hard_flick_never_throws_the_district_off_the_screen(qtbot, kiosk, direction):
+    """Fast flicks the same way glide on; the map stops with the middle of the screen still over the district
+    or its features (the box around them), never with only empty ground beyond them in view."""
+    screen = open_map(qtbot, kiosk)
+    view = screen.view.viewport()
+    mid = QPoint(view.width() // 2, view.height() // 2)
+    throw = QPoint(direction[0] * view.width() // 3, direction[1] * view.height() // 3)
+    for _ in range(4):
+        touch.drag(view, mid - throw / 2, mid + throw / 2, steps=4, step_ms=8)
+        qtbot.waitUntil(lambda: not screen.view.is_moving(), timeout=10000)
+    model = screen._scene.model
+    district, features = model.district_box(), bounds_of(model.features)
+    assert features is not None
+    left, top = min(district[0], features[0]), min(district[1], features[1])
+    right, bottom = max(district[2], features[2]), max(district[3], features[3])
+    camera = screen.view.camera
+    assert left <= camera.cx <= right and top <= camera.cy <= bottom
+    d_left, d_top, d_right, d_bottom = camera.visible_box()
+    assert min(d_right, district[2]) > max(d_left, district[0])  # and some of the district itself
+    assert min(d_bottom, district[3]) > max(d_top, district[1])
 
 
 @pytest.mark.parametrize("centre", [(0.5, 0.5), (0.3, 0.7)])

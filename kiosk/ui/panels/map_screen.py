@@ -278,7 +278,17 @@ class MapScreen(Screen):
 
     def _set_limits(self) -> None:
         base = self._district_view().scale
-        self.view.set_limits(self._scene.model.frame, base * MIN_ZOOM, base * MAX_ZOOM)
+        self.view.set_limits(self._content_box(), base * MIN_ZOOM, base * MAX_ZOOM)
+
+    def _content_box(self) -> tuple[float, float, float, float]:
+        """Where there is something to see, the district and its features: the middle of the screen stays over
+        it, so a hard flick glides to its edge and stops there instead of leaving only the empty ground of the
+        neighbours (the whole frame) on screen."""
+        model = self._scene.model
+        district = model.district_box()
+        features = bounds_of(model.features) or district
+        return (min(district[0], features[0]), min(district[1], features[1]),
+                max(district[2], features[2]), max(district[3], features[3]))
 
     def _initial_camera(self) -> Viewport:
         base = self._district_view()
