@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFontMetricsF, QTextDocument
+from PySide6.QtWidgets import QLabel
 
 from kiosk.app_staff import apply_text_scale
 from kiosk.layout import typography
@@ -105,6 +106,46 @@ def test_a_portrait_section_folds_its_header_to_give_the_text_two_thirds_of_the_
     assert lead_bottom <= 0  # the lead (and the figures under it) scrolled away with the text
     bar.setValue(0)
     qtbot.waitUntil(lambda: not screen.header_folded(), timeout=3000)
+
+
+def line_pitch(label, width: float = 100000) -> float:
+    """How far apart a label's lines are drawn, in pixels: its rich text laid out as Qt lays it out (at `width`);
+    0 for a text of one line."""
+    document = QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)
+    document.setHtml(label.text())
+    document.setTextWidth(width)
+    document.size()  # lays the document out
+    block = document.firstBlock()
+    while block.isValid() and block.layout().lineCount() < 2:
+        block = block.next()
+    if not block.isValid():
+        return 0
+    layout = block.layout()
+    return layout.lineAt(1).y() - layout.lineAt(0).y()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_body_text_is_set_at_a_comfortable_pitch_not_double_spaced(qtbot, make_kiosk, size, lang):
+    """A review measured 70 px between lines of 28 px Chinese (2.5× the type size, ~2× in English): the leading
+    scaled the font's own line, already 1.45× the size. Body text now sits ~1.75× (Chinese) / ~1.5× (English)."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    low, high = (1.68, 1.82) if lang == "zh" else (1.42, 1.58)
+    for route in (Route("section", kiosk.exhibition.sections[0].id), Route("intro")):
+        screen = entered(qtbot, kiosk, lambda r=route: kiosk.window.navigate(r))
+        labels = [w for w in screen.body.widget().findChildren(TypesetLabel)
+                  if w.isVisible() and len(w.lines()) > 2 and not w.is_title() and w is not getattr(screen, "lead", 0)]
+        notes = [w for w in screen.body.widget().findChildren(QLabel)
+                 if w.isVisible() and w.property("role") == "muted" and w.text()]
+        assert labels
+        for label in labels:
+            ratio = line_pitch(label) / label.font().pixelSize()
+            assert low <= ratio <= high, f"{route} {lang}: lines {ratio:.2f}× the type size apart"
+        for note in notes:  # credits and glossary entries: wrapped by Qt at the width they have
+            ratio = line_pitch(note, note.width()) / note.font().pixelSize()
+            assert ratio <= high, f"{route} {lang}: a note's lines {ratio:.2f}× apart"
 
 
 @pytest.mark.parametrize(("size", "columns"), [((1920, 1080), (3, 4)), ((1080, 1920), (2, 2)),
