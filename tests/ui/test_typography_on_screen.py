@@ -54,6 +54,19 @@ def test_tile_titles_are_whole_at_one_size_and_never_leave_a_character_alone(mak
                 assert title in ("提质发展 绘就精彩渌口", "提质发展\n绘就精彩渌口")
 
 
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])
+def test_english_tile_titles_leave_no_word_alone_on_their_last_line(make_kiosk, size):
+    """In portrait "Raising Civility: / Building a / Harmonious / Lukou" and "Infrastructure / map" each left a
+    word alone: the tiles now take the size at which every title keeps two words together on its last line."""
+    kiosk = make_kiosk(size=size, lang="en")
+    screen = home(kiosk)
+    kiosk.window.set_language("en")
+    for tile in screen.tiles:
+        title, _, _, _, fits = tile.title_layout()
+        lines = title.split("\n")
+        assert fits and (len(lines) == 1 or len(lines[-1].split()) > 1), f"{size}: {lines}"
+
+
 def test_the_big_titles_opening_quote_hangs_in_the_margin(make_kiosk):
     kiosk = make_kiosk()
     screen = home(kiosk)

@@ -177,3 +177,19 @@ def test_the_leading_is_asked_of_the_font_as_a_share_of_its_own_line() -> None:
     # A Chinese face whose own line is 1.45× its type size: 1.75× the size is 121% of its line, not 170%
     assert ty.leading_percent(1.75, 28, 28 * 1.45) == 121
     assert ty.leading_percent(1.5, 28, 28 * 1.2) == 125
+
+
+def test_a_titles_last_line_keeps_more_than_one_word_where_a_balanced_break_allows() -> None:
+    # "Our Harmonious / Lukou" is the more even, but "Our / Harmonious Lukou" leaves no word alone
+    lines = ty.wrap_title("Our Harmonious Lukou", 8, measure)
+    assert lines.lines == ("Our", "Harmonious Lukou")
+    assert lines.clean
+    lines = ty.wrap_title("Raising Civility: Building a Harmonious Lukou", 8, measure)
+    assert len(lines.lines[-1].split()) > 1, lines.lines
+
+
+def test_a_word_a_title_must_leave_alone_says_a_smaller_size_would_set_it_better() -> None:
+    lines = ty.wrap_title("Infrastructure map", 8, measure)
+    assert lines.lines == ("Infrastructure", "map") and lines.fits
+    assert not lines.clean  # a tile tries a smaller size, where it fits one line
+    assert ty.wrap_title("Infrastructure map", 9, measure).clean
