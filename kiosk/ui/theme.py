@@ -195,9 +195,14 @@ class Theme:
     def set_language(self, lang: str) -> None:
         """Put the face of the language first: English takes quotes and dashes from the Latin face (narrow,
         proportional), Chinese from the CJK face (full-width, centred ellipsis). Fonts made afterwards follow."""
-        cjk = [f for f in self.families if "SC" in f or "CJK" in f]
-        latin = [f for f in self.families if f not in cjk]
-        self.families = tuple(cjk + latin if lang == "zh" else latin + cjk)
+        self.families = families_for(self.families, lang)
+
+    def in_language(self, font: QFont, lang: str) -> QFont:
+        """`font` with the face of `lang` first, whatever the interface's language: a line of Chinese in English
+        mode keeps its full-width quotes, "·" and "？" from the CJK face."""
+        font = QFont(font)
+        font.setFamilies(list(families_for(tuple(font.families()), lang)))
+        return font
 
     @property
     def font_scale(self) -> float:
@@ -436,6 +441,13 @@ def _shade(colour: str, alpha: int) -> str:
     """A painter's shade (`translucent(colour, alpha)`) as the contrast rules read it."""
     c = translucent(colour, alpha)
     return f"rgba({c.red()},{c.green()},{c.blue()},{c.alpha()})"
+
+
+def families_for(families: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """The theme's faces in the order for `lang`: the CJK face first for Chinese, the Latin face for English."""
+    cjk = [f for f in families if "SC" in f or "CJK" in f]
+    latin = [f for f in families if f not in cjk]
+    return tuple(cjk + latin if lang == "zh" else latin + cjk)
 
 
 def text_pairs(accents: tuple[str, ...] = ()) -> list[TextPair]:

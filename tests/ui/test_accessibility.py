@@ -600,3 +600,42 @@ def test_on_a_portrait_screen_the_field_above_the_band_says_where_the_visitor_is
     # a landscape field (607 rows) keeps only the note just above the band
     landscape = in_reach(make_kiosk(size=(1920, 1080)))
     assert landscape.window._reach_backdrop.place_rect().isEmpty()
+
+
+def _drawn_with_faces(widget: QWidget) -> list[tuple[str, str]]:
+    """Each string `widget` paints, with the first face of the font it is painted in."""
+    drawn = []
+    original = QPainter.drawText
+
+    def spy(self, *args):
+        text = next((a for a in args if isinstance(a, str)), None)
+        if text is not None:
+            drawn.append((text, self.font().families()[0]))
+        return original(self, *args)
+
+    QPainter.drawText = spy  # type: ignore[method-assign]
+    try:
+        widget.repaint()
+    finally:
+        QPainter.drawText = original  # type: ignore[method-assign]
+    return drawn
+
+
+def _chinese_only(text: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in text) and not any(c.isascii() and c.isalpha() for c in text)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_chinese_lines_keep_their_full_width_punctuation_in_english_mode(qtbot, make_kiosk, size):
+    """In English the Latin face came first for every line, so the Chinese line of the accessible-mode note
+    took narrow Latin quotes and "·", and "还在参观吗？" on the still-there card looked half-width."""
+    kiosk = make_kiosk(size=size, lang="en")
+    overlay = kiosk.unattended.still_there
+    overlay.ask(kiosk.window.grab(), 20, "en")
+    chinese = [(text, face) for text, face in _drawn_with_faces(overlay) if _chinese_only(text)]
+    overlay.dismiss()
+    kiosk = in_reach(kiosk)
+    chinese += [(text, face) for text, face in _drawn_with_faces(kiosk.window._reach_backdrop) if _chinese_only(text)]
+    assert any("还在参观吗" in text for text, _ in chinese) and any("无障碍" in text for text, _ in chinese)
+    for text, face in chinese:
+        assert "SC" in face or "CJK" in face, f"{text!r} drawn in {face}"
