@@ -236,6 +236,22 @@ def test_a_listed_word_stays_whole_where_a_line_used_to_split_it(qtbot, make_kio
     assert any("丰收在望" in line for line in lines), lines
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (3840, 2160)])
+def test_the_party_sections_lead_keeps_its_demonstration_belt_whole(qtbot, make_kiosk, size):
+    """The lead broke as "…打造“党建+” / 示范带，…": the term split. The lead now joins the term (U+2060) and
+    words.toml keeps 加强党支部 whole, so its lines are even and the term is whole."""
+    from .helpers import open_tile
+
+    kiosk = make_kiosk(size=size)
+    screen = open_tile(qtbot, kiosk, Route("section", "party"))
+    lines = [line.replace("\u2060", "") for line in screen.lead.lines()]
+    assert len(lines) > 1, "the lead fits one line: the test no longer shows anything"
+    assert any("“党建+”示范带" in line for line in lines), lines
+    metrics = QFontMetricsF(screen.lead.font())
+    widths = [metrics.horizontalAdvance(line) for line in lines]
+    assert min(widths[:-1]) >= 0.75 * max(widths), lines
+
+
 def test_the_break_finder_shows_an_editor_the_split_a_missing_word_leaves(qtbot, make_kiosk, tmp_path):
     """`kiosk check --breaks` reads the lines off the screen: without words.toml the develop section's lead and
     tiles split words, and the finder names them; with the shipped list it finds nothing there."""
