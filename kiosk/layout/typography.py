@@ -147,7 +147,7 @@ class Lines:
     lines: tuple[str, ...]
     widths: tuple[float, ...]
     fits: bool  # every line within the width
-    clean: bool  # no line broke inside a phrase (titles: only at spaces and punctuation)
+    clean: bool  # no line broke inside a phrase (titles: only at spaces and punctuation), no word left alone
 
     @property
     def text(self) -> str:
@@ -207,9 +207,10 @@ def _greedy(m: _Measured, width: float, allowed: Callable[[int], bool]) -> list[
     return ends
 
 
-def _balanced(m: _Measured, width: float, allowed: Callable[[int], bool], count: int) -> list[int] | None:
-    """The `count`-line breaking whose longest line is shortest (ties: most even), each line within `width`;
-    None if there is none."""
+def _balanced(m: _Measured, width: float, allowed: Callable[[int], bool], count: int,
+              last_from: Callable[[int], bool] | None = None) -> list[int] | None:
+    """The `count`-line breaking whose longest line is shortest (ties: most even), each line within `width` (and
+    its last line starting at a piece `last_from` allows, if given); None if there is none."""
     n = len(m.pieces)
     inf = float("inf")
     # best[k][i]: (longest line, sum of squares) breaking pieces[:i] into k lines
@@ -221,7 +222,7 @@ def _balanced(m: _Measured, width: float, allowed: Callable[[int], bool], count:
                 continue
             choice = (inf, inf, -1)
             for j, (longest, squares, _) in best[k - 1].items():
-                if j >= i:
+                if j >= i or (last_from is not None and k == count and i == n and not last_from(j)):
                     continue
                 w = m.width(j, i)
                 if w > width:
@@ -326,6 +327,7 @@ class Keeper:
 
 
 MAX_KEPT = 6
+TITLE_WORD = 1000  # in a title, a word of any length is alone on a last line
 
 
 def wrap(text: str, width: float, measure: Measure, short_word: int = 4) -> Lines:
@@ -362,11 +364,22 @@ def wrap_title(text: str, width: float, measure: Measure, short_word: int = 4) -
     if _lines(m, ends, width, True).fits:
         # Between phrases (after "：", "·", at a Chinese title's space) rather than between any two words,
         # when that takes no more lines: "Higher-Quality Growth: / Painting a Brighter Lukou"
+        # A last line of more than one word ("Building a / Harmonious Lukou", not "Building a Harmonious / Lukou")
+        # where such a breaking exists.
+        n = len(m.pieces)
+
+        def not_alone(j: int) -> bool:
+            return not _lone(m, j, n, TITLE_WORD, 2)
+
         phrase = [p.phrase for p in m.pieces]
-        balanced = (_balanced(m, width, phrase.__getitem__, len(ends))
+        balanced = (_balanced(m, width, phrase.__getitem__, len(ends), not_alone)
+                    or _balanced(m, width, phrases, len(ends), not_alone)
+                    or _balanced(m, width, phrase.__getitem__, len(ends))
                     or _balanced(m, width, phrases, len(ends)) or ends)
         balanced = _fix_last_line(m, balanced, width, phrases, short_word)
-        return _lines(m, balanced, width, True)
+        # A word left alone all the same says a smaller size would set the title better (`Lines.clean`).
+        alone = len(balanced) > 1 and not not_alone(balanced[-2])
+        return _lines(m, balanced, width, not alone)
     # A phrase wider than the line: break inside it too, still balanced.
     ends = _greedy(m, width, _anywhere)
     balanced = _balanced_preferring(m, width, strong, len(ends)) or ends
@@ -415,3 +428,27 @@ def readable_width(measure: Measure, lang: str) -> float:
     if lang == "zh":
         return MEASURE_ZH * measure("渌")
     return MEASURE_EN * measure(ENGLISH_SAMPLE) / len(ENGLISH_SAMPLE)
+
+
+# leading ---------------------------------------------------------------------------------------------------
+
+# How far apart body lines sit, as a multiple of the type size: square, dense Chinese wants more air between
+# its lines than English does. Notes (glossary entries, credits), set smaller, sit a little closer.
+BODY_PITCH_ZH = 1.75
+BODY_PITCH_EN = 1.5
+NOTE_PITCH_ZH = 1.6
+NOTE_PITCH_EN = 1.4
+
+
+def body_pitch(lang: str, note: bool = False) -> float:
+    """The line pitch (a multiple of the type size) for body text in `lang`."""
+    if lang == "zh":
+        return NOTE_PITCH_ZH if note else BODY_PITCH_ZH
+    return NOTE_PITCH_EN if note else BODY_PITCH_EN
+
+
+def leading_percent(pitch: float, type_size: float, natural_line: float) -> int:
+    """The line height to ask of a rich text label, in percent, for lines `pitch` × `type_size` apart. Qt reads
+    a percentage as a share of the font's own line (ascent + descent), which a CJK face already makes ~1.45× its
+    type size: 170% of it set 28 px Chinese 70 px apart, nearly double-spaced."""
+    return round(100 * pitch * type_size / natural_line)

@@ -656,3 +656,42 @@ def test_in_accessible_mode_the_reading_text_is_larger(qtbot, make_kiosk):
     larger = sizes()
     assert larger[0] >= normal[0] * 1.15, "the section's lead"
     assert larger[1] >= normal[1] * 1.1, "the home tiles' titles"
+
+
+def _drawn_with_faces(widget: QWidget) -> list[tuple[str, str]]:
+    """Each string `widget` paints, with the first face of the font it is painted in."""
+    drawn = []
+    original = QPainter.drawText
+
+    def spy(self, *args):
+        text = next((a for a in args if isinstance(a, str)), None)
+        if text is not None:
+            drawn.append((text, self.font().families()[0]))
+        return original(self, *args)
+
+    QPainter.drawText = spy  # type: ignore[method-assign]
+    try:
+        widget.repaint()
+    finally:
+        QPainter.drawText = original  # type: ignore[method-assign]
+    return drawn
+
+
+def _chinese_only(text: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in text) and not any(c.isascii() and c.isalpha() for c in text)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_chinese_lines_keep_their_full_width_punctuation_in_english_mode(qtbot, make_kiosk, size):
+    """In English the Latin face came first for every line, so the Chinese line of the accessible-mode note
+    took narrow Latin quotes and "·", and "还在参观吗？" on the still-there card looked half-width."""
+    kiosk = make_kiosk(size=size, lang="en")
+    overlay = kiosk.unattended.still_there
+    overlay.ask(kiosk.window.grab(), 20, "en")
+    chinese = [(text, face) for text, face in _drawn_with_faces(overlay) if _chinese_only(text)]
+    overlay.dismiss()
+    kiosk = in_reach(kiosk)
+    chinese += [(text, face) for text, face in _drawn_with_faces(kiosk.window._reach_backdrop) if _chinese_only(text)]
+    assert any("还在参观吗" in text for text, _ in chinese) and any("无障碍" in text for text, _ in chinese)
+    for text, face in chinese:
+        assert "SC" in face or "CJK" in face, f"{text!r} drawn in {face}"

@@ -54,3 +54,22 @@ def test_high_contrast_headline_figures_keep_their_cards(kiosk):
     finally:
         kiosk.settings.update({"high_contrast": False})
         settle()
+
+
+def test_high_contrast_section_figures_are_written_in_the_high_contrast_text_colour(qtbot, kiosk):
+    """A section's figure numbers kept its raw accent (the civility section's olive) in high contrast, where
+    every other text in a section's accent turns to the light text colour."""
+    from .helpers import entered
+
+    kiosk.settings.update({"high_contrast": True})
+    try:
+        settle()
+        for section in kiosk.exhibition.sections:
+            screen = entered(qtbot, kiosk, lambda s=section: kiosk.window.navigate(Route("section", s.id)))
+            assert screen.figures
+            for card in screen.figures:
+                shown = card.number.text().lower()
+                assert f"color:{t.TEXT.lower()}" in shown and section.accent.lower() not in shown, shown
+    finally:
+        kiosk.settings.update({"high_contrast": False})
+        settle()

@@ -246,10 +246,12 @@ def test_labels_neither_collide_nor_leave_the_track(qtbot, make_kiosk, size, lan
         assert not ra.intersects(rb), f"labels of {a} and {b} overlap"
 
 
-@pytest.mark.parametrize(("size", "lang"), [((1920, 1080), "en"), ((1366, 768), "en"), ((1080, 1920), "en")])
+@pytest.mark.parametrize(("size", "lang"), [((1920, 1080), "en"), ((1366, 768), "en")])
 def test_a_cards_text_that_runs_on_fades_out_above_the_map_button(qtbot, make_kiosk, size, lang):
     """A card whose text is longer than its room showed a line sliced in half above "show on map": the text now
-    fades out over its last lines while more lies below, and ends cleanly once scrolled to its end."""
+    fades out over its last lines while more lies below, and ends cleanly once scrolled to its end. (On a
+    portrait stand the longest card's text fits whole since body lines sit 1.5× the type size apart, not ~2×:
+    nothing runs on there.)"""
     kiosk = make_kiosk(size=size, lang=lang)
     screen = open_timeline(qtbot, kiosk)
     card = screen.card

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFontMetricsF, QTextDocument
+from PySide6.QtWidgets import QLabel
 
 from kiosk.app_staff import apply_text_scale
 from kiosk.layout import typography
@@ -51,6 +52,19 @@ def test_tile_titles_are_whole_at_one_size_and_never_leave_a_character_alone(mak
             if lang == "zh":
                 title = next(t for t in screen.tiles if t.title() == "提质发展 绘就精彩渌口").title_layout()[0]
                 assert title in ("提质发展 绘就精彩渌口", "提质发展\n绘就精彩渌口")
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])
+def test_english_tile_titles_leave_no_word_alone_on_their_last_line(make_kiosk, size):
+    """In portrait "Raising Civility: / Building a / Harmonious / Lukou" and "Infrastructure / map" each left a
+    word alone: the tiles now take the size at which every title keeps two words together on its last line."""
+    kiosk = make_kiosk(size=size, lang="en")
+    screen = home(kiosk)
+    kiosk.window.set_language("en")
+    for tile in screen.tiles:
+        title, _, _, _, fits = tile.title_layout()
+        lines = title.split("\n")
+        assert fits and (len(lines) == 1 or len(lines[-1].split()) > 1), f"{size}: {lines}"
 
 
 def test_the_big_titles_opening_quote_hangs_in_the_margin(make_kiosk):
@@ -105,6 +119,46 @@ def test_a_portrait_section_folds_its_header_to_give_the_text_two_thirds_of_the_
     assert lead_bottom <= 0  # the lead (and the figures under it) scrolled away with the text
     bar.setValue(0)
     qtbot.waitUntil(lambda: not screen.header_folded(), timeout=3000)
+
+
+def line_pitch(label, width: float = 100000) -> float:
+    """How far apart a label's lines are drawn, in pixels: its rich text laid out as Qt lays it out (at `width`);
+    0 for a text of one line."""
+    document = QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)
+    document.setHtml(label.text())
+    document.setTextWidth(width)
+    document.size()  # lays the document out
+    block = document.firstBlock()
+    while block.isValid() and block.layout().lineCount() < 2:
+        block = block.next()
+    if not block.isValid():
+        return 0
+    layout = block.layout()
+    return layout.lineAt(1).y() - layout.lineAt(0).y()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_body_text_is_set_at_a_comfortable_pitch_not_double_spaced(qtbot, make_kiosk, size, lang):
+    """A review measured 70 px between lines of 28 px Chinese (2.5× the type size, ~2× in English): the leading
+    scaled the font's own line, already 1.45× the size. Body text now sits ~1.75× (Chinese) / ~1.5× (English)."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    low, high = (1.68, 1.82) if lang == "zh" else (1.42, 1.58)
+    for route in (Route("section", kiosk.exhibition.sections[0].id), Route("intro")):
+        screen = entered(qtbot, kiosk, lambda r=route: kiosk.window.navigate(r))
+        labels = [w for w in screen.body.widget().findChildren(TypesetLabel)
+                  if w.isVisible() and len(w.lines()) > 2 and not w.is_title() and w is not getattr(screen, "lead", 0)]
+        notes = [w for w in screen.body.widget().findChildren(QLabel)
+                 if w.isVisible() and w.property("role") == "muted" and w.text()]
+        assert labels
+        for label in labels:
+            ratio = line_pitch(label) / label.font().pixelSize()
+            assert low <= ratio <= high, f"{route} {lang}: lines {ratio:.2f}× the type size apart"
+        for note in notes:  # credits and glossary entries: wrapped by Qt at the width they have
+            ratio = line_pitch(note, note.width()) / note.font().pixelSize()
+            assert ratio <= high, f"{route} {lang}: a note's lines {ratio:.2f}× apart"
 
 
 @pytest.mark.parametrize(("size", "columns"), [((1920, 1080), (3, 4)), ((1080, 1920), (2, 2)),
@@ -180,6 +234,22 @@ def test_a_listed_word_stays_whole_where_a_line_used_to_split_it(qtbot, make_kio
     assert "".join(lines) == "秋天是收获的季节，株洲市渌口区一片丰收在望的景象。"
     assert len(lines) > 1, "the lead fits one line: the test no longer shows anything"
     assert any("丰收在望" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (3840, 2160)])
+def test_the_party_sections_lead_keeps_its_demonstration_belt_whole(qtbot, make_kiosk, size):
+    """The lead broke as "…打造“党建+” / 示范带，…": the term split. The lead now joins the term (U+2060) and
+    words.toml keeps 加强党支部 whole, so its lines are even and the term is whole."""
+    from .helpers import open_tile
+
+    kiosk = make_kiosk(size=size)
+    screen = open_tile(qtbot, kiosk, Route("section", "party"))
+    lines = [line.replace("\u2060", "") for line in screen.lead.lines()]
+    assert len(lines) > 1, "the lead fits one line: the test no longer shows anything"
+    assert any("“党建+”示范带" in line for line in lines), lines
+    metrics = QFontMetricsF(screen.lead.font())
+    widths = [metrics.horizontalAdvance(line) for line in lines]
+    assert min(widths[:-1]) >= 0.75 * max(widths), lines
 
 
 def test_the_break_finder_shows_an_editor_the_split_a_missing_word_leaves(qtbot, make_kiosk, tmp_path):

@@ -77,8 +77,9 @@ PHOTO_NAMES = (
 
 
 def norm(text: str) -> str:
-    """Punctuation made full-width, whitespace removed: the only differences the content may have."""
-    return re.sub(r"\s+", "", text.translate(WIDTH))
+    """Punctuation made full-width, whitespace and the editors' invisible line-break marks (U+2060 word joiner,
+    U+200B break hint) removed: the only differences the content may have."""
+    return re.sub(r"[\s\u2060\u200b]+", "", text.translate(WIDTH))
 
 
 def seed_lines() -> list[str]:

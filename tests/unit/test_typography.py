@@ -165,3 +165,31 @@ def test_a_glossary_name_never_breaks_inside() -> None:
             assert not line.endswith("渌口") and not line.startswith("区")
     # a term longer than six characters may still break: a narrow box needs it to
     assert ty.keep_together("村级综合服务平台", ["村级综合服务平台"]) == "村级综合服务平台"
+
+
+@pytest.mark.parametrize(("lang", "pitch"), [("zh", 1.75), ("en", 1.5)])
+def test_body_text_is_set_at_a_designed_pitch_for_its_language(lang: str, pitch: float) -> None:
+    assert ty.body_pitch(lang) == pitch
+    assert 1.3 <= ty.body_pitch(lang, note=True) < pitch  # notes and credits sit closer
+
+
+def test_the_leading_is_asked_of_the_font_as_a_share_of_its_own_line() -> None:
+    # A Chinese face whose own line is 1.45× its type size: 1.75× the size is 121% of its line, not 170%
+    assert ty.leading_percent(1.75, 28, 28 * 1.45) == 121
+    assert ty.leading_percent(1.5, 28, 28 * 1.2) == 125
+
+
+def test_a_titles_last_line_keeps_more_than_one_word_where_a_balanced_break_allows() -> None:
+    # "Our Harmonious / Lukou" is the more even, but "Our / Harmonious Lukou" leaves no word alone
+    lines = ty.wrap_title("Our Harmonious Lukou", 8, measure)
+    assert lines.lines == ("Our", "Harmonious Lukou")
+    assert lines.clean
+    lines = ty.wrap_title("Raising Civility: Building a Harmonious Lukou", 8, measure)
+    assert len(lines.lines[-1].split()) > 1, lines.lines
+
+
+def test_a_word_a_title_must_leave_alone_says_a_smaller_size_would_set_it_better() -> None:
+    lines = ty.wrap_title("Infrastructure map", 8, measure)
+    assert lines.lines == ("Infrastructure", "map") and lines.fits
+    assert not lines.clean  # a tile tries a smaller size, where it fits one line
+    assert ty.wrap_title("Infrastructure map", 9, measure).clean

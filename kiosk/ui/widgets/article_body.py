@@ -19,7 +19,7 @@ from kiosk.ui import theme as t
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.photo_card import PhotoCard
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
-from kiosk.ui.widgets.typeset_label import TypesetLabel, metrics_measure
+from kiosk.ui.widgets.typeset_label import TypesetLabel, leading, metrics_measure
 
 MEASURE = 1100  # widest text column at the reference size: ~38 Chinese characters of body text
 NEAR = 1.0  # photos within this many viewport heights above and below the visible part load
@@ -65,7 +65,8 @@ class ArticleBody(TouchScrollArea):
                 # Body paragraphs are set by the typography rules; notes (glossary terms with a bold head, the
                 # credits) stay rich text that Qt wraps.
                 body = block.style == "body"
-                label = TypesetLabel(content, title=False, line_height=170) if body else QLabel(content)
+                pitch = typography.body_pitch("zh")
+                label = TypesetLabel(content, title=False, pitch=pitch) if body else QLabel(content)
                 label.setWordWrap(True)
                 label.setTextFormat(Qt.TextFormat.RichText)
                 label.setFont(theme.font(t.BODY if block.style == "body" else t.CAPTION + 2))
@@ -93,14 +94,13 @@ class ArticleBody(TouchScrollArea):
                 self._headings[block.key].setVisible(bool(block.heading.get(lang)))  # e.g. English-only glosses
             for card in block.photos:
                 card.set_language(lang)
-        line_height = 170 if lang == "zh" else 150
         # A readable measure: ~40 Chinese or ~75 English characters of body text, never wider than MEASURE
         body = typography.readable_width(metrics_measure(self._theme.font(t.BODY)), lang)
         self._content.setMaximumWidth(min(self._theme.px(MEASURE), round(body) + self._theme.px(24) + 4))
         for label, paragraph, style in self._paragraphs:
             text = paragraph.get(lang)
             if isinstance(label, TypesetLabel):
-                label.set_line_height(line_height)
+                label.set_pitch(typography.body_pitch(lang))
                 label.set_source(text)
                 label.setVisible(bool(text))
                 continue
@@ -109,7 +109,7 @@ class ArticleBody(TouchScrollArea):
                 shown = f'<b style="color:{t.TEXT}">{html.escape(term)}</b>: {html.escape(explanation)}'
             else:
                 shown = html.escape(text)
-            height = line_height if style == "body" else line_height - 20
+            height = leading(label.font(), typography.body_pitch(lang, note=style != "body"))
             label.setText(f'<p style="line-height:{height}%">{shown}</p>')
             label.setVisible(bool(text))
 

@@ -131,6 +131,6 @@ class FigureCard(QFrame):
         unit = "" if self._unit_below else self._unit_joiner() + html.escape(self._figure.unit.get(self._lang))
         unit_px = self._theme.px(t.BODY * self._shown_size / self._size)
         self.number.setText(
-            f'<span style="color:{self._accent}">{html.escape(number)}</span>'
+            f'<span style="color:{t.accent_text_colour(self._accent)}">{html.escape(number)}</span>'
             f'<span style="font-size:{unit_px}px; font-weight:normal;">{unit}</span>'
         )

@@ -12,7 +12,7 @@ there: everything a visitor needs is in the band below).
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.schema import Lang
@@ -83,13 +83,15 @@ class ReachBackdrop(QWidget):
         # the note, just above the band, where a visitor's eyes go first
         other: Lang = "en" if self._lang == "zh" else "zh"
         title = f"{tr('reach_note', self._lang)} · {tr('reach_note', other)}"
-        big, small = th.font(t.HEADING, bold=True), th.font(t.LEAD)
+        big = th.font(t.HEADING, bold=True)
         glyph = px(96)
         p.setFont(big)
         title_h = p.fontMetrics().height()
-        p.setFont(small)
-        note_h = p.fontMetrics().boundingRect(QRect(0, 0, self.width() - px(t.MARGIN * 2), 10_000),
-                                               int(Qt.TextFlag.TextWordWrap), self._way_out()).height()
+        width = self.width() - px(t.MARGIN * 2)
+        notes = self.way_out_lines()
+        heights = [QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap),
+                                                   line).height() for line, font in notes]
+        note_h = sum(heights)
         block = glyph + px(24) + title_h + px(12) + note_h
         y = max(px(t.MARGIN), above.bottom() - px(t.MARGIN) - block)
         icon("mdi6.wheelchair-accessibility", t.ACCENT_DEFAULT).paint(
@@ -101,14 +103,19 @@ class ReachBackdrop(QWidget):
                    int(Qt.AlignmentFlag.AlignHCenter), title)
         y += title_h + px(12)
         p.setPen(QColor(t.TEXT_MUTED))
-        p.setFont(small)
-        p.drawText(QRectF(px(t.MARGIN), y, self.width() - px(t.MARGIN * 2), note_h),
-                   int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap), self._way_out())
+        for (line, font), h in zip(notes, heights, strict=True):
+            p.setFont(font)
+            p.drawText(QRectF(px(t.MARGIN), y, width, h),
+                       int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap), line)
+            y += h
         p.end()
 
-    def _way_out(self) -> str:
+    def way_out_lines(self) -> list[tuple[str, QFont]]:
+        """How to leave accessible mode, in the interface's language then the other, each in its own face (the
+        Chinese line keeps its full-width quotes and "·" in English mode)."""
         other: Lang = "en" if self._lang == "zh" else "zh"
-        return f"{tr('reach_way_out', self._lang)}\n{tr('reach_way_out', other)}"
+        small = self._theme.font(t.LEAD)
+        return [(tr("reach_way_out", lang), self._theme.in_language(small, lang)) for lang in (self._lang, other)]
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()

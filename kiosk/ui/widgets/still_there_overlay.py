@@ -182,10 +182,13 @@ class StillThereOverlay(CoverOverlay):
         align = Qt.AlignmentFlag.AlignLeft if self._side_by_side() else Qt.AlignmentFlag.AlignHCenter
         y = text.top()
         y = self._line(p, text, y, tr("still_there", self._lang), title, t.TEXT, align)
-        y = self._line(p, text, y + px(4), tr("still_there", other), second, t.TEXT_MUTED, align)
+        y = self._line(p, text, y + px(4), tr("still_there", other), th.in_language(second, other), t.TEXT_MUTED,
+                       align)
         y += px(20)
-        for line in self._hint_lines():
-            y = self._line(p, text, y, line, hint, t.ACCENT_DEFAULT, align)
+        hints = self._hint_lines()
+        for index, line in enumerate(hints):  # one line in both languages, or the other language's line second
+            font = th.in_language(hint, other) if index == 1 else hint
+            y = self._line(p, text, y, line, font, t.ACCENT_DEFAULT, align)
 
         target = self.continue_rect()
         p.setPen(Qt.PenStyle.NoPen)

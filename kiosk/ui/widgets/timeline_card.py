@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from kiosk.content.schema import Exhibition, Lang
 from kiosk.content.timeline import TimelineEvent
+from kiosk.layout import typography
 from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
 from kiosk.ui.image_provider import ImageProvider
@@ -92,7 +93,7 @@ class TimelineCard(QWidget):
 
         self.title = TypesetLabel()
         self.title.setFont(theme.font(t.HEADING, bold=True))
-        self.text = TypesetLabel(title=False, line_height=150)
+        self.text = TypesetLabel(title=False, pitch=typography.body_pitch("zh"))
         self.text.setFont(theme.font(t.BODY))
         self.text.setProperty("role", "text")
         body = QWidget()
@@ -162,6 +163,7 @@ class TimelineCard(QWidget):
         self.time_label.setVisible(event.when is not None)
         self.time_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.title.set_source(event.title.get(lang))
+        self.text.set_pitch(typography.body_pitch(lang))
         self.text.set_source(event.text.get(lang))
         self.close_button.setIcon(icon("mdi6.close", t.TEXT))
         self.close_button.setAccessibleName(tr("close", lang))

@@ -50,6 +50,12 @@ def metrics_measure(font: QFont):
     return measure
 
 
+def leading(font: QFont, pitch: float) -> int:
+    """The rich text line height (percent) that sets lines of `font` `pitch` times its type size apart."""
+    size = font.pixelSize() if font.pixelSize() > 0 else font.pointSizeF()
+    return typography.leading_percent(pitch, size, QFontMetricsF(font).height())
+
+
 # While set (by `kiosk check --breaks`, see kiosk.ui.break_probe), every text typeset is noted here with its
 # lines, so the lines a painted widget draws can be read back.
 recorder: list[tuple[bool, tuple[str, ...], str]] | None = None
@@ -86,15 +92,15 @@ BOUNCE_PX = 40
 
 
 class TypesetLabel(QLabel):
-    """`title=True`: titles, headings, captions and labels; otherwise body text. `line_height` (percent) sets
-    body text as rich text with that leading."""
+    """`title=True`: titles, headings, captions and labels; otherwise body text. `pitch` sets body text as rich
+    text with its lines that many times the type size apart (`typography.body_pitch`)."""
 
-    def __init__(self, parent: QWidget | None = None, title: bool = True, line_height: int | None = None):
+    def __init__(self, parent: QWidget | None = None, title: bool = True, pitch: float | None = None):
         super().__init__(parent)
         self._source = ""
         self._lines: list[str] = []
         self._title = title
-        self._line_height = line_height
+        self._pitch = pitch
         self._laid_out_for: tuple[int, str, str] | None = None
         # Widths this text was set for lately, and whether a setting is under way: see `_typeset`.
         self._recent: list[tuple[int, str, str]] = []
@@ -102,7 +108,7 @@ class TypesetLabel(QLabel):
         self._again = False
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        if line_height is not None:
+        if pitch is not None:
             self.setTextFormat(Qt.TextFormat.RichText)
         else:
             self.setTextFormat(Qt.TextFormat.PlainText)
@@ -118,8 +124,10 @@ class TypesetLabel(QLabel):
     def source(self) -> str:
         return self._source
 
-    def set_line_height(self, percent: int) -> None:
-        self._line_height = percent
+    def set_pitch(self, pitch: float) -> None:
+        if pitch == self._pitch:
+            return
+        self._pitch = pitch
         self._laid_out_for = None
         self._typeset()
 
@@ -194,14 +202,16 @@ class TypesetLabel(QLabel):
         # A full-width opening quote at the start of a line loses its empty left half (Chinese typesetting
         # compresses line-initial punctuation): it is taken from the proportional Latin face.
         compress = any(line[:1] in QUOTES for line in lines) and not _latin_first(self.font())
-        if self._line_height is None and not compress:
+        if self._pitch is None and not compress:
             self.setTextFormat(Qt.TextFormat.PlainText)
             text = "\n".join(lines)
         else:
             self.setTextFormat(Qt.TextFormat.RichText)
             latin = latin_family(self.font().families())
             body = "<br>".join(_compressed(line, latin) if compress else html.escape(line) for line in lines)
-            text = body if self._line_height is None else f'<p style="line-height:{self._line_height}%">{body}</p>'
+            if self._pitch is not None:
+                body = f'<p style="line-height:{leading(self.font(), self._pitch)}%">{body}</p>'
+            text = body
         if text != self.text():
             self.setText(text)
 
