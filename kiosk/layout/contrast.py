@@ -63,6 +63,19 @@ def ratio(a: RGB, b: RGB) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+def lifted(colour: str, behind: str, least: float) -> str:
+    """`colour` (#rrggbb) mixed towards white by as little as it takes to reach the contrast `least` over the
+    darker colour `behind`: a content's accent stays recognisably itself when it is text on the dark theme."""
+    rgb, _ = parse(colour)
+    ground, _ = parse(behind)
+    for step in range(101):
+        t = step / 100
+        mixed = tuple(round(c + (255 - c) * t) for c in rgb)
+        if ratio(mixed, ground) >= least:  # type: ignore[arg-type]
+            return "#{:02X}{:02X}{:02X}".format(*mixed)
+    return "#FFFFFF"
+
+
 def is_large(size_px: float, bold: bool) -> bool:
     """Large text in WCAG's sense, for a size at the 1920×1080 reference."""
     return size_px >= (LARGE_BOLD_PX if bold else LARGE_REGULAR_PX)

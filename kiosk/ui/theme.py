@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
-from kiosk.layout.contrast import TextPair
+from kiosk.layout.contrast import TextPair, lifted
 
 REFERENCE_SHORT_SIDE = 1080
 
@@ -354,10 +354,14 @@ def _set_property(widget: QWidget, name: str, value: str) -> None:
     widget.update()
 
 
+ACCENT_TEXT_LEAST = 3.1  # accent text is only ever large (headings, figures): 3:1, with a little to spare
+
+
 def accent_text_colour(accent: str) -> str:
-    """The colour of text written in a section's accent (content): the accent itself, or in the high-contrast
+    """The colour of text written in a section's accent (content): the accent, lightened just enough to read as
+    large text on the lightest surface it is written on (a deep red is 2.8:1 on a card), or in the high-contrast
     theme the text colour (a content accent need not reach 7:1 on black; it stays on borders and rules)."""
-    return TEXT if high_contrast else accent
+    return TEXT if high_contrast else lifted(accent, SURFACE_RAISED, ACCENT_TEXT_LEAST)
 
 
 def on_accent_fill(accent: str) -> str:
@@ -506,12 +510,9 @@ def text_pairs(accents: tuple[str, ...] = ()) -> list[TextPair]:
     for accent in accents:
         pairs.append(TextPair(f"section heading {accent}", accent_text_colour(accent), BACKGROUND, HEADING, bold=True))
         pairs.append(TextPair(f"chosen chip {accent}", BACKGROUND, on_accent_fill(accent), CAPTION, bold=True))
-        if high_contrast:
-            # A section's figures: the number in its accent on a card, down to the smallest it shrinks to
-            # (FigureCard). Held to the rule in high contrast only for now: in the standard theme the party
-            # section's red on a card is 2.76:1, short of the 3:1 large text needs.
-            pairs.append(TextPair(f"section figure {accent}", accent_text_colour(accent), SURFACE,
-                                  FIGURE * 0.8 * 0.55, bold=True))
+        # a section's figures: the number in its accent on a card, down to the smallest it shrinks to (FigureCard)
+        pairs.append(TextPair(f"section figure {accent}", accent_text_colour(accent), SURFACE,
+                              FIGURE * 0.8 * 0.55, bold=True))
     return pairs
 
 

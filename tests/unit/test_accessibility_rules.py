@@ -101,3 +101,16 @@ def test_a_colour_lowered_on_purpose_fails_the_check(monkeypatch):
 def test_no_widget_sets_its_own_colours_outside_the_theme():
     # the declared pairs are the whole story only while colours live in the theme (test_styling_in_theme.py)
     assert Path(t.__file__).name == "theme.py"
+
+
+def test_an_accent_too_dark_for_text_is_lifted_just_enough_and_a_light_one_is_left_alone():
+    from kiosk.layout.contrast import lifted, parse, ratio
+
+    card = "#1B2129"
+    deep_red = "#C0282D"  # 2.76:1 on a card: too dark for even large text
+    assert ratio(parse(deep_red)[0], parse(card)[0]) < 3
+    red = lifted(deep_red, card, 3.1)
+    assert 3.1 <= ratio(parse(red)[0], parse(card)[0]) < 3.3  # just enough: still a red, not a pink
+    r, g, b = parse(red)[0]
+    assert r > g + 80 and r > b + 80
+    assert lifted("#D9702B", card, 3.1) == "#D9702B"
