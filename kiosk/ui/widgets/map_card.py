@@ -25,6 +25,25 @@ from kiosk.ui.widgets import map_style as style
 from kiosk.ui.widgets.map_legend import LegendSample
 from kiosk.ui.widgets.more_below import MoreBelow
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
+from kiosk.ui.widgets.typeset_label import TypesetLabel, typeset
+
+
+class _CardText(TypesetLabel):
+    """The card's sentences, set by the typography rules (no lone "开。" on a last line). Its height for a width
+    is that of the lines the rules set at that width: the card asks for the height it wants at a width it does
+    not have yet (`MapFeatureCard.wanted_height`)."""
+
+    def heightForWidth(self, width: int) -> int:
+        source = self.source()
+        if not source:
+            return 0
+        margins = self.contentsMargins()
+        room = width - margins.left() - margins.right() - 2 * max(0, self.margin()) - max(0, self.indent())
+        if room <= 0:
+            return super().heightForWidth(width)
+        count = sum(len(typeset(self.font(), p, room, False).lines or [""]) for p in source.split("\n"))
+        spacing = self.fontMetrics().lineSpacing()
+        return count * spacing + margins.top() + margins.bottom() + 2 * max(0, self.margin())
 
 
 class MapFeatureCard(QFrame):
@@ -64,8 +83,9 @@ class MapFeatureCard(QFrame):
         self.status.setWordWrap(True)
         self._sample: LegendSample | None = None
         self.when = self._label(t.BODY, False, "accent")
-        self.text = self._label(t.BODY, False, "text")
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.text = _CardText(self, title=False)
+        self.text.setFont(self._theme.font(t.BODY))
+        self.text.setProperty("role", "text")
         body = QWidget()
         self._body = body
         body_layout = QVBoxLayout(body)
@@ -158,7 +178,7 @@ class MapFeatureCard(QFrame):
         when = f.when.get(lang) if f.when is not None else ""
         self.when.setText(when[:1].upper() + when[1:])  # a phrase in the content, a line of its own on the card
         self.when.setVisible(f.when is not None)
-        self.text.setText(f.text.get(lang) if f.text is not None else "")
+        self.text.set_source(f.text.get(lang) if f.text is not None else "")
         self.text.setVisible(f.text is not None)
         footer = []
         if f.part_of is not None:
