@@ -4,7 +4,7 @@ is schematic. An opaque sheet (the map under it need not repaint it)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -41,9 +41,11 @@ class _CardText(TypesetLabel):
         room = width - margins.left() - margins.right() - 2 * max(0, self.margin()) - max(0, self.indent())
         if room <= 0:
             return super().heightForWidth(width)
-        count = sum(len(typeset(self.font(), p, room, False).lines or [""]) for p in source.split("\n"))
-        spacing = self.fontMetrics().lineSpacing()
-        return count * spacing + margins.top() + margins.bottom() + 2 * max(0, self.margin())
+        lines = [line for p in source.split("\n") for line in (typeset(self.font(), p, room, False).lines or [""])]
+        # measured as QLabel measures its plain text (a line's height is not a whole number of pixels)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
+        text = self.fontMetrics().boundingRect(QRect(0, 0, room, 1_000_000), flags, "\n".join(lines)).height()
+        return text + margins.top() + margins.bottom() + 2 * max(0, self.margin())
 
 
 class MapFeatureCard(QFrame):
