@@ -298,3 +298,21 @@ def test_in_accessible_mode_the_chosen_event_its_label_and_its_card_are_in_the_b
         shown = card.scroll.viewport().height()
         assert card.scroll.verticalScrollBar().maximum() == 0 or shown >= 4 * line, \
             f"{event.id}: the card shows {shown / line:.1f} lines of its text"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)], ids=["1920x1080", "3840x2160"])
+def test_a_cards_photo_is_shown_at_a_sensible_aspect(qtbot, make_kiosk, size):
+    """The 2018 event's photo showed as a strip about 90 px tall across the card, in landscape at every size."""
+    kiosk = make_kiosk(size=size, lang="zh")
+    screen = open_timeline(qtbot, kiosk)
+    track, card = screen.track, screen.card
+    track.ensure_visible("district-founded", animate=False)
+    qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+    touch.tap(track, track.marker_point("district-founded"))
+    assert card.isVisible() and card.event.id == "district-founded"
+    photo = card.photo_card()
+    assert photo is not None
+    qtbot.waitUntil(lambda: photo.view.isVisible() and photo.view.width() > 0, timeout=3000)
+    view = photo.view
+    assert view.height() >= min(0.45 * view.width(), view.heightForWidth(view.width())), view.size()
+

@@ -170,13 +170,18 @@ class TimelineCard(QWidget):
         if event.photo and event.photo not in self._photos:
             photo = self._exhibition.photo(event.photo)
             credit = self._exhibition.photo_credit(photo)
-            card = PhotoCard(self._theme, photo, self._photo_path(photo.file), credit, self._provider)
+            portrait = self._theme.portrait
+            # Landscape: the photo at 16:9 of the card's width under the title, the text below it (scrolling if
+            # need be). Portrait (a wide, short card): a wide crop under the text keeps the caption in view.
+            # A tap shows the whole photo full screen.
+            card = PhotoCard(self._theme, photo, self._photo_path(photo.file), credit, self._provider,
+                             aspect=1.5 if portrait else 16 / 9)
             card.chosen.connect(self.photo_chosen)
             card.set_language(lang)
-            # A wide crop keeps the caption in view under the text; a tap shows the whole photo full screen.
-            card.view.setMaximumHeight(self._theme.px(260 if not self._theme.portrait else 320))
+            if portrait:
+                card.view.setMaximumHeight(self._theme.px(320))
             self._photos[event.photo] = card
-            self._body_layout.insertWidget(self._body_layout.count() - 1, card)
+            self._body_layout.insertWidget(self._body_layout.count() - 1 if portrait else 1, card)
         self.map_button.setText(tr("show_on_map", lang))
         self.map_button.setIcon(icon("mdi6.map-search", t.BACKGROUND))
         self.map_button.setVisible(self._map_available and bool(event.map_features))
