@@ -246,11 +246,15 @@ def test_labels_neither_collide_nor_leave_the_track(qtbot, make_kiosk, size, lan
         assert not ra.intersects(rb), f"labels of {a} and {b} overlap"
 
 
-@pytest.mark.parametrize(("size", "lang"), [((1920, 1080), "en"), ((1366, 768), "en"), ((1080, 1920), "en")])
-def test_a_cards_text_that_runs_on_fades_out_above_the_map_button(qtbot, make_kiosk, size, lang):
+@pytest.mark.parametrize(("size", "lang", "large"),
+                         [((1920, 1080), "en", False), ((1366, 768), "en", False), ((1080, 1920), "en", True)])
+def test_a_cards_text_that_runs_on_fades_out_above_the_map_button(qtbot, make_kiosk, size, lang, large):
     """A card whose text is longer than its room showed a line sliced in half above "show on map": the text now
-    fades out over its last lines while more lies below, and ends cleanly once scrolled to its end."""
+    fades out over its last lines while more lies below, and ends cleanly once scrolled to its end. (In portrait
+    every text fits at the normal size: there, the longest in large text.)"""
     kiosk = make_kiosk(size=size, lang=lang)
+    if large:
+        apply_text_scale(kiosk, True)
     screen = open_timeline(qtbot, kiosk)
     card = screen.card
     longest = max(kiosk.exhibition.timeline.events, key=lambda e: len(e.text.get(lang)))

@@ -316,3 +316,25 @@ def test_a_cards_photo_is_shown_at_a_sensible_aspect(qtbot, make_kiosk, size):
     view = photo.view
     assert view.height() >= min(0.45 * view.width(), view.heightForWidth(view.width())), view.size()
 
+
+
+@pytest.mark.parametrize(("size", "large"), [((1080, 1920), False), ((1920, 1080), True)], ids=["portrait", "large"])
+def test_the_last_cards_text_is_all_shown_where_the_screen_has_room(qtbot, make_kiosk, size, large):
+    """The English last card faded its last lines: its text shows in full, or the card takes all the room it has."""
+    kiosk = make_kiosk(size=size, lang="en")
+    if large:
+        apply_text_scale(kiosk, True)
+    screen = open_timeline(qtbot, kiosk)
+    track, card = screen.track, screen.card
+    track.ensure_visible("lukou-port", animate=False)
+    qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+    touch.tap(track, track.marker_point("lukou-port"))
+    assert card.isVisible() and card.event.id == "lukou-port"
+    qtbot.waitUntil(lambda: screen._slide.state() != screen._slide.State.Running, timeout=3000)
+    QApplication.processEvents()
+    bar = card.scroll.verticalScrollBar()
+    room = screen.card_slot.height() if screen.card_slot is not None else track.height() - 8
+    all_shown = bar.maximum() == 0 and not card.more_below.isVisible()
+    assert all_shown or card.height() >= room - 2, (card.geometry(), bar.maximum(), room)
+    if screen.card_slot is not None:
+        assert all_shown  # "Show on map" beside the close button: the text has the row it took under it

@@ -89,6 +89,7 @@ class TimelineCard(QWidget):
         top.addWidget(self.mark)
         top.addWidget(self.status_label, 1)
         top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._top = top
 
         self.title = TypesetLabel()
         self.title.setFont(theme.font(t.HEADING, bold=True))
@@ -186,16 +187,37 @@ class TimelineCard(QWidget):
         self.map_button.setIcon(icon("mdi6.map-search", t.BACKGROUND))
         self.map_button.setVisible(self._map_available and bool(event.map_features))
 
+    def _place_map_button(self, inner: int) -> bool:
+        """"Show on map" joins the top row where the row has room for it (the text gets the height of a row
+        more), else it has a row of its own under the text. Whether it is in the top row."""
+        top = self._top
+        row = [self.mark, self.status_label, self.map_button, self.close_button]
+        if self.time_label.isVisibleTo(self):
+            row.append(self.time_label)
+        needed = sum(w.sizeHint().width() for w in row) + top.spacing() * len(row) + self._theme.px(10)
+        in_top = top.indexOf(self.map_button) >= 0
+        fits = needed <= inner
+        if fits != in_top:
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            (top if in_top else layout).removeWidget(self.map_button)
+            if fits:
+                top.insertWidget(top.indexOf(self.close_button), self.map_button, 0, Qt.AlignmentFlag.AlignVCenter)
+            else:
+                layout.addWidget(self.map_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return fits
+
     def fitted_height(self, width: int, most: int) -> int:
         """The card's height at `width`: as tall as its text, photo and button need (so a short event gets a
         compact card, not a tall empty one), at most `most` (the rest scrolls)."""
         layout = self.layout()
         margins = layout.contentsMargins()
         inner = width - margins.left() - margins.right()
+        in_top = self._place_map_button(inner)
         body = self.scroll.widget()
         body_height = body.layout().totalHeightForWidth(inner - self.scroll.verticalScrollBar().sizeHint().width())
         needed = margins.top() + margins.bottom() + self.close_button.height() + layout.spacing() + body_height
-        if self._map_available and self._event is not None and self._event.map_features:
+        if self._map_available and self._event is not None and self._event.map_features and not in_top:
             needed += layout.spacing() + self.map_button.sizeHint().height()
         self._most = most
         return min(most, needed + self._theme.px(8))
