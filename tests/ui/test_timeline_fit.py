@@ -145,12 +145,14 @@ def test_in_portrait_a_short_events_card_is_as_tall_as_its_text(qtbot, make_kios
     assert card.geometry().bottom() <= slot.bottom()
     assert card.height() < slot.height() * 0.65
     assert card.scroll.verticalScrollBar().maximum() == 0  # all of its text shown
+    short = card.height()
     assert not screen.goal.isVisible() and not screen.hint.isVisible()  # nothing peeks out below the card
     longest = max(kiosk.exhibition.timeline.events, key=lambda e: len(e.text.get(lang)))
     screen.track.ensure_visible(longest.id, animate=False)
     touch.tap(track, track.marker_point(longest.id))
     qtbot.waitUntil(lambda: not track.moving, timeout=3000)
-    assert card.event.id == longest.id and card.height() > slot.height() / 2
+    assert card.event.id == longest.id and card.height() > short * 1.3  # grown with its text
+    assert card.scroll.verticalScrollBar().maximum() == 0 or card.height() >= slot.height() - 2
     touch.tap(card.close_button)
     assert not card.isVisible() and screen.goal.isVisible() and screen.hint.isVisible()
 
@@ -298,3 +300,43 @@ def test_in_accessible_mode_the_chosen_event_its_label_and_its_card_are_in_the_b
         shown = card.scroll.viewport().height()
         assert card.scroll.verticalScrollBar().maximum() == 0 or shown >= 4 * line, \
             f"{event.id}: the card shows {shown / line:.1f} lines of its text"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)], ids=["1920x1080", "3840x2160"])
+def test_a_cards_photo_is_shown_at_a_sensible_aspect(qtbot, make_kiosk, size):
+    """The 2018 event's photo showed as a strip about 90 px tall across the card, in landscape at every size."""
+    kiosk = make_kiosk(size=size, lang="zh")
+    screen = open_timeline(qtbot, kiosk)
+    track, card = screen.track, screen.card
+    track.ensure_visible("district-founded", animate=False)
+    qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+    touch.tap(track, track.marker_point("district-founded"))
+    assert card.isVisible() and card.event.id == "district-founded"
+    photo = card.photo_card()
+    assert photo is not None
+    qtbot.waitUntil(lambda: photo.view.isVisible() and photo.view.width() > 0, timeout=3000)
+    view = photo.view
+    assert view.height() >= min(0.45 * view.width(), view.heightForWidth(view.width())), view.size()
+
+
+
+@pytest.mark.parametrize(("size", "large"), [((1080, 1920), False), ((1920, 1080), True)], ids=["portrait", "large"])
+def test_the_last_cards_text_is_all_shown_where_the_screen_has_room(qtbot, make_kiosk, size, large):
+    """The English last card faded its last lines: its text shows in full, or the card takes all the room it has."""
+    kiosk = make_kiosk(size=size, lang="en")
+    if large:
+        apply_text_scale(kiosk, True)
+    screen = open_timeline(qtbot, kiosk)
+    track, card = screen.track, screen.card
+    track.ensure_visible("lukou-port", animate=False)
+    qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+    touch.tap(track, track.marker_point("lukou-port"))
+    assert card.isVisible() and card.event.id == "lukou-port"
+    qtbot.waitUntil(lambda: screen._slide.state() != screen._slide.State.Running, timeout=3000)
+    QApplication.processEvents()
+    bar = card.scroll.verticalScrollBar()
+    room = screen.card_slot.height() if screen.card_slot is not None else track.height() - 8
+    all_shown = bar.maximum() == 0 and not card.more_below.isVisible()
+    assert all_shown or card.height() >= room - 2, (card.geometry(), bar.maximum(), room)
+    if screen.card_slot is not None:
+        assert all_shown  # "Show on map" beside the close button: the text has the row it took under it

@@ -122,6 +122,7 @@ class PhotoCard(QWidget):
         parent: QWidget | None = None,
         lazy: bool = False,
         brief: bool = False,
+        aspect: float = 1.5,
     ):
         super().__init__(parent)
         self._brief = brief  # the gallery's cards: caption and placeholder mark only (the viewer shows the credit)
@@ -135,7 +136,7 @@ class PhotoCard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.px(10))
-        self.view = PhotoView(theme, self)
+        self.view = PhotoView(theme, self, aspect)  # the frame's width to height; the photo is cropped to fill it
         self.view.clicked.connect(lambda: self.chosen.emit(self._photo.id))
         self.caption = TypesetLabel(self)  # broken between phrases, never a lone character
         self.caption.setFont(theme.font(t.CAPTION, bold=True))

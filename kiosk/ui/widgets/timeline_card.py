@@ -90,6 +90,7 @@ class TimelineCard(QWidget):
         top.addWidget(self.mark)
         top.addWidget(self.status_label, 1)
         top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._top = top
 
         self.title = TypesetLabel()
         self.title.setFont(theme.font(t.HEADING, bold=True))
@@ -172,16 +173,41 @@ class TimelineCard(QWidget):
         if event.photo and event.photo not in self._photos:
             photo = self._exhibition.photo(event.photo)
             credit = self._exhibition.photo_credit(photo)
-            card = PhotoCard(self._theme, photo, self._photo_path(photo.file), credit, self._provider)
+            portrait = self._theme.portrait
+            # Landscape: the photo at 16:9 of the card's width under the title, the text below it (scrolling if
+            # need be). Portrait (a wide, short card): a wide crop under the text keeps the caption in view.
+            # A tap shows the whole photo full screen.
+            card = PhotoCard(self._theme, photo, self._photo_path(photo.file), credit, self._provider,
+                             aspect=1.5 if portrait else 16 / 9)
             card.chosen.connect(self.photo_chosen)
             card.set_language(lang)
-            # A wide crop keeps the caption in view under the text; a tap shows the whole photo full screen.
-            card.view.setMaximumHeight(self._theme.px(260 if not self._theme.portrait else 320))
+            if portrait:
+                card.view.setMaximumHeight(self._theme.px(320))
             self._photos[event.photo] = card
-            self._body_layout.insertWidget(self._body_layout.count() - 1, card)
+            self._body_layout.insertWidget(self._body_layout.count() - 1 if portrait else 1, card)
         self.map_button.setText(tr("show_on_map", lang))
         self.map_button.setIcon(icon("mdi6.map-search", t.BACKGROUND))
         self.map_button.setVisible(self._map_available and bool(event.map_features))
+
+    def _place_map_button(self, inner: int) -> bool:
+        """"Show on map" joins the top row where the row has room for it (the text gets the height of a row
+        more), else it has a row of its own under the text. Whether it is in the top row."""
+        top = self._top
+        row = [self.mark, self.status_label, self.map_button, self.close_button]
+        if self.time_label.isVisibleTo(self):
+            row.append(self.time_label)
+        needed = sum(w.sizeHint().width() for w in row) + top.spacing() * len(row) + self._theme.px(10)
+        in_top = top.indexOf(self.map_button) >= 0
+        fits = needed <= inner
+        if fits != in_top:
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            (top if in_top else layout).removeWidget(self.map_button)
+            if fits:
+                top.insertWidget(top.indexOf(self.close_button), self.map_button, 0, Qt.AlignmentFlag.AlignVCenter)
+            else:
+                layout.addWidget(self.map_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return fits
 
     def fitted_height(self, width: int, most: int) -> int:
         """The card's height at `width`: as tall as its text, photo and button need (so a short event gets a
@@ -189,10 +215,11 @@ class TimelineCard(QWidget):
         layout = self.layout()
         margins = layout.contentsMargins()
         inner = width - margins.left() - margins.right()
+        in_top = self._place_map_button(inner)
         body = self.scroll.widget()
         body_height = body.layout().totalHeightForWidth(inner - self.scroll.verticalScrollBar().sizeHint().width())
         needed = margins.top() + margins.bottom() + self.close_button.height() + layout.spacing() + body_height
-        if self._map_available and self._event is not None and self._event.map_features:
+        if self._map_available and self._event is not None and self._event.map_features and not in_top:
             needed += layout.spacing() + self.map_button.sizeHint().height()
         self._most = most
         return min(most, needed + self._theme.px(8))
