@@ -130,6 +130,9 @@ class HomeScreen(Screen):
         self._lower = lower
         self._title_scale = 1.0
         self._tiles_pending = False
+        # Until it is first shown the screen has its construction size, and every layout pass would size the tiles
+        # for nothing (both languages at three heights: ~25 ms a pass, five passes before the first frame)
+        self._shown_once = False
         self.set_language("zh")
         if icons_ready():  # built again (large text, new content) after the first frame: its icons at once
             self.load_icons()
@@ -206,7 +209,7 @@ class HomeScreen(Screen):
         """Every tile's title at one type size: the largest at which each of them fits whole. A tile says the
         same in both languages: its subtitle shows only where it fits in each, and tiles of one kind (the
         sections) show theirs all or none, so no row has some tiles with a subtitle and some without."""
-        if not self.tiles or self.tiles[0].width() <= 1:
+        if not self.tiles or self.tiles[0].width() <= 1 or not self._shown_once:
             return
         fits = [True] * len(self.tiles)
         size = 0.0
@@ -281,6 +284,9 @@ class HomeScreen(Screen):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self._size_tile_titles()
         self.hero.set_moving(True)
 
     def tile_for(self, route: Route) -> TileButton:
