@@ -128,6 +128,7 @@ def run_routes(kiosk: Kiosk, routes: list[str], out: Path, tag: str) -> None:
 def run_audit(kiosk: Kiosk, names: list[str] | None, tag: str) -> int:
     total = 0
     for state in tour_states(kiosk, names):
+        wait_until(lambda: not counting(kiosk), 4000)  # a figure is judged at its value, not mid count-up
         found = audit_here(kiosk)
         total += len(found)
         if found:
