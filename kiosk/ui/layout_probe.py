@@ -298,8 +298,10 @@ def _own_records(widget: QWidget, window: QWidget, name: str, path: tuple[str, .
     title_layout = getattr(widget, "title_layout", None)
     if callable(title_layout):
         text, _font, box, used, _fits = title_layout()
+        title = getattr(widget, "title", None)  # the whole title: one cut short with "…" is then `elided`,
+        full = title() if callable(title) else ""  # even where each line it keeps fits the box's width
         out.append(Record(
-            name=f"{name}/title", kind="text", rect=(x, y, widget.width(), widget.height()), text=text,
+            name=f"{name}/title", kind="text", rect=(x, y, widget.width(), widget.height()), text=text, full_text=full,
             required=(used.width(), used.height()), contents=(x + box.x(), y + box.y(), box.width(), box.height()),
             important=True, scrolls=scrolls, path=(*path, name),
         ))

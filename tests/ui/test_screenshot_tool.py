@@ -22,3 +22,19 @@ def test_a_grab_waits_for_the_headline_figures_to_finish_counting(kiosk):
     for card in cards:
         final = card.figure.format_number(lang)
         assert final in card.number.text(), f"grabbed mid count-up: {card.number.text()!r}, not {final}"
+
+
+def test_content_names_the_folder_toured_and_a_broken_one_stops_the_tour(qtbot, tmp_path):
+    """`--content DIR` tours that folder; one that cannot be shown stops the tool rather than touring the bundled
+    exhibition under its name."""
+    import longer_content
+    import pytest
+
+    folder = longer_content.lengthen(longer_content.SHIPPED, tmp_path / "longer", paragraphs=0)
+    kiosk = screenshot.make_kiosk("en", (1366, 768), folder)
+    qtbot.addWidget(kiosk.window)
+    assert kiosk.content_dir == folder
+    kiosk.images.shutdown()
+    (tmp_path / "broken").mkdir()
+    with pytest.raises(SystemExit, match="cannot be shown"):
+        screenshot.make_kiosk("en", (1366, 768), tmp_path / "broken")
