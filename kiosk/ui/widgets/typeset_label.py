@@ -190,30 +190,80 @@ class TypesetLabel(QLabel):
 
     def _set_for(self, width: int) -> None:
         if width <= 0 or not self._source:
-            self._show(self._source.split("\n") if self._source else [])
-            return
+            lines = self._source.split("\n") if self._source else []
+            ends = set(range(len(lines)))
+        else:
+            lines, ends = self._lines_at(width)
+        self._lines = lines
+        self._show(*self._text_for(lines, ends, width))
+
+    def _lines_at(self, width: int) -> tuple[list[str], set[int]]:
+        """The lines set at `width`, and which of them end a paragraph."""
         lines: list[str] = []
+        ends: set[int] = set()
         for paragraph in self._source.split("\n"):  # a line break in the source is kept
             lines += typeset(self.font(), paragraph, width, self._title).lines or [""]
-        self._show(lines)
+            ends.add(len(lines) - 1)
+        return lines, ends
 
-    def _show(self, lines: list[str]) -> None:
-        self._lines = lines
+    def _compress(self, lines: list[str]) -> bool:
         # A full-width opening quote at the start of a line loses its empty left half (Chinese typesetting
         # compresses line-initial punctuation): it is taken from the proportional Latin face.
-        compress = any(line[:1] in QUOTES for line in lines) and not _latin_first(self.font())
-        if self._pitch is None and not compress:
-            self.setTextFormat(Qt.TextFormat.PlainText)
-            text = "\n".join(lines)
-        else:
-            self.setTextFormat(Qt.TextFormat.RichText)
-            latin = latin_family(self.font().families())
-            body = "<br>".join(_compressed(line, latin) if compress else html.escape(line) for line in lines)
-            if self._pitch is not None:
-                body = f'<p style="line-height:{leading(self.font(), self._pitch)}%">{body}</p>'
-            text = body
+        return any(line[:1] in QUOTES for line in lines) and not _latin_first(self.font())
+
+    def _text_for(self, lines: list[str], ends: set[int], width: int) -> tuple[bool, str]:
+        """(rich text?, the text) that shows `lines` set at `width`. Body text in Chinese is justified: each line
+        but a paragraph's last is spread to the width (`typography.justify`), as a Chinese book sets it; English
+        stays ragged right."""
+        compress = self._compress(lines)
+        latin = latin_family(self.font().families())
+        justified: dict[int, list[tuple[str, float]]] = {}
+        if not self._title and typography.is_chinese(self._source):
+            measure = metrics_measure(self.font())
+            quote = metrics_measure(_with_latin_first(self.font(), latin)) if compress else measure
+            em = float(self.font().pixelSize() if self.font().pixelSize() > 0 else self.font().pointSizeF())
+            for i, line in enumerate(lines):
+                if i in ends or not line:
+                    continue
+                natural = quote(line[0]) + measure(line[1:]) if compress and line[:1] in QUOTES else measure(line)
+                runs = typography.justify(line, natural, width - SLACK, em)
+                if runs is not None:
+                    justified[i] = runs
+        if self._pitch is None and not compress and not justified:
+            return False, "\n".join(lines)
+        body = "<br>".join(
+            _justified_html(justified[i], latin if compress else "") if i in justified
+            else _compressed(line, latin) if compress else html.escape(line)
+            for i, line in enumerate(lines)
+        )
+        if self._pitch is not None:
+            body = f'<p style="line-height:{leading(self.font(), self._pitch)}%">{body}</p>'
+        return True, body
+
+    def _show(self, rich: bool, text: str) -> None:
+        self.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         if text != self.text():
             self.setText(text)
+
+
+def _with_latin_first(font: QFont, latin: str) -> QFont:
+    out = QFont(font)
+    out.setFamilies([latin, *font.families()])
+    return out
+
+
+def _justified_html(runs: list[tuple[str, float]], quote_family: str) -> str:
+    """A justified line as rich text: each run with the letter spacing its characters take after them; with
+    `quote_family`, an opening quote that starts the line is taken from that (Latin) face."""
+    out = []
+    for n, (text, spacing) in enumerate(runs):
+        style = f"letter-spacing:{spacing:.3f}px;" if spacing else ""
+        if n == 0 and quote_family and text[:1] in QUOTES:
+            out.append(f"<span style=\"font-family:'{quote_family}';{style}\">{html.escape(text[0])}</span>")
+            text = text[1:]
+        if text:
+            out.append(f'<span style="{style}">{html.escape(text)}</span>' if style else html.escape(text))
+    return "".join(out)
 
 
 QUOTES = "“”‘’"
