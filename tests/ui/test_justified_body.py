@@ -14,6 +14,7 @@ from kiosk.ui.widgets.typeset_label import TypesetLabel
 
 from . import touch
 from .helpers import entered, home, open_tile
+from .test_timeline import open_timeline, tap_event
 
 EDGE_PX = 1.5
 
@@ -116,6 +117,20 @@ def test_a_paragraphs_last_line_and_english_stay_ragged(qtbot, make_kiosk):
     assert english and all("letter-spacing" not in label.text() for label in english)
     edges = [e for label in english for paragraph in line_edges(label) for e in paragraph[:-1]]
     assert max(edges) - min(edges) > 20  # ragged right
+
+
+def test_a_timeline_cards_chinese_text_is_flush_on_both_sides(qtbot, make_kiosk):
+    kiosk = make_kiosk(size=(1920, 1080), lang="zh")
+    screen = open_timeline(qtbot, kiosk)
+    checked = 0
+    for event in kiosk.exhibition.timeline.events:
+        tap_event(screen, event.id)
+        qtbot.waitUntil(lambda event=event: screen.card.event.id == event.id and screen.card.text.width() > 0)
+        label = screen.card.text
+        if len(label.lines()) > 1:
+            assert not short_lines(label), (event.id, short_lines(label))
+            checked += 1
+    assert checked
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1080, 1920)], ids=["1366x768", "1080x1920"])

@@ -10,10 +10,11 @@ chosen to fit the width the label has.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QTextDocument, QTextOption
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.layout import typography
@@ -106,6 +107,7 @@ class TypesetLabel(QLabel):
         self._recent: list[tuple[int, str, str]] = []
         self._busy = False
         self._again = False
+        self._heights: dict[tuple, int] = {}  # heightForWidth at widths the label does not have
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         if pitch is not None:
@@ -245,6 +247,21 @@ class TypesetLabel(QLabel):
         if text != self.text():
             self.setText(text)
 
+    def heightForWidth(self, width: int) -> int:
+        """The height of the lines the rules set at `width` (and the label's pitch), not of Qt's wrap of the
+        lines set for the width it has: a card asks how tall it wants to be at a width it does not have yet."""
+        margins = self.contentsMargins()
+        room = width - margins.left() - margins.right() - 2 * max(0, self.margin()) - max(0, self.indent())
+        if room <= 0 or not self._source or self._laid_out_for is None or room == self._laid_out_for[0]:
+            return super().heightForWidth(width)
+        key = (room, *self._laid_out_for[1:], self._pitch)
+        if key not in self._heights:
+            if len(self._heights) > 8:
+                self._heights.clear()
+            lines, ends = self._lines_at(room)
+            self._heights[key] = _text_height(self.font(), *self._text_for(lines, ends, room), room)
+        return self._heights[key] + margins.top() + margins.bottom() + 2 * max(0, self.margin())
+
 
 def _with_latin_first(font: QFont, latin: str) -> QFont:
     out = QFont(font)
@@ -264,6 +281,24 @@ def _justified_html(runs: list[tuple[str, float]], quote_family: str) -> str:
         if text:
             out.append(f'<span style="{style}">{html.escape(text)}</span>' if style else html.escape(text))
     return "".join(out)
+
+
+def _text_height(font: QFont, rich: bool, text: str, width: int) -> int:
+    """The height of `text` wrapped at `width`, measured as QLabel measures it."""
+    if not rich:  # a line's height is not a whole number of pixels: measured as a whole
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
+        return QFontMetrics(font).boundingRect(QRect(0, 0, width, 1_000_000), flags, text).height()
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setHtml(text)
+    frame = document.rootFrame().frameFormat()
+    frame.setMargin(0)
+    document.rootFrame().setFrameFormat(frame)
+    option = document.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    document.setDefaultTextOption(option)
+    document.setTextWidth(width)
+    return math.ceil(document.size().height())
 
 
 QUOTES = "“”‘’"
