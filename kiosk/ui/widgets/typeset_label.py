@@ -14,7 +14,7 @@ import math
 from collections.abc import Iterable
 
 from PySide6.QtCore import QRect, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QTextDocument, QTextOption
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QTextDocument, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.layout import typography
@@ -49,6 +49,22 @@ def metrics_measure(font: QFont):
         return width
 
     return measure
+
+
+def qt_wrapped_lines(text: str, font: QFont, width: float) -> list[str]:
+    """The lines Qt's word wrap draws `text` in at `width` pixels in `font`: each of its own lines wrapped."""
+    lines = []
+    for paragraph in text.split("\n"):
+        layout = QTextLayout(paragraph, font)
+        option = layout.textOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            lines.append(paragraph[line.textStart():line.textStart() + line.textLength()].strip())
+        layout.endLayout()
+    return lines
 
 
 def leading(font: QFont, pitch: float) -> int:
