@@ -7,10 +7,9 @@ Each line's right edge is read from the label's text laid out as the label lays 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QTextDocument, QTextOption
 
 from kiosk.navigation import Route
-from kiosk.ui.widgets.typeset_label import TypesetLabel
+from kiosk.ui.widgets.typeset_label import TypesetLabel, label_document
 
 from . import touch
 from .helpers import entered, home, open_tile
@@ -25,19 +24,7 @@ def room(label: TypesetLabel) -> int:
 
 def line_edges(label: TypesetLabel) -> list[list[float]]:
     """Per paragraph of the label, the right edge of each line as drawn."""
-    document = QTextDocument()
-    document.setDefaultFont(label.font())
-    if "<" in label.text():
-        document.setHtml(label.text())
-    else:
-        document.setPlainText(label.text())
-    frame = document.rootFrame().frameFormat()
-    frame.setMargin(0)
-    document.rootFrame().setFrameFormat(frame)
-    option = document.defaultTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    document.setDefaultTextOption(option)
-    document.setTextWidth(room(label))
+    document = label_document(label.font(), label.text(), room(label), rich="<" in label.text())
     document.size()  # lays it out
     edges: list[float] = []
     block = document.begin()

@@ -51,13 +51,15 @@ def metrics_measure(font: QFont):
     return measure
 
 
-def qt_wrapped_lines(text: str, font: QFont, width: float) -> list[str]:
-    """The lines Qt's word wrap draws `text` in at `width` pixels in `font`: each of its own lines wrapped."""
+def qt_wrapped_lines(text: str, font: QFont, width: float, anywhere: bool = False) -> list[str]:
+    """The lines Qt's word wrap draws `text` in at `width` pixels in `font`: each of its own lines wrapped (with
+    `anywhere`, inside a word too when a word is wider than the width)."""
     lines = []
+    mode = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if anywhere else QTextOption.WrapMode.WordWrap
     for paragraph in text.split("\n"):
         layout = QTextLayout(paragraph, font)
         option = layout.textOption()
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        option.setWrapMode(mode)
         layout.setTextOption(option)
         layout.beginLayout()
         while (line := layout.createLine()).isValid():
@@ -299,14 +301,14 @@ def _justified_html(runs: list[tuple[str, float]], quote_family: str) -> str:
     return "".join(out)
 
 
-def _text_height(font: QFont, rich: bool, text: str, width: int) -> int:
-    """The height of `text` wrapped at `width`, measured as QLabel measures it."""
-    if not rich:  # a line's height is not a whole number of pixels: measured as a whole
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
-        return QFontMetrics(font).boundingRect(QRect(0, 0, width, 1_000_000), flags, text).height()
+def label_document(font: QFont, text: str, width: float, rich: bool = True) -> QTextDocument:
+    """`text` laid out at `width` as a word-wrapped QLabel lays it out (no margin around the text)."""
     document = QTextDocument()
     document.setDefaultFont(font)
-    document.setHtml(text)
+    if rich:
+        document.setHtml(text)
+    else:
+        document.setPlainText(text)
     frame = document.rootFrame().frameFormat()
     frame.setMargin(0)
     document.rootFrame().setFrameFormat(frame)
@@ -314,6 +316,15 @@ def _text_height(font: QFont, rich: bool, text: str, width: int) -> int:
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     document.setDefaultTextOption(option)
     document.setTextWidth(width)
+    return document
+
+
+def _text_height(font: QFont, rich: bool, text: str, width: int) -> int:
+    """The height of `text` wrapped at `width`, measured as QLabel measures it."""
+    if not rich:  # a line's height is not a whole number of pixels: measured as a whole
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
+        return QFontMetrics(font).boundingRect(QRect(0, 0, width, 1_000_000), flags, text).height()
+    document = label_document(font, text, width)
     return math.ceil(document.size().height())
 
 
