@@ -456,7 +456,8 @@ def leading_percent(pitch: float, type_size: float, natural_line: float) -> int:
 
 # justification ----------------------------------------------------------------------------------------------
 
-MAX_GAP_EM = 0.5  # the most a justified Chinese line spreads one gap between characters; beyond it, ragged
+MAX_GAP_EM = 0.25  # the most a justified Chinese line widens one gap between characters (more reads as spaced
+# out, a line of loose single characters over a tight one); a line that needs more stays ragged
 
 
 def _cjk(ch: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.layout import typography
 from kiosk.navigation import Route
 from kiosk.ui.widgets.typeset_label import TypesetLabel, label_document
 
@@ -55,14 +56,14 @@ def gaps(line: str) -> int:
 
 def short_lines(label: TypesetLabel) -> list[tuple[str, float]]:
     """The full lines (all but each paragraph's last) that stop short of the right edge: (line, px short). A
-    line that would need more than half an em in each gap may stay short."""
+    line that would need more than a quarter em in each gap may stay short."""
     width = room(label)
     out, i = [], 0
     lines = label.lines()
     em = label.font().pixelSize()
     for edges in line_edges(label):
         for edge in edges[:-1]:
-            if abs(width - edge) > EDGE_PX and (width - edge) <= 0.5 * em * gaps(lines[i]):
+            if abs(width - edge) > EDGE_PX and (width - edge) <= typography.MAX_GAP_EM * em * gaps(lines[i]):
                 out.append((lines[i], round(width - edge, 1)))
             i += 1
         i += 1
@@ -70,9 +71,11 @@ def short_lines(label: TypesetLabel) -> list[tuple[str, float]]:
 
 
 def body_labels(screen) -> list[TypesetLabel]:
+    """The visible paragraphs of body text (not the lead) of more than one line."""
+    lead = getattr(screen, "lead", None)
     return [
         label for label in screen.findChildren(TypesetLabel)
-        if not label.is_title() and label.isVisible() and len(label.lines()) > 1
+        if not label.is_title() and label.isVisible() and len(label.lines()) > 1 and label is not lead
     ]
 
 
@@ -99,6 +102,7 @@ def test_a_paragraphs_last_line_and_english_stay_ragged(qtbot, make_kiosk):
     width = max(room(label) for label in body_labels(screen))
     last_edges = [edges[-1] for label in body_labels(screen) for edges in line_edges(label)]
     assert min(last_edges) < width - 100  # a last line ends where its text does
+    assert "letter-spacing" not in screen.lead.text()  # the lead, a line of display text, is not spread out
     kiosk.window.set_language("en")
     english = body_labels(screen)
     assert english and all("letter-spacing" not in label.text() for label in english)

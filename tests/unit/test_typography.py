@@ -223,7 +223,7 @@ def test_a_word_joiner_takes_no_gap():
 
 @pytest.mark.parametrize(
     ("natural", "width"),
-    [(10.0, 10.1), (5.0, 7.1)],  # already full; would need more than half an em in each of its 4 gaps
+    [(10.0, 10.1), (5.0, 7.1)],  # already full; would need more than a quarter em in each of its 4 gaps
 )
 def test_a_full_line_or_one_needing_wide_gaps_stays_as_it_is(natural, width):
     assert ty.justify("渌口区位于", natural, width, 1.0) is None

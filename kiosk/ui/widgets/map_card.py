@@ -65,7 +65,7 @@ class MapFeatureCard(QFrame):
         self.status.setWordWrap(True)
         self._sample: LegendSample | None = None
         self.when = self._label(t.BODY, False, "accent")
-        self.text = TypesetLabel(self, title=False)  # its height for a width is that of its lines there
+        self.text = TypesetLabel(self, title=False, justify=True)  # its height for a width is that of its lines there
         self.text.setFont(self._theme.font(t.BODY))
         self.text.setProperty("role", "text")
         body = QWidget()

@@ -112,14 +112,18 @@ BOUNCE_PX = 40
 
 class TypesetLabel(QLabel):
     """`title=True`: titles, headings, captions and labels; otherwise body text. `pitch` sets body text as rich
-    text with its lines that many times the type size apart (`typography.body_pitch`)."""
+    text with its lines that many times the type size apart (`typography.body_pitch`). `justify=True`: body text
+    in Chinese is set flush on both sides (see `_text_for`); a lead or note stays ragged."""
 
-    def __init__(self, parent: QWidget | None = None, title: bool = True, pitch: float | None = None):
+    def __init__(
+        self, parent: QWidget | None = None, title: bool = True, pitch: float | None = None, justify: bool = False
+    ):
         super().__init__(parent)
         self._source = ""
         self._lines: list[str] = []
         self._title = title
         self._pitch = pitch
+        self._justify = justify and not title
         self._laid_out_for: tuple[int, str, str] | None = None
         # Widths this text was set for lately, and whether a setting is under way: see `_typeset`.
         self._recent: list[tuple[int, str, str]] = []
@@ -238,7 +242,7 @@ class TypesetLabel(QLabel):
         compress = self._compress(lines)
         latin = latin_family(self.font().families())
         justified: dict[int, list[tuple[str, float]]] = {}
-        if not self._title and typography.is_chinese(self._source):
+        if self._justify and typography.is_chinese(self._source):
             measure = metrics_measure(self.font())
             quote = metrics_measure(_with_latin_first(self.font(), latin)) if compress else measure
             em = float(self.font().pixelSize() if self.font().pixelSize() > 0 else self.font().pointSizeF())
