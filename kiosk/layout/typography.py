@@ -452,3 +452,45 @@ def leading_percent(pitch: float, type_size: float, natural_line: float) -> int:
     a percentage as a share of the font's own line (ascent + descent), which a CJK face already makes ~1.45× its
     type size: 170% of it set 28 px Chinese 70 px apart, nearly double-spaced."""
     return round(100 * pitch * type_size / natural_line)
+
+
+# justification ----------------------------------------------------------------------------------------------
+
+MAX_GAP_EM = 0.25  # the most a justified Chinese line widens one gap between characters (more reads as spaced
+# out, a line of loose single characters over a tight one); a line that needs more stays ragged
+
+
+def _cjk(ch: str) -> bool:
+    code = ord(ch)
+    return _ideograph(ch) or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or ch in "“”‘’"
+
+
+def is_chinese(text: str) -> bool:
+    """Text set as Chinese (justified), not English (ragged right): more CJK characters than Latin letters."""
+    cjk = sum(1 for ch in text if _ideograph(ch))
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return cjk > latin
+
+
+def justify(line: str, natural: float, width: float, em: float) -> list[tuple[str, float]] | None:
+    """A full line of Chinese body text spread to `width` (its own width `natural`), as a Chinese book or panel
+    sets it: runs of `line` with the extra space each of their characters takes after it (letter spacing).
+
+    The slack goes evenly into the gaps that touch a CJK character; a Latin word or number ("G107", "10.5")
+    keeps its letters together, and the last character takes nothing (the line ends at the edge). None when
+    the line already fills the width, or would need more than `MAX_GAP_EM` × `em` in a gap (left ragged)."""
+    slack = width - natural
+    shown = [i for i, ch in enumerate(line) if ch not in "\u2060\ufeff"]  # a zero-width joiner takes no gap
+    gaps = [a for a, b in zip(shown, shown[1:], strict=False) if _cjk(line[a]) or _cjk(line[b])]
+    if slack < 0.25 or not gaps or slack / len(gaps) > MAX_GAP_EM * em:
+        return None
+    spread = slack / len(gaps)
+    stretched = set(gaps)
+    runs: list[tuple[str, float]] = []
+    for i, ch in enumerate(line):
+        spacing = spread if i in stretched else 0.0
+        if runs and runs[-1][1] == spacing:
+            runs[-1] = (runs[-1][0] + ch, spacing)
+        else:
+            runs.append((ch, spacing))
+    return runs

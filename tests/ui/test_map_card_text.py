@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QTextLayout, QTextOption
 
 from kiosk.ui.panels.map_screen import MapScreen
-from kiosk.ui.widgets.typeset_label import TypesetLabel
+from kiosk.ui.widgets.typeset_label import TypesetLabel, qt_wrapped_lines
 
 from .helpers import entered
 
@@ -18,19 +17,7 @@ def shown_lines(label) -> list[str]:
     """The lines of a label as drawn: those the typography rules set, or Qt's own word wrap at its width."""
     if isinstance(label, TypesetLabel):
         return [line for line in label.lines() if line]
-    width = label.contentsRect().width()
-    lines = []
-    for paragraph in label.text().split("\n"):
-        layout = QTextLayout(paragraph, label.font())
-        option = layout.textOption()
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        while (line := layout.createLine()).isValid():
-            line.setLineWidth(width)
-            lines.append(paragraph[line.textStart():line.textStart() + line.textLength()].strip())
-        layout.endLayout()
-    return [line for line in lines if line]
+    return [line for line in qt_wrapped_lines(label.text(), label.font(), label.contentsRect().width()) if line]
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])

@@ -153,20 +153,9 @@ def test_portrait_screens_keep_the_window_size(qtbot, make_kiosk):
 
 def _lines(text: str, font, width: float) -> list[str]:
     """The lines Qt wraps `text` into at `width`, as the tile draws it."""
-    from PySide6.QtGui import QTextLayout, QTextOption
+    from kiosk.ui.widgets.typeset_label import qt_wrapped_lines
 
-    lines = []
-    for part in text.split("\n"):
-        layout = QTextLayout(part, font)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        while (line := layout.createLine()).isValid():
-            line.setLineWidth(width)
-            lines.append(part[line.textStart(): line.textStart() + line.textLength()].strip())
-        layout.endLayout()
-    return lines
+    return qt_wrapped_lines(text, font, width, anywhere=True)
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1080, 1920), (3840, 2160)])

@@ -8,11 +8,12 @@ import itertools
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QTextDocument, QTextLayout, QTextOption
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app_staff import apply_text_scale
 from kiosk.ui.panels.timeline_screen import TimelineScreen
+from kiosk.ui.widgets.typeset_label import qt_wrapped_lines
 
 from . import touch
 from .test_timeline import open_timeline
@@ -191,18 +192,7 @@ def test_the_headers_goal_breaks_between_phrases(qtbot, make_kiosk, size, lang):
 def shown_lines(label) -> list[str]:
     """A word-wrapped label's lines as Qt draws them at its width."""
     width = label.contentsRect().width() - max(0, label.indent())
-    lines = []
-    for paragraph in label.text().split("\n"):
-        layout = QTextLayout(paragraph, label.font())
-        option = layout.textOption()
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        while (line := layout.createLine()).isValid():
-            line.setLineWidth(width)
-            lines.append(paragraph[line.textStart():line.textStart() + line.textLength()].strip())
-        layout.endLayout()
-    return [line for line in lines if line]
+    return [line for line in qt_wrapped_lines(label.text(), label.font(), width) if line]
 
 
 def test_in_portrait_an_open_card_leaves_the_track_where_it_was(qtbot, make_kiosk):

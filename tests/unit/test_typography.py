@@ -193,3 +193,42 @@ def test_a_word_a_title_must_leave_alone_says_a_smaller_size_would_set_it_better
     assert lines.lines == ("Infrastructure", "map") and lines.fits
     assert not lines.clean  # a tile tries a smaller size, where it fits one line
     assert ty.wrap_title("Infrastructure map", 9, measure).clean
+
+
+def spread(runs) -> list[float]:
+    """The space after each character of a justified line."""
+    return [spacing for text, spacing in runs for _ in text]
+
+
+def test_a_chinese_line_spreads_its_slack_evenly_and_ends_at_the_edge():
+    runs = ty.justify("渌口区位于湘江东岸", 9.0, 10.0, 1.0)
+    assert runs is not None and "".join(text for text, _ in runs) == "渌口区位于湘江东岸"
+    gaps = spread(runs)
+    assert gaps[-1] == 0  # the last character ends at the edge
+    assert gaps[:-1] == pytest.approx([1 / 8] * 8)
+    assert 9.0 + sum(gaps) == pytest.approx(10.0)
+
+
+def test_latin_words_and_numbers_keep_their_letters_together():
+    gaps = spread(ty.justify("国道G107长10.5公里", 10.0, 11.0, 1.0))
+    line = "国道G107长10.5公里"
+    stretched = [line[i] + line[i + 1] for i, g in enumerate(gaps) if g]
+    assert stretched == ["国道", "道G", "7长", "长1", "5公", "公里"]
+
+
+def test_a_word_joiner_takes_no_gap():
+    gaps = spread(ty.justify("渌\u2060口区", 3.0, 3.5, 1.0))
+    assert gaps == [0.25, 0.0, 0.25, 0.0]
+
+
+@pytest.mark.parametrize(
+    ("natural", "width"),
+    [(10.0, 10.1), (5.0, 7.1)],  # already full; would need more than a quarter em in each of its 4 gaps
+)
+def test_a_full_line_or_one_needing_wide_gaps_stays_as_it_is(natural, width):
+    assert ty.justify("渌口区位于", natural, width, 1.0) is None
+
+
+def test_chinese_is_told_from_english():
+    assert ty.is_chinese("渌口区位于湘江东岸，G107国道穿境而过。")
+    assert not ty.is_chinese("Lukou (渌口) lies on the east bank of the Xiang River.")

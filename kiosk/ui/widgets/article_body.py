@@ -66,7 +66,7 @@ class ArticleBody(TouchScrollArea):
                 # credits) stay rich text that Qt wraps.
                 body = block.style == "body"
                 pitch = typography.body_pitch("zh")
-                label = TypesetLabel(content, title=False, pitch=pitch) if body else QLabel(content)
+                label = TypesetLabel(content, title=False, pitch=pitch, justify=True) if body else QLabel(content)
                 label.setWordWrap(True)
                 label.setTextFormat(Qt.TextFormat.RichText)
                 label.setFont(theme.font(t.BODY if block.style == "body" else t.CAPTION + 2))

@@ -4,7 +4,7 @@ is schematic. An opaque sheet (the map under it need not repaint it)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,27 +25,7 @@ from kiosk.ui.widgets import map_style as style
 from kiosk.ui.widgets.map_legend import LegendSample
 from kiosk.ui.widgets.more_below import MoreBelow
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
-from kiosk.ui.widgets.typeset_label import TypesetLabel, typeset
-
-
-class _CardText(TypesetLabel):
-    """The card's sentences, set by the typography rules (no lone "开。" on a last line). Its height for a width
-    is that of the lines the rules set at that width: the card asks for the height it wants at a width it does
-    not have yet (`MapFeatureCard.wanted_height`)."""
-
-    def heightForWidth(self, width: int) -> int:
-        source = self.source()
-        if not source:
-            return 0
-        margins = self.contentsMargins()
-        room = width - margins.left() - margins.right() - 2 * max(0, self.margin()) - max(0, self.indent())
-        if room <= 0:
-            return super().heightForWidth(width)
-        lines = [line for p in source.split("\n") for line in (typeset(self.font(), p, room, False).lines or [""])]
-        # measured as QLabel measures its plain text (a line's height is not a whole number of pixels)
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
-        text = self.fontMetrics().boundingRect(QRect(0, 0, room, 1_000_000), flags, "\n".join(lines)).height()
-        return text + margins.top() + margins.bottom() + 2 * max(0, self.margin())
+from kiosk.ui.widgets.typeset_label import TypesetLabel
 
 
 class MapFeatureCard(QFrame):
@@ -85,7 +65,7 @@ class MapFeatureCard(QFrame):
         self.status.setWordWrap(True)
         self._sample: LegendSample | None = None
         self.when = self._label(t.BODY, False, "accent")
-        self.text = _CardText(self, title=False)
+        self.text = TypesetLabel(self, title=False, justify=True)  # its height for a width is that of its lines there
         self.text.setFont(self._theme.font(t.BODY))
         self.text.setProperty("role", "text")
         body = QWidget()

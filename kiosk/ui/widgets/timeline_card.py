@@ -94,7 +94,7 @@ class TimelineCard(QWidget):
 
         self.title = TypesetLabel()
         self.title.setFont(theme.font(t.HEADING, bold=True))
-        self.text = TypesetLabel(title=False, pitch=typography.body_pitch("zh"))
+        self.text = TypesetLabel(title=False, pitch=typography.body_pitch("zh"), justify=True)
         self.text.setFont(theme.font(t.BODY))
         self.text.setProperty("role", "text")
         body = QWidget()

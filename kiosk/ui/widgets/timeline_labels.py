@@ -17,8 +17,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPixmap,
-    QTextLayout,
-    QTextOption,
 )
 
 from kiosk.content.schema import Lang
@@ -27,6 +25,7 @@ from kiosk.layout.typography import wrap_title
 from kiosk.ui import theme as t
 from kiosk.ui.theme import Theme, mix
 from kiosk.ui.widgets import timeline_style as style
+from kiosk.ui.widgets.typeset_label import qt_wrapped_lines
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
 
@@ -68,18 +67,7 @@ class LabelPainter:
     def title_lines(self, event: TimelineEvent, lang: Lang) -> list[str]:
         """The title's lines as the label draws them (Qt wraps each of `title_text`'s lines to the label)."""
         inner = self.max_width - 2 * self.pad_x - self.bar
-        lines = []
-        for paragraph in self.title_text(event, lang).split("\n"):
-            layout = QTextLayout(paragraph, self.title_font)
-            option = layout.textOption()
-            option.setWrapMode(QTextOption.WrapMode.WordWrap)
-            layout.setTextOption(option)
-            layout.beginLayout()
-            while (line := layout.createLine()).isValid():
-                line.setLineWidth(inner)
-                lines.append(paragraph[line.textStart():line.textStart() + line.textLength()].strip())
-            layout.endLayout()
-        return lines
+        return qt_wrapped_lines(self.title_text(event, lang), self.title_font, inner)
 
     def event_size(self, event: TimelineEvent, lang: Lang) -> QSize:
         inner = self.max_width - 2 * self.pad_x - self.bar

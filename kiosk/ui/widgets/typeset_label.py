@@ -10,10 +10,11 @@ chosen to fit the width the label has.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QTextDocument, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.layout import typography
@@ -48,6 +49,24 @@ def metrics_measure(font: QFont):
         return width
 
     return measure
+
+
+def qt_wrapped_lines(text: str, font: QFont, width: float, anywhere: bool = False) -> list[str]:
+    """The lines Qt's word wrap draws `text` in at `width` pixels in `font`: each of its own lines wrapped (with
+    `anywhere`, inside a word too when a word is wider than the width)."""
+    lines = []
+    mode = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if anywhere else QTextOption.WrapMode.WordWrap
+    for paragraph in text.split("\n"):
+        layout = QTextLayout(paragraph, font)
+        option = layout.textOption()
+        option.setWrapMode(mode)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            lines.append(paragraph[line.textStart():line.textStart() + line.textLength()].strip())
+        layout.endLayout()
+    return lines
 
 
 def leading(font: QFont, pitch: float) -> int:
@@ -93,19 +112,24 @@ BOUNCE_PX = 40
 
 class TypesetLabel(QLabel):
     """`title=True`: titles, headings, captions and labels; otherwise body text. `pitch` sets body text as rich
-    text with its lines that many times the type size apart (`typography.body_pitch`)."""
+    text with its lines that many times the type size apart (`typography.body_pitch`). `justify=True`: body text
+    in Chinese is set flush on both sides (see `_text_for`); a lead or note stays ragged."""
 
-    def __init__(self, parent: QWidget | None = None, title: bool = True, pitch: float | None = None):
+    def __init__(
+        self, parent: QWidget | None = None, title: bool = True, pitch: float | None = None, justify: bool = False
+    ):
         super().__init__(parent)
         self._source = ""
         self._lines: list[str] = []
         self._title = title
         self._pitch = pitch
+        self._justify = justify and not title
         self._laid_out_for: tuple[int, str, str] | None = None
         # Widths this text was set for lately, and whether a setting is under way: see `_typeset`.
         self._recent: list[tuple[int, str, str]] = []
         self._busy = False
         self._again = False
+        self._heights: dict[tuple, int] = {}  # heightForWidth at widths the label does not have
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         if pitch is not None:
@@ -190,30 +214,122 @@ class TypesetLabel(QLabel):
 
     def _set_for(self, width: int) -> None:
         if width <= 0 or not self._source:
-            self._show(self._source.split("\n") if self._source else [])
-            return
+            lines = self._source.split("\n") if self._source else []
+            ends = set(range(len(lines)))
+        else:
+            lines, ends = self._lines_at(width)
+        self._lines = lines
+        self._show(*self._text_for(lines, ends, width))
+
+    def _lines_at(self, width: int) -> tuple[list[str], set[int]]:
+        """The lines set at `width`, and which of them end a paragraph."""
         lines: list[str] = []
+        ends: set[int] = set()
         for paragraph in self._source.split("\n"):  # a line break in the source is kept
             lines += typeset(self.font(), paragraph, width, self._title).lines or [""]
-        self._show(lines)
+            ends.add(len(lines) - 1)
+        return lines, ends
 
-    def _show(self, lines: list[str]) -> None:
-        self._lines = lines
+    def _compress(self, lines: list[str]) -> bool:
         # A full-width opening quote at the start of a line loses its empty left half (Chinese typesetting
         # compresses line-initial punctuation): it is taken from the proportional Latin face.
-        compress = any(line[:1] in QUOTES for line in lines) and not _latin_first(self.font())
-        if self._pitch is None and not compress:
-            self.setTextFormat(Qt.TextFormat.PlainText)
-            text = "\n".join(lines)
-        else:
-            self.setTextFormat(Qt.TextFormat.RichText)
-            latin = latin_family(self.font().families())
-            body = "<br>".join(_compressed(line, latin) if compress else html.escape(line) for line in lines)
-            if self._pitch is not None:
-                body = f'<p style="line-height:{leading(self.font(), self._pitch)}%">{body}</p>'
-            text = body
+        return any(line[:1] in QUOTES for line in lines) and not _latin_first(self.font())
+
+    def _text_for(self, lines: list[str], ends: set[int], width: int) -> tuple[bool, str]:
+        """(rich text?, the text) that shows `lines` set at `width`. Body text in Chinese is justified: each line
+        but a paragraph's last is spread to the width (`typography.justify`), as a Chinese book sets it; English
+        stays ragged right."""
+        compress = self._compress(lines)
+        latin = latin_family(self.font().families())
+        justified: dict[int, list[tuple[str, float]]] = {}
+        if self._justify and typography.is_chinese(self._source):
+            measure = metrics_measure(self.font())
+            quote = metrics_measure(_with_latin_first(self.font(), latin)) if compress else measure
+            em = float(self.font().pixelSize() if self.font().pixelSize() > 0 else self.font().pointSizeF())
+            for i, line in enumerate(lines):
+                if i in ends or not line:
+                    continue
+                natural = quote(line[0]) + measure(line[1:]) if compress and line[:1] in QUOTES else measure(line)
+                runs = typography.justify(line, natural, width - SLACK, em)
+                if runs is not None:
+                    justified[i] = runs
+        if self._pitch is None and not compress and not justified:
+            return False, "\n".join(lines)
+        body = "<br>".join(
+            _justified_html(justified[i], latin if compress else "") if i in justified
+            else _compressed(line, latin) if compress else html.escape(line)
+            for i, line in enumerate(lines)
+        )
+        if self._pitch is not None:
+            body = f'<p style="line-height:{leading(self.font(), self._pitch)}%">{body}</p>'
+        return True, body
+
+    def _show(self, rich: bool, text: str) -> None:
+        self.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         if text != self.text():
             self.setText(text)
+
+    def heightForWidth(self, width: int) -> int:
+        """The height of the lines the rules set at `width` (and the label's pitch), not of Qt's wrap of the
+        lines set for the width it has: a card asks how tall it wants to be at a width it does not have yet."""
+        margins = self.contentsMargins()
+        room = width - margins.left() - margins.right() - 2 * max(0, self.margin()) - max(0, self.indent())
+        if room <= 0 or not self._source or self._laid_out_for is None or room == self._laid_out_for[0]:
+            return super().heightForWidth(width)
+        key = (room, *self._laid_out_for[1:], self._pitch)
+        if key not in self._heights:
+            if len(self._heights) > 8:
+                self._heights.clear()
+            lines, ends = self._lines_at(room)
+            self._heights[key] = _text_height(self.font(), *self._text_for(lines, ends, room), room)
+        return self._heights[key] + margins.top() + margins.bottom() + 2 * max(0, self.margin())
+
+
+def _with_latin_first(font: QFont, latin: str) -> QFont:
+    out = QFont(font)
+    out.setFamilies([latin, *font.families()])
+    return out
+
+
+def _justified_html(runs: list[tuple[str, float]], quote_family: str) -> str:
+    """A justified line as rich text: each run with the letter spacing its characters take after them; with
+    `quote_family`, an opening quote that starts the line is taken from that (Latin) face."""
+    out = []
+    for n, (text, spacing) in enumerate(runs):
+        style = f"letter-spacing:{spacing:.3f}px;" if spacing else ""
+        if n == 0 and quote_family and text[:1] in QUOTES:
+            out.append(f"<span style=\"font-family:'{quote_family}';{style}\">{html.escape(text[0])}</span>")
+            text = text[1:]
+        if text:
+            out.append(f'<span style="{style}">{html.escape(text)}</span>' if style else html.escape(text))
+    return "".join(out)
+
+
+def label_document(font: QFont, text: str, width: float, rich: bool = True) -> QTextDocument:
+    """`text` laid out at `width` as a word-wrapped QLabel lays it out (no margin around the text)."""
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    if rich:
+        document.setHtml(text)
+    else:
+        document.setPlainText(text)
+    frame = document.rootFrame().frameFormat()
+    frame.setMargin(0)
+    document.rootFrame().setFrameFormat(frame)
+    option = document.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    document.setDefaultTextOption(option)
+    document.setTextWidth(width)
+    return document
+
+
+def _text_height(font: QFont, rich: bool, text: str, width: int) -> int:
+    """The height of `text` wrapped at `width`, measured as QLabel measures it."""
+    if not rich:  # a line's height is not a whole number of pixels: measured as a whole
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap)
+        return QFontMetrics(font).boundingRect(QRect(0, 0, width, 1_000_000), flags, text).height()
+    document = label_document(font, text, width)
+    return math.ceil(document.size().height())
 
 
 QUOTES = "“”‘’"
