@@ -319,7 +319,7 @@ class Theme:
         QPushButton[role="place"] {{ text-align: left; }}
         QLabel[role="nag"] {{ color: {BACKGROUND}; background: {WARNING}; border-radius: {p(12)}px;
             padding: {p(10)}px {p(18)}px; }}
-        #SettingRow {{ background: {SURFACE}; border-radius: {p(16)}px; }}
+        #SettingRow, #ContentCard {{ background: {SURFACE}; border-radius: {p(16)}px; }}
         QLabel[role="problems"] {{ color: {TEXT}; background: {SURFACE}; padding: {p(16)}px;
             border-radius: {p(12)}px; }}
         QLabel[role="log"] {{ color: {TEXT_MUTED}; background: {SURFACE}; padding: {p(12)}px; }}

@@ -121,7 +121,7 @@ def test_the_gallery_speaks_the_chosen_language(qtbot, kiosk):
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
-def test_cards_sit_in_columns_without_overlap_and_long_captions_end_in_an_ellipsis(qtbot, make_kiosk, size):
+def test_cards_sit_in_columns_without_overlap_and_show_their_whole_captions(qtbot, make_kiosk, size):
     kiosk = make_kiosk(size=size, lang="en")
     gallery = open_gallery(qtbot, kiosk)
     viewport = gallery.scroll.viewport()
@@ -135,11 +135,10 @@ def test_cards_sit_in_columns_without_overlap_and_long_captions_end_in_an_ellips
         for card in cards:
             assert card.geometry().right() < viewport.width()
             lines = card.caption_lines
-            assert 1 <= len(lines) <= 2
+            assert len(lines) >= 1
             metrics = QFontMetrics(gallery._text.caption_font)
             assert all(metrics.horizontalAdvance(line) <= card.width() for line in lines)
-            if " ".join(lines) != card.caption_text:
-                assert lines[-1].endswith("…") and not lines[-1].endswith(" …")
+            assert "".join("".join(lines).split()) == "".join(card.caption_text.split())  # whole, never cut
             assert card.caption_rect().top() >= card.view.geometry().bottom()
             assert card.caption_rect().bottom() < card.height()
         swipe_up(qtbot, gallery)
@@ -194,3 +193,43 @@ def test_switching_language_at_the_bottom_of_the_list_keeps_every_card_in_place(
         assert kiosk.window.current_screen() is gallery  # no error sent the visitor home
         assert gallery.visible_cards()
         assert_cards_match_their_place(gallery, lang)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768), (3840, 2160)],
+                         ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_every_caption_shows_whole_and_the_audit_finds_nothing_cut(qtbot, make_kiosk, size, lang, large):
+    """A caption says what the photo shows: all of it, on as many lines as it takes; each card of a row grows to
+    the row's longest caption, and the layout audit would report a caption cut with "…"."""
+    from kiosk.ui.layout_tour import audit_here, relayout
+
+    kiosk = make_kiosk(size=size, lang=lang)
+    if large:
+        relayout(kiosk, *size, large_text=True)
+    gallery = open_gallery(qtbot, kiosk)
+    bar = gallery.scroll.verticalScrollBar()
+    seen = set()
+    step = max(1, gallery.scroll.viewport().height() // 2)
+    for value in [*range(0, bar.maximum(), step), bar.maximum()]:  # down to the foot
+        bar.setValue(value)
+        settle()
+        for card in gallery.visible_cards():
+            seen.add(card.photo.id)
+            assert "…" not in "".join(card.caption_lines), card.caption_lines
+            assert "".join("".join(card.caption_lines).split()) == "".join(card.caption_text.split())
+            assert card.caption_rect().bottom() < card.height(), card.caption_text
+        assert not [f for f in audit_here(kiosk) if f.rule in ("elided", "clipped", "cut")]
+    assert seen == set(gallery.photo_ids())
+
+
+def test_the_audit_reports_a_caption_cut_on_purpose(qtbot, make_kiosk, monkeypatch):
+    from kiosk.ui.layout_tour import audit_here
+    from kiosk.ui.widgets import gallery_card
+
+    monkeypatch.setattr(gallery_card.CardText, "lines",
+                        lambda self, photo, lang, width: elide_lines(photo.caption.get(lang), self.caption_font,
+                                                                     width // 4, 1))
+    kiosk = make_kiosk(size=(1920, 1080), lang="en")
+    open_gallery(qtbot, kiosk)
+    assert any(f.rule == "elided" and "caption" in f.name for f in audit_here(kiosk))

@@ -169,7 +169,9 @@ class FigurePage:
 
 
 def figure_page(theme: Theme, size: QSize, slide: Slide, exhibition: Exhibition) -> FigurePage:
-    """The key-figures slide laid out as a page. Landscape: the figures side by side, centred under the header.
+    """The key-figures slide laid out as a page. Landscape: the figures side by side as the page's pictures, large,
+    standing low between the header and the hint (the space left over lies mostly above them, so the page is
+    never top-heavy with an empty lower third).
     Portrait (a 1080×1920 stand): a poster, the figures one under another as rows that fill the glass between
     the header and the hint, so no empty half-screen lies between the title and the first number."""
     px = theme.px
@@ -200,7 +202,8 @@ def figure_page(theme: Theme, size: QSize, slide: Slide, exhibition: Exhibition)
     rows = -(-len(figures) // columns)
     row_h = max((_figure_cell_height(theme, fig, cell_w) for fig in figures), default=0)
     total = rows * row_h + (rows - 1) * gap
-    top = area_top + max(0, (area_bottom - area_top - total) // 2)
+    share = 0.5 if portrait else 0.7  # landscape: more of the free room above the figures than below them
+    top = area_top + max(0, round((area_bottom - area_top - total) * share))
     cells = []
     for i in range(len(figures)):
         r, c = divmod(i, columns)
@@ -259,6 +262,9 @@ def paint_figures(theme: Theme, size: QSize, slide: Slide, exhibition: Exhibitio
                 p.fillRect(QRect(cell.left(), line_y, cell.width(), max(1, px(2))), QColor(t.LINE))
             _paint_figure_row(p, theme, fig, accent, cell, layout.number_width, portrait)
         else:
+            if index and cell.top() == layout.cells[index - 1].top():  # a hairline between columns, halfway
+                left = (layout.cells[index - 1].right() + cell.left()) // 2
+                p.fillRect(QRect(left, cell.top(), max(1, px(2)), cell.height() - px(12)), QColor(t.LINE))
             _paint_figure(p, theme, fig, accent, cell)
     p.end()
     return page, QPoint(0, 0)
@@ -305,7 +311,7 @@ def _paint_figure_row(p: QPainter, theme: Theme, fig: Figure, accent: str, cell:
 
 def _number_fonts(theme: Theme, fig: Figure, width: int, portrait: bool = False) -> tuple[QFont, QFont]:
     number, unit = _figure_line(fig)
-    start = t.FIGURE * (1.6 if portrait else 1.3)  # a portrait poster's numbers are its pictures
+    start = t.FIGURE * (1.6 if portrait else 2.0)  # the numbers are the page's pictures
     size = start
     while True:
         big, small = theme.font(size, bold=True), theme.font(t.LEAD * (1.2 if portrait else 1.0) * size / start)
@@ -319,8 +325,9 @@ def _number_fonts(theme: Theme, fig: Figure, width: int, portrait: bool = False)
 def _figure_cell_height(theme: Theme, fig: Figure, width: int) -> int:
     big, _ = _number_fonts(theme, fig, width)
     px = theme.px
-    return (QFontMetrics(big).height() + px(10) + _text_height(theme.font(t.LEAD), width, fig.label.zh)
-            + px(8) + _text_height(theme.font(t.CAPTION), width, _english(fig)) + px(12))
+    label, english = _row_fonts(theme)
+    return (px(18) + QFontMetrics(big).height() + px(10) + _text_height(label, width, fig.label.zh)
+            + px(8) + _text_height(english, width, _english(fig)) + px(12))
 
 
 def _english(fig: Figure) -> str:
@@ -341,5 +348,6 @@ def _paint_figure(p: QPainter, theme: Theme, fig: Figure, accent: str, cell: QRe
     p.setPen(QColor(t.TEXT))
     p.drawText(cell.left() + metrics.horizontalAdvance(number) + px(4), y + metrics.ascent(), unit)
     y += metrics.height() + px(10)
-    y += _draw(p, theme.font(t.LEAD), t.TEXT, QRect(cell.left(), y, cell.width(), 0), fig.label.zh) + px(8)
-    _draw(p, theme.font(t.CAPTION), t.TEXT_MUTED, QRect(cell.left(), y, cell.width(), 0), _english(fig))
+    label, english = _row_fonts(theme)
+    y += _draw(p, label, t.TEXT, QRect(cell.left(), y, cell.width(), 0), fig.label.zh) + px(8)
+    _draw(p, english, t.TEXT_MUTED, QRect(cell.left(), y, cell.width(), 0), _english(fig))

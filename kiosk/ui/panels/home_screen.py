@@ -109,15 +109,15 @@ class HomeScreen(Screen):
         hero_layout.addLayout(figures_row)
 
         self.tiles: list[TileButton] = []
-        grid = QGridLayout()
+        grid = QVBoxLayout()
         grid.setSpacing(p(t.GAP))
         columns = self._columns(len(destinations), theme.portrait, larger=theme.reach_scale > 1)
-        for index, dest in enumerate(destinations):
+        for dest in destinations:
             tile = TileButton(theme, dest.accent, self)
             tile.clicked.connect(lambda _=False, r=dest.route: self.go(r))
             tile.installEventFilter(self)  # the grid sizes the tiles after the screen's own resize
             self.tiles.append(tile)
-            grid.addWidget(tile, index // columns, index % columns)
+        self._place_tiles(grid, self.tiles, columns, p(t.GAP))
 
         lower = QVBoxLayout()
         lower.setContentsMargins(p(t.MARGIN), p(t.GAP * 1.5), p(t.MARGIN), p(t.GAP * 1.5))
@@ -133,17 +133,36 @@ class HomeScreen(Screen):
         # Until it is first shown the screen has its construction size, and every layout pass would size the tiles
         # for nothing (both languages at three heights: ~25 ms a pass, five passes before the first frame)
         self._shown_once = False
+        self._tile_answers: dict[tuple, tuple[float, list[bool]]] = {}
         self.set_language("zh")
         if icons_ready():  # built again (large text, new content) after the first frame: its icons at once
             self.load_icons()
 
     @staticmethod
     def _columns(count: int, portrait: bool, larger: bool = False) -> int:
-        if portrait:
-            return 2
+        if portrait:  # accessible mode: one column of wide tiles, as large a title as in landscape; the band scrolls
+            return 1 if larger else 2
         if larger:  # accessible mode's larger titles need wider tiles (a long Chinese title keeps to one line)
             return min(count, 3)
         return count if count <= 4 else (count + 1) // 2
+
+    @staticmethod
+    def _place_tiles(grid: QVBoxLayout, tiles: list[TileButton], columns: int, gap: int) -> None:
+        """The tiles in rows as even as they can be (7 in four columns: 4 and 3; in three: 3, 2 and 2), each row
+        the grid's whole width: a shorter row's tiles are wider, and no cell stands empty at a row's end."""
+        if not tiles:
+            return
+        rows = -(-len(tiles) // columns)
+        base, extra = divmod(len(tiles), rows)
+        start = 0
+        for row in range(rows):
+            count = base + 1 if row < extra else base
+            line = QHBoxLayout()
+            line.setSpacing(gap)
+            for tile in tiles[start:start + count]:
+                line.addWidget(tile, 1)
+            grid.addLayout(line, 1)
+            start += count
 
     def _label(self, font, role: str) -> QLabel:
         label = QLabel(self.hero)
@@ -162,7 +181,7 @@ class HomeScreen(Screen):
         self.hero_caption.setText(caption)
         for tile, dest in zip(self.tiles, self._destinations, strict=True):
             tile.set_text(dest.title.get(lang), dest.subtitle.get(lang))
-        self._size_tile_titles()
+        self._size_tile_titles()  # at once (no frame with a title sized for the other language); known answers
 
     def _show_hero_text(self, lang: Lang) -> None:
         """The hero's date, title, subtitle and figures in `lang`."""
@@ -211,6 +230,17 @@ class HomeScreen(Screen):
         sections) show theirs all or none, so no row has some tiles with a subtitle and some without."""
         if not self.tiles or self.tiles[0].width() <= 1 or not self._shown_once:
             return
+        # Worked out once for each language at each set of tile sizes and faces: switching back and forth (or a
+        # layout pass that changes nothing) takes the answer from here instead of laying both languages out again
+        key = (self.lang, tuple((tile.width(), tile.height()) for tile in self.tiles),
+               tuple(self._theme.families), self._theme.scale, self._theme.text_scale, self._theme.reach_scale)
+        known = self._tile_answers.get(key)
+        if known is not None:
+            title_size, shown = known
+            for tile, subtitle in zip(self.tiles, shown, strict=True):
+                tile.set_title_size(title_size)
+                tile.set_subtitle_shown(subtitle)
+            return
         fits = [True] * len(self.tiles)
         size = 0.0
         theme = self._theme
@@ -241,6 +271,7 @@ class HomeScreen(Screen):
             kinds[dest.route.screen] = kinds.get(dest.route.screen, True) and ok
         for tile, dest in zip(self.tiles, self._destinations, strict=True):
             tile.set_subtitle_shown(kinds[dest.route.screen])
+        self._tile_answers[key] = (size, [kinds[dest.route.screen] for dest in self._destinations])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched in self.tiles:

@@ -10,14 +10,16 @@
 - A change found in the watched content folder (a synced folder, an editor's save) is noted: shown, or refused
   with the time, the number of problems and the first ones.
 When the kiosk is not showing the folder it was asked for (broken at start, or failing later), the page says so
-and why."""
+and why. Below the actions, what the content holds (sections, photos, placeholders still to replace, timeline
+events, map features: counted from the content itself), the placeholder photos by file name, and when the folder
+was last checked."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import Exhibition
 from kiosk.content.schema import Lang
@@ -35,6 +37,7 @@ from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 # Problems listed on the page: laying out a line of wrapped text takes about half a millisecond, so the 50,000
 # lines a broken folder can produce would freeze the panel (and starve the watchdog) for half a minute.
 MAX_LISTED = 200
+TO_REPLACE_LISTED = 12  # placeholder photos named on the page; the rest are counted
 
 
 class ContentPage(QWidget):
@@ -98,7 +101,63 @@ class ContentPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.outcome)
         layout.addWidget(self.scroll, 1)
-        self._spacer = QWidget(main)  # keeps the lines at the top while there is no report to show
+        self.counts = QGridLayout()  # what the content holds, as figures (3 and 2 on a portrait screen's width)
+        self.counts.setSpacing(p(16))
+        per_row = 3 if theme.portrait else 5
+        self.count_cards: dict[str, tuple[QLabel, QLabel]] = {}
+        for index, key in enumerate(("sections", "photos", "placeholders", "events", "features")):
+            card = self._card(main)
+            number = QLabel(card)
+            number.setFont(theme.font(t.FIGURE * 0.6, bold=True))
+            number.setProperty("role", "accent")
+            words = QLabel(card)
+            words.setFont(theme.font(t.CAPTION))
+            words.setProperty("role", "muted")
+            words.setWordWrap(True)
+            card.layout().addWidget(number)
+            card.layout().addWidget(words)
+            card.layout().addStretch(1)
+            self.counts.addWidget(card, index // per_row, index % per_row)
+            self.counts.setColumnStretch(index % per_row, 1)
+            self.count_cards[key] = (number, words)
+        layout.addLayout(self.counts)
+        # Below the figures, filling the page while there is no report: the photos still to replace, the checks
+        self._spacer = QWidget(main)
+        # side by side; one above the other on a portrait screen, where the list's lines need the whole width
+        lower = QVBoxLayout(self._spacer) if theme.portrait else QHBoxLayout(self._spacer)
+        lower.setContentsMargins(0, 0, 0, 0)
+        lower.setSpacing(p(16))
+        self.to_replace_card = self._card(self._spacer)
+        self.to_replace_title = self._heading(self.to_replace_card)
+        self.to_replace = QLabel()
+        self.to_replace.setFont(theme.font(t.CAPTION))
+        self.to_replace.setWordWrap(True)
+        self.to_replace.setTextFormat(Qt.TextFormat.PlainText)
+        self.to_replace.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.to_replace_scroll = TouchScrollArea(self.to_replace_card)  # long captions on a short screen scroll
+        self.to_replace_scroll.setWidget(self.to_replace)
+        self.to_replace_how = QLabel(self.to_replace_card)
+        self.to_replace_how.setFont(theme.font(t.CAPTION - 2))
+        self.to_replace_how.setProperty("role", "muted")
+        self.to_replace_how.setWordWrap(True)
+        self.to_replace_card.layout().addWidget(self.to_replace_title)
+        self.to_replace_card.layout().addWidget(self.to_replace_how)  # what to do, then the files to do it to
+        self.to_replace_card.layout().addWidget(self.to_replace_scroll, 1)
+        self.check_card = self._card(self._spacer)
+        self.check_title = self._heading(self.check_card)
+        self.checked = QLabel(self.check_card)
+        self.checked.setFont(theme.font(t.CAPTION))
+        self.checked.setWordWrap(True)
+        self.check_how = QLabel(self.check_card)
+        self.check_how.setFont(theme.font(t.CAPTION - 2))
+        self.check_how.setProperty("role", "muted")
+        self.check_how.setWordWrap(True)
+        self.check_how.setTextFormat(Qt.TextFormat.PlainText)
+        for widget in (self.check_title, self.checked, self.check_how):
+            self.check_card.layout().addWidget(widget)
+        self.check_card.layout().addStretch(1)
+        lower.addWidget(self.to_replace_card, 3)
+        lower.addWidget(self.check_card, 2)
         layout.addWidget(self._spacer, 1)
         self.scroll.hide()
         self.stack.addWidget(main)
@@ -114,6 +173,22 @@ class ContentPage(QWidget):
         picker_layout.addStretch(1)
         self.stack.addWidget(picker_page)
         self._picker_page = picker_page
+
+    def _card(self, parent: QWidget) -> QWidget:
+        card = QWidget(parent)
+        card.setObjectName("ContentCard")
+        card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        box = QVBoxLayout(card)
+        p = self._theme.px
+        box.setContentsMargins(p(24), p(16), p(24), p(16))
+        box.setSpacing(p(10))
+        return card
+
+    def _heading(self, parent: QWidget) -> QLabel:
+        label = QLabel(parent)
+        label.setFont(self._theme.font(t.CAPTION + 2, bold=True))
+        label.setWordWrap(True)
+        return label
 
     def _button(self, parent: QWidget, role: str) -> QPushButton:
         button = QPushButton(parent)
@@ -229,9 +304,48 @@ class ContentPage(QWidget):
             shown = sw("content_bundled" if notice.bundled else "content_earlier", lang)
             text += "\n" + sw("content_not_shown", lang, folder=notice.folder, cause=notice.cause, shown=shown)
         self.facts.setText(text)
+        self._show_overview()
+
+    def _show_overview(self) -> None:
+        """The content's counts, its placeholder photos and when the folder was last checked."""
+        ex, lang = self._exhibition, self.lang
+        if ex is None or self._folder is None:
+            return
+        photos = ex.all_photos()
+        stand_ins = [photo for photo in photos if photo.placeholder]
+        counts = {
+            "sections": len(ex.sections), "photos": len(photos), "placeholders": len(stand_ins),
+            "events": len(ex.timeline.events) if ex.timeline is not None else None,
+            "features": len(ex.map.features) if ex.map is not None else None,
+        }
+        for key, (number, words) in self.count_cards.items():
+            value = counts[key]
+            card = number.parentWidget()
+            card.setVisible(value is not None)
+            number.setText(str(value))
+            words.setText(sw(f"count_{key}", lang))
+        self.to_replace_title.setText(sw("to_replace_title", lang))
+        if stand_ins:
+            sep = "　" if lang == "zh" else " · "
+            lines = [f"{photo.file}{sep}{photo.caption.get(lang)}" for photo in stand_ins[:TO_REPLACE_LISTED]]
+            if len(stand_ins) > TO_REPLACE_LISTED:
+                lines.append(sw("to_replace_more", lang, more=len(stand_ins) - TO_REPLACE_LISTED))
+            self.to_replace.setText("\n".join(lines))
+        else:
+            self.to_replace.setText(sw("to_replace_none", lang))
+        self.to_replace_how.setVisible(bool(stand_ins))
+        self.to_replace_how.setText(sw("to_replace_how", lang))
+        self.check_title.setText(sw("check_title", lang))
+        note = self._watch
+        if note is None:
+            self.checked.setText(sw("checked_at_start", lang))
+        else:
+            self.checked.setText(sw("checked_last", lang, time=note.when.strftime("%Y-%m-%d %H:%M:%S")))
+        self.check_how.setText(sw("check_how", lang, folder=self._folder))
 
     def _show_watch(self) -> None:
         note = self._watch
+        self._show_overview()
         if note is None:
             self.watch_note.hide()
             return

@@ -1,5 +1,6 @@
-"""A reusable gallery card: a photo (the `PhotoView` of `photo_card`) over its caption of at most two lines
-(longer captions end in "…") and, for generated stand-in photos, the short placeholder note.
+"""A reusable gallery card: a photo (the `PhotoView` of `photo_card`) over its whole caption (on as many lines
+as it takes: the gallery gives every card of a row the row's longest caption) and, for generated stand-in
+photos, the short placeholder note.
 
 The gallery keeps only a handful of these and moves them about as the visitor scrolls: `bind` points a card
 at another photo (the old picture request is cancelled, the new one asked of the `ImageProvider`, which
@@ -50,6 +51,16 @@ def elide_lines(text: str, font: QFont, width: int, max_lines: int = CAPTION_LIN
     return [*lines[: max_lines - 1], cut]
 
 
+def whole_lines(text: str, font: QFont, width: int) -> list[str]:
+    """`text` broken by the typography rules (between phrases, balanced, no lone character) to `width`, whole."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    if QFontMetrics(font).horizontalAdvance(text) <= width:
+        return [text]  # the usual case, without breaking
+    return list(typeset(font, text, width, title=True).lines)
+
+
 class CardText:
     """Fonts and spacing of a card's caption area, shared by the cards and by the layout that sizes them."""
 
@@ -79,7 +90,8 @@ class CardText:
         return height + self.gap // 2  # a little air so descenders never touch the next row's gap
 
     def lines(self, photo: Photo, lang: Lang, width: int) -> list[str]:
-        return elide_lines(photo.caption.get(lang), self.caption_font, width)
+        """The whole caption, broken by the typography rules: a caption carries meaning, so it is never cut."""
+        return whole_lines(photo.caption.get(lang), self.caption_font, width)
 
 
 class GalleryCard(QWidget):
@@ -144,8 +156,20 @@ class GalleryCard(QWidget):
 
     @property
     def caption_lines(self) -> list[str]:
-        """The caption as drawn: at most two lines, the last ending in "…" if it had to be cut."""
+        """The caption as drawn, line by line."""
         return list(self._lines)
+
+    def audit_records(self) -> list[dict]:
+        """The painted caption for the layout audit: its lines, and the whole caption they stand for."""
+        if not self._lines:
+            return []
+        rect = self.caption_rect()
+        metrics = QFontMetrics(self._text.caption_font)
+        need = (max(metrics.horizontalAdvance(line) for line in self._lines), rect.height())
+        joiner = "" if self._lang == "zh" else " "
+        return [{"name": "caption", "rect": (rect.x(), rect.y(), rect.width(), rect.height()),
+                 "text": joiner.join(self._lines), "full_text": self.caption_text, "required": need,
+                 "bounds": (0, 0, self.width(), self.height())}]
 
     @property
     def note_text(self) -> str:
