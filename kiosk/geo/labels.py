@@ -2,14 +2,17 @@
 
 Labels keep their size on screen while the map zooms, so the distances between them grow with the scale and
 the set that fits changes. Greedy by priority (then by id, so the result is stable): a label is shown when its
-box, grown by `gap` pixels, overlaps none already shown. Labels in `forced` (a highlighted event's features)
-are placed first. The map screen asks once per zoom step, not per frame, and caches the answer.
+box, grown by `gap` pixels, overlaps none already shown. Labels in `first` (the district seat's name) are
+placed before all others; then those in `forced` (a highlighted event's features) and in `keep` (the towns'
+names, which a visitor finds their way by) together, by priority, so a town's name yields only to a
+higher-priority name it collides with; then the rest. A place's name that collides on its right tries its
+left (`alt_dx`) before it yields. The map screen asks once per zoom step, not per frame, and caches the answer.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -24,9 +27,11 @@ class LabelBox:
     dy: float = 0.0  # box's top edge relative to the anchor (px)
     group: str = ""  # labels of one group (a long river's repeated name) keep `group_gap` apart
     min_scale: float = 0.0  # detail (a building's name) waits until the map is zoomed in this far (px/km)
+    alt_dx: float | None = None  # a place's name may go left of it instead: the box's left edge there (px)
 
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom
+LEFT = "left:"  # `visible_labels` names a label it placed on its alternative (left) side with this prefix too
 
 
 def screen_rect(box: LabelBox, scale: float, gap: float = 0.0) -> Rect:
@@ -45,23 +50,37 @@ def visible_labels(
     gap: float = 4.0,
     forced: frozenset[str] = frozenset(),
     group_gap: float = 0.0,
+    keep: frozenset[str] = frozenset(),
+    first: frozenset[str] = frozenset(),
 ) -> set[str]:
     """The ids of the labels to show at `scale` (pixels per km)."""
-    order = sorted(boxes, key=lambda b: (b.id not in forced, -b.priority, b.id))
+
+    def rank(box: LabelBox) -> int:
+        return 0 if box.id in first else 1 if box.id in forced or box.id in keep else 2
+
+    order = sorted(boxes, key=lambda b: (rank(b), -b.priority, b.id))
     shown: list[Rect] = []
     placed: dict[str, list[tuple[float, float]]] = {}
     ids: set[str] = set()
     for box in order:
-        if scale < box.min_scale and box.id not in forced:
+        if scale < box.min_scale and box.id not in forced and box.id not in first:
             continue
         rect = screen_rect(box, scale, gap / 2)
+        left = False
         if any(overlaps(rect, other) for other in shown):
-            continue
+            if box.alt_dx is None:
+                continue
+            rect = screen_rect(replace(box, dx=box.alt_dx), scale, gap / 2)
+            if any(overlaps(rect, other) for other in shown):
+                continue
+            left = True
         centre = (box.x * scale, box.y * scale)
         if box.group and any(math.dist(centre, c) < group_gap for c in placed.get(box.group, [])):
             continue
         shown.append(rect)
         ids.add(box.id)
+        if left:
+            ids.add(LEFT + box.id)
         if box.group:
             placed.setdefault(box.group, []).append(centre)
     return ids

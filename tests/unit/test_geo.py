@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -166,6 +167,35 @@ def test_labels_prune_by_priority_when_zoomed_out_and_return_when_zoomed_in():
     assert visible_labels(boxes, scale=20) == {"town", "far"}  # 20 px apart: the road's label goes
     assert visible_labels(boxes, scale=200) == {"town", "road", "far"}  # 200 px apart: both fit
     assert visible_labels(boxes, scale=20, forced=frozenset({"road"})) == {"road", "far"}
+
+
+def test_towns_keep_their_names_beside_a_highlighted_feature_and_the_seat_never_yields():
+    boxes = [
+        LabelBox("seat", 100, 0.0, 0.0, 100, 30),
+        LabelBox("town", 90, 0.0, 5.0, 100, 30),
+        LabelBox("bridge", 60, 1.0, 0.0, 100, 30),  # collides with the seat at 20 px/km
+        LabelBox("road", 45, 1.0, 5.0, 100, 30),  # collides with the town
+        LabelBox("river", 95, 0.0, 3.6, 100, 30),  # a higher-priority feature, colliding with the town
+    ]
+    towns = frozenset({"seat", "town"})
+    shown = visible_labels(boxes, scale=20, forced=frozenset({"bridge", "road"}), keep=towns,
+                           first=frozenset({"seat"}))
+    assert shown == {"seat", "town"}  # the event's names yield to the towns they would cover
+    shown = visible_labels(boxes, scale=20, forced=frozenset({"river", "bridge"}), keep=towns,
+                           first=frozenset({"seat"}))
+    assert shown == {"seat", "river"}  # a higher-priority highlighted name wins over a town, never the seat
+    shown = visible_labels(boxes, scale=20, forced=frozenset({"river", "bridge"}), keep=towns)
+    assert "seat" in shown  # the seat outranks everything by priority alone
+
+
+def test_a_place_s_name_crowded_on_its_right_goes_left():
+    boxes = [
+        LabelBox("a", 90, 0.0, 0.0, 100, 30, alt_dx=-110),
+        LabelBox("b", 89, 3.0, 0.5, 100, 30, alt_dx=-110),  # its right collides with nothing; its left with "a"
+        LabelBox("c", 88, -1.0, 0.2, 100, 30, alt_dx=-110),  # right collides with "a", left is free
+    ]
+    assert visible_labels(boxes, scale=40) == {"a", "b", "c", "left:c"}
+    assert visible_labels([boxes[0], replace(boxes[2], alt_dx=None)], scale=40) == {"a"}
 
 
 def test_detail_names_wait_for_their_zoom_and_repeated_names_keep_apart():

@@ -304,6 +304,14 @@ class MapScreen(Screen):
         frame = self._scene.model.frame
         air = self._theme.px(60) / view.scale
         keep = (box[0] - air, box[1] - air, box[2] + air, box[3] + air)
+        # a town at the frame's edge comes in with its name, not cut off by it (the district seat above all)
+        seen = view.visible_box()
+        for town in self._scene.model.features:
+            x, y = town.anchor
+            if town.kind == "town" and seen[0] - air < x < seen[2] + air and seen[1] - air < y < seen[3] + air:
+                grown = (min(keep[0], x - air), min(keep[1], y - air), max(keep[2], x + air), max(keep[3], y + air))
+                if grown[2] - grown[0] < seen[2] - seen[0] and grown[3] - grown[1] < seen[3] - seen[1]:
+                    keep = grown
         return view.inside(frame, keep, inset=min(frame[2] - frame[0], frame[3] - frame[1]) * EDGE_FADE)
 
     def _apply_state(self) -> None:
@@ -364,11 +372,11 @@ class MapScreen(Screen):
             anchor = view.mapFromScene(item.pos())
             if isinstance(item, MapMarker) and not item.is_collapsed():
                 side = self._marker_side(item, QPointF(anchor), inside, names)
-                item.set_name_side(side or "right")
+                item.set_name_side(side or item.placed_side())
                 if side is None:
                     item.setVisible(False)
                     self._edge_hidden.append(item)
-                elif side != "right":
+                elif side != item.placed_side():
                     sided.append(item)
                 continue
             box = item.boundingRect().translated(anchor.x(), anchor.y())
@@ -383,18 +391,18 @@ class MapScreen(Screen):
             item.setTransform(QTransform.fromTranslate(dx, dy))
         for item in self._edge_sided:
             if item not in sided:
-                item.set_name_side("right")
+                item.set_name_side(item.placed_side())
         self._edge_sided = sided
 
     def _marker_side(self, marker: MapMarker, anchor: QPointF, inside: QRectF, names) -> str | None:
-        """Where a place's name fits inside the map: "right", else "left" (clear of the other names shown),
-        else "none" for a chosen place or a badge; None: the place goes."""
-        if inside.contains(marker.box("right").translated(anchor)):
-            return "right"
+        """Where a place's name fits inside the map: the side the label chooser gave it, else "left" (clear of
+        the other names shown), else "none" for a chosen place or a badge; None: the place goes."""
+        if inside.contains(marker.box(marker.placed_side()).translated(anchor)):
+            return marker.placed_side()
         if not inside.contains(marker.box("none").translated(anchor)):
             return None
         left = marker.box("left").translated(anchor)
-        if inside.contains(left):
+        if marker.placed_side() == "right" and inside.contains(left):
             view = self.view
             others = (other.boundingRect().translated(QPointF(view.mapFromScene(other.pos())))
                       for other in names if other is not marker and other.isVisible())

@@ -39,7 +39,7 @@ from kiosk.geo.features import (
     stands_in,
     status_in,
 )
-from kiosk.geo.labels import LabelBox, step_scale, visible_labels, zoom_step
+from kiosk.geo.labels import LEFT, LabelBox, step_scale, visible_labels, zoom_step
 from kiosk.geo.model import MapModel
 from kiosk.geo.viewport import EDGE_FADE
 from kiosk.ui import theme as t
@@ -53,6 +53,7 @@ log = logging.getLogger(__name__)
 ALL_LAYERS = frozenset(Layer)
 NEIGHBOUR_PRIORITY = 20
 DISTRICT_PRIORITY = 95
+SEAT_PRIORITY = 100  # a town this important is the district seat (渌口镇): its name never yields
 LABEL_Z = 20.0
 LABEL_EVERY_KM = 7.0  # a long river or road offers a place for its name every few km …
 GROUP_GAP = 520  # … and shows it again only this many reference pixels apart
@@ -328,8 +329,14 @@ class MapScene(QGraphicsScene):
         shown = self._label_cache.get(key)
         if shown is None:
             boxes = self._label_boxes()
+            # towns and the district's own name keep their names beside a highlighted feature (it yields to a
+            # town it would cover), and the district seat's name is placed before everything
+            towns = frozenset(f.id for f in self.shown_features() if f.kind == "town")
+            seat = frozenset(f for f in towns if self._features[f].priority >= SEAT_PRIORITY)
+            district = frozenset({f"region:{self.model.district.code}"} if self.model.district else ())
             shown = visible_labels(boxes, step_scale(step, 1.0), gap=self._theme.px(6),
-                                   forced=self._state.highlight, group_gap=self._theme.px(GROUP_GAP))
+                                   forced=self._state.highlight, group_gap=self._theme.px(GROUP_GAP),
+                                   keep=towns | district, first=seat)
             shown |= self._symbols_with_room(boxes, shown, step_scale(step, 1.0))
             self._label_cache[key] = shown
         for feature_id, name in self._names.items():
@@ -340,6 +347,7 @@ class MapScene(QGraphicsScene):
                 # what it is. A highlighted place always has its name (`forced` above).
                 collapsed = feature_id not in shown
                 name.set_collapsed(collapsed)
+                name.set_placed_side("left" if LEFT + feature_id in shown else "right")
                 name.setVisible(visible and (not collapsed or f"symbol:{feature_id}" in shown))
                 # a collapsed symbol goes under the names, a full marker over them
                 name.setZValue(LABEL_Z - 6 if collapsed else LABEL_Z + 1 + self._features[feature_id].priority / 1000)
@@ -383,7 +391,8 @@ class MapScene(QGraphicsScene):
             group = feature.id if self._more[feature.id] else ""
             detail = self._theme.scale * DETAIL_SCALE.get(feature.kind, 0.0)
             box = (rect.width(), rect.height(), rect.left(), rect.top(), group, detail)
-            boxes.append(LabelBox(feature.id, feature.priority, *anchor, *box))
+            alt = name.box("left").left() if isinstance(name, MapMarker) and name.is_dot() else None
+            boxes.append(LabelBox(feature.id, feature.priority, *anchor, *box, alt_dx=alt))
             for key, _extra, at in self._more[feature.id]:
                 boxes.append(LabelBox(key, feature.priority - 1, *at, *box))
         regions = [*self.model.neighbours, *([self.model.district] if self.model.district else [])]
