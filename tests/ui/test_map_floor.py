@@ -5,13 +5,15 @@ corner, and the year chips sit in the reach band in accessible mode."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPoint, QPointF, QRectF
 
+from kiosk.geo.outlines import point_in_ring
 from kiosk.ui.panels.map_screen import MapScreen
 from kiosk.ui.widgets.map_items import MapMarker
 
 from . import touch
 from .helpers import entered
+from .test_map import open_map
 from .test_timeline import open_timeline
 
 TOWNS = ("lukou-town", "longchuan-town")
@@ -50,3 +52,34 @@ def test_show_on_map_keeps_the_towns_names(qtbot, make_kiosk, size, event_id):
         assert rect is not None, town
         assert view.contains(rect), town
     assert screen.state.highlight  # the event's features are still marked
+
+
+def district_in_view(screen: MapScreen, margin_px: float) -> bool:
+    """Some of the district itself (inside its outline) lies in the view, at least `margin_px` from its edges."""
+    camera = screen.view.camera
+    rings = [polygon[0] for polygon in screen._scene.model.district.polygons]
+    steps = 24
+    for i in range(steps + 1):
+        for j in range(steps + 1):
+            sx = margin_px + (camera.width - 2 * margin_px) * i / steps
+            sy = margin_px + (camera.height - 2 * margin_px) * j / steps
+            if any(point_in_ring(camera.to_map(sx, sy), ring) for ring in rings):
+                return True
+    return False
+
+
+@pytest.mark.parametrize("direction", [(1, 1), (-1, -1), (1, -1), (-1, 1)])
+def test_a_flick_at_high_zoom_ends_with_the_district_in_view(qtbot, make_kiosk, direction):
+    kiosk = make_kiosk()
+    screen = open_map(qtbot, kiosk)
+    for _ in range(4):  # zoomed in close, as a visitor does with the + button
+        touch.tap(screen.zoom_in)
+        qtbot.waitUntil(lambda: not screen.view.is_moving(), timeout=10000)
+    assert screen.view.camera.scale > screen._district_view().scale * 10
+    view = screen.view.viewport()
+    mid = QPoint(view.width() // 2, view.height() // 2)
+    throw = QPoint(direction[0] * view.width() // 3, direction[1] * view.height() // 3)
+    for _ in range(8):
+        touch.drag(view, mid - throw / 2, mid + throw / 2, steps=4, step_ms=8)
+        qtbot.waitUntil(lambda: not screen.view.is_moving(), timeout=10000)
+    assert district_in_view(screen, kiosk.window.theme.px(80))

@@ -210,6 +210,20 @@ def test_detail_names_wait_for_their_zoom_and_repeated_names_keep_apart():
     assert visible_labels(boxes, scale=20, forced=frozenset({"court"}), group_gap=300) >= {"court"}
 
 
+def test_a_view_thrown_off_the_district_comes_back_until_some_of_it_shows():
+    ring = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]
+    inside = Viewport(100.0, 5.0, 5.0, 800, 600)
+    assert inside.held_near([ring], 50) == inside  # over the district: unmoved
+    near = Viewport(100.0, 12.0, 5.0, 800, 600)  # 2 km = 200 px right of it: 250 px of it still show
+    assert near.held_near([ring], 50) == near
+    far = Viewport(100.0, 30.0, 30.0, 800, 600)  # far off its corner
+    held = far.held_near([ring], 50)
+    assert held.scale == far.scale
+    # back towards the corner (10, 10) until it is half the shorter side less the margin away: 250 px = 2.5 km
+    assert math.dist((held.cx, held.cy), (10.0, 10.0)) == pytest.approx(2.5)
+    assert held.cx == pytest.approx(held.cy)
+
+
 def test_zoom_steps_are_coarse():
     assert zoom_step(10, 10) == 0
     assert zoom_step(20, 10) == 4  # one doubling = 4 steps

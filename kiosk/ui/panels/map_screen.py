@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 OUTLINES = "outlines.geojson"
 MAX_ZOOM = 40.0  # times the whole-district view
 MIN_ZOOM = 0.6
+DISTRICT_KEPT = 120  # reference px of the district that stay in view however far a flick throws it
 TOUCH_REACH = 40  # reference px a fingertip reaches on the map
 ZONE_AIR = 1.2  # a chosen zone is shown this much wider and taller than its name …
 ZONE_ROOM = 0.8  # … but takes at most this share of the map beside the card, so its surroundings still show
@@ -278,7 +279,10 @@ class MapScreen(Screen):
 
     def _set_limits(self) -> None:
         base = self._district_view().scale
-        self.view.set_limits(self._content_box(), base * MIN_ZOOM, base * MAX_ZOOM)
+        district = self._scene.model.district
+        rings = [list(polygon[0]) for polygon in district.polygons] if district is not None else []
+        kept = self._theme.px(DISTRICT_KEPT)
+        self.view.set_limits(self._content_box(), base * MIN_ZOOM, base * MAX_ZOOM, rings, kept)
 
     def _content_box(self) -> tuple[float, float, float, float]:
         """Where there is something to see, the district and its features: the middle of the screen stays over
