@@ -5,11 +5,15 @@ corner, and the year chips sit in the reach band in accessible mode."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRectF
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF
+from PySide6.QtWidgets import QWidget
 
 from kiosk.geo.outlines import point_in_ring
+from kiosk.ui.layout_tour import relayout
 from kiosk.ui.panels.map_screen import MapScreen
 from kiosk.ui.widgets.map_items import MapMarker
+from kiosk.ui.widgets.more_below import MoreBelow
+from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 
 from . import touch
 from .helpers import entered
@@ -83,3 +87,45 @@ def test_a_flick_at_high_zoom_ends_with_the_district_in_view(qtbot, make_kiosk, 
         touch.drag(view, mid - throw / 2, mid + throw / 2, steps=4, step_ms=8)
         qtbot.waitUntil(lambda: not screen.view.is_moving(), timeout=10000)
     assert district_in_view(screen, kiosk.window.theme.px(80))
+
+
+def _column(screen: MapScreen) -> tuple[TouchScrollArea, QWidget | None]:
+    """The scrolling side column that holds the legend, and its "more below" fade if it has one."""
+    column = screen.legend.parentWidget()
+    while not isinstance(column, TouchScrollArea):
+        column = column.parentWidget()
+    fades = column.findChildren(MoreBelow)
+    return column, (fades[0] if fades else None)
+
+
+def _cut_rows(screen: MapScreen) -> list[str]:
+    """The legend's rows not wholly inside the side column's view above its fade (if it shows)."""
+    column, fade = _column(screen)
+    viewport = column.viewport()
+    clear = viewport.rect()
+    if fade is not None and fade.isVisible():
+        clear.setBottom(fade.geometry().top())
+    return [label.text() for label, *_ in screen.legend._rows
+            if not clear.contains(QRect(label.mapTo(viewport, QPoint(0, 0)), label.size()))]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (3840, 2160)])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_legend_fits_or_fades_where_it_goes_on(qtbot, make_kiosk, size, lang):
+    kiosk = make_kiosk(size=size, lang=lang)
+    relayout(kiosk, *size, large_text=True)
+    screen = open_map(qtbot, kiosk)
+    column, fade = _column(screen)
+    if _cut_rows(screen):  # the column goes on below: its bottom fades, so no row ends sliced without a hint
+        assert fade is not None and fade.isVisible()
+    bar = column.verticalScrollBar()
+    viewport = column.viewport()
+    for _ in range(6):  # the visitor drags the column up to its end
+        if bar.value() >= bar.maximum():
+            break
+        touch.drag(viewport, QPoint(viewport.width() // 2, viewport.height() * 3 // 4),
+                   QPoint(viewport.width() // 2, viewport.height() // 4), steps=8, step_ms=30, hold=True)
+        touch.release(viewport, QPoint(viewport.width() // 2, viewport.height() // 4))
+    qtbot.waitUntil(lambda: bar.value() >= bar.maximum() - 2, timeout=5000)
+    assert fade is None or not fade.isVisible()
+    assert _cut_rows(screen) == []  # at its end, every row shows whole

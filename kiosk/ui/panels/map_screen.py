@@ -38,6 +38,7 @@ from kiosk.ui.widgets.map_scene import ALL_LAYERS, MapScene, MapState
 from kiosk.ui.widgets.map_style import keep_together
 from kiosk.ui.widgets.map_view import MapView
 from kiosk.ui.widgets.map_year_bar import Choice, MapYearBar
+from kiosk.ui.widgets.more_below import MoreBelow
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 from kiosk.ui.widgets.typeset_label import TypesetLabel
 
@@ -192,6 +193,14 @@ class MapScreen(Screen):
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # wide enough for the layer switches in two rows and the legend in two columns, in English and large text
         side_scroll.setFixedWidth(p(round(580 * getattr(self._theme, "font_scale", 1.0))) + p(12))
+        # while more of the column (the legend's last rows, the credit) lies below, its bottom fades out, as the
+        # cards' scrolling text does: a visitor sees that it goes on
+        self.side_scroll = side_scroll
+        self.side_more = MoreBelow(side_scroll, t.BACKGROUND)
+        bar = side_scroll.verticalScrollBar()
+        bar.valueChanged.connect(self._update_side_fade)
+        bar.rangeChanged.connect(self._update_side_fade)
+        side_scroll.installEventFilter(self)
         column = QVBoxLayout()
         column.setSpacing(p(14))
         column.addWidget(self.map_host, 1)
@@ -205,7 +214,20 @@ class MapScreen(Screen):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.map_host and event.type() == QEvent.Type.Resize:
             self._place_overlays()
+        elif watched is getattr(self, "side_scroll", None) and event.type() == QEvent.Type.Resize:
+            self._update_side_fade()
         return False
+
+    @Slot()
+    def _update_side_fade(self, *_args) -> None:
+        """The side column's fade: two caption lines tall, over its bottom, while more of it lies below."""
+        scroll = self.side_scroll
+        bar = scroll.verticalScrollBar()
+        viewport = scroll.viewport().geometry()
+        height = min(round(self.legend_heading.fontMetrics().height() * 2.5), viewport.height() // 4)
+        self.side_more.setGeometry(viewport.left(), viewport.bottom() + 1 - height, viewport.width(), height)
+        self.side_more.setVisible(bar.value() < bar.maximum() - 2)
+        self.side_more.raise_()
 
     def _place_overlays(self) -> None:
         p = self._theme.px
@@ -560,6 +582,8 @@ class MapScreen(Screen):
         self._selected = None
         self._touched = False
         self._banner_closed = False
+        if hasattr(self, "side_scroll"):
+            self.side_scroll.reset()  # the side column back at its top
         self.card.hide()
         self._state = self._initial
         self.toggles.set_layers(ALL_LAYERS)
