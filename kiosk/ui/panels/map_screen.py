@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, Slot
 from PySide6.QtGui import QTransform
-from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk import paths
 from kiosk.content.schema import Exhibition, Lang
@@ -165,11 +165,23 @@ class MapScreen(Screen):
             root.setContentsMargins(p(40), p(28), p(40), p(24))
             root.setSpacing(p(16))
             root.addLayout(head)
-            root.addWidget(self.map_host, 1)
-            root.addWidget(self.toggles)
-            root.addWidget(self.year_bar)
+            if self._band_mode():
+                # Accessible mode: the band is a few hundred pixels high, so the year chips stand beside the map,
+                # both as tall as the band, instead of under it below the band's fold (`_fit_band`).
+                row = QHBoxLayout()
+                row.setSpacing(p(20))
+                row.addWidget(self.map_host, 1)
+                row.addWidget(self.year_bar, 0, Qt.AlignmentFlag.AlignTop)
+                root.addLayout(row)
+                root.addWidget(self.toggles)
+            else:
+                root.addWidget(self.map_host, 1)
+                root.addWidget(self.toggles)
+                root.addWidget(self.year_bar)
             root.addWidget(self.legend)
             root.addWidget(self.credit)
+            if self._band_mode():
+                root.addStretch(1)  # a stage taller than the screen needs: the room goes under it
             self.layers_heading.hide()
             self.legend_heading.hide()
             return
@@ -211,6 +223,34 @@ class MapScreen(Screen):
         root.addWidget(side_scroll)
         root.addLayout(column, 1)
 
+    def _band_mode(self) -> bool:
+        """Portrait in accessible mode: the screens are laid into the low reach band (the screens are built
+        again when the mode changes)."""
+        return self._theme.portrait and getattr(self._theme, "reach_scale", 1.0) > 1.0
+
+    def _band_view(self) -> QScrollArea | None:
+        """The band's scroller while accessible mode lays the screens into it (None otherwise)."""
+        scroller = getattr(self.window(), "reach_scroller", None)
+        scroll = scroller() if callable(scroller) else None
+        return scroll if isinstance(scroll, QScrollArea) and scroll.widget() is not None \
+            and scroll.widget().isAncestorOf(self) else None
+
+    def _fit_band(self) -> None:
+        """Portrait in accessible mode: the map and the year chips beside it fill the band's height, the chips
+        three to a row; the band opens on them (`reach_anchor`)."""
+        if not self._band_mode():
+            return
+        scroll = self._band_view()
+        if scroll is None:
+            return
+        p = self._theme.px
+        spacing = p(8)
+        widest = max(chip.sizeHint().width() for chip in self.year_bar.chips)
+        self.year_bar.setFixedWidth(3 * widest + 2 * spacing)
+        height = max(p(300), scroll.viewport().height() - p(12))
+        if self.map_host.minimumHeight() != height:
+            self.map_host.setFixedHeight(height)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.map_host and event.type() == QEvent.Type.Resize:
             self._place_overlays()
@@ -234,7 +274,10 @@ class MapScreen(Screen):
         host = self.map_host
         w, h = host.width(), host.height()
         size = self.zoom_in.width()
-        column = size + p(20)  # the zoom buttons and the compass, right of the map
+        # the zoom buttons under the compass in a column right of the map; on a map too low for that (the reach
+        # band of a portrait stand) two to a row, the compass first
+        paired = self.compass.height() + p(16) + 3 * size + 2 * p(14) + p(4) > h
+        column = (2 * size + p(14) if paired else size) + p(20)
         strip = self.scale_bar.height() + p(6)  # the scale bar, under the map
         top = 0
         banner_shown = self._event is not None and not self._banner_closed
@@ -269,10 +312,18 @@ class MapScreen(Screen):
                 card_w = min(p(620), int(view_w * 0.5))  # beside it, the map keeps room for a long name
                 self.card.setGeometry(view_w - card_w, top, card_w, view_h)
         right = w
-        self.compass.move(right - (column + self.compass.width()) // 2 + p(0), top + p(4))
-        buttons_top = self.compass.y() + self.compass.height() + p(16)
-        for index, button in enumerate((self.zoom_in, self.zoom_out, self.reset_button)):
-            button.move(right - size - (column - size) // 2, buttons_top + index * (size + p(14)))
+        if paired:
+            left = right - column + p(10)
+            cells = [(left, top + p(4)), (left + size + p(14), top + p(4)),
+                     (left, top + p(4) + size + p(14)), (left + size + p(14), top + p(4) + size + p(14))]
+            self.compass.move(cells[0][0] + (size - self.compass.width()) // 2, cells[0][1])
+            for (x, y), button in zip(cells[1:], (self.zoom_in, self.zoom_out, self.reset_button), strict=True):
+                button.move(x, y)
+        else:
+            self.compass.move(right - (column + self.compass.width()) // 2 + p(0), top + p(4))
+            buttons_top = self.compass.y() + self.compass.height() + p(16)
+            for index, button in enumerate((self.zoom_in, self.zoom_out, self.reset_button)):
+                button.move(right - size - (column - size) // 2, buttons_top + index * (size + p(14)))
         self.scale_bar.move(view_w - self.scale_bar.width(), top + view_h + p(6))
         if w > 50 and h > 50:
             self._set_limits()
@@ -540,6 +591,8 @@ class MapScreen(Screen):
         self.reset_button.setAccessibleName(tr("map_reset", lang))
         self.banner_close.setAccessibleName(tr("map_banner_close", lang))
         self.card.set_language(lang)
+        if self.isVisible():
+            self._fit_band()  # the chips' widths changed
         self._place_overlays()
         if self.isVisible():
             self._apply_state()
@@ -549,6 +602,7 @@ class MapScreen(Screen):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._fit_band()
         for button in (self.zoom_in, self.zoom_out, self.reset_button):
             button.setIcon(icon(button.property("icon_name"), t.TEXT))
         self.toggles.load_icons()
