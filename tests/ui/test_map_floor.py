@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF
 from PySide6.QtWidgets import QWidget
 
+from kiosk.geo.labels import segment_crosses
 from kiosk.geo.outlines import point_in_ring
 from kiosk.navigation import Route
 from kiosk.ui.layout_tour import relayout
@@ -149,3 +150,38 @@ def test_in_portrait_accessible_mode_the_year_chips_are_in_the_band_without_scro
         assert band.contains(seen), chip.text()
     # and the map above them still shows a good part of the district
     assert in_view(window, screen.view).height() >= kiosk.window.theme.px(200)
+
+
+def crossed_neighbour_names(screen: MapScreen) -> list[str]:
+    """The neighbours' names on screen that a drawn road, railway or river runs through."""
+    scene, camera = screen._scene, screen.view.camera
+    view = QRectF(screen.view.viewport().rect())
+    lines = [f for f in scene.shown_features() if f.shape == "line"]
+    crossed = []
+    for region in scene.model.neighbours:
+        label = scene.region_label(region.code)
+        if not label.isVisible():
+            continue
+        rect = label.deviceTransform(screen.view.viewportTransform()).mapRect(label.boundingRect())
+        rect = rect.adjusted(2, 2, -2, -2)
+        if not view.intersects(rect):
+            continue
+        box = (rect.left(), rect.top(), rect.right(), rect.bottom())
+        for feature in lines:
+            points = [camera.to_screen(*p) for p in feature.points]
+            if any(segment_crosses(a, b, box) for a, b in zip(points, points[1:], strict=False)):
+                crossed.append(f"{label.text()} × {feature.id}")
+    return crossed
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768), (3840, 2160)])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_road_or_river_runs_through_a_neighbour_s_name(qtbot, make_kiosk, size, lang):
+    kiosk = make_kiosk(size=size, lang=lang)
+    screen = open_map(qtbot, kiosk)
+    shown = [r for r in screen._scene.model.neighbours if screen._scene.region_label(r.code).isVisible()]
+    assert shown  # the neighbours are still named
+    assert crossed_neighbour_names(screen) == []
+    touch.tap(screen.zoom_in)  # and closer in
+    qtbot.waitUntil(lambda: not screen.view.is_moving(), timeout=10000)
+    assert crossed_neighbour_names(screen) == []

@@ -327,3 +327,19 @@ def test_pick_prefers_symbols_and_lines_over_the_zone_around_them():
     assert pick(everything, (2, 5.2), reach=0.5).id == "road"
     assert pick(everything, (2, 8), reach=0.5).id == "zone"  # nothing near: the zone it is in
     assert pick(everything, (20, 20), reach=0.5) is None
+
+
+def test_a_region_s_name_moves_to_a_spot_no_line_crosses():
+    from kiosk.geo.labels import clear_spot, segment_crosses, spots_inside
+
+    assert segment_crosses((0, 5), (10, 5), (4, 4, 6, 6))  # straight through
+    assert not segment_crosses((0, 0), (10, 1), (4, 4, 6, 6))  # passes below
+    assert segment_crosses((5, 5), (5, 5.5), (4, 4, 6, 6))  # wholly inside
+    assert not segment_crosses((0, 10), (10, 0), (0, 0, 3, 3))  # the diagonal misses the corner box
+    ring = [(0.0, 0.0), (20.0, 0.0), (20.0, 20.0), (0.0, 20.0)]
+    spots = spots_inside(ring, (10.0, 10.0), (0.0, 0.0, 20.0, 15.0), 2.0)
+    assert spots[0] == (10.0, 10.0) and all(y < 15.0 for _x, y in spots[1:])
+    road = [((0.0, 10.0), (20.0, 10.0))]  # a road right through the usual place
+    spot = clear_spot(spots, (4.0, 2.0), road)
+    assert spot is not None and abs(spot[1] - 10.0) > 1.0 and math.dist(spot, (10.0, 10.0)) < 3.5
+    assert clear_spot(spots, (4.0, 2.0), []) == (10.0, 10.0)

@@ -442,6 +442,7 @@ class MapScreen(Screen):
                 inside.setRight(min(inside.right(), card.left() - 2))
         sided: list[MapMarker] = []
         names = self._scene.name_items()
+        neighbours = [self._scene.region_label(region.code) for region in self._scene.model.neighbours]
         for item in names:
             if not item.isVisible():
                 continue
@@ -459,7 +460,9 @@ class MapScreen(Screen):
             box = item.boundingRect().translated(anchor.x(), anchor.y())
             if inside.contains(box):
                 continue
-            if isinstance(item, MapMarker) or not inside.contains(QPointF(anchor)):
+            # a neighbour's name is not slid inside either: its place was chosen clear of the lines (it would
+            # slide onto them), and only names the region
+            if isinstance(item, MapMarker) or not inside.contains(QPointF(anchor)) or item in neighbours:
                 item.setVisible(False)
                 self._edge_hidden.append(item)
                 continue
