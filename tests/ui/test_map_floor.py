@@ -60,6 +60,10 @@ def test_show_on_map_keeps_the_towns_names(qtbot, make_kiosk, size, event_id):
         assert rect is not None, town
         assert view.contains(rect), town
     assert screen.state.highlight  # the event's features are still marked
+    for feature_id in screen.state.highlight:
+        marker = screen._scene.name_item(feature_id)
+        if isinstance(marker, MapMarker):  # a highlighted place shows, with its ring, even if its name yields
+            assert marker.isVisible() and not marker.is_collapsed() and marker.is_highlighted(), feature_id
 
 
 def district_in_view(screen: MapScreen, margin_px: float) -> bool:

@@ -365,8 +365,11 @@ class MapScene(QGraphicsScene):
                 # unnamed dot only puzzles a visitor); a bridge, lock or plant keeps its small symbol, which says
                 # what it is. A highlighted place always has its name (`forced` above).
                 collapsed = feature_id not in shown
+                side = "left" if LEFT + feature_id in shown else "right"
+                if collapsed and feature_id in self._state.highlight:
+                    collapsed, side = False, "none"  # a highlighted place that yielded its name keeps its ringed badge
                 name.set_collapsed(collapsed)
-                name.set_placed_side("left" if LEFT + feature_id in shown else "right")
+                name.set_placed_side(side)
                 name.setVisible(visible and (not collapsed or f"symbol:{feature_id}" in shown))
                 # a collapsed symbol goes under the names, a full marker over them
                 name.setZValue(LABEL_Z - 6 if collapsed else LABEL_Z + 1 + self._features[feature_id].priority / 1000)
