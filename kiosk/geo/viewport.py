@@ -78,6 +78,48 @@ class Viewport:
         cy = max(frame[1], min(frame[3], self.cy))
         return replace(self, scale=scale, cx=cx, cy=cy)
 
+    def held_near(self, rings: list[list[Point]], margin: float) -> Viewport:
+        """Moved (never zoomed) the least it takes for some of the area inside `rings` (the district's outline)
+        to lie at least `margin` pixels inside the view: when the middle of the screen is farther from the area
+        than half the view's shorter side less the margin, it comes back along the line to the nearest point
+        of the outline until it is that far."""
+        if not rings:
+            return self
+        reach = max(0.0, min(self.width, self.height) / 2 - margin) / self.scale
+        point = (self.cx, self.cy)
+        if any(_inside(point, ring) for ring in rings):
+            return self
+        nearest, distance = _nearest(point, rings)
+        if distance <= reach or distance <= 0:
+            return self
+        pull = (distance - reach) / distance
+        return replace(self, cx=self.cx + (nearest[0] - self.cx) * pull, cy=self.cy + (nearest[1] - self.cy) * pull)
+
+
+def _inside(point: Point, ring: list[Point]) -> bool:
+    x, y = point
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def _nearest(point: Point, rings: list[list[Point]]) -> tuple[Point, float]:
+    """The point of the rings' edges nearest to `point`, and its distance."""
+    px, py = point
+    best: tuple[float, Point] = (math.inf, point)
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+            dx, dy = x2 - x1, y2 - y1
+            length2 = dx * dx + dy * dy
+            t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - x1) * dx + (py - y1) * dy) / length2))
+            qx, qy = x1 + t * dx, y1 + t * dy
+            d2 = (qx - px) ** 2 + (qy - py) ** 2
+            if d2 < best[0]:
+                best = (d2, (qx, qy))
+    return best[1], math.sqrt(best[0])
+
 
 def fit(box: Box, width: float, height: float, margin: float = 0.0, inset: Box | None = None) -> Viewport:
     """The viewport showing all of `box` with `margin` pixels around it, inside the screen rectangle `inset`

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -168,6 +169,35 @@ def test_labels_prune_by_priority_when_zoomed_out_and_return_when_zoomed_in():
     assert visible_labels(boxes, scale=20, forced=frozenset({"road"})) == {"road", "far"}
 
 
+def test_towns_keep_their_names_beside_a_highlighted_feature_and_the_seat_never_yields():
+    boxes = [
+        LabelBox("seat", 100, 0.0, 0.0, 100, 30),
+        LabelBox("town", 90, 0.0, 5.0, 100, 30),
+        LabelBox("bridge", 60, 1.0, 0.0, 100, 30),  # collides with the seat at 20 px/km
+        LabelBox("road", 45, 1.0, 5.0, 100, 30),  # collides with the town
+        LabelBox("river", 95, 0.0, 3.6, 100, 30),  # a higher-priority feature, colliding with the town
+    ]
+    towns = frozenset({"seat", "town"})
+    shown = visible_labels(boxes, scale=20, forced=frozenset({"bridge", "road"}), keep=towns,
+                           first=frozenset({"seat"}))
+    assert shown == {"seat", "town"}  # the event's names yield to the towns they would cover
+    shown = visible_labels(boxes, scale=20, forced=frozenset({"river", "bridge"}), keep=towns,
+                           first=frozenset({"seat"}))
+    assert shown == {"seat", "river"}  # a higher-priority highlighted name wins over a town, never the seat
+    shown = visible_labels(boxes, scale=20, forced=frozenset({"river", "bridge"}), keep=towns)
+    assert "seat" in shown  # the seat outranks everything by priority alone
+
+
+def test_a_place_s_name_crowded_on_its_right_goes_left():
+    boxes = [
+        LabelBox("a", 90, 0.0, 0.0, 100, 30, alt_dx=-110),
+        LabelBox("b", 89, 3.0, 0.5, 100, 30, alt_dx=-110),  # its right collides with nothing; its left with "a"
+        LabelBox("c", 88, -1.0, 0.2, 100, 30, alt_dx=-110),  # right collides with "a", left is free
+    ]
+    assert visible_labels(boxes, scale=40) == {"a", "b", "c", "left:c"}
+    assert visible_labels([boxes[0], replace(boxes[2], alt_dx=None)], scale=40) == {"a"}
+
+
 def test_detail_names_wait_for_their_zoom_and_repeated_names_keep_apart():
     boxes = [
         LabelBox("court", 46, 0.0, 0.0, 80, 30, min_scale=60),
@@ -178,6 +208,20 @@ def test_detail_names_wait_for_their_zoom_and_repeated_names_keep_apart():
     assert visible_labels(boxes, scale=20, group_gap=300) == {"river", "river#2"}  # 200 px is too close
     assert visible_labels(boxes, scale=60, group_gap=300) == {"court", "river", "river#1", "river#2"}
     assert visible_labels(boxes, scale=20, forced=frozenset({"court"}), group_gap=300) >= {"court"}
+
+
+def test_a_view_thrown_off_the_district_comes_back_until_some_of_it_shows():
+    ring = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]
+    inside = Viewport(100.0, 5.0, 5.0, 800, 600)
+    assert inside.held_near([ring], 50) == inside  # over the district: unmoved
+    near = Viewport(100.0, 12.0, 5.0, 800, 600)  # 2 km = 200 px right of it: 250 px of it still show
+    assert near.held_near([ring], 50) == near
+    far = Viewport(100.0, 30.0, 30.0, 800, 600)  # far off its corner
+    held = far.held_near([ring], 50)
+    assert held.scale == far.scale
+    # back towards the corner (10, 10) until it is half the shorter side less the margin away: 250 px = 2.5 km
+    assert math.dist((held.cx, held.cy), (10.0, 10.0)) == pytest.approx(2.5)
+    assert held.cx == pytest.approx(held.cy)
 
 
 def test_zoom_steps_are_coarse():
@@ -283,3 +327,19 @@ def test_pick_prefers_symbols_and_lines_over_the_zone_around_them():
     assert pick(everything, (2, 5.2), reach=0.5).id == "road"
     assert pick(everything, (2, 8), reach=0.5).id == "zone"  # nothing near: the zone it is in
     assert pick(everything, (20, 20), reach=0.5) is None
+
+
+def test_a_region_s_name_moves_to_a_spot_no_line_crosses():
+    from kiosk.geo.labels import clear_spot, segment_crosses, spots_inside
+
+    assert segment_crosses((0, 5), (10, 5), (4, 4, 6, 6))  # straight through
+    assert not segment_crosses((0, 0), (10, 1), (4, 4, 6, 6))  # passes below
+    assert segment_crosses((5, 5), (5, 5.5), (4, 4, 6, 6))  # wholly inside
+    assert not segment_crosses((0, 10), (10, 0), (0, 0, 3, 3))  # the diagonal misses the corner box
+    ring = [(0.0, 0.0), (20.0, 0.0), (20.0, 20.0), (0.0, 20.0)]
+    spots = spots_inside(ring, (10.0, 10.0), (0.0, 0.0, 20.0, 15.0), 2.0)
+    assert spots[0] == (10.0, 10.0) and all(y < 15.0 for _x, y in spots[1:])
+    road = [((0.0, 10.0), (20.0, 10.0))]  # a road right through the usual place
+    spot = clear_spot(spots, (4.0, 2.0), road)
+    assert spot is not None and abs(spot[1] - 10.0) > 1.0 and math.dist(spot, (10.0, 10.0)) < 3.5
+    assert clear_spot(spots, (4.0, 2.0), []) == (10.0, 10.0)

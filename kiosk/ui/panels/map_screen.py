@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt, Slot
 from PySide6.QtGui import QTransform
-from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk import paths
 from kiosk.content.schema import Exhibition, Lang
@@ -38,6 +38,7 @@ from kiosk.ui.widgets.map_scene import ALL_LAYERS, MapScene, MapState
 from kiosk.ui.widgets.map_style import keep_together
 from kiosk.ui.widgets.map_view import MapView
 from kiosk.ui.widgets.map_year_bar import Choice, MapYearBar
+from kiosk.ui.widgets.more_below import MoreBelow
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 from kiosk.ui.widgets.typeset_label import TypesetLabel
 
@@ -46,6 +47,7 @@ log = logging.getLogger(__name__)
 OUTLINES = "outlines.geojson"
 MAX_ZOOM = 40.0  # times the whole-district view
 MIN_ZOOM = 0.6
+DISTRICT_KEPT = 120  # reference px of the district that stay in view however far a flick throws it
 TOUCH_REACH = 40  # reference px a fingertip reaches on the map
 ZONE_AIR = 1.2  # a chosen zone is shown this much wider and taller than its name …
 ZONE_ROOM = 0.8  # … but takes at most this share of the map beside the card, so its surroundings still show
@@ -163,11 +165,23 @@ class MapScreen(Screen):
             root.setContentsMargins(p(40), p(28), p(40), p(24))
             root.setSpacing(p(16))
             root.addLayout(head)
-            root.addWidget(self.map_host, 1)
-            root.addWidget(self.toggles)
-            root.addWidget(self.year_bar)
+            if self._band_mode():
+                # Accessible mode: the band is a few hundred pixels high, so the year chips stand beside the map,
+                # both as tall as the band, instead of under it below the band's fold (`_fit_band`).
+                row = QHBoxLayout()
+                row.setSpacing(p(20))
+                row.addWidget(self.map_host, 1)
+                row.addWidget(self.year_bar, 0, Qt.AlignmentFlag.AlignTop)
+                root.addLayout(row)
+                root.addWidget(self.toggles)
+            else:
+                root.addWidget(self.map_host, 1)
+                root.addWidget(self.toggles)
+                root.addWidget(self.year_bar)
             root.addWidget(self.legend)
             root.addWidget(self.credit)
+            if self._band_mode():
+                root.addStretch(1)  # a stage taller than the screen needs: the room goes under it
             self.layers_heading.hide()
             self.legend_heading.hide()
             return
@@ -191,6 +205,14 @@ class MapScreen(Screen):
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # wide enough for the layer switches in two rows and the legend in two columns, in English and large text
         side_scroll.setFixedWidth(p(round(580 * getattr(self._theme, "font_scale", 1.0))) + p(12))
+        # while more of the column (the legend's last rows, the credit) lies below, its bottom fades out, as the
+        # cards' scrolling text does: a visitor sees that it goes on
+        self.side_scroll = side_scroll
+        self.side_more = MoreBelow(side_scroll, t.BACKGROUND)
+        bar = side_scroll.verticalScrollBar()
+        bar.valueChanged.connect(self._update_side_fade)
+        bar.rangeChanged.connect(self._update_side_fade)
+        side_scroll.installEventFilter(self)
         column = QVBoxLayout()
         column.setSpacing(p(14))
         column.addWidget(self.map_host, 1)
@@ -201,17 +223,61 @@ class MapScreen(Screen):
         root.addWidget(side_scroll)
         root.addLayout(column, 1)
 
+    def _band_mode(self) -> bool:
+        """Portrait in accessible mode: the screens are laid into the low reach band (the screens are built
+        again when the mode changes)."""
+        return self._theme.portrait and getattr(self._theme, "reach_scale", 1.0) > 1.0
+
+    def _band_view(self) -> QScrollArea | None:
+        """The band's scroller while accessible mode lays the screens into it (None otherwise)."""
+        scroller = getattr(self.window(), "reach_scroller", None)
+        scroll = scroller() if callable(scroller) else None
+        return scroll if isinstance(scroll, QScrollArea) and scroll.widget() is not None \
+            and scroll.widget().isAncestorOf(self) else None
+
+    def _fit_band(self) -> None:
+        """Portrait in accessible mode: the map and the year chips beside it fill the band's height, the chips
+        three to a row; the band opens on them (`reach_anchor`)."""
+        if not self._band_mode():
+            return
+        scroll = self._band_view()
+        if scroll is None:
+            return
+        p = self._theme.px
+        spacing = p(8)
+        widest = max(chip.sizeHint().width() for chip in self.year_bar.chips)
+        self.year_bar.setFixedWidth(3 * widest + 2 * spacing)
+        height = max(p(300), scroll.viewport().height() - p(12))
+        if self.map_host.minimumHeight() != height:
+            self.map_host.setFixedHeight(height)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.map_host and event.type() == QEvent.Type.Resize:
             self._place_overlays()
+        elif watched is getattr(self, "side_scroll", None) and event.type() == QEvent.Type.Resize:
+            self._update_side_fade()
         return False
+
+    @Slot()
+    def _update_side_fade(self, *_args) -> None:
+        """The side column's fade: two caption lines tall, over its bottom, while more of it lies below."""
+        scroll = self.side_scroll
+        bar = scroll.verticalScrollBar()
+        viewport = scroll.viewport().geometry()
+        height = min(round(self.legend_heading.fontMetrics().height() * 2.5), viewport.height() // 4)
+        self.side_more.setGeometry(viewport.left(), viewport.bottom() + 1 - height, viewport.width(), height)
+        self.side_more.setVisible(bar.value() < bar.maximum() - 2)
+        self.side_more.raise_()
 
     def _place_overlays(self) -> None:
         p = self._theme.px
         host = self.map_host
         w, h = host.width(), host.height()
         size = self.zoom_in.width()
-        column = size + p(20)  # the zoom buttons and the compass, right of the map
+        # the zoom buttons under the compass in a column right of the map; on a map too low for that (the reach
+        # band of a portrait stand) two to a row, the compass first
+        paired = self.compass.height() + p(16) + 3 * size + 2 * p(14) + p(4) > h
+        column = (2 * size + p(14) if paired else size) + p(20)
         strip = self.scale_bar.height() + p(6)  # the scale bar, under the map
         top = 0
         banner_shown = self._event is not None and not self._banner_closed
@@ -246,10 +312,18 @@ class MapScreen(Screen):
                 card_w = min(p(620), int(view_w * 0.5))  # beside it, the map keeps room for a long name
                 self.card.setGeometry(view_w - card_w, top, card_w, view_h)
         right = w
-        self.compass.move(right - (column + self.compass.width()) // 2 + p(0), top + p(4))
-        buttons_top = self.compass.y() + self.compass.height() + p(16)
-        for index, button in enumerate((self.zoom_in, self.zoom_out, self.reset_button)):
-            button.move(right - size - (column - size) // 2, buttons_top + index * (size + p(14)))
+        if paired:
+            left = right - column + p(10)
+            cells = [(left, top + p(4)), (left + size + p(14), top + p(4)),
+                     (left, top + p(4) + size + p(14)), (left + size + p(14), top + p(4) + size + p(14))]
+            self.compass.move(cells[0][0] + (size - self.compass.width()) // 2, cells[0][1])
+            for (x, y), button in zip(cells[1:], (self.zoom_in, self.zoom_out, self.reset_button), strict=True):
+                button.move(x, y)
+        else:
+            self.compass.move(right - (column + self.compass.width()) // 2 + p(0), top + p(4))
+            buttons_top = self.compass.y() + self.compass.height() + p(16)
+            for index, button in enumerate((self.zoom_in, self.zoom_out, self.reset_button)):
+                button.move(right - size - (column - size) // 2, buttons_top + index * (size + p(14)))
         self.scale_bar.move(view_w - self.scale_bar.width(), top + view_h + p(6))
         if w > 50 and h > 50:
             self._set_limits()
@@ -278,7 +352,10 @@ class MapScreen(Screen):
 
     def _set_limits(self) -> None:
         base = self._district_view().scale
-        self.view.set_limits(self._content_box(), base * MIN_ZOOM, base * MAX_ZOOM)
+        district = self._scene.model.district
+        rings = [list(polygon[0]) for polygon in district.polygons] if district is not None else []
+        kept = self._theme.px(DISTRICT_KEPT)
+        self.view.set_limits(self._content_box(), base * MIN_ZOOM, base * MAX_ZOOM, rings, kept)
 
     def _content_box(self) -> tuple[float, float, float, float]:
         """Where there is something to see, the district and its features: the middle of the screen stays over
@@ -304,6 +381,14 @@ class MapScreen(Screen):
         frame = self._scene.model.frame
         air = self._theme.px(60) / view.scale
         keep = (box[0] - air, box[1] - air, box[2] + air, box[3] + air)
+        # a town at the frame's edge comes in with its name, not cut off by it (the district seat above all)
+        seen = view.visible_box()
+        for town in self._scene.model.features:
+            x, y = town.anchor
+            if town.kind == "town" and seen[0] - air < x < seen[2] + air and seen[1] - air < y < seen[3] + air:
+                grown = (min(keep[0], x - air), min(keep[1], y - air), max(keep[2], x + air), max(keep[3], y + air))
+                if grown[2] - grown[0] < seen[2] - seen[0] and grown[3] - grown[1] < seen[3] - seen[1]:
+                    keep = grown
         return view.inside(frame, keep, inset=min(frame[2] - frame[0], frame[3] - frame[1]) * EDGE_FADE)
 
     def _apply_state(self) -> None:
@@ -357,6 +442,7 @@ class MapScreen(Screen):
                 inside.setRight(min(inside.right(), card.left() - 2))
         sided: list[MapMarker] = []
         names = self._scene.name_items()
+        neighbours = [self._scene.region_label(region.code) for region in self._scene.model.neighbours]
         for item in names:
             if not item.isVisible():
                 continue
@@ -364,17 +450,19 @@ class MapScreen(Screen):
             anchor = view.mapFromScene(item.pos())
             if isinstance(item, MapMarker) and not item.is_collapsed():
                 side = self._marker_side(item, QPointF(anchor), inside, names)
-                item.set_name_side(side or "right")
+                item.set_name_side(side or item.placed_side())
                 if side is None:
                     item.setVisible(False)
                     self._edge_hidden.append(item)
-                elif side != "right":
+                elif side != item.placed_side():
                     sided.append(item)
                 continue
             box = item.boundingRect().translated(anchor.x(), anchor.y())
             if inside.contains(box):
                 continue
-            if isinstance(item, MapMarker) or not inside.contains(QPointF(anchor)):
+            # a neighbour's name is not slid inside either: its place was chosen clear of the lines (it would
+            # slide onto them), and only names the region
+            if isinstance(item, MapMarker) or not inside.contains(QPointF(anchor)) or item in neighbours:
                 item.setVisible(False)
                 self._edge_hidden.append(item)
                 continue
@@ -383,18 +471,18 @@ class MapScreen(Screen):
             item.setTransform(QTransform.fromTranslate(dx, dy))
         for item in self._edge_sided:
             if item not in sided:
-                item.set_name_side("right")
+                item.set_name_side(item.placed_side())
         self._edge_sided = sided
 
     def _marker_side(self, marker: MapMarker, anchor: QPointF, inside: QRectF, names) -> str | None:
-        """Where a place's name fits inside the map: "right", else "left" (clear of the other names shown),
-        else "none" for a chosen place or a badge; None: the place goes."""
-        if inside.contains(marker.box("right").translated(anchor)):
-            return "right"
+        """Where a place's name fits inside the map: the side the label chooser gave it, else "left" (clear of
+        the other names shown), else "none" for a chosen place or a badge; None: the place goes."""
+        if inside.contains(marker.box(marker.placed_side()).translated(anchor)):
+            return marker.placed_side()
         if not inside.contains(marker.box("none").translated(anchor)):
             return None
         left = marker.box("left").translated(anchor)
-        if inside.contains(left):
+        if marker.placed_side() == "right" and inside.contains(left):
             view = self.view
             others = (other.boundingRect().translated(QPointF(view.mapFromScene(other.pos())))
                       for other in names if other is not marker and other.isVisible())
@@ -506,6 +594,8 @@ class MapScreen(Screen):
         self.reset_button.setAccessibleName(tr("map_reset", lang))
         self.banner_close.setAccessibleName(tr("map_banner_close", lang))
         self.card.set_language(lang)
+        if self.isVisible():
+            self._fit_band()  # the chips' widths changed
         self._place_overlays()
         if self.isVisible():
             self._apply_state()
@@ -515,6 +605,7 @@ class MapScreen(Screen):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._fit_band()
         for button in (self.zoom_in, self.zoom_out, self.reset_button):
             button.setIcon(icon(button.property("icon_name"), t.TEXT))
         self.toggles.load_icons()
@@ -548,6 +639,8 @@ class MapScreen(Screen):
         self._selected = None
         self._touched = False
         self._banner_closed = False
+        if hasattr(self, "side_scroll"):
+            self.side_scroll.reset()  # the side column back at its top
         self.card.hide()
         self._state = self._initial
         self.toggles.set_layers(ALL_LAYERS)

@@ -149,6 +149,7 @@ class MapMarker(_Cached):
         self._collapsed = False
         self._highlighted = False
         self._side = "right"  # where its name goes: "right", "left" (no room on the right) or "none"
+        self._placed = "right"  # where the label chooser put it
         self._rect = QRectF()
 
     def set_text(self, text: str) -> None:
@@ -198,6 +199,15 @@ class MapMarker(_Cached):
         if side == "none":
             return QRectF(-r, -r, 2 * r, 2 * r)
         return QRectF(-r, -half, r + width, 2 * half)
+
+    def set_placed_side(self, side: str) -> None:
+        """The side the label chooser found room on ("right", or "left" beside a crowding neighbour): the side
+        its name takes while the map's edge leaves room for it."""
+        self._placed = side
+        self.set_name_side(side)
+
+    def placed_side(self) -> str:
+        return self._placed
 
     def set_name_side(self, side: str) -> None:
         """Put the name left of the symbol, or leave it off, where the map's edge or a card leaves no room."""

@@ -39,7 +39,7 @@ from kiosk.geo.features import (
     stands_in,
     status_in,
 )
-from kiosk.geo.labels import LabelBox, step_scale, visible_labels, zoom_step
+from kiosk.geo.labels import LEFT, LabelBox, clear_spot, spots_inside, step_scale, visible_labels, zoom_step
 from kiosk.geo.model import MapModel
 from kiosk.geo.viewport import EDGE_FADE
 from kiosk.ui import theme as t
@@ -53,9 +53,12 @@ log = logging.getLogger(__name__)
 ALL_LAYERS = frozenset(Layer)
 NEIGHBOUR_PRIORITY = 20
 DISTRICT_PRIORITY = 95
+SEAT_PRIORITY = 100  # a town this important is the district seat (渌口镇): its name never yields
 LABEL_Z = 20.0
 LABEL_EVERY_KM = 7.0  # a long river or road offers a place for its name every few km …
 GROUP_GAP = 520  # … and shows it again only this many reference pixels apart
+SPOT_GRID = 60  # a neighbour's name may move to points of a grid this many steps across the map's frame …
+NEAR_DISTRICT = 0.12  # … within this share of the district's size around it
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,9 @@ class MapScene(QGraphicsScene):
         self._more: dict[str, list[tuple[str, MapLabel, tuple[float, float]]]] = {}  # long lines: more names
         self._halos: dict[str, QGraphicsItem] = {}
         self._region_labels: dict[str, MapLabel] = {}
-        self._label_cache: dict[tuple, set[str]] = {}
+        self._region_spots: dict[str, list[tuple[float, float]]] = {}  # neighbours: candidate places for names
+        self._region_at: dict[str, tuple[float, float]] = {}  # … and where each is now
+        self._label_cache: dict[tuple, tuple[set[str], dict[str, tuple[float, float]]]] = {}
         self._fonts: list[tuple[MapLabel | MapMarker, float, bool, bool]] = []  # item, size, bold, italic
         self._step: int | None = None
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # static items: culling by bounds is enough
@@ -139,6 +144,16 @@ class MapScene(QGraphicsScene):
             label.setZValue(LABEL_Z - 1)
             self.addItem(label)
             self._region_labels[region.code] = label
+            # where else its name may go should a line cross it: on the drawn ground clear of the faded edge, and
+            # near the district, where the whole-district view shows it
+            inset = min(frame.width(), frame.height()) * EDGE_FADE
+            d_left, d_top, d_right, d_bottom = self.model.district_box()
+            near = max(d_right - d_left, d_bottom - d_top) * NEAR_DISTRICT
+            ground = (max(left + inset, d_left - near), max(top + inset, d_top - near),
+                      min(right - inset, d_right + near), min(bottom - inset, d_bottom + near))
+            largest = max((polygon[0] for polygon in region.polygons), key=len)
+            step = max(frame.width(), frame.height()) / SPOT_GRID
+            self._region_spots[region.code] = spots_inside(list(largest), region.label_at, ground, step)
         # 1 px: Qt strokes cosmetic hairlines with its fast stroker; wider ones cost several times as much
         item = self.addPath(borders, style.cosmetic(style.NEIGHBOUR_EDGE, 1.0))
         item.setZValue(1)
@@ -325,13 +340,24 @@ class MapScene(QGraphicsScene):
             return False
         self._step = step
         key = (step, self._state, self._lang)
-        shown = self._label_cache.get(key)
-        if shown is None:
+        cached = self._label_cache.get(key)
+        if cached is None:
+            self._region_at = self._clear_region_spots(step_scale(step, 1.0))
             boxes = self._label_boxes()
+            # towns and the district's own name keep their names beside a highlighted feature (it yields to a
+            # town it would cover), and the district seat's name is placed before everything
+            towns = frozenset(f.id for f in self.shown_features() if f.kind == "town")
+            seat = frozenset(f for f in towns if self._features[f].priority >= SEAT_PRIORITY)
+            district = frozenset({f"region:{self.model.district.code}"} if self.model.district else ())
             shown = visible_labels(boxes, step_scale(step, 1.0), gap=self._theme.px(6),
-                                   forced=self._state.highlight, group_gap=self._theme.px(GROUP_GAP))
+                                   forced=self._state.highlight, group_gap=self._theme.px(GROUP_GAP),
+                                   keep=towns | district, first=seat)
             shown |= self._symbols_with_room(boxes, shown, step_scale(step, 1.0))
-            self._label_cache[key] = shown
+            self._label_cache[key] = (shown, dict(self._region_at))
+        else:
+            shown, self._region_at = cached[0], dict(cached[1])
+        for code, at in self._region_at.items():
+            self._region_labels[code].setPos(*at)
         for feature_id, name in self._names.items():
             visible = self.is_shown(feature_id)
             if isinstance(name, MapMarker):
@@ -339,7 +365,11 @@ class MapScene(QGraphicsScene):
                 # unnamed dot only puzzles a visitor); a bridge, lock or plant keeps its small symbol, which says
                 # what it is. A highlighted place always has its name (`forced` above).
                 collapsed = feature_id not in shown
+                side = "left" if LEFT + feature_id in shown else "right"
+                if collapsed and feature_id in self._state.highlight:
+                    collapsed, side = False, "none"  # a highlighted place that yielded its name keeps its ringed badge
                 name.set_collapsed(collapsed)
+                name.set_placed_side(side)
                 name.setVisible(visible and (not collapsed or f"symbol:{feature_id}" in shown))
                 # a collapsed symbol goes under the names, a full marker over them
                 name.setZValue(LABEL_Z - 6 if collapsed else LABEL_Z + 1 + self._features[feature_id].priority / 1000)
@@ -350,6 +380,24 @@ class MapScene(QGraphicsScene):
         for code, label in self._region_labels.items():
             label.setVisible(f"region:{code}" in shown)
         return True
+
+    def _clear_region_spots(self, scale: float) -> dict[str, tuple[float, float]]:
+        """Where each neighbour's name goes at `scale`: the first of its places that no road, railway or river
+        drawn now crosses (at the size the name has on screen, with some air); a name without one goes."""
+        segments = [
+            (a, b)
+            for feature in self.shown_features() if feature.shape == "line"
+            for a, b in zip(feature.points, feature.points[1:], strict=False)
+        ]
+        air = self._theme.px(10)
+        chosen: dict[str, tuple[float, float]] = {}
+        for region in self.model.neighbours:
+            rect = self._region_labels[region.code].boundingRect()
+            size = ((rect.width() + 2 * air) / scale, (rect.height() + 2 * air) / scale)
+            spot = clear_spot(self._region_spots.get(region.code, []), size, segments)
+            if spot is not None:  # a name with no clear place is left off: a line through it reads as clutter
+                chosen[region.code] = spot
+        return chosen
 
     def _symbols_with_room(self, boxes: list[LabelBox], shown: set[str], scale: float) -> set[str]:
         """The places crowded out of their names that keep their small symbol: those whose symbol overlaps no
@@ -383,16 +431,20 @@ class MapScene(QGraphicsScene):
             group = feature.id if self._more[feature.id] else ""
             detail = self._theme.scale * DETAIL_SCALE.get(feature.kind, 0.0)
             box = (rect.width(), rect.height(), rect.left(), rect.top(), group, detail)
-            boxes.append(LabelBox(feature.id, feature.priority, *anchor, *box))
+            alt = name.box("left").left() if isinstance(name, MapMarker) and name.is_dot() else None
+            boxes.append(LabelBox(feature.id, feature.priority, *anchor, *box, alt_dx=alt))
             for key, _extra, at in self._more[feature.id]:
                 boxes.append(LabelBox(key, feature.priority - 1, *at, *box))
         regions = [*self.model.neighbours, *([self.model.district] if self.model.district else [])]
         for region in regions:
+            if region is not self.model.district and region.code not in self._region_at:
+                continue  # no place clear of the lines
             label = self._region_labels[region.code]
             rect = label.boundingRect()
             priority = DISTRICT_PRIORITY if region is self.model.district else NEIGHBOUR_PRIORITY
             extent = (rect.width(), rect.height(), rect.left(), rect.top())
-            boxes.append(LabelBox(f"region:{region.code}", priority, *region.label_at, *extent))
+            at = self._region_at.get(region.code, region.label_at)
+            boxes.append(LabelBox(f"region:{region.code}", priority, *at, *extent))
         return boxes
 
     # queries for the screen and for tests ----------------------------------------------------------

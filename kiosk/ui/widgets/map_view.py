@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QMouseEvent, QPainter, QTransform, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
-from kiosk.geo.viewport import Box, Viewport
+from kiosk.geo.viewport import Box, Point, Viewport
 from kiosk.gestures import Inertia
 from kiosk.gestures.intents import (
     Cancel,
@@ -51,6 +51,8 @@ class MapView(QGraphicsView):
     def __init__(self, scene, parent: QWidget | None = None):
         super().__init__(scene, parent)
         self.frame: Box = (-1e3, -1e3, 1e3, 1e3)
+        self._area: list[list[Point]] = []
+        self._area_margin = 0.0
         self.min_scale, self.max_scale = 1.0, 100.0
         self._vp = Viewport(1.0, 0.0, 0.0, 1.0, 1.0)
         self._pinch: tuple[tuple[float, float], float] | None = None  # map point under the fingers, start scale
@@ -87,8 +89,12 @@ class MapView(QGraphicsView):
     def camera(self) -> Viewport:
         return self._vp
 
-    def set_limits(self, frame: Box, min_scale: float, max_scale: float) -> None:
+    def set_limits(self, frame: Box, min_scale: float, max_scale: float,
+                   area: list[list[Point]] | None = None, margin: float = 0.0) -> None:
+        """Zoom limits, the frame the middle of the screen stays in, and the area (outline rings) of which some
+        stays at least `margin` pixels inside the view at every zoom: a flick stops at it as at the frame."""
         self.frame, self.min_scale, self.max_scale = frame, min_scale, max_scale
+        self._area, self._area_margin = area or [], margin
 
     def set_camera(self, viewport: Viewport, animate: bool = False) -> None:
         target = viewport.resized(self.viewport().width(), self.viewport().height()).clamped(
@@ -132,7 +138,7 @@ class MapView(QGraphicsView):
         return self._moving
 
     def _apply(self, viewport: Viewport) -> None:
-        self._vp = viewport.clamped(self.frame, self.min_scale, self.max_scale)
+        self._vp = viewport.clamped(self.frame, self.min_scale, self.max_scale).held_near(self._area, self._area_margin)
         s = self._vp.scale
         self.setTransform(QTransform.fromScale(s, s))
         self.centerOn(self._vp.cx, self._vp.cy)
