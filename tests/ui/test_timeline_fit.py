@@ -302,22 +302,26 @@ def test_in_accessible_mode_the_chosen_event_its_label_and_its_card_are_in_the_b
             f"{event.id}: the card shows {shown / line:.1f} lines of its text"
 
 
+def open_card(qtbot, screen: TimelineScreen, event_id: str):
+    """The event brought into view, its marker tapped: its card, open."""
+    track, card = screen.track, screen.card
+    track.ensure_visible(event_id, animate=False)
+    qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+    touch.tap(track, track.marker_point(event_id))
+    assert card.isVisible() and card.event.id == event_id
+    return card
+
+
 @pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)], ids=["1920x1080", "3840x2160"])
 def test_a_cards_photo_is_shown_at_a_sensible_aspect(qtbot, make_kiosk, size):
     """The 2018 event's photo showed as a strip about 90 px tall across the card, in landscape at every size."""
     kiosk = make_kiosk(size=size, lang="zh")
-    screen = open_timeline(qtbot, kiosk)
-    track, card = screen.track, screen.card
-    track.ensure_visible("district-founded", animate=False)
-    qtbot.waitUntil(lambda: not track.moving, timeout=3000)
-    touch.tap(track, track.marker_point("district-founded"))
-    assert card.isVisible() and card.event.id == "district-founded"
+    card = open_card(qtbot, open_timeline(qtbot, kiosk), "district-founded")
     photo = card.photo_card()
     assert photo is not None
     qtbot.waitUntil(lambda: photo.view.isVisible() and photo.view.width() > 0, timeout=3000)
     view = photo.view
     assert view.height() >= min(0.45 * view.width(), view.heightForWidth(view.width())), view.size()
-
 
 
 @pytest.mark.parametrize(("size", "large"), [((1080, 1920), False), ((1920, 1080), True)], ids=["portrait", "large"])
@@ -327,11 +331,7 @@ def test_the_last_cards_text_is_all_shown_where_the_screen_has_room(qtbot, make_
     if large:
         apply_text_scale(kiosk, True)
     screen = open_timeline(qtbot, kiosk)
-    track, card = screen.track, screen.card
-    track.ensure_visible("lukou-port", animate=False)
-    qtbot.waitUntil(lambda: not track.moving, timeout=3000)
-    touch.tap(track, track.marker_point("lukou-port"))
-    assert card.isVisible() and card.event.id == "lukou-port"
+    track, card = screen.track, open_card(qtbot, screen, "lukou-port")
     qtbot.waitUntil(lambda: screen._slide.state() != screen._slide.State.Running, timeout=3000)
     QApplication.processEvents()
     bar = card.scroll.verticalScrollBar()
