@@ -340,3 +340,55 @@ def test_the_last_cards_text_is_all_shown_where_the_screen_has_room(qtbot, make_
     assert all_shown or card.height() >= room - 2, (card.geometry(), bar.maximum(), room)
     if screen.card_slot is not None:
         assert all_shown  # "Show on map" beside the close button: the text has the row it took under it
+
+
+SIZES = [(1920, 1080), (1080, 1920), (1366, 768), (3840, 2160)]
+
+
+def longest_event(kiosk, lang: str) -> str:
+    """The event the screenshot tool and the layout tour open: the longest title and text."""
+    events = kiosk.exhibition.timeline.events
+    return max(events, key=lambda e: len(e.title.get(lang)) + len(e.text.get(lang))).id
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_a_card_opened_directly_has_its_event_label_and_goal_in_view_at_once(qtbot, make_kiosk, size):
+    """Opened without a tap (as the screenshot tool does), the track glided ~5,000 px from its start to the
+    event: a shot caught it mid-glide with the goal half under the card (docs timeline-card-zh-1920x1080)."""
+    kiosk = make_kiosk(size=size, lang="zh")
+    screen = open_timeline(qtbot, kiosk)
+    event_id = longest_event(kiosk, "zh")
+    screen.open_event(event_id)
+    assert not screen.track.moving  # there at once, not gliding across the whole history
+    assert_chosen_in_view(screen, event_id)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_a_language_switch_or_a_resize_with_a_card_open_keeps_the_event_and_goal_in_view(qtbot, make_kiosk, size):
+    """The labels and the goal change width with the language, and the card's edge moves with the screen's
+    width: the track kept its old offset and left the chosen event or the goal under the card."""
+    kiosk = make_kiosk(size=size, lang="en")
+    screen = open_timeline(qtbot, kiosk)
+    track, window = screen.track, kiosk.window
+    w, h, full = window.width(), window.height(), screen.width()
+    for event_id in (longest_event(kiosk, "en"), kiosk.exhibition.timeline.events[-1].id):
+        drag_into_view(qtbot, screen, event_id)
+        touch.tap(track, track.marker_point(event_id))
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+        assert_chosen_in_view(screen, event_id)
+        touch.tap(kiosk.window.bar.zh_button)
+        qtbot.waitUntil(lambda: screen.lang == "zh", timeout=3000)
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+        assert screen.card.isVisible() and screen.card.event.id == event_id
+        assert_chosen_in_view(screen, event_id)
+        window.resize(round(w * 0.8), h)
+        qtbot.waitUntil(lambda: screen.width() < full, timeout=3000)
+        QApplication.processEvents()
+        assert_chosen_in_view(screen, event_id)
+        window.resize(w, h)
+        qtbot.waitUntil(lambda: screen.width() == full, timeout=3000)
+        QApplication.processEvents()
+        assert_chosen_in_view(screen, event_id)
+        touch.tap(kiosk.window.bar.en_button)
+        qtbot.waitUntil(lambda: screen.lang == "en", timeout=3000)
+        assert_chosen_in_view(screen, event_id)

@@ -138,7 +138,9 @@ class TimelineTrack(QWidget):
 
     def ensure_visible(self, event_id: str, animate: bool = True) -> None:
         """Scroll just enough that the event's marker and label are in the uncovered part of the track, and the
-        goal at its end is not left cut at that part's edge (`reveal_offset`)."""
+        goal at its end is not left cut at that part's edge (`reveal_offset`). A short way glides; a far one
+        (an event opened from elsewhere than the track in view) jumps, rather than blurring across the history
+        for a second while the card is already open."""
         item = self._layout.item(event_id)
         radius = self._theme.px(t.TOUCH_TARGET) / 2
         span = (min(item.left, item.x - radius), max(item.right, item.x + radius))
@@ -149,7 +151,7 @@ class TimelineTrack(QWidget):
             self.offset, span, usable, self._theme.px(t.MARGIN * 0.5), self._layout.length, end
         )
         if abs(target - self.offset) >= 0.5:
-            self.scroll_to(target, animate)
+            self.scroll_to(target, animate and abs(target - self.offset) <= usable)
 
     # geometry (widget coordinates, for hit tests and tests) ------------------------------------------
 
@@ -286,6 +288,8 @@ class TimelineTrack(QWidget):
             self._relayout()  # keeps the offset: the scroller clamps it to the new length
         else:
             self._place()
+        if self._selected is not None and not self.moving:
+            self.ensure_visible(self._selected, animate=False)  # laid out anew: the chosen event stays in view
 
     # input ----------------------------------------------------------------------------------------------
 
