@@ -392,3 +392,45 @@ def test_a_language_switch_or_a_resize_with_a_card_open_keeps_the_event_and_goal
         touch.tap(kiosk.window.bar.en_button)
         qtbot.waitUntil(lambda: screen.lang == "en", timeout=3000)
         assert_chosen_in_view(screen, event_id)
+
+
+@pytest.mark.parametrize(("size", "lang"), CASES, ids=IDS)
+def test_no_label_is_drawn_half_in_an_edge_fade(qtbot, make_kiosk, size, lang):
+    """Labels of events near an edge were drawn half-faded there, as if cut: each is drawn clear of the fades
+    (slid inward) or not at all, at every place a swipe along the track stops, with a card open or not."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    screen = open_timeline(qtbot, kiosk)
+    track = screen.track
+
+    def check(where: str) -> None:
+        left, right = track.fade_widths()
+        usable = track.width() - track.reserved_right
+        shown = track.shown_label_rects()
+        assert shown, where
+        for event_id, rect in shown.items():
+            assert rect.left() >= left and rect.right() < usable - right, \
+                f"{where}: {event_id}'s label {rect.getRect()} in a fade ({left}, {usable - right})"
+        # the years on the ruler too: "2014" was cut in half at the card's edge
+        for year, rect in track.numbered_years().items():
+            assert rect.left() >= left and rect.right() < usable - right, f"{where}: {year} {rect.getRect()}"
+        on_screen = [x - track.offset for x, _ in track.painting_state()[0].ticks]
+        if any(left + 100 < x < usable - right - 100 for x in on_screen):
+            assert track.numbered_years(), f"{where}: no year numbered"
+
+    for card_open in (False, True):
+        if card_open:
+            touch.tap(track, track.marker_point(kiosk.exhibition.timeline.events[1].id))
+            qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+        track.scroll_to(0, animate=False)
+        for _step in range(60):
+            check(f"card {card_open}, offset {track.offset:.0f}")
+            if track.offset >= track.maximum - 1:
+                break
+            y = track.ruler_y() + 10
+            start = QPoint(round((track.width() - track.reserved_right) * 0.7), y)
+            end = start - QPoint(round(track.width() * 0.23), 0)
+            touch.drag(track, start, end, steps=8, step_ms=16, hold=True)
+            qtbot.wait(120)  # the finger rests before lifting: no fling
+            touch.release(track, end)
+            qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+        assert track.offset >= track.maximum - 1
