@@ -239,7 +239,7 @@ def reveal_offset(
         goal_left, goal_right = end
         whole = min(most, goal_right + margin - view)
         hidden = goal_left - view
-        if goal_right > target + view:  # not wholly in view
+        if goal_right > target + view - margin:  # not wholly in view, clear of the edge
             if shows(whole):
                 target = whole
             elif goal_left < target + view and shows(hidden):  # cut at the view's edge

@@ -158,3 +158,13 @@ def test_a_sliding_label_never_lands_on_its_lane_neighbour():
     assert shown == {"inner": inner.left}  # no room left of the fade beside "inner": "outer" waits
     other_lane = _label("other", 1950, 200, lane=-1)
     assert shown_label_lefts([inner, other_lane], view, fades, 24, 40)["other"] == 2000 - 72 - 200
+
+
+def test_the_goal_is_not_left_against_the_views_edge():
+    """In portrait the goal came to rest 6 px from the screen's edge: "in view", but inside the edge's margin."""
+    # the event at 5000–5300, the goal at 5650–6030, the track 6100 long, a view 1080 wide, margin 80
+    offset = reveal_offset(4956, (5000, 5300), 1080, 80, 6100, (5650, 6030))
+    assert 5650 - offset >= 1080  # the event cannot stay in view beside the whole goal: it waits beyond the edge
+    assert 5000 - offset >= 80
+    offset = reveal_offset(4956, (5400, 5500), 1080, 80, 6100, (5650, 6030))
+    assert 6030 - offset <= 1080 - 64  # wholly in view, as far in as the track's end margin lets it
