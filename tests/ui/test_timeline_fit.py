@@ -8,11 +8,13 @@ import itertools
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QTextDocument, QTextLayout, QTextOption
+from PySide6.QtGui import QFontMetrics, QTextDocument, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app_staff import apply_text_scale
+from kiosk.ui import theme as t
 from kiosk.ui.panels.timeline_screen import TimelineScreen
+from kiosk.ui.strings import tr
 
 from . import touch
 from .test_timeline import open_timeline
@@ -410,7 +412,15 @@ def test_no_label_is_drawn_half_in_an_edge_fade(qtbot, make_kiosk, size, lang):
         for event_id, rect in shown.items():
             assert rect.left() >= left and rect.right() < usable - right, \
                 f"{where}: {event_id}'s label {rect.getRect()} in a fade ({left}, {usable - right})"
-        # the years on the ruler too: "2014" was cut in half at the card's edge
+        # the band names too ("In preparation" sat half in the left fade), and the years on the ruler ("2014"
+        # was cut in half at the card's edge)
+        metrics = QFontMetrics(track.theme.font(t.CAPTION, bold=True))
+        for band in track.painting_state()[0].bands:
+            width = metrics.horizontalAdvance(tr(f"band_{band.status}", lang))
+            name = track.band_name_left(band, width)
+            if name is not None and 0 < name + width and name < usable:
+                assert left <= name and name + width <= usable - right, \
+                    f"{where}: the name of the {band.status} band at {name:.0f} in a fade"
         for year, rect in track.numbered_years().items():
             assert rect.left() >= left and rect.right() < usable - right, f"{where}: {year} {rect.getRect()}"
         on_screen = [x - track.offset for x, _ in track.painting_state()[0].ticks]

@@ -47,7 +47,10 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
         painter.drawRoundedRect(rect, p(18), p(18))
         name = tr(f"band_{band.status}", track.lang)
         name_w = metrics.horizontalAdvance(name)
-        x = min(max(band.x0 + p(22), offset + p(22)), band.x1 - name_w - p(22))
+        x = track.band_name_left(band, name_w)
+        if x is None:
+            continue
+        x += offset
         painter.setPen(style.colour(band.status))
         painter.drawText(QRectF(x, p(12), name_w + 2, p(36)), Qt.AlignmentFlag.AlignVCenter, name)
 

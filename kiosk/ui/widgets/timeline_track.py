@@ -24,6 +24,7 @@ from kiosk.gestures import Axis
 from kiosk.gestures.intents import Cancel, DoubleTap, DragEnd, DragMove, Fling, Intent, PinchStart, Press, Tap
 from kiosk.gestures.kinetic import KineticScroller
 from kiosk.layout.timeline_track import (
+    Band,
     TrackItem,
     TrackLayout,
     TrackMetrics,
@@ -191,6 +192,17 @@ class TimelineTrack(QWidget):
             self._layout.items, (self.offset, self.offset + usable), self.fade_widths(),
             self.metrics.label_gap, self._theme.px(40),
         )
+
+    def band_name_left(self, band: Band, width: float) -> float | None:
+        """Where a band's name starts (widget coordinates): at the band's start, or kept in view clear of the
+        left fade while the band is, until the band's end pushes it out. None while it would sit in a fade: it
+        comes and goes whole."""
+        p = self._theme.px
+        fade_left, fade_right = self.fade_widths()
+        pinned = self.offset + fade_left + p(8 if self.offset > 1 else 22)
+        left = min(max(band.x0 + p(22), pinned), band.x1 - width - p(22)) - self.offset
+        clear = fade_left <= left and left + width <= self.width() - self._reserved_right - fade_right
+        return left if clear else None
 
     def numbered_years(self) -> dict[int, QRect]:
         """The years numbered on the ruler now, with their numbers' boxes (widget coordinates): only those clear
