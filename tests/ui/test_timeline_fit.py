@@ -444,3 +444,21 @@ def test_no_label_is_drawn_half_in_an_edge_fade(qtbot, make_kiosk, size, lang):
             touch.release(track, end)
             qtbot.waitUntil(lambda: not track.moving, timeout=3000)
         assert track.offset >= track.maximum - 1
+
+
+@pytest.mark.parametrize(("size", "lang"), [((1920, 1080), "zh"), ((1366, 768), "en")], ids=["1920-zh", "1366-en"])
+def test_show_on_map_is_never_squeezed_in_the_cards_top_row(qtbot, make_kiosk, size, lang):
+    """In accessible mode at 1920×1080 the 2012 card's top row had no room for "在地图上查看": the button was
+    squeezed and its last character cut."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    touch.tap(kiosk.window.bar.reach_button)
+    screen = open_timeline(qtbot, kiosk)
+    for event in kiosk.exhibition.timeline.events:
+        if not event.map_features:
+            continue
+        card = open_card(qtbot, screen, event.id)
+        qtbot.waitUntil(lambda: screen._slide.state() != screen._slide.State.Running, timeout=3000)
+        QApplication.processEvents()
+        button = card.map_button
+        assert button.isVisible()
+        assert button.width() >= button.sizeHint().width(), f"{event.id}: {button.width()} < {button.sizeHint()}"
