@@ -239,9 +239,48 @@ def reveal_offset(
         goal_left, goal_right = end
         whole = min(most, goal_right + margin - view)
         hidden = goal_left - view
-        if goal_right > target + view:  # not wholly in view
+        if goal_right > target + view - margin:  # not wholly in view, clear of the edge
             if shows(whole):
                 target = whole
             elif goal_left < target + view and shows(hidden):  # cut at the view's edge
                 target = hidden
     return target
+
+
+def shown_label_lefts(
+    items: Sequence[Placed], view: tuple[float, float], fades: tuple[float, float], gap: float, reach: float,
+) -> dict[str, float]:
+    """Where each label on screen is drawn (its left edge, in track coordinates), so that none sits half-faded
+    in an edge fade as if cut. `view` is the visible stretch of the track, `fades` the widths of the fades at
+    its left and right edges (0 where none is drawn). A label whose box would enter a fade slides inward, out of
+    it, as long as its event's marker stays within `reach` of the label's nearer edge (its leader still joins
+    them) and it keeps `gap` from its neighbour in the same lane; otherwise it is not drawn until scrolled in.
+    Labels wholly off screen are left out."""
+    lo, hi = view[0] + fades[0], view[1] - fades[1]
+    out: dict[str, float] = {}
+    lanes: dict[int, list[Placed]] = {}
+    for item in items:
+        if item.right > view[0] and item.left < view[1]:
+            lanes.setdefault(item.lane, []).append(item)
+    for members in lanes.values():
+        members.sort(key=lambda p: p.left)
+        clear = [p for p in members if p.left >= lo and p.right <= hi]
+        for p in clear:
+            out[p.id] = p.left
+        inner_left = min((p.left for p in clear), default=math.inf)
+        for p in reversed([p for p in members if p.left < lo]):  # entering the left fade: nearest the middle first
+            left = lo
+            if left + p.width <= min(hi, inner_left - gap) and p.x >= left - reach:
+                out[p.id] = left
+                inner_left = left
+            else:
+                break  # the ones further out would sit on this one's place
+        inner_right = max((p.right for p in clear), default=-math.inf)
+        for p in [p for p in members if p.left >= lo and p.right > hi]:  # entering the right fade (or the card)
+            left = hi - p.width
+            if left >= max(lo, inner_right + gap) and p.x <= left + p.width + reach:
+                out[p.id] = left
+                inner_right = hi
+            else:
+                break
+    return out

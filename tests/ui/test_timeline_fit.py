@@ -8,11 +8,13 @@ import itertools
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app_staff import apply_text_scale
+from kiosk.ui import theme as t
 from kiosk.ui.panels.timeline_screen import TimelineScreen
+from kiosk.ui.strings import tr
 from kiosk.ui.widgets.typeset_label import qt_wrapped_lines
 
 from . import touch
@@ -292,22 +294,26 @@ def test_in_accessible_mode_the_chosen_event_its_label_and_its_card_are_in_the_b
             f"{event.id}: the card shows {shown / line:.1f} lines of its text"
 
 
+def open_card(qtbot, screen: TimelineScreen, event_id: str):
+    """The event brought into view, its marker tapped: its card, open."""
+    track, card = screen.track, screen.card
+    track.ensure_visible(event_id, animate=False)
+    qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+    touch.tap(track, track.marker_point(event_id))
+    assert card.isVisible() and card.event.id == event_id
+    return card
+
+
 @pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)], ids=["1920x1080", "3840x2160"])
 def test_a_cards_photo_is_shown_at_a_sensible_aspect(qtbot, make_kiosk, size):
     """The 2018 event's photo showed as a strip about 90 px tall across the card, in landscape at every size."""
     kiosk = make_kiosk(size=size, lang="zh")
-    screen = open_timeline(qtbot, kiosk)
-    track, card = screen.track, screen.card
-    track.ensure_visible("district-founded", animate=False)
-    qtbot.waitUntil(lambda: not track.moving, timeout=3000)
-    touch.tap(track, track.marker_point("district-founded"))
-    assert card.isVisible() and card.event.id == "district-founded"
+    card = open_card(qtbot, open_timeline(qtbot, kiosk), "district-founded")
     photo = card.photo_card()
     assert photo is not None
     qtbot.waitUntil(lambda: photo.view.isVisible() and photo.view.width() > 0, timeout=3000)
     view = photo.view
     assert view.height() >= min(0.45 * view.width(), view.heightForWidth(view.width())), view.size()
-
 
 
 @pytest.mark.parametrize(("size", "large"), [((1080, 1920), False), ((1920, 1080), True)], ids=["portrait", "large"])
@@ -317,11 +323,7 @@ def test_the_last_cards_text_is_all_shown_where_the_screen_has_room(qtbot, make_
     if large:
         apply_text_scale(kiosk, True)
     screen = open_timeline(qtbot, kiosk)
-    track, card = screen.track, screen.card
-    track.ensure_visible("lukou-port", animate=False)
-    qtbot.waitUntil(lambda: not track.moving, timeout=3000)
-    touch.tap(track, track.marker_point("lukou-port"))
-    assert card.isVisible() and card.event.id == "lukou-port"
+    track, card = screen.track, open_card(qtbot, screen, "lukou-port")
     qtbot.waitUntil(lambda: screen._slide.state() != screen._slide.State.Running, timeout=3000)
     QApplication.processEvents()
     bar = card.scroll.verticalScrollBar()
@@ -330,3 +332,123 @@ def test_the_last_cards_text_is_all_shown_where_the_screen_has_room(qtbot, make_
     assert all_shown or card.height() >= room - 2, (card.geometry(), bar.maximum(), room)
     if screen.card_slot is not None:
         assert all_shown  # "Show on map" beside the close button: the text has the row it took under it
+
+
+SIZES = [(1920, 1080), (1080, 1920), (1366, 768), (3840, 2160)]
+
+
+def longest_event(kiosk, lang: str) -> str:
+    """The event the screenshot tool and the layout tour open: the longest title and text."""
+    events = kiosk.exhibition.timeline.events
+    return max(events, key=lambda e: len(e.title.get(lang)) + len(e.text.get(lang))).id
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_a_card_opened_directly_has_its_event_label_and_goal_in_view_at_once(qtbot, make_kiosk, size):
+    """Opened without a tap (as the screenshot tool does), the track glided ~5,000 px from its start to the
+    event: a shot caught it mid-glide with the goal half under the card (docs timeline-card-zh-1920x1080)."""
+    kiosk = make_kiosk(size=size, lang="zh")
+    screen = open_timeline(qtbot, kiosk)
+    event_id = longest_event(kiosk, "zh")
+    screen.open_event(event_id)
+    assert not screen.track.moving  # there at once, not gliding across the whole history
+    assert_chosen_in_view(screen, event_id)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_a_language_switch_or_a_resize_with_a_card_open_keeps_the_event_and_goal_in_view(qtbot, make_kiosk, size):
+    """The labels and the goal change width with the language, and the card's edge moves with the screen's
+    width: the track kept its old offset and left the chosen event or the goal under the card."""
+    kiosk = make_kiosk(size=size, lang="en")
+    screen = open_timeline(qtbot, kiosk)
+    track, window = screen.track, kiosk.window
+    w, h, full = window.width(), window.height(), screen.width()
+    for event_id in (longest_event(kiosk, "en"), kiosk.exhibition.timeline.events[-1].id):
+        drag_into_view(qtbot, screen, event_id)
+        touch.tap(track, track.marker_point(event_id))
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+        assert_chosen_in_view(screen, event_id)
+        touch.tap(kiosk.window.bar.zh_button)
+        qtbot.waitUntil(lambda: screen.lang == "zh", timeout=3000)
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+        assert screen.card.isVisible() and screen.card.event.id == event_id
+        assert_chosen_in_view(screen, event_id)
+        window.resize(round(w * 0.8), h)
+        qtbot.waitUntil(lambda: screen.width() < full, timeout=3000)
+        QApplication.processEvents()
+        assert_chosen_in_view(screen, event_id)
+        window.resize(w, h)
+        qtbot.waitUntil(lambda: screen.width() == full, timeout=3000)
+        QApplication.processEvents()
+        assert_chosen_in_view(screen, event_id)
+        touch.tap(kiosk.window.bar.en_button)
+        qtbot.waitUntil(lambda: screen.lang == "en", timeout=3000)
+        assert_chosen_in_view(screen, event_id)
+
+
+@pytest.mark.parametrize(("size", "lang"), CASES, ids=IDS)
+def test_no_label_is_drawn_half_in_an_edge_fade(qtbot, make_kiosk, size, lang):
+    """Labels of events near an edge were drawn half-faded there, as if cut: each is drawn clear of the fades
+    (slid inward) or not at all, at every place a swipe along the track stops, with a card open or not."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    screen = open_timeline(qtbot, kiosk)
+    track = screen.track
+
+    def check(where: str) -> None:
+        left, right = track.fade_widths()
+        usable = track.width() - track.reserved_right
+        shown = track.shown_label_rects()
+        assert shown, where
+        for event_id, rect in shown.items():
+            assert rect.left() >= left and rect.right() < usable - right, \
+                f"{where}: {event_id}'s label {rect.getRect()} in a fade ({left}, {usable - right})"
+        # the band names too ("In preparation" sat half in the left fade), and the years on the ruler ("2014"
+        # was cut in half at the card's edge)
+        metrics = QFontMetrics(track.theme.font(t.CAPTION, bold=True))
+        for band in track.painting_state()[0].bands:
+            width = metrics.horizontalAdvance(tr(f"band_{band.status}", lang))
+            name = track.band_name_left(band, width)
+            if name is not None and 0 < name + width and name < usable:
+                assert left <= name and name + width <= usable - right, \
+                    f"{where}: the name of the {band.status} band at {name:.0f} in a fade"
+        for year, rect in track.numbered_years().items():
+            assert rect.left() >= left and rect.right() < usable - right, f"{where}: {year} {rect.getRect()}"
+        on_screen = [x - track.offset for x, _ in track.painting_state()[0].ticks]
+        if any(left + 100 < x < usable - right - 100 for x in on_screen):
+            assert track.numbered_years(), f"{where}: no year numbered"
+
+    for card_open in (False, True):
+        if card_open:
+            touch.tap(track, track.marker_point(kiosk.exhibition.timeline.events[1].id))
+            qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+        track.scroll_to(0, animate=False)
+        for _step in range(60):
+            check(f"card {card_open}, offset {track.offset:.0f}")
+            if track.offset >= track.maximum - 1:
+                break
+            y = track.ruler_y() + 10
+            start = QPoint(round((track.width() - track.reserved_right) * 0.7), y)
+            end = start - QPoint(round(track.width() * 0.23), 0)
+            touch.drag(track, start, end, steps=8, step_ms=16, hold=True)
+            qtbot.wait(120)  # the finger rests before lifting: no fling
+            touch.release(track, end)
+            qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+        assert track.offset >= track.maximum - 1
+
+
+@pytest.mark.parametrize(("size", "lang"), [((1920, 1080), "zh"), ((1366, 768), "en")], ids=["1920-zh", "1366-en"])
+def test_show_on_map_is_never_squeezed_in_the_cards_top_row(qtbot, make_kiosk, size, lang):
+    """In accessible mode at 1920×1080 the 2012 card's top row had no room for "在地图上查看": the button was
+    squeezed and its last character cut."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    touch.tap(kiosk.window.bar.reach_button)
+    screen = open_timeline(qtbot, kiosk)
+    for event in kiosk.exhibition.timeline.events:
+        if not event.map_features:
+            continue
+        card = open_card(qtbot, screen, event.id)
+        qtbot.waitUntil(lambda: screen._slide.state() != screen._slide.State.Running, timeout=3000)
+        QApplication.processEvents()
+        button = card.map_button
+        assert button.isVisible()
+        assert button.width() >= button.sizeHint().width(), f"{event.id}: {button.width()} < {button.sizeHint()}"

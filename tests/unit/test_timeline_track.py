@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.content import load_exhibition
 from kiosk.content.timeline import BANDS
-from kiosk.layout.timeline_track import TrackItem, TrackMetrics, layout_track, reveal_offset
+from kiosk.layout.timeline_track import Placed, TrackItem, TrackMetrics, layout_track, reveal_offset, shown_label_lefts
 
 ROOT = Path(__file__).resolve().parents[2]
 METRICS = TrackMetrics()
@@ -133,3 +133,38 @@ def test_the_goal_comes_into_view_beside_a_chosen_event_near_the_end():
     """The last event chosen with the goal wholly beyond the view's edge: the goal comes in beside it."""
     at = reveal_offset(3400, (4000, 4300), 1000, 40, 5000, GOAL)
     assert at + 1000 >= GOAL[1] + 40 and 4000 - at >= 40
+
+
+def _label(event_id: str, x: float, width: float = 200, lane: int = 1) -> Placed:
+    return Placed(event_id, "built", x, lane, x - 24, 50, width, 60)
+
+
+def test_a_label_entering_a_fade_slides_out_of_it_while_its_leader_can_reach():
+    view, fades = (1000.0, 2000.0), (72.0, 72.0)
+    # near the right edge: slides left, its marker still under it
+    assert shown_label_lefts([_label("a", 1800)], view, fades, 24, 40) == {"a": 2000 - 72 - 200}
+    # near the left edge: slides right while its marker is within reach of its left edge, then waits
+    assert shown_label_lefts([_label("b", 1060)], view, fades, 24, 40) == {"b": 1072}
+    assert shown_label_lefts([_label("c", 1020)], view, fades, 24, 40) == {}
+    # clear of both fades: where it was laid out; no fade drawn at an edge: nothing to slide out of
+    assert shown_label_lefts([_label("d", 1500)], view, fades, 24, 40) == {"d": 1476}
+    assert shown_label_lefts([_label("e", 1030)], view, (0.0, 72.0), 24, 40) == {"e": 1006}
+
+
+def test_a_sliding_label_never_lands_on_its_lane_neighbour():
+    view, fades = (1000.0, 2000.0), (72.0, 72.0)
+    inner, outer = _label("inner", 1760, 150), _label("outer", 1950, 200)
+    shown = shown_label_lefts([inner, outer], view, fades, 24, 40)
+    assert shown == {"inner": inner.left}  # no room left of the fade beside "inner": "outer" waits
+    other_lane = _label("other", 1950, 200, lane=-1)
+    assert shown_label_lefts([inner, other_lane], view, fades, 24, 40)["other"] == 2000 - 72 - 200
+
+
+def test_the_goal_is_not_left_against_the_views_edge():
+    """In portrait the goal came to rest 6 px from the screen's edge: "in view", but inside the edge's margin."""
+    # the event at 5000–5300, the goal at 5650–6030, the track 6100 long, a view 1080 wide, margin 80
+    offset = reveal_offset(4956, (5000, 5300), 1080, 80, 6100, (5650, 6030))
+    assert 5650 - offset >= 1080  # the event cannot stay in view beside the whole goal: it waits beyond the edge
+    assert 5000 - offset >= 80
+    offset = reveal_offset(4956, (5400, 5500), 1080, 80, 6100, (5650, 6030))
+    assert 6030 - offset <= 1080 - 64  # wholly in view, as far in as the track's end margin lets it

@@ -143,6 +143,7 @@ class TimelineScreen(Screen):
             slot.addWidget(self.hint)
             slot.addStretch(1)
             root.addWidget(self.card_slot, 1)
+            self.card_slot.installEventFilter(self)  # the track grown or shrunk with its labels: the card follows
             for widget in (self.goal_kicker, self.goal, self.hint_icon, self.hint):
                 policy = widget.sizePolicy()
                 policy.setRetainSizeWhenHidden(True)  # stepping aside for a card moves nothing above it
@@ -188,6 +189,7 @@ class TimelineScreen(Screen):
         self.legend.set_language(lang)
         self.track.set_language(lang)
         self.card.set_language(lang)
+        self._keep_choice_in_view()
 
     def _hang_header(self, title_hang: int, intro_hang: int) -> None:
         """The header's margin gives up the larger hang; the title and the intro take back all but their own,
@@ -335,6 +337,9 @@ class TimelineScreen(Screen):
         if watched is self.card and event.type() == QEvent.Type.Resize and self.card.isVisible() \
                 and self._slide.state() != QPropertyAnimation.State.Running:
             self._show_choice_in_band()
+        elif watched is self.card_slot and event.type() in (QEvent.Type.Move, QEvent.Type.Resize) \
+                and self.card.isVisible() and self._slide.state() != QPropertyAnimation.State.Running:
+            self.card.setGeometry(self._card_rect())
         elif watched is self.track and event.type() == QEvent.Type.Resize and self._theme.reach_scale > 1.0:
             QTimer.singleShot(0, self, self._fit_band)  # once the track has laid its labels out at its height
         return super().eventFilter(watched, event)
@@ -351,6 +356,14 @@ class TimelineScreen(Screen):
             rect = self._card_rect()
             self.card.setGeometry(rect)
             self.track.set_reserved_right(0 if self._theme.portrait else self.width() - rect.left())
+            self._keep_choice_in_view()
+
+    def _keep_choice_in_view(self) -> None:
+        """Labels of another width (a language), a card's edge elsewhere (a resize): the chosen event, its label
+        and the goal come back into the part of the track the card leaves free, at once."""
+        chosen = self.track.selected
+        if chosen is not None and self.card.isVisible():
+            self.track.ensure_visible(chosen, animate=False)
 
 
 def builder() -> Builder:

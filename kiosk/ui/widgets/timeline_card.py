@@ -196,7 +196,9 @@ class TimelineCard(QWidget):
         row = [self.mark, self.status_label, self.map_button, self.close_button]
         if self.time_label.isVisibleTo(self):
             row.append(self.time_label)
-        needed = sum(w.sizeHint().width() for w in row) + top.spacing() * len(row) + self._theme.px(10)
+        # each at the width it is given: the mark and the close button are wider than their size hints
+        wanted = [max(w.sizeHint().width(), w.minimumSizeHint().width(), w.minimumWidth()) for w in row]
+        needed = sum(wanted) + top.spacing() * len(row) + self._theme.px(10)
         in_top = top.indexOf(self.map_button) >= 0
         fits = needed <= inner
         if fits != in_top:

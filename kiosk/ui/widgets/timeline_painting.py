@@ -47,7 +47,10 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
         painter.drawRoundedRect(rect, p(18), p(18))
         name = tr(f"band_{band.status}", track.lang)
         name_w = metrics.horizontalAdvance(name)
-        x = min(max(band.x0 + p(22), offset + p(22)), band.x1 - name_w - p(22))
+        x = track.band_name_left(band, name_w)
+        if x is None:
+            continue
+        x += offset
         painter.setPen(style.colour(band.status))
         painter.drawText(QRectF(x, p(12), name_w + 2, p(36)), Qt.AlignmentFlag.AlignVCenter, name)
 
@@ -89,24 +92,34 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
         painter.setPen(QPen(QColor(t.LINE), p(2)))
         painter.drawLine(QPointF(max(first, left), ruler_y), QPointF(min(last, right), ruler_y))
         painter.setFont(th.font(t.CAPTION))
+        numbered = track.numbered_years()  # none half in a fade or cut at the card's edge
         for x, year in layout.ticks:
             if x + step / 2 < left or x - step / 2 > right:
                 continue
+            show_year = year in numbered
             painter.setPen(QPen(QColor(t.LINE), p(2)))
             painter.drawLine(QPointF(x, ruler_y - p(10)), QPointF(x, ruler_y + p(10)))
+            if not show_year:
+                continue
             painter.setPen(QColor(t.TEXT if year in years_with_events else t.TEXT_MUTED))
             box = QRectF(x - step / 2, ruler_y + p(12), step, h - ruler_y - p(12))
             painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, str(year))
 
     # stems, labels and markers of the events on screen
+    # A label is drawn whole or not at all: one that would sit half in an edge fade slides out of it, its stem
+    # bent to its near corner, or waits until scrolled in (`shown_label_lefts`).
     radius, ring = p(17), p(4)
+    shown = track.shown_label_lefts()
+    grip = p(12)
     for item in items:
-        if item.right < left or min(item.left, item.x - p(40)) > right:
+        label_left = shown.get(item.id)
+        if label_left is None:
             continue
         edge = axis_y + (item.bottom if item.above else item.top)
         start = axis_y + (-radius if item.above else radius)
-        _stem(painter, style.line_pen(item.status, p(3)), item.x, start, edge)
-        painter.drawPixmap(QPointF(item.left, axis_y + item.top), track.label_pixmap(item.id))
+        foot = min(max(item.x, label_left + grip), label_left + item.width - grip)
+        _stem(painter, style.line_pen(item.status, p(3)), item.x, start, foot, edge)
+        painter.drawPixmap(QPointF(label_left, axis_y + item.top), track.label_pixmap(item.id))
     for item in items:
         if left <= item.x <= right:
             style.draw_marker(
@@ -135,9 +148,10 @@ def _line(painter: QPainter, pen: QPen, x0: float, x1: float, y: float, left: fl
     painter.drawLine(QPointF(start, y), QPointF(end, y))
 
 
-def _stem(painter: QPainter, pen: QPen, x: float, y0: float, y1: float) -> None:
+def _stem(painter: QPainter, pen: QPen, x: float, y0: float, foot: float, y1: float) -> None:
+    """From the marker at `x` to the label at `foot` (straight up or down, unless the label slid aside)."""
     painter.setPen(pen)
-    painter.drawLine(QPointF(x, y0), QPointF(x, y1))
+    painter.drawLine(QPointF(x, y0), QPointF(foot, y1))
 
 
 def _arrow(painter: QPainter, x: float, y: float, size: float, colour: QColor) -> None:
@@ -153,17 +167,18 @@ def _arrow(painter: QPainter, x: float, y: float, size: float, colour: QColor) -
 
 def _edge_fades(painter: QPainter, track: TimelineTrack, offset: float, w: int, h: int) -> None:
     """A soft fade at an edge with more track behind it: the visitor sees there is more to drag to."""
-    fade = track.theme.px(72)
+    fade_left, fade_right = track.fade_widths()
     background = QColor(t.BACKGROUND)
     clear = QColor(background)
     clear.setAlpha(0)
-    if offset > 1:
+    if fade_left:
+        fade = fade_left
         gradient = QLinearGradient(0, 0, fade, 0)
         gradient.setColorAt(0, background)
         gradient.setColorAt(1, clear)
         painter.fillRect(QRectF(0, 0, fade, h), gradient)
-    more_right = offset < track.maximum - 1 or (track.reserved_right and offset + w < track.painting_state()[0].length)
-    if more_right:  # more track to drag to, or behind the open card
+    if fade_right:  # more track to drag to, or behind the open card
+        fade = fade_right
         gradient = QLinearGradient(w - fade, 0, w, 0)
         gradient.setColorAt(0, clear)
         gradient.setColorAt(1, background)

@@ -15,7 +15,7 @@ import logging
 from collections import OrderedDict
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap, QWheelEvent
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.schema import Lang
@@ -23,7 +23,15 @@ from kiosk.content.timeline import BANDS, Timeline
 from kiosk.gestures import Axis
 from kiosk.gestures.intents import Cancel, DoubleTap, DragEnd, DragMove, Fling, Intent, PinchStart, Press, Tap
 from kiosk.gestures.kinetic import KineticScroller
-from kiosk.layout.timeline_track import TrackItem, TrackLayout, TrackMetrics, layout_track, reveal_offset
+from kiosk.layout.timeline_track import (
+    Band,
+    TrackItem,
+    TrackLayout,
+    TrackMetrics,
+    layout_track,
+    reveal_offset,
+    shown_label_lefts,
+)
 from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
 from kiosk.ui.strings import tr
@@ -36,6 +44,7 @@ log = logging.getLogger(__name__)
 
 FRAME_MS = 16
 LABEL_CACHE = 48  # rendered labels kept: several screens' worth at any size
+FADE = 72  # the width of the fade at an edge with more track behind it
 
 
 class TimelineTrack(QWidget):
@@ -137,8 +146,10 @@ class TimelineTrack(QWidget):
         self._run() if animate else self.update()
 
     def ensure_visible(self, event_id: str, animate: bool = True) -> None:
-        """Scroll just enough that the event's marker and label are in the uncovered part of the track, and the
-        goal at its end is not left cut at that part's edge (`reveal_offset`)."""
+        """Scroll just enough that the event's marker and label are in the uncovered part of the track, clear of
+        its edge fades, and the goal at its end is not left cut at that part's edge (`reveal_offset`). A short
+        way glides; a far one (an event opened from elsewhere than the track in view) jumps, rather than
+        blurring across the history for a second while the card is already open."""
         item = self._layout.item(event_id)
         radius = self._theme.px(t.TOUCH_TARGET) / 2
         span = (min(item.left, item.x - radius), max(item.right, item.x + radius))
@@ -146,10 +157,10 @@ class TimelineTrack(QWidget):
         end = (goal.left() + self.offset, goal.right() + 1 + self.offset) if not goal.isNull() else None
         usable = self.width() - self._reserved_right
         target = reveal_offset(
-            self.offset, span, usable, self._theme.px(t.MARGIN * 0.5), self._layout.length, end
+            self.offset, span, usable, self._theme.px(FADE + 8), self._layout.length, end
         )
         if abs(target - self.offset) >= 0.5:
-            self.scroll_to(target, animate)
+            self.scroll_to(target, animate and abs(target - self.offset) <= usable)
 
     # geometry (widget coordinates, for hit tests and tests) ------------------------------------------
 
@@ -157,8 +168,60 @@ class TimelineTrack(QWidget):
         return QPointF(self._layout.item(event_id).x - self.offset, self._axis_y).toPoint()
 
     def label_rect(self, event_id: str) -> QRect:
+        """The label's box where it is drawn (slid out of an edge fade), or where it is laid out if not drawn."""
         item = self._layout.item(event_id)
-        return QRectF(item.left - self.offset, self._axis_y + item.top, item.width, item.height).toRect()
+        left = self.shown_label_lefts().get(event_id, item.left)
+        return QRectF(left - self.offset, self._axis_y + item.top, item.width, item.height).toRect()
+
+    def fade_widths(self) -> tuple[int, int]:
+        """The widths of the fades at the left and right edges of the uncovered track (0 where none is drawn):
+        a fade shows there is more track behind that edge."""
+        fade = self._theme.px(FADE)
+        usable = self.width() - self._reserved_right
+        goal = self.goal_rect()  # the last thing drawn: past it the track is only its end margin
+        if goal.isNull():
+            right = fade if self.offset < self.maximum - 1 else 0
+        else:  # narrowing as the goal comes in, gone once it is wholly in view (not faded beside the card)
+            right = max(0, min(fade, goal.right() + 1 - usable))
+        return (fade if self.offset > 1 else 0, right)
+
+    def shown_label_lefts(self) -> dict[str, float]:
+        """The labels drawn now and where (their left edges in track coordinates): none half in an edge fade."""
+        usable = max(1, self.width() - self._reserved_right)
+        return shown_label_lefts(
+            self._layout.items, (self.offset, self.offset + usable), self.fade_widths(),
+            self.metrics.label_gap, self._theme.px(40),
+        )
+
+    def band_name_left(self, band: Band, width: float) -> float | None:
+        """Where a band's name starts (widget coordinates): at the band's start, or kept in view clear of the
+        left fade while the band is, until the band's end pushes it out. None while it would sit in a fade: it
+        comes and goes whole."""
+        p = self._theme.px
+        fade_left, fade_right = self.fade_widths()
+        pinned = self.offset + fade_left + p(8 if self.offset > 1 else 22)
+        left = min(max(band.x0 + p(22), pinned), band.x1 - width - p(22)) - self.offset
+        clear = fade_left <= left and left + width <= self.width() - self._reserved_right - fade_right
+        return left if clear else None
+
+    def numbered_years(self) -> dict[int, QRect]:
+        """The years numbered on the ruler now, with their numbers' boxes (widget coordinates): only those clear
+        of the edge fades and of the card, the others keep just their tick."""
+        metrics = QFontMetrics(self._theme.font(t.CAPTION))
+        fade_left, fade_right = self.fade_widths()
+        usable = self.width() - self._reserved_right
+        top = self.ruler_y() + self._theme.px(12)
+        out = {}
+        for x, year in self._layout.ticks:
+            width = metrics.horizontalAdvance(str(year))
+            box = QRectF(x - self.offset - width / 2, top, width, metrics.height()).toRect()
+            if box.left() >= fade_left and box.right() < usable - fade_right:
+                out[year] = box
+        return out
+
+    def shown_label_rects(self) -> dict[str, QRect]:
+        """The boxes of the labels drawn now, in widget coordinates."""
+        return {event_id: self.label_rect(event_id) for event_id in self.shown_label_lefts()}
 
     def goal_rect(self) -> QRect:
         """The goal's box at the end of the track."""
@@ -183,8 +246,9 @@ class TimelineTrack(QWidget):
             x = item.x - self.offset
             if (pos.x() - x) ** 2 + (pos.y() - self._axis_y) ** 2 <= reach**2:
                 return item.id
-            if self.label_rect(item.id).adjusted(-4, -4, 4, 4).contains(pos.toPoint()):
-                return item.id
+        for event_id, rect in self.shown_label_rects().items():
+            if rect.adjusted(-4, -4, 4, 4).contains(pos.toPoint()):
+                return event_id
         return None
 
     def event_label_text(self, event_id: str) -> str:
@@ -286,6 +350,8 @@ class TimelineTrack(QWidget):
             self._relayout()  # keeps the offset: the scroller clamps it to the new length
         else:
             self._place()
+        if self._selected is not None and not self.moving:
+            self.ensure_visible(self._selected, animate=False)  # laid out anew: the chosen event stays in view
 
     # input ----------------------------------------------------------------------------------------------
 
