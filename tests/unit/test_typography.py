@@ -193,3 +193,34 @@ def test_a_word_a_title_must_leave_alone_says_a_smaller_size_would_set_it_better
     assert lines.lines == ("Infrastructure", "map") and lines.fits
     assert not lines.clean  # a tile tries a smaller size, where it fits one line
     assert ty.wrap_title("Infrastructure map", 9, measure).clean
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("across all 1234567890 m² of the district", "1234567890 m²"),
+        ("about 35 万 people", "35 万"),
+        ("a road 109 km long", "109 km"),
+        ("an area of 3.2 km², all of it", "3.2 km²,"),
+        ("more than 50 million yuan", "50 million yuan"),
+        ("渌口区辖8个镇，129个村。", "129个"),
+        ("总面积约1234567890平方米", "1234567890平方米"),
+        ("全区共35 万人", "35 万人"),
+    ],
+)
+def test_a_number_keeps_its_unit_on_its_line(text: str, kept: str) -> None:
+    assert kept in pieces(text)
+    for width in range(3, 30):
+        lines = ty.wrap(text, width, measure)
+        assert any(kept.rstrip(",") in line for line in lines.lines), (width, lines.lines)
+
+
+def test_a_number_before_an_ordinary_word_may_still_break_there() -> None:
+    assert pieces("in 2018 the district") == ["in", "2018", "the", "district"]
+    assert pieces("8 towns and 129 villages") == ["8", "towns", "and", "129", "villages"]
+
+
+def test_a_decimal_point_or_thousands_comma_never_splits_a_number() -> None:
+    assert pieces("3.2 km² and 1,234 people, then 10:30.") == ["3.2 km²", "and", "1,234", "people,", "then",
+                                                               "10:30."]
+    assert pieces("Lukou, 2018. Then") == ["Lukou,", "2018.", "Then"]
