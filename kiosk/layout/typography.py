@@ -12,6 +12,8 @@ The text is cut into *pieces* that never break inside:
 - a number with the CJK unit after it ("129个", "5000万元", "2018年", "1234平方米"), or with a unit after a space
   ("35 万", "109 km", "3.2 km²", "1234567890 m²", "50 million"): the space stays inside the piece;
 - anything an editor joined with U+2060 WORD JOINER or a no-break space U+00A0.
+A compound joined by hyphens ("infrastructure-modernisation") is pieces too, broken after a hyphen only when it
+is wider than the line (a weak break, like one inside a Chinese word).
 
 A break after a piece is *strong* at a space, after punctuation, or at a U+200B ZERO WIDTH SPACE an editor
 put there; between two CJK characters it is *weak* (it may split a word: Chinese marks no word boundaries).
@@ -22,6 +24,7 @@ one short English word, on its last line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -107,13 +110,26 @@ def _atoms(text: str) -> list[tuple[str, str]]:
     return atoms
 
 
+_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}-)(?=[^\W\d_]{2})")  # inside "infrastructure-modernisation"
+
+
+def _hyphenated(atoms: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Atoms split after each hyphen that joins two words of a compound ("h": a line may break there, as a weak
+    break, when the compound is wider than the line)."""
+    out: list[tuple[str, str]] = []
+    for atom, after in atoms:
+        parts = _HYPHEN.split(atom)
+        out += [(part, "h") for part in parts[:-1]] + [(parts[-1], after)]
+    return out
+
+
 def _numeric(atom: str) -> bool:
     return any(c.isdigit() for c in atom) and not _ideograph(atom[-1])
 
 
 def segment(text: str) -> list[Piece]:
     """Cut `text` into pieces that never break inside (see the module's docstring)."""
-    atoms = _atoms(text)
+    atoms = _hyphenated(_atoms(text))
     pieces: list[Piece] = []
     current = ""
     for index, (atom, after) in enumerate(atoms):

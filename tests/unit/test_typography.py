@@ -224,3 +224,16 @@ def test_a_decimal_point_or_thousands_comma_never_splits_a_number() -> None:
     assert pieces("3.2 km² and 1,234 people, then 10:30.") == ["3.2 km²", "and", "1,234", "people,", "then",
                                                                "10:30."]
     assert pieces("Lukou, 2018. Then") == ["Lukou,", "2018.", "Then"]
+
+
+def test_a_hyphenated_compound_breaks_after_a_hyphen_only_when_it_must() -> None:
+    compound = "infrastructure-modernisation-programme"
+    assert pieces(compound) == ["infrastructure-", "modernisation-", "programme"]
+    assert [p.strong for p in ty.segment(compound)] == [False, False, True]
+    assert pieces("a 10–20-minute walk, an e-mail") == ["a", "10–20-minute", "walk,", "an", "e-mail"]
+    title = f"Growth with the {compound}"
+    assert ty.wrap_title(title, 40, measure).lines == (title,)
+    narrow = ty.wrap_title(title, 12, measure)  # the compound alone is 19 wide
+    assert narrow.fits, narrow.lines
+    rejoined = "".join(line if line.endswith("-") else line + " " for line in narrow.lines).strip()
+    assert rejoined == title
