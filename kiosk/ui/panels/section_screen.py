@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.glossary import glosses_on_screen
 from kiosk.content.schema import Exhibition, Lang, Section, Text
@@ -68,7 +68,7 @@ class SectionScreen(Screen):
         chips = FlowLayout(chips_box, spacing=p(14))
         chips.setContentsMargins(0, 0, 0, 0)
         for topic in section.topics:
-            chip = ChipButton(theme, accent, chips_box)
+            chip = ChipButton(theme, accent, chips_box, wraps=True)  # a long topic wraps in its column
             chip.clicked.connect(lambda _=False, key=topic.id: self.body.scroll_to(key))
             chips.addWidget(chip)
             self.chips.append(chip)
@@ -146,8 +146,14 @@ class SectionScreen(Screen):
         root = QHBoxLayout(self)
         root.setContentsMargins(p(t.MARGIN), p(t.MARGIN * 0.75), p(t.MARGIN * 0.5), 0)
         root.setSpacing(p(t.MARGIN * 0.75))
-        root.addLayout(left, 38)
-        root.addLayout(right, 62)
+        # The columns keep the designed 38 : 62 whatever their content: a long chip or title wraps inside its
+        # column instead of widening it and squeezing the other.
+        for layout, share in ((left, 38), (right, 62)):
+            column = QWidget(self)
+            column.setLayout(layout)
+            layout.setContentsMargins(0, 0, 0, 0)
+            column.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            root.addWidget(column, share)
 
     def _portrait_layout(self, header: QVBoxLayout, figures: QGridLayout, chips: QWidget) -> None:
         """Portrait: the lead and figures head the text and scroll away with it; the title and the topic
