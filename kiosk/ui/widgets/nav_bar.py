@@ -8,7 +8,7 @@ decides what happens.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QFontMetricsF, QIcon
+from PySide6.QtGui import QFont, QFontMetricsF, QIcon
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.content.schema import Lang
@@ -38,7 +38,9 @@ class NavBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFixedHeight(p(t.BAR_HEIGHT))
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(p(24), p(12), p(24), p(12))
+        # A thin margin above and below: the buttons (a touch target high) sit centred in the bar, and the place's
+        # title may take the bar's whole height when it needs three lines.
+        layout.setContentsMargins(p(24), p(4), p(24), p(4))
         layout.setSpacing(p(16))
         self.home_button = self._button(theme)
         self.back_button = self._button(theme)
@@ -129,18 +131,18 @@ class NavBar(QWidget):
         return self._place
 
     def _show_place(self) -> None:
-        """The place's name on one line, else on two (broken by the typography rules, at a caption's size if
-        the bar's size is too tall for two), and cut with "…" only if even two lines cannot hold it."""
+        """The place's name on one line, else on two (broken by the typography rules, stepping down to a
+        caption's size, never smaller, if the bar's size is too wide or tall for two), else on three lines at a
+        caption's size; cut with "…" only if even that cannot hold it (`kiosk check` warns the editor of such a
+        title: `bar_title_fits`)."""
         width = max(10, self.title.width())
-        height = self.height() - self.layout().contentsMargins().top() - self.layout().contentsMargins().bottom()
-        for size in (t.CAPTION + 4, t.CAPTION):
-            font = self._theme.font(size, bold=True)
-            lines = typeset(font, self._place, width, title=True)
-            if lines.fits and len(lines) <= 2 and len(lines) * QFontMetricsF(font).lineSpacing() <= height:
-                self.title.setFont(font)
-                self.title.setText(lines.text)
-                return
-        font = self._theme.font(t.CAPTION + 4, bold=True)
+        shown = bar_title_lines(self._theme, self._place, width, self.height())
+        if shown is not None:
+            font, text = shown
+            self.title.setFont(font)
+            self.title.setText(text)
+            return
+        font = self._theme.font(t.CAPTION, bold=True)
         self.title.setFont(font)
         self.title.setText(QFontMetricsF(font).elidedText(self._place, Qt.TextElideMode.ElideRight, width))
 
@@ -152,3 +154,17 @@ class NavBar(QWidget):
         if watched is self.title and event.type() == QEvent.Type.Resize:
             self._show_place()
         return False
+
+
+BAR_TITLE_STEPS = ((t.CAPTION + 4, 2), (t.CAPTION, 2), (t.CAPTION, 3))  # (type size, most lines), in turn
+
+
+def bar_title_lines(theme: Theme, title: str, width: float, height: float) -> tuple[QFont, str] | None:
+    """The bar's title set in a box `width` × `height` pixels: the first step of `BAR_TITLE_STEPS` whose lines
+    all fit, as (font, lines joined by newlines); None if none does (the bar then cuts it with "…")."""
+    for size, most in BAR_TITLE_STEPS:
+        font = theme.font(size, bold=True)
+        lines = typeset(font, title, width, title=True)
+        if lines.fits and len(lines) <= most and len(lines) * QFontMetricsF(font).lineSpacing() <= height:
+            return font, lines.text
+    return None
