@@ -40,5 +40,7 @@ def test_a_long_title_takes_three_lines_at_a_caption_size_never_smaller(make_kio
 def test_a_title_beyond_three_lines_is_cut_and_the_check_warns_of_it(make_kiosk, qtbot):
     bar = portrait_bar(make_kiosk, qtbot)
     bar.set_place(TOO_LONG, True, False)
-    assert bar.title.text().endswith("…")
+    lines = bar.title.text().split("\n")
+    assert len(lines) == 3 and lines[-1].endswith("…"), lines  # as much as three lines hold, then "…"
+    assert TOO_LONG.startswith(" ".join(lines[:2]).replace("- ", "-"))
     assert bar_title.bar_lines(TOO_LONG) > bar_title.MOST_LINES

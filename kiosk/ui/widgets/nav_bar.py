@@ -133,18 +133,15 @@ class NavBar(QWidget):
     def _show_place(self) -> None:
         """The place's name on one line, else on two (broken by the typography rules, stepping down to a
         caption's size, never smaller, if the bar's size is too wide or tall for two), else on three lines at a
-        caption's size; cut with "…" only if even that cannot hold it (`kiosk check` warns the editor of such a
-        title: `bar_title_fits`)."""
+        caption's size; only a title longer still has its last line cut with "…" (`kiosk check` warns the
+        editor of such a title: `kiosk.layout.bar_title`)."""
         width = max(10, self.title.width())
-        shown = bar_title_lines(self._theme, self._place, width, self.height())
-        if shown is not None:
-            font, text = shown
-            self.title.setFont(font)
-            self.title.setText(text)
-            return
-        font = self._theme.font(t.CAPTION, bold=True)
+        margins = self.layout().contentsMargins()
+        height = self.height() - margins.top() - margins.bottom()
+        font, text = (bar_title_lines(self._theme, self._place, width, height)
+                      or bar_title_cut(self._theme, self._place, width, height))
         self.title.setFont(font)
-        self.title.setText(QFontMetricsF(font).elidedText(self._place, Qt.TextElideMode.ElideRight, width))
+        self.title.setText(text)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -168,3 +165,21 @@ def bar_title_lines(theme: Theme, title: str, width: float, height: float) -> tu
         if lines.fits and len(lines) <= most and len(lines) * QFontMetricsF(font).lineSpacing() <= height:
             return font, lines.text
     return None
+
+
+def bar_title_cut(theme: Theme, title: str, width: float, height: float) -> tuple[QFont, str]:
+    """A title too long for the bar at any step: its lines at a caption's size, as many as the bar holds (at
+    most the last step's), the last of them cut with "…"."""
+    font = theme.font(t.CAPTION, bold=True)
+    metrics = QFontMetricsF(font)
+    room = max(1, min(BAR_TITLE_STEPS[-1][1], int(height // metrics.lineSpacing())))
+    lines = typeset(font, title, width, title=True)
+    if not lines.fits or len(lines) <= room:  # a word wider than the bar: one line, cut
+        return font, metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
+    head = [line.replace("\u2060", "") for line in lines.lines[: room - 1]]
+    at = 0
+    for line in head:  # where the last line starts in the title
+        found = title.find(line, at)
+        at = found + len(line) if found >= 0 else at
+    tail = metrics.elidedText(title[at:].strip(), Qt.TextElideMode.ElideRight, width)
+    return font, "\n".join([*head, tail])
