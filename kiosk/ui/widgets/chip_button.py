@@ -62,9 +62,10 @@ class ChipButton(QPushButton):
     def size_for(self, width: int) -> QSize:
         """The chip's size when at most `width` pixels are available."""
         if not self._wraps:
-            return self.sizeHint()
+            return self.sizeHint().expandedTo(self.minimumSize())
         shown = self.lines_for(width)
-        return self.sizeHint() if shown == super().text() else self._hint_for(shown)
+        hint = self.sizeHint() if shown == super().text() else self._hint_for(shown)
+        return hint.expandedTo(self.minimumSize())  # as tall as a touch target at least, as its layout makes it
 
     def fit_to(self, width: int) -> None:
         """Wrap the text to `width` pixels (its layout's), as `size_for(width)` measured it."""
