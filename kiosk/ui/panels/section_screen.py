@@ -121,23 +121,26 @@ class SectionScreen(Screen):
         self.set_language("zh")
 
     def _landscape_layout(self, header: QVBoxLayout, figures: QGridLayout, chips: QWidget) -> None:
-        """The title and lead stay put at the top of the left column; only the figures below them scroll, so a
-        scrolled column never shows half a title."""
+        """The title stays put at the top of the left column; the lead and the figures below it scroll, so a
+        scrolled column never shows half a title, and a long title and lead (or large text) never squeeze each
+        other: the title is shown whole, the lead scrolls."""
         p = self._theme.px
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, p(24), p(t.GAP))
         side_layout.setSpacing(p(t.GAP))
+        header.removeWidget(self.lead)
+        side_layout.addWidget(self.lead)
+        side_layout.addSpacing(p(8))
         side_layout.addLayout(figures)
         side_layout.addStretch(1)
         self.side = TouchScrollArea(self)
         self.side.setWidget(side)
         self.side.swiped.connect(self.swipe)
         left = QVBoxLayout()
-        left.setSpacing(p(t.GAP))
+        left.setSpacing(p(12))  # the title to the lead, as in the header
         header.setContentsMargins(0, 0, p(24), 0)
         left.addLayout(header)
-        left.addSpacing(p(8))
         left.addWidget(self.side, 1)
         right = QVBoxLayout()
         right.setSpacing(p(t.GAP))
