@@ -54,9 +54,11 @@ class CheckReport:
 
 
 def check_folder(folder: Path | None) -> CheckReport:
+    from kiosk.layout.bar_title import install as check_bar_titles
     from kiosk.media.check import install as check_photo_files
 
     check_photo_files()  # also open each photo's header: empty, truncated, not an image, over the pixel limit
+    check_bar_titles()  # and warn of a title too long for the portrait bar
     folder = Path(folder) if folder else paths.default_content_dir()
     try:
         exhibition, warnings = load_exhibition(folder)

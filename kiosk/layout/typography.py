@@ -9,8 +9,11 @@ The text is cut into *pieces* that never break inside:
 - a Latin word, a number, or a run like "1+5+N" or "10—20" (with whatever non-CJK punctuation touches it);
 - one CJK character, with the closing punctuation after it and the opening punctuation before it
   (kinsoku: no line starts with ，。、；：？！）」』》〉”’… or ends with （「『《〈“‘);
-- a number with the CJK unit after it ("129个", "5000万元", "2018年");
+- a number with the CJK unit after it ("129个", "5000万元", "2018年", "1234平方米"), or with a unit after a space
+  ("35 万", "109 km", "3.2 km²", "1234567890 m²", "50 million"): the space stays inside the piece;
 - anything an editor joined with U+2060 WORD JOINER or a no-break space U+00A0.
+A compound joined by hyphens ("infrastructure-modernisation") is pieces too, broken after a hyphen only when it
+is wider than the line (a weak break, like one inside a Chinese word).
 
 A break after a piece is *strong* at a space, after punctuation, or at a U+200B ZERO WIDTH SPACE an editor
 put there; between two CJK characters it is *weak* (it may split a word: Chinese marks no word boundaries).
@@ -21,6 +24,7 @@ one short English word, on its last line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -33,7 +37,14 @@ OPEN = set("（「『《〈【〔“‘([{<‹«")
 # Punctuation after which a title may break between its phrases.
 PHRASE_END = set("，。、；：？！）」』》〉】”·・—,.;:?!)")
 # CJK characters that measure what a number counts: they stay with the number before them.
-UNITS = set("万亿千百十元角分钟个家户名人位座条所处项次件台辆艘吨亩公米里克度号年月日时秒岁倍成批期届栋间套张%％")
+UNITS = set("万亿千百十元角分钟个家户名人位座条所处项次件台辆艘吨亩公米里克度号年月日时秒岁倍成批期届栋间套张%％平方顷")
+# Latin units and counting words that stay on the line of the number before them, across the space between
+# (compared without the punctuation that may follow them: "km²," is "km²").
+LATIN_UNITS = {
+    "mm", "cm", "m", "km", "m²", "km²", "m2", "km2", "m³", "m3", "ha", "mu", "g", "kg", "t", "km/h", "kW", "kWh",
+    "MW", "GW", "%", "°C", "℃", "yuan", "RMB", "hundred", "thousand", "million", "billion", "trillion",
+}
+SCALES = {"hundred", "thousand", "million", "billion", "trillion"}  # "50 million yuan" stays together
 JOINERS = {"\u2060", "\u00a0", "\u202f", "\ufeff"}  # editors' "never break here" (shown as nothing / a space)
 BREAK_HINT = "\u200b"  # an editor's "break here if you must"
 
@@ -99,19 +110,35 @@ def _atoms(text: str) -> list[tuple[str, str]]:
     return atoms
 
 
+_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}-)(?=[^\W\d_]{2})")  # inside "infrastructure-modernisation"
+
+
+def _hyphenated(atoms: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Atoms split after each hyphen that joins two words of a compound ("h": a line may break there, as a weak
+    break, when the compound is wider than the line)."""
+    out: list[tuple[str, str]] = []
+    for atom, after in atoms:
+        parts = _HYPHEN.split(atom)
+        out += [(part, "h") for part in parts[:-1]] + [(parts[-1], after)]
+    return out
+
+
 def _numeric(atom: str) -> bool:
     return any(c.isdigit() for c in atom) and not _ideograph(atom[-1])
 
 
 def segment(text: str) -> list[Piece]:
     """Cut `text` into pieces that never break inside (see the module's docstring)."""
-    atoms = _atoms(text)
+    atoms = _hyphenated(_atoms(text))
     pieces: list[Piece] = []
     current = ""
     for index, (atom, after) in enumerate(atoms):
         nxt = atoms[index + 1][0] if index + 1 < len(atoms) else ""
         current += atom
         if nxt and after in ("", "j") and (after == "j" or _glued(current, atom, nxt)):
+            continue
+        if nxt and after == " " and _unit_word(nxt) and (_numeric(atom) or (atom in SCALES and _numeric(current))):
+            current += " "  # "109 km": the number keeps its unit, the space between them shown
             continue
         strong = after in (" ", "b") or current[-1] in PHRASE_END or not nxt
         phrase = (after == "b" or current[-1] in PHRASE_END or not nxt
@@ -128,14 +155,20 @@ def _glued(current: str, atom: str, nxt: str) -> bool:
         or atom[-1] in OPEN
         or (_numeric(atom) and nxt[0] in UNITS)
         or (atom[-1] in UNITS and nxt[0] in UNITS and _numeric_before(current))
+        or (atom in ".,:" and current[-2:-1].isdigit() and nxt[0].isdigit())  # "3.2", "1,234", "10:30"
         or (atom == nxt == "—")  # the Chinese dash is two characters: never split
         or (not _breaks_alone(atom[-1]) and not _breaks_alone(nxt[0]))  # two runs with nothing between
     )
 
 
+def _unit_word(atom: str) -> bool:
+    """`atom` (what follows a number and a space) is a unit: a CJK unit character ("万") or a Latin unit."""
+    return atom[0] in UNITS or atom.rstrip(",.;:?!)]}’”") in LATIN_UNITS
+
+
 def _numeric_before(current: str) -> bool:
-    """`current` is a number followed only by unit characters so far ("5000万" before "元")."""
-    stripped = current.rstrip("".join(UNITS))
+    """`current` is a number followed only by unit characters so far ("5000万" before "元", "35 万" before "人")."""
+    stripped = current.rstrip("".join(UNITS)).rstrip(" ")
     return bool(stripped) and stripped[-1].isdigit()
 
 

@@ -232,3 +232,47 @@ def test_a_full_line_or_one_needing_wide_gaps_stays_as_it_is(natural, width):
 def test_chinese_is_told_from_english():
     assert ty.is_chinese("渌口区位于湘江东岸，G107国道穿境而过。")
     assert not ty.is_chinese("Lukou (渌口) lies on the east bank of the Xiang River.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("across all 1234567890 m² of the district", "1234567890 m²"),
+        ("about 35 万 people", "35 万"),
+        ("a road 109 km long", "109 km"),
+        ("an area of 3.2 km², all of it", "3.2 km²,"),
+        ("more than 50 million yuan", "50 million yuan"),
+        ("渌口区辖8个镇，129个村。", "129个"),
+        ("总面积约1234567890平方米", "1234567890平方米"),
+        ("全区共35 万人", "35 万人"),
+    ],
+)
+def test_a_number_keeps_its_unit_on_its_line(text: str, kept: str) -> None:
+    assert kept in pieces(text)
+    for width in range(3, 30):
+        lines = ty.wrap(text, width, measure)
+        assert any(kept.rstrip(",") in line for line in lines.lines), (width, lines.lines)
+
+
+def test_a_number_before_an_ordinary_word_may_still_break_there() -> None:
+    assert pieces("in 2018 the district") == ["in", "2018", "the", "district"]
+    assert pieces("8 towns and 129 villages") == ["8", "towns", "and", "129", "villages"]
+
+
+def test_a_decimal_point_or_thousands_comma_never_splits_a_number() -> None:
+    assert pieces("3.2 km² and 1,234 people, then 10:30.") == ["3.2 km²", "and", "1,234", "people,", "then",
+                                                               "10:30."]
+    assert pieces("Lukou, 2018. Then") == ["Lukou,", "2018.", "Then"]
+
+
+def test_a_hyphenated_compound_breaks_after_a_hyphen_only_when_it_must() -> None:
+    compound = "infrastructure-modernisation-programme"
+    assert pieces(compound) == ["infrastructure-", "modernisation-", "programme"]
+    assert [p.strong for p in ty.segment(compound)] == [False, False, True]
+    assert pieces("a 10–20-minute walk, an e-mail") == ["a", "10–20-minute", "walk,", "an", "e-mail"]
+    title = f"Growth with the {compound}"
+    assert ty.wrap_title(title, 40, measure).lines == (title,)
+    narrow = ty.wrap_title(title, 12, measure)  # the compound alone is 19 wide
+    assert narrow.fits, narrow.lines
+    rejoined = "".join(line if line.endswith("-") else line + " " for line in narrow.lines).strip()
+    assert rejoined == title

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.glossary import glosses_on_screen
 from kiosk.content.schema import Exhibition, Lang, Section, Text
@@ -68,7 +68,7 @@ class SectionScreen(Screen):
         chips = FlowLayout(chips_box, spacing=p(14))
         chips.setContentsMargins(0, 0, 0, 0)
         for topic in section.topics:
-            chip = ChipButton(theme, accent, chips_box)
+            chip = ChipButton(theme, accent, chips_box, wraps=True)  # a long topic wraps in its column
             chip.clicked.connect(lambda _=False, key=topic.id: self.body.scroll_to(key))
             chips.addWidget(chip)
             self.chips.append(chip)
@@ -121,23 +121,26 @@ class SectionScreen(Screen):
         self.set_language("zh")
 
     def _landscape_layout(self, header: QVBoxLayout, figures: QGridLayout, chips: QWidget) -> None:
-        """The title and lead stay put at the top of the left column; only the figures below them scroll, so a
-        scrolled column never shows half a title."""
+        """The title stays put at the top of the left column; the lead and the figures below it scroll, so a
+        scrolled column never shows half a title, and a long title and lead (or large text) never squeeze each
+        other: the title is shown whole, the lead scrolls."""
         p = self._theme.px
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, p(24), p(t.GAP))
         side_layout.setSpacing(p(t.GAP))
+        header.removeWidget(self.lead)
+        side_layout.addWidget(self.lead)
+        side_layout.addSpacing(p(8))
         side_layout.addLayout(figures)
         side_layout.addStretch(1)
         self.side = TouchScrollArea(self)
         self.side.setWidget(side)
         self.side.swiped.connect(self.swipe)
         left = QVBoxLayout()
-        left.setSpacing(p(t.GAP))
+        left.setSpacing(p(12))  # the title to the lead, as in the header
         header.setContentsMargins(0, 0, p(24), 0)
         left.addLayout(header)
-        left.addSpacing(p(8))
         left.addWidget(self.side, 1)
         right = QVBoxLayout()
         right.setSpacing(p(t.GAP))
@@ -146,8 +149,14 @@ class SectionScreen(Screen):
         root = QHBoxLayout(self)
         root.setContentsMargins(p(t.MARGIN), p(t.MARGIN * 0.75), p(t.MARGIN * 0.5), 0)
         root.setSpacing(p(t.MARGIN * 0.75))
-        root.addLayout(left, 38)
-        root.addLayout(right, 62)
+        # The columns keep the designed 38 : 62 whatever their content: a long chip or title wraps inside its
+        # column instead of widening it and squeezing the other.
+        for layout, share in ((left, 38), (right, 62)):
+            column = QWidget(self)
+            column.setLayout(layout)
+            layout.setContentsMargins(0, 0, 0, 0)
+            column.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            root.addWidget(column, share)
 
     def _portrait_layout(self, header: QVBoxLayout, figures: QGridLayout, chips: QWidget) -> None:
         """Portrait: the lead and figures head the text and scroll away with it; the title and the topic

@@ -95,7 +95,7 @@ class MainWindow(QWidget):
         self.bar = NavBar(theme, self)
         self.bar.home_requested.connect(self.go_home)
         self.bar.back_requested.connect(self.go_back)
-        self.bar.language_chosen.connect(self.set_language)
+        self.bar.language_chosen.connect(self._language_tapped)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -335,9 +335,22 @@ class MainWindow(QWidget):
     # language ---------------------------------------------------------------------------------------
 
     @Slot(str)
+    def _language_tapped(self, lang: str) -> None:
+        """中 or EN tapped: switch, unless it is the language shown already (a tap of a storm of taps that lands
+        after its switch is done costs nothing; the bar lights the language shown)."""
+        if lang == self.lang:
+            self.overlay.finish_now()
+            self.bar.set_language(self.lang)
+            return
+        self.set_language(lang)
+
+    @Slot(str)
     def set_language(self, lang: str) -> None:
         if lang not in ("zh", "en"):
             return
+        # A slide under way moves pictures of the pages in the language before: it ends now, so the page shown
+        # is always in the language the bar shows.
+        self.overlay.finish_now()
         self.lang = lang  # type: ignore[assignment]  # checked to be zh or en just above
         self._apply_language_fonts()
         for screen in self._screens.values():

@@ -62,8 +62,8 @@ class FigureCard(QFrame):
     def set_language(self, lang: Lang) -> None:
         self._lang = lang
         self._animation.stop()
+        self._unit_below = False  # before the number is drawn: a Chinese unit always stands after its number
         self._show_value(None)
-        self._unit_below = False
         self.label.set_source(self._figure.label.get(lang))
         self._fit()
 

@@ -1,5 +1,6 @@
 """A layout that places widgets left to right and wraps to a new line, for chips whose width depends on the
-language."""
+language. A widget wider than the whole line that can wrap its own text (`size_for(width)`, as a wrapping chip
+does) is given the line's width and the height it then needs (`fit_to(width)` wraps it)."""
 
 from __future__ import annotations
 
@@ -53,7 +54,10 @@ class FlowLayout(QLayout):
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, line = area.x(), area.y(), 0
         for item in self._items:
-            hint = item.sizeHint()
+            if apply and callable(fit := getattr(item.widget(), "fit_to", None)):
+                fit(area.width())
+            sized = getattr(item.widget(), "size_for", None)
+            hint = sized(area.width()) if callable(sized) else item.sizeHint()
             if x + hint.width() > area.right() + 1 and line > 0:
                 x = area.x()
                 y += line + self._spacing

@@ -8,7 +8,7 @@ decides what happens.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QFontMetricsF, QIcon
+from PySide6.QtGui import QFont, QFontMetricsF, QIcon
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.content.schema import Lang
@@ -38,7 +38,9 @@ class NavBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFixedHeight(p(t.BAR_HEIGHT))
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(p(24), p(12), p(24), p(12))
+        # A thin margin above and below: the buttons (a touch target high) sit centred in the bar, and the place's
+        # title may take the bar's whole height when it needs three lines.
+        layout.setContentsMargins(p(24), p(4), p(24), p(4))
         layout.setSpacing(p(16))
         self.home_button = self._button(theme)
         self.back_button = self._button(theme)
@@ -129,20 +131,17 @@ class NavBar(QWidget):
         return self._place
 
     def _show_place(self) -> None:
-        """The place's name on one line, else on two (broken by the typography rules, at a caption's size if
-        the bar's size is too tall for two), and cut with "…" only if even two lines cannot hold it."""
+        """The place's name on one line, else on two (broken by the typography rules, stepping down to a
+        caption's size, never smaller, if the bar's size is too wide or tall for two), else on three lines at a
+        caption's size; only a title longer still has its last line cut with "…" (`kiosk check` warns the
+        editor of such a title: `kiosk.layout.bar_title`)."""
         width = max(10, self.title.width())
-        height = self.height() - self.layout().contentsMargins().top() - self.layout().contentsMargins().bottom()
-        for size in (t.CAPTION + 4, t.CAPTION):
-            font = self._theme.font(size, bold=True)
-            lines = typeset(font, self._place, width, title=True)
-            if lines.fits and len(lines) <= 2 and len(lines) * QFontMetricsF(font).lineSpacing() <= height:
-                self.title.setFont(font)
-                self.title.setText(lines.text)
-                return
-        font = self._theme.font(t.CAPTION + 4, bold=True)
+        margins = self.layout().contentsMargins()
+        height = self.height() - margins.top() - margins.bottom()
+        font, text = (bar_title_lines(self._theme, self._place, width, height)
+                      or bar_title_cut(self._theme, self._place, width, height))
         self.title.setFont(font)
-        self.title.setText(QFontMetricsF(font).elidedText(self._place, Qt.TextElideMode.ElideRight, width))
+        self.title.setText(text)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -152,3 +151,35 @@ class NavBar(QWidget):
         if watched is self.title and event.type() == QEvent.Type.Resize:
             self._show_place()
         return False
+
+
+BAR_TITLE_STEPS = ((t.CAPTION + 4, 2), (t.CAPTION, 2), (t.CAPTION, 3))  # (type size, most lines), in turn
+
+
+def bar_title_lines(theme: Theme, title: str, width: float, height: float) -> tuple[QFont, str] | None:
+    """The bar's title set in a box `width` × `height` pixels: the first step of `BAR_TITLE_STEPS` whose lines
+    all fit, as (font, lines joined by newlines); None if none does (the bar then cuts it with "…")."""
+    for size, most in BAR_TITLE_STEPS:
+        font = theme.font(size, bold=True)
+        lines = typeset(font, title, width, title=True)
+        if lines.fits and len(lines) <= most and len(lines) * QFontMetricsF(font).lineSpacing() <= height:
+            return font, lines.text
+    return None
+
+
+def bar_title_cut(theme: Theme, title: str, width: float, height: float) -> tuple[QFont, str]:
+    """A title too long for the bar at any step: its lines at a caption's size, as many as the bar holds (at
+    most the last step's), the last of them cut with "…"."""
+    font = theme.font(t.CAPTION, bold=True)
+    metrics = QFontMetricsF(font)
+    room = max(1, min(BAR_TITLE_STEPS[-1][1], int(height // metrics.lineSpacing())))
+    lines = typeset(font, title, width, title=True)
+    if not lines.fits or len(lines) <= room:  # a word wider than the bar: one line, cut
+        return font, metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
+    head = [line.replace("\u2060", "") for line in lines.lines[: room - 1]]
+    at = 0
+    for line in head:  # where the last line starts in the title
+        found = title.find(line, at)
+        at = found + len(line) if found >= 0 else at
+    tail = metrics.elidedText(title[at:].strip(), Qt.TextElideMode.ElideRight, width)
+    return font, "\n".join([*head, tail])
