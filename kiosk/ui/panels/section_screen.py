@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.glossary import glosses_on_screen
 from kiosk.content.schema import Exhibition, Lang, Section, Text
+from kiosk.layout import rows
 from kiosk.ui import theme as t
 from kiosk.ui.image_provider import ImageProvider
 from kiosk.ui.panels.screen import Screen
@@ -55,13 +56,21 @@ class SectionScreen(Screen):
         self.lead.setProperty("role", "text")
 
         self.figures = [FigureCard(theme, f, accent, self) for f in section.figures]
-        figure_grid = QGridLayout()
+        # Rows as even as they can be, each the grid's whole width (seven figures: 2, 2, 2 and a wide 1; in
+        # portrait 3, 2 and 2); a row's cards share it equally, whatever a long English unit would like.
+        figure_grid = QVBoxLayout()
         figure_grid.setSpacing(p(16))
-        columns = 2 if not theme.portrait else 3
-        for index, card in enumerate(self.figures):
-            figure_grid.addWidget(card, index // columns, index % columns)
-        for column in range(columns):  # equal columns: a long English unit must not squeeze its neighbour's card
-            figure_grid.setColumnStretch(column, 1)
+        start = 0
+        for count in rows.even_rows(len(self.figures), 2 if not theme.portrait else 3):
+            line = QHBoxLayout()
+            line.setSpacing(p(16))
+            for card in self.figures[start:start + count]:
+                policy = card.sizePolicy()
+                policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+                card.setSizePolicy(policy)
+                line.addWidget(card, 1)
+            figure_grid.addLayout(line)
+            start += count
 
         self.chips: list[ChipButton] = []
         chips_box = QWidget(self)
@@ -120,7 +129,7 @@ class SectionScreen(Screen):
         self._swipes.swiped.connect(self.swipe)
         self.set_language("zh")
 
-    def _landscape_layout(self, header: QVBoxLayout, figures: QGridLayout, chips: QWidget) -> None:
+    def _landscape_layout(self, header: QVBoxLayout, figures: QVBoxLayout, chips: QWidget) -> None:
         """The title stays put at the top of the left column; the lead and the figures below it scroll, so a
         scrolled column never shows half a title, and a long title and lead (or large text) never squeeze each
         other: the title is shown whole, the lead scrolls."""
@@ -158,7 +167,7 @@ class SectionScreen(Screen):
             column.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             root.addWidget(column, share)
 
-    def _portrait_layout(self, header: QVBoxLayout, figures: QGridLayout, chips: QWidget) -> None:
+    def _portrait_layout(self, header: QVBoxLayout, figures: QVBoxLayout, chips: QWidget) -> None:
         """Portrait: the lead and figures head the text and scroll away with it; the title and the topic
         chips stay, and the kicker folds away once the text is scrolled, so the text gets most of the screen
         (and is read at eye height, not at the waist)."""
