@@ -125,6 +125,7 @@ class HomeScreen(Screen):
         lower.addLayout(grid, 1)
         # Large text needs taller tiles (three lines of an English title): the hero gives up some height
         hero_share = 9 if theme.portrait or theme.text_scale > 1 else 11
+        self._hero_share = hero_share
         root.addWidget(self.hero, hero_share)
         root.addLayout(lower, 20 - hero_share)
         self._lower = lower
@@ -182,6 +183,8 @@ class HomeScreen(Screen):
         for tile, dest in zip(self.tiles, self._destinations, strict=True):
             tile.set_text(dest.title.get(lang), dest.subtitle.get(lang))
         self._size_tile_titles()  # at once (no frame with a title sized for the other language); known answers
+        if self._shown_once:  # the title fitted again to the room: a round trip of languages gives the same page
+            self._fit_hero()
 
     def _show_hero_text(self, lang: Lang) -> None:
         """The hero's date, title, subtitle and figures in `lang`."""
@@ -204,7 +207,9 @@ class HomeScreen(Screen):
     def _fit_hero(self) -> None:
         """The title a size smaller (down to two thirds) while the hero's content is taller than the room the
         tiles leave it: in large Chinese text the figures were squeezed, their labels over their numbers."""
-        room = self.height() - self._lower.minimumSize().height()
+        # Its share of the page (the tiles keep theirs), whatever the size of the page's last layout pass: the
+        # same page gives the same title however the language or size came to be what it is
+        room = min(self.height() * self._hero_share // 20, self.height() - self._lower.minimumSize().height())
         if room <= 0 or self.width() <= 1:
             return
         scale = self._title_scale
