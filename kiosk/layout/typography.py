@@ -21,6 +21,7 @@ one short English word, on its last line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -63,7 +64,8 @@ def _breaks_alone(ch: str) -> bool:
 
 
 def _atoms(text: str) -> list[tuple[str, str]]:
-    """(atom, what follows it: "" nothing, " " a space, "j" a joiner, "b" an editor's break hint)."""
+    """(atom, what follows it: "" nothing, " " a space, "j" a joiner, "b" an editor's break hint, "h" a hyphen
+    a line may break after)."""
     atoms: list[tuple[str, str]] = []
     run = ""
 
@@ -80,8 +82,12 @@ def _atoms(text: str) -> list[tuple[str, str]]:
             atom, prev = atoms[-1]
             atoms[-1] = (atom, prev if prev == "j" else after)
 
-    for ch in text:
-        if ch in JOINERS:
+    hyphens = _hyphen_breaks(text)
+    for index, ch in enumerate(text):
+        if index in hyphens:
+            run += ch
+            end_run("h")
+        elif ch in JOINERS:
             if ch == "\u00a0" or ch == "\u202f":
                 run += ch  # a visible no-break space: part of the piece
                 continue
@@ -97,6 +103,17 @@ def _atoms(text: str) -> list[tuple[str, str]]:
             run += ch
     end_run()
     return atoms
+
+
+LONG_COMPOUND = 24  # letters and hyphens: a hyphenated word this long may break after a hyphen (no shipped one)
+
+
+def _hyphen_breaks(text: str) -> set[int]:
+    """Where a line may break after a hyphen: inside a long hyphenated English word ("infrastructure-modernisation-
+    programme"), never in a short one ("well-being") or between digits."""
+    return {match.start() + offset
+            for match in re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)+", text) if len(match.group()) >= LONG_COMPOUND
+            for offset, ch in enumerate(match.group()) if ch == "-"}
 
 
 def _numeric(atom: str) -> bool:

@@ -232,3 +232,13 @@ def test_a_full_line_or_one_needing_wide_gaps_stays_as_it_is(natural, width):
 def test_chinese_is_told_from_english():
     assert ty.is_chinese("渌口区位于湘江东岸，G107国道穿境而过。")
     assert not ty.is_chinese("Lukou (渌口) lies on the east bank of the Xiang River.")
+
+
+def test_a_long_hyphenated_word_may_break_after_its_hyphens_a_short_one_never() -> None:
+    assert pieces("the infrastructure-modernisation-programme") == [
+        "the", "infrastructure-", "modernisation-", "programme"]
+    assert pieces("well-being and Higher-Quality") == ["well-being", "and", "Higher-Quality"]
+    lines = ty.wrap_title("Lukou with the infrastructure-modernisation-programme", 12, measure)
+    assert lines.fits
+    joined = "".join(line.replace(" ", "") for line in lines.lines)
+    assert joined == "Lukouwiththeinfrastructure-modernisation-programme"
