@@ -26,10 +26,6 @@ SIZES = ((1920, 1080), (1080, 1920))
 PLACES = ("home", "intro", "section-develop", "section-party", "section-civility", "section-livelihood",
           "timeline-card", "map-card", "gallery", "photo", "slideshow", "still-there", "closed")
 
-HOME = ("home tiles have a fixed height, so a title ~1.7 times as long is cut with '…' at every type step (all five "
-        "section/timeline tiles), and each headline figure's label stops at three lines with its last line cut "
-        "mid-glyph, no '…' ('villages with the infrastructure-moderni…'); in portrait the hero photo's caption chip "
-        "also runs off the right edge ('Illustration, not a')")
 CHIP_SQUEEZE = ("a topic chip is as wide as its whole text (it never wraps), so one long chip widens the right column "
                 "and squeezes the left one: the section title breaks a word or two a line and is cut at the column's "
                 "height with no '…', and the lead is cut under it")
@@ -37,8 +33,6 @@ MAP_LABEL = "a long road name is drawn across the map's left edge and cut ('…i
 BAR = ("the portrait bar keeps a title to two lines and cuts a longer one with '…' (its rule: one line, else two, else "
        "cut)")
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("en", "1920x1080", "home"): HOME,
-    ("en", "1080x1920", "home"): HOME,
     ("en", "1920x1080", "section-party"): CHIP_SQUEEZE,
     ("en", "1920x1080", "map-card"): MAP_LABEL,
     ("en", "1080x1920", "section-develop"): BAR,

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 from kiosk.content.schema import Figure, Lang
 from kiosk.ui import theme as t
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.typeset_label import TypesetLabel
+from kiosk.ui.widgets.typeset_label import TypesetLabel, typeset
 
 INLINE_FLOOR = 0.8  # an English unit that would shrink the number below this share of its size goes below
+LABEL_LINES = 3  # a label longer than this at the caption's size steps its type down ...
+LABEL_FLOOR = t.CAPTION - 4  # ... to this size at most (the hero photo's caption's)
 
 
 class FigureCard(QFrame):
@@ -66,10 +68,31 @@ class FigureCard(QFrame):
         self._unit_below = False
         self.label.set_source(self._figure.label.get(lang))
         self._fit()
+        self._fit_label()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
+        self._fit_label()
+
+    def _fit_label(self) -> None:
+        """A label longer than LABEL_LINES lines at the caption's size (an editor's) steps its type down, to
+        LABEL_FLOOR at most, and the label asks for the height of all its lines at the card's width: the card grows
+        with a long label instead of cutting its last line through the glyphs."""
+        margins = self.layout().contentsMargins()
+        width = self.contentsRect().width() - margins.left() - margins.right()
+        if width <= 0:
+            return
+        size = float(t.CAPTION)
+        while True:
+            font = self._theme.font(size)
+            lines = len(typeset(font, self.label.source(), width, title=False))
+            if size <= LABEL_FLOOR or lines <= LABEL_LINES:
+                break
+            size -= 2
+        if font.key() != self.label.font().key():
+            self.label.setFont(font)
+        self.label.setMinimumHeight(lines * QFontMetrics(font).lineSpacing())
 
     def _fit(self) -> None:
         """Shrink the number (never wrap it: Chinese units would break mid-word) until it fits the card. A long
