@@ -243,9 +243,13 @@ class HomeScreen(Screen):
         return self._theme.px(270 * max(1.0, self._theme.text_scale))
 
     def _fit_figures(self) -> None:
-        """Landscape: the figure cards share the row's free width when a label (an editor's) would take more than
-        three lines at their usual width, so the cards grow less tall and the tiles keep their room."""
-        if self._theme.portrait or not self.figures or self.hero.width() <= 1:
+        """Every figure label at one type size; in landscape the figure cards share the row's free width when a
+        label (an editor's) would take more than three lines at their usual width, so the cards grow less tall and
+        the tiles keep their room."""
+        if not self.figures or self.hero.width() <= 1:
+            return
+        self._same_label_size()
+        if self._theme.portrait:
             return
         width = self._figure_width()
         card = self.figures[0]
@@ -259,6 +263,13 @@ class HomeScreen(Screen):
             width = max(width, min(2 * width, free // len(self.figures)))
         for c in self.figures:
             c.setFixedWidth(width)
+        self._same_label_size()
+
+    def _same_label_size(self) -> None:
+        """Every figure label at one type size: the smallest any of them needs at its card's width."""
+        size = min(card.label_size() for card in self.figures)
+        for card in self.figures:
+            card.set_label_ceiling(size)
 
     def _fit_caption(self) -> None:
         """The photo's caption chip on one line while it fits the hero's width, else wrapped within it."""
