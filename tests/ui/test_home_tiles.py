@@ -108,3 +108,21 @@ def test_a_language_switch_does_not_lay_every_tile_out_again(qtbot, make_kiosk, 
     assert calls == []
     for tile in screen.tiles:
         assert tile.title_layout()[4], f"{tile.title()!r} is cut"
+
+
+def _geometry(screen: HomeScreen) -> list:
+    return [screen.hero.geometry(), *(tile.geometry() for tile in screen.tiles)]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_language_round_trip_gives_the_same_layout(qtbot, make_kiosk, size):
+    kiosk = make_kiosk(size=size, lang="zh")
+    window = kiosk.window
+    screen = home(kiosk)
+    settle()
+    before = _geometry(screen)
+    for button, lang in ((window.bar.en_button, "en"), (window.bar.zh_button, "zh")):
+        touch.tap(button)
+        qtbot.waitUntil(lambda lang=lang: window.lang == lang, timeout=3000)
+        settle()
+    assert _geometry(screen) == before

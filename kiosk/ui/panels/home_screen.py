@@ -7,6 +7,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Exhibition, Lang
@@ -83,7 +84,7 @@ class HomeScreen(Screen):
         per_row = 2 if theme.portrait else max(1, len(self.figures))
         for index, card in enumerate(self.figures):
             if not theme.portrait:  # wide enough for a two-line label in either language, in large text too
-                card.setFixedWidth(p(270 * max(1.0, theme.text_scale)))
+                card.setFixedWidth(self._figure_width())
             figures_row.addWidget(card, index // per_row, index % per_row)
         if not theme.portrait:
             figures_row.setColumnStretch(per_row, 1)
@@ -125,6 +126,7 @@ class HomeScreen(Screen):
         lower.addLayout(grid, 1)
         # Large text needs taller tiles (three lines of an English title): the hero gives up some height
         hero_share = 9 if theme.portrait or theme.text_scale > 1 else 11
+        self._hero_share = hero_share
         root.addWidget(self.hero, hero_share)
         root.addLayout(lower, 20 - hero_share)
         self._lower = lower
@@ -182,6 +184,10 @@ class HomeScreen(Screen):
         for tile, dest in zip(self.tiles, self._destinations, strict=True):
             tile.set_text(dest.title.get(lang), dest.subtitle.get(lang))
         self._size_tile_titles()  # at once (no frame with a title sized for the other language); known answers
+        if self._shown_once:  # the title fitted again to the room: a round trip of languages gives the same page
+            self._fit_caption()
+            self._fit_figures()
+            self._fit_hero()
 
     def _show_hero_text(self, lang: Lang) -> None:
         """The hero's date, title, subtitle and figures in `lang`."""
@@ -204,14 +210,79 @@ class HomeScreen(Screen):
     def _fit_hero(self) -> None:
         """The title a size smaller (down to two thirds) while the hero's content is taller than the room the
         tiles leave it: in large Chinese text the figures were squeezed, their labels over their numbers."""
-        room = self.height() - self._lower.minimumSize().height()
+        # Its share of the page (the tiles keep theirs), whatever the size of the page's last layout pass: the
+        # same page gives the same title however the language or size came to be what it is
+        room = min(self.height() * self._hero_share // 20, self.height() - self._lower.minimumSize().height())
         if room <= 0 or self.width() <= 1:
             return
         scale = self._title_scale
         self._set_title_size(scale)
+        size = t.TITLE * 0.7
+        self._set_subtitle_size(size)
         while self.hero.minimumSizeHint().height() > room and scale > self._title_scale * 0.65:
             scale *= 0.92
             self._set_title_size(scale)
+        # Then, while the hero would squeeze the tiles below their least height, the subtitle, down to the date's
+        # size (only an editor's long hero text comes this far)
+        room = self.height() - self._lower.minimumSize().height()
+        while self._hero_needs() > room and size > t.LEAD:
+            size = max(t.LEAD, size - 2)
+            self._set_subtitle_size(size)
+
+    def _hero_needs(self) -> int:
+        """The hero's height at its width with every wrapped line (its minimum size hint wraps its labels narrower)."""
+        needs = self.hero.heightForWidth(self.width())
+        return needs if needs > 0 else self.hero.minimumSizeHint().height()
+
+    def _set_subtitle_size(self, size: float) -> None:
+        font = self._theme.font(size)
+        if font.key() != self.subtitle_label.font().key():
+            self.subtitle_label.setFont(font)
+
+    def _figure_width(self) -> int:
+        return self._theme.px(270 * max(1.0, self._theme.text_scale))
+
+    def _fit_figures(self) -> None:
+        """Every figure label at one type size; in landscape the figure cards share the row's free width when a
+        label (an editor's) would take more than three lines at their usual width, so the cards grow less tall and
+        the tiles keep their room."""
+        if not self.figures or self.hero.width() <= 1:
+            return
+        self._same_label_size()
+        if self._theme.portrait:
+            return
+        width = self._figure_width()
+        card = self.figures[0]
+        margins = card.layout().contentsMargins()
+        inner = width - margins.left() - margins.right() - 2 * card.frameWidth()
+        most = 3 * QFontMetrics(card.label.font()).lineSpacing()
+        if any(c.label.heightForWidth(inner) > most for c in self.figures):
+            spacing = self._figures_row.horizontalSpacing()
+            free = (self.hero.width() - 2 * self._theme.px(t.MARGIN) - self.intro_button.sizeHint().width()
+                    - spacing * (len(self.figures) + 1))
+            width = max(width, min(2 * width, free // len(self.figures)))
+        for c in self.figures:
+            c.setFixedWidth(width)
+        self._same_label_size()
+
+    def _same_label_size(self) -> None:
+        """Every figure label at one type size: the smallest any of them needs at its card's width."""
+        size = min(card.label_size() for card in self.figures)
+        for card in self.figures:
+            card.set_label_ceiling(size)
+
+    def _fit_caption(self) -> None:
+        """The photo's caption chip on one line while it fits the hero's width, else wrapped within it."""
+        room = self.hero.width() - 2 * self._theme.px(t.MARGIN)
+        if room <= 0:
+            return
+        chip = self.hero_caption
+        chip.setWordWrap(False)
+        chip.setMinimumWidth(0)
+        chip.setMaximumWidth(16777215)
+        if chip.sizeHint().width() > room:
+            chip.setWordWrap(True)
+            chip.setFixedWidth(room)
 
     def _hang_title(self, hang: int) -> None:
         """Hang the title's opening quote in the margin: the hero's margin gives up `hang` pixels and everything
@@ -286,11 +357,17 @@ class HomeScreen(Screen):
     def _size_tiles_again(self) -> None:
         self._tiles_pending = False
         self._size_tile_titles()
+        # The hero again with the figure cards at the widths this pass gave them (during the screen's own resize
+        # they may still have their earlier ones, and their labels the heights of those)
+        self._fit_figures()
+        self._fit_hero()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._schedule_tiles()
         self._size_tile_titles()
+        self._fit_caption()
+        self._fit_figures()
         self._fit_hero()
 
     def load_icons(self) -> None:

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 from kiosk.content.schema import Figure, Lang
 from kiosk.ui import theme as t
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.typeset_label import TypesetLabel
+from kiosk.ui.widgets.typeset_label import TypesetLabel, typeset
 
 INLINE_FLOOR = 0.8  # an English unit that would shrink the number below this share of its size goes below
+LABEL_LINES = 3  # a label longer than this at the caption's size steps its type down ...
+LABEL_FLOOR = t.CAPTION - 4  # ... to this size at most (the hero photo's caption's)
 
 
 class FigureCard(QFrame):
@@ -34,6 +36,7 @@ class FigureCard(QFrame):
         self._shown_size = size
         self._current: object = None  # the value on display while counting up
         self._unit_below = False  # an English unit shown at the head of the label (see _fit)
+        self._label_ceiling = float(t.CAPTION)  # the largest label type (see set_label_ceiling)
         p = theme.px
         self.setObjectName("FigureCard")
         theme.apply(self, "figure_card", accent=accent, surface=surface)
@@ -66,10 +69,47 @@ class FigureCard(QFrame):
         self._show_value(None)
         self.label.set_source(self._figure.label.get(lang))
         self._fit()
+        self._fit_label()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
+        self._fit_label()
+
+    def _fit_label(self) -> None:
+        """A label longer than LABEL_LINES lines at the caption's size (an editor's) steps its type down, to
+        LABEL_FLOOR at most, and the label asks for the height of all its lines at the card's width: the card grows
+        with a long label instead of cutting its last line through the glyphs."""
+        size, lines = self._label_step(self._label_ceiling)
+        if lines < 0:
+            return
+        font = self._theme.font(size)
+        if font.key() != self.label.font().key():
+            self.label.setFont(font)
+        self.label.setMinimumHeight(lines * QFontMetrics(font).lineSpacing())
+
+    def _label_step(self, ceiling: float) -> tuple[float, int]:
+        """The label's type size (at most `ceiling`) and its lines at the card's width; -1 lines before it has one."""
+        margins = self.layout().contentsMargins()
+        width = self.contentsRect().width() - margins.left() - margins.right()
+        if width <= 0:
+            return ceiling, -1
+        size = ceiling
+        while True:
+            lines = len(typeset(self._theme.font(size), self.label.source(), width, title=False))
+            if size <= LABEL_FLOOR or lines <= LABEL_LINES:
+                return size, lines
+            size = max(LABEL_FLOOR, size - 2)
+
+    def label_size(self) -> float:
+        """The type size this card's label would take on its own (a row of cards takes the smallest)."""
+        return self._label_step(float(t.CAPTION))[0]
+
+    def set_label_ceiling(self, size: float) -> None:
+        """Set the label no larger than `size`, as its neighbours' labels."""
+        if size != self._label_ceiling:
+            self._label_ceiling = size
+            self._fit_label()
 
     def _fit(self) -> None:
         """Shrink the number (never wrap it: Chinese units would break mid-word) until it fits the card. A long

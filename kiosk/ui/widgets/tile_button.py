@@ -13,6 +13,9 @@ from kiosk.ui.widgets.typeset_label import typeset
 
 TOP_PAD = 22  # above the title and icon: three English lines of a large-text title fit a landscape tile
 MIN_TITLE = t.CAPTION  # a title never gets smaller than a caption: below it, it takes another line
+# An editor's title too long for a caption's size at any number of lines the tile holds comes down to the hero
+# caption's size, still read at arm's length, rather than lose its end to "…"
+FLOOR_TITLE = t.CAPTION - 4
 
 
 class TileButton(QAbstractButton):
@@ -114,7 +117,15 @@ class TileButton(QAbstractButton):
             if fits and fallback is None:
                 fallback = size
             size -= 2 if size - 2 >= smallest else max(0.5, size - smallest)
-        return fallback if fallback is not None else smallest
+        if fallback is not None:
+            return fallback
+        size = smallest - 1
+        while size >= FLOOR_TITLE - 0.01:  # only a title longer than any shipped one comes down here
+            lines, fits, clean = self._typeset_at(size)
+            if fits:
+                return size
+            size -= 1
+        return smallest
 
     def set_title_size(self, size: float | None) -> None:
         """Draw the title at this size (the home screen gives every tile the same), or at its own best."""
