@@ -72,3 +72,27 @@ def test_a_long_english_unit_goes_to_the_label_and_the_number_stays_large(qtbot,
     assert sites.label.source() == "demonstration sites for grassroots Party building"
     assert "demonstration sites" not in sites.number.text()
     assert sites.shown_text() == "77 demonstration sites"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_chinese_unit_with_no_room_beside_its_number_heads_the_label(qtbot, make_kiosk, content_copy: Path,
+                                                                       size) -> None:
+    """An editor's unit too long to stand after its number even at the number's smallest size ("多万元" grown to a
+    phrase) once ran out of its card; it goes to the head of the label, as a long English unit does. A short
+    Chinese unit stays after its number."""
+    section = content_copy / "sections" / "party.toml"
+    long_unit = "多万元让群众的获得感更加充实"
+    text = section.read_text(encoding="utf-8")
+    assert 'unit = { zh = "多万元"' in text
+    section.write_text(text.replace('unit = { zh = "多万元"', f'unit = {{ zh = "{long_unit}"', 1), encoding="utf-8")
+    kiosk = make_kiosk(size=size, lang="zh", content=content_copy)
+    assert kiosk.content_dir == content_copy
+    screen = entered(qtbot, kiosk, lambda: kiosk.window.navigate(Route("section", "party")))
+    card = next(card for card in screen.figures if card.figure.unit.zh == long_unit)
+    qtbot.waitUntil(lambda: not card.counting(), timeout=5000)
+    assert unclipped(card), f"{card.number.sizeHint().width()} > {card.number.width()}"
+    assert card.label.source().startswith(long_unit)
+    assert long_unit not in card.number.text()
+    assert card.shown_text().endswith(long_unit)  # read as a visitor reads it: number, then unit
+    short = [c for c in screen.figures if c is not card]
+    assert all(c.figure.unit.zh in c.number.text() for c in short)

@@ -35,7 +35,7 @@ class FigureCard(QFrame):
         self._lang: Lang = "zh"
         self._shown_size = size
         self._current: object = None  # the value on display while counting up
-        self._unit_below = False  # an English unit shown at the head of the label (see _fit)
+        self._unit_below = False  # the unit shown at the head of the label (see _fit)
         self._label_ceiling = float(t.CAPTION)  # the largest label type (see set_label_ceiling)
         p = theme.px
         self.setObjectName("FigureCard")
@@ -65,7 +65,7 @@ class FigureCard(QFrame):
     def set_language(self, lang: Lang) -> None:
         self._lang = lang
         self._animation.stop()
-        self._unit_below = False  # before the number is drawn: a Chinese unit always stands after its number
+        self._unit_below = False  # before the number is drawn: the unit stands after it until `_fit` finds no room
         self._show_value(None)
         self.label.set_source(self._figure.label.get(lang))
         self._fit()
@@ -121,13 +121,16 @@ class FigureCard(QFrame):
         if room <= 0:
             return
         size = self._size_for(final, unit, room)
-        unit_below = self._lang == "en" and size < self._size * INLINE_FLOOR
+        # A Chinese unit stands after its number unless even the smallest number leaves it no room (an editor's
+        # long unit): then it heads the label too, rather than running out of the card.
+        unit_below = (self._lang == "en" and size < self._size * INLINE_FLOOR) or self._width(final, unit, size) > room
         if unit_below:
             size = self._size_for(final, "", room)
         if unit_below != self._unit_below:
             self._unit_below = unit_below
             label = self._figure.label.get(self._lang)
-            self.label.set_source(f"{self._figure.unit.en} {label}" if unit_below else label)
+            unit_text = self._figure.unit.get(self._lang)
+            self.label.set_source(f"{unit_text}{self._unit_joiner()}{label}" if unit_below else label)
             self._show_value(self._current)
         if abs(size - self._shown_size) > 0.5:
             self._shown_size = size
@@ -139,13 +142,16 @@ class FigureCard(QFrame):
         """The largest number size (down to 55 %) at which `number` and `unit` fit in `room` pixels."""
         size = self._size
         while size > self._size * 0.55:
-            big = self._theme.font(size, bold=True)
-            small = self._theme.font(t.BODY * size / self._size)
-            width = QFontMetrics(big).horizontalAdvance(number) + QFontMetrics(small).horizontalAdvance(unit)
-            if width <= room:
+            if self._width(number, unit, size) <= room:
                 break
             size *= 0.92
         return size
+
+    def _width(self, number: str, unit: str, size: float) -> int:
+        """How wide `number` and `unit` are drawn with the number at `size`."""
+        big = self._theme.font(size, bold=True)
+        small = self._theme.font(t.BODY * size / self._size)
+        return QFontMetrics(big).horizontalAdvance(number) + QFontMetrics(small).horizontalAdvance(unit)
 
     def count_up(self) -> None:
         self._animation.stop()
