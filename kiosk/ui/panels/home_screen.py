@@ -11,6 +11,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.schema import Exhibition, Lang
+from kiosk.layout import rows
 from kiosk.navigation import Route
 from kiosk.ui import theme as t
 from kiosk.ui.icons import icon, icons_ready
@@ -152,13 +153,8 @@ class HomeScreen(Screen):
     def _place_tiles(grid: QVBoxLayout, tiles: list[TileButton], columns: int, gap: int) -> None:
         """The tiles in rows as even as they can be (7 in four columns: 4 and 3; in three: 3, 2 and 2), each row
         the grid's whole width: a shorter row's tiles are wider, and no cell stands empty at a row's end."""
-        if not tiles:
-            return
-        rows = -(-len(tiles) // columns)
-        base, extra = divmod(len(tiles), rows)
         start = 0
-        for row in range(rows):
-            count = base + 1 if row < extra else base
+        for count in rows.even_rows(len(tiles), columns):
             line = QHBoxLayout()
             line.setSpacing(gap)
             for tile in tiles[start:start + count]:
