@@ -36,14 +36,10 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-class Refused(Exception):
-    """The content folder failed its check, so the kiosk would show another one."""
-
-
 def find_breaks(content: Path | None, langs: list[str], sizes: list[tuple[int, int]], large: bool = True,
                 progress=None) -> list[Sighting]:
     """Every break seen on a tour of `content` in each language, size and (with `large`) large-text mode."""
-    from kiosk.app import build
+    from kiosk.tour import touring
     from kiosk.ui import theme as t
     from kiosk.ui.break_probe import breaks_here
     from kiosk.ui.layout_tour import pump, relayout, settle, states
@@ -52,19 +48,7 @@ def find_breaks(content: Path | None, langs: list[str], sizes: list[tuple[int, i
     found: list[Sighting] = []
     for lang in langs:
         for w, h in sizes:
-            kiosk = build(content=content, size=(w, h), lang=lang)
-            window = kiosk.window
-            if content is not None and Path(kiosk.content_dir).resolve() != Path(content).resolve():
-                window.allow_close = True
-                window.close()
-                raise Refused(f"{content} cannot be shown (see `kiosk check`): its breaks cannot be laid out")
-            window.allow_close = True
-            window.warm_up = lambda routes: None
-            window.show()
-            settle()
-            if kiosk.unattended is not None:
-                kiosk.unattended.stop()
-            try:
+            with touring(content, (w, h), lang) as kiosk:
                 for mode in ("normal", "large") if large else ("normal",):
                     if mode == "large":
                         relayout(kiosk, w, h, large_text=True)
@@ -77,16 +61,11 @@ def find_breaks(content: Path | None, langs: list[str], sizes: list[tuple[int, i
                         # that comes or goes changes the width every paragraph is set for)
                         kiosk.images.wait_idle(5000)
                         pump(150)
-                        found += [Sighting(b, state.name, where, layout) for where, b in breaks_here(window)]
+                        found += [Sighting(b, state.name, where, layout) for where, b in breaks_here(kiosk.window)]
                         state.leave()
                     if kiosk.staff is not None:
                         kiosk.staff.controller.close()
                     settle()
-            finally:
-                kiosk.images.shutdown()
-                window.close()
-                window.deleteLater()
-                settle()
     return found
 
 
@@ -100,6 +79,8 @@ def main(argv: list[str], content: Path | None) -> int:
         # the shipped settings, not this PC's (large text, a default language): a fresh settings folder
         for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
             os.environ[var] = str(Path(home) / var.lower())
+        from kiosk.tour import Refused
+
         try:
             sightings = find_breaks(content, langs, sizes, not args.no_large,
                                     progress=lambda layout: print(f"… {layout}", file=sys.stderr))

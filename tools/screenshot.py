@@ -17,6 +17,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -26,9 +28,10 @@ if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from kiosk.app import Kiosk, build
+from kiosk.app import Kiosk
 from kiosk.layout.audit import report, summary
 from kiosk.navigation import Route
+from kiosk.tour import Refused, touring
 from kiosk.ui import theme as t
 from kiosk.ui.layout_tour import audit_here, go, pump, relayout, settle, states, wait_until
 from kiosk.ui.widgets.figure_card import FigureCard
@@ -55,23 +58,17 @@ def sizes(text: str) -> list[tuple[int, int]]:
     return [(int(w), int(h)) for w, h in (s.split("x") for s in text.split(","))]
 
 
-def make_kiosk(lang: str, size: tuple[int, int], content: Path | None = None) -> Kiosk:
+@contextmanager
+def tour_kiosk(lang: str, size: tuple[int, int], content: Path | None = None) -> Iterator[Kiosk]:
     """A kiosk laid out for `size` (one per size: the window's bar is laid out once, for its screen), showing
-    `content` (default: the bundled exhibition). A folder that cannot be shown is an error, not a tour of the
-    bundled exhibition under its name."""
+    `content` (default: the bundled exhibition), closed after. A folder that cannot be shown is an error, not a
+    tour of the bundled exhibition under its name."""
     t.TRANSITION_MS = 60  # screen changes are not what is looked at
-    kiosk = build(content=content, size=size, lang=lang)
-    if content is not None and kiosk.content_dir != content:
-        kiosk.window.allow_close = True
-        kiosk.window.close()
-        raise SystemExit(f"{content} cannot be shown (`kiosk check --content {content}` says why)")
-    kiosk.window.allow_close = True
-    kiosk.window.warm_up = lambda routes: None  # type: ignore[method-assign]  # each screen is built on its visit
-    kiosk.window.show()
-    settle()
-    if kiosk.unattended is not None:
-        kiosk.unattended.stop()  # no idle reset or slideshow of its own in the middle of the tour
-    return kiosk
+    try:
+        with touring(content, size, lang) as kiosk:
+            yield kiosk
+    except Refused as exc:
+        raise SystemExit(str(exc)) from None
 
 
 def grab(kiosk: Kiosk) -> QImage:
@@ -145,15 +142,13 @@ def run_docs(langs: list[str]) -> None:
     made: dict[tuple[str, str, str], str] = {}
     for lang in langs:
         for w, h in sizes(",".join(DOCS_SIZES)):
-            kiosk = make_kiosk(lang, (w, h))
-            wanted = list(DOCS_STATES) + (list(DOCS_STAFF) if lang == "zh" else [])
-            for state in tour_states(kiosk, wanted):
-                name = f"{state.name}-{lang}-{w}x{h}.png"
-                save_small(grab(kiosk), DOCS / name, DOCS_WIDTH if w >= h else DOCS_WIDTH // 2)
-                made[(state.name, lang, f"{w}x{h}")] = name
-                print(DOCS / name)
-            kiosk.window.close()
-            kiosk.window.deleteLater()
+            with tour_kiosk(lang, (w, h)) as kiosk:
+                wanted = list(DOCS_STATES) + (list(DOCS_STAFF) if lang == "zh" else [])
+                for state in tour_states(kiosk, wanted):
+                    name = f"{state.name}-{lang}-{w}x{h}.png"
+                    save_small(grab(kiosk), DOCS / name, DOCS_WIDTH if w >= h else DOCS_WIDTH // 2)
+                    made[(state.name, lang, f"{w}x{h}")] = name
+                    print(DOCS / name)
     write_index(made)
 
 
@@ -205,11 +200,10 @@ def main() -> int:
     total = 0
     for lang in langs:
         for w, h in sizes(args.size):
-            kiosk = make_kiosk(lang, (w, h), args.content.resolve() if args.content else None)
-            if args.large_text:
-                relayout(kiosk, w, h, large_text=True)
-            tag = f"{lang}-{w}x{h}" + ("-large" if args.large_text else "")
-            try:
+            with tour_kiosk(lang, (w, h), args.content.resolve() if args.content else None) as kiosk:
+                if args.large_text:
+                    relayout(kiosk, w, h, large_text=True)
+                tag = f"{lang}-{w}x{h}" + ("-large" if args.large_text else "")
                 if args.audit:
                     total += run_audit(kiosk, args.states, tag)
                 elif args.routes:
@@ -221,9 +215,6 @@ def main() -> int:
                         path = args.out / f"{state.name}-{tag}.png"
                         grab(kiosk).save(str(path))
                         print(path)
-            finally:
-                kiosk.window.close()
-                kiosk.window.deleteLater()
     return 1 if args.audit and total else 0
 
 

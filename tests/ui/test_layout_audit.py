@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.layout.audit import Finding, report
+from kiosk.tour import touring
 from kiosk.ui import theme as t
 from kiosk.ui.layout_probe import top_layer
 from kiosk.ui.layout_tour import audit_here, relayout, settle, states
@@ -73,27 +74,6 @@ def tour(kiosk, mode: str, results: dict) -> None:
     settle()
 
 
-def build_kiosk(content, size, lang):
-    from kiosk.app import build
-
-    kiosk = build(content=content, size=size, lang=lang)
-    assert content is None or kiosk.content_dir == content, "the longer content was refused"
-    window = kiosk.window
-    window.allow_close = True
-    window.warm_up = lambda routes: None
-    window.show()
-    settle()
-    kiosk.unattended.stop()
-    return kiosk
-
-
-def let_go(kiosk) -> None:
-    kiosk.images.shutdown()
-    kiosk.window.close()
-    kiosk.window.deleteLater()
-    settle()
-
-
 @pytest.fixture(scope="module")
 def findings(qapp, tmp_path_factory) -> dict[tuple[str, str, str, str], list[Finding]]:
     """Every place's findings, keyed (lang, size, mode, place); mode is normal, large or longer. One kiosk per
@@ -107,20 +87,14 @@ def findings(qapp, tmp_path_factory) -> dict[tuple[str, str, str, str], list[Fin
         mp.setattr(t, "TRANSITION_MS", 40)
         for lang in ("zh", "en"):
             for size in SIZES:
-                kiosk = build_kiosk(None, size, lang)
-                try:
+                with touring(None, size, lang) as kiosk:
                     tour(kiosk, "normal", results)
                     if size in LARGE_SIZES:
                         relayout(kiosk, *size, large_text=True)
                         tour(kiosk, "large", results)
-                finally:
-                    let_go(kiosk)
             for size in STRESS_SIZES:
-                kiosk = build_kiosk(stressed, size, lang)
-                try:
+                with touring(stressed, size, lang) as kiosk:
                     tour(kiosk, "longer", results)
-                finally:
-                    let_go(kiosk)
     return results
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.layout.audit import Finding, report
+from kiosk.tour import touring
 from kiosk.ui import theme as t
 from kiosk.ui.layout_tour import audit_here, settle, states, wait_until
 from kiosk.ui.widgets.figure_card import FigureCard
@@ -39,8 +40,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
 @pytest.fixture(scope="module")
 def findings(qapp, tmp_path_factory) -> dict[tuple[str, str, str], list[Finding]]:
     """Every place's findings, keyed (lang, size, place): one kiosk per language and size."""
-    from kiosk.app import build
-
     results: dict[tuple[str, str, str], list[Finding]] = {}
     home = tmp_path_factory.mktemp("longer-user")
     content = longer_content.lengthen(longer_content.SHIPPED, tmp_path_factory.mktemp("longer") / "content")
@@ -49,26 +48,14 @@ def findings(qapp, tmp_path_factory) -> dict[tuple[str, str, str], list[Finding]
             mp.setenv(var, str(home / var.lower()))
         mp.setattr(t, "TRANSITION_MS", 40)
         for lang, size in ((lang, size) for lang in ("zh", "en") for size in SIZES):
-            kiosk = build(content=content, size=size, lang=lang)
-            assert kiosk.content_dir == content, "the longer content was refused"
-            window = kiosk.window
-            window.allow_close = True
-            window.warm_up = lambda routes: None
-            window.show()
-            settle()
-            kiosk.unattended.stop()
-            try:
+            with touring(content, size, lang) as kiosk:
                 for state in states(kiosk):
                     state.enter()
                     if state.name in PLACES:
-                        wait_until(lambda w=window: not counting(w), 4000)  # judged at its value, not mid count-up
+                        # judged at its value, not mid count-up
+                        wait_until(lambda w=kiosk.window: not counting(w), 4000)
                         results[(lang, f"{size[0]}x{size[1]}", state.name)] = audit_here(kiosk)
                     state.leave()
-                settle()
-            finally:
-                kiosk.images.shutdown()
-                window.close()
-                window.deleteLater()
                 settle()
     return results
 

@@ -31,10 +31,9 @@ def test_content_names_the_folder_toured_and_a_broken_one_stops_the_tour(qtbot, 
     import pytest
 
     folder = longer_content.lengthen(longer_content.SHIPPED, tmp_path / "longer", paragraphs=0)
-    kiosk = screenshot.make_kiosk("en", (1366, 768), folder)
-    qtbot.addWidget(kiosk.window)
-    assert kiosk.content_dir == folder
-    kiosk.images.shutdown()
+    with screenshot.tour_kiosk("en", (1366, 768), folder) as kiosk:
+        assert kiosk.content_dir == folder
     (tmp_path / "broken").mkdir()
-    with pytest.raises(SystemExit, match="cannot be shown"):
-        screenshot.make_kiosk("en", (1366, 768), tmp_path / "broken")
+    with pytest.raises(SystemExit, match="cannot be shown"), screenshot.tour_kiosk("en", (1366, 768),
+                                                                                  tmp_path / "broken"):
+        pass
