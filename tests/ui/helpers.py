@@ -138,3 +138,12 @@ class HoldClock:
         for timer in self.live():
             if timer._due is not None and timer._due <= self.now_ms:
                 timer.fire()
+
+
+def audit_cases(keys: list[tuple[str, ...]], known: dict) -> list:
+    """One test case per place of a layout audit, named by its key ("en-1920x1080-home"); a place with a known
+    defect is a strict xfail giving the defect as its reason, so mending it without saying so fails too."""
+    import pytest
+
+    return [pytest.param(key, id="-".join(key), marks=[pytest.mark.xfail(strict=True, reason=known[key])]
+                         if key in known else []) for key in keys]

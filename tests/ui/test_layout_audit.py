@@ -24,6 +24,8 @@ from kiosk.ui import theme as t
 from kiosk.ui.layout_probe import top_layer
 from kiosk.ui.layout_tour import audit_here, relayout, settle, states
 
+from .helpers import audit_cases
+
 SHIPPED = Path(__file__).resolve().parents[2] / "assets" / "content"
 SIZES = ((1920, 1080), (1080, 1920), (1366, 768), (3840, 2160))
 LARGE_SIZES = ((1920, 1080), (1080, 1920))  # large-text mode: the landscape and portrait reference sizes
@@ -99,15 +101,9 @@ def findings(qapp, tmp_path_factory) -> dict[tuple[str, str, str, str], list[Fin
 
 
 def cases():
-    out = []
-    for lang in ("zh", "en"):
-        for mode, sizes in (("normal", SIZES), ("large", LARGE_SIZES), ("longer", STRESS_SIZES)):
-            for w, h in sizes:
-                for place in PLACES:
-                    key = (lang, f"{w}x{h}", mode, place)
-                    marks = [pytest.mark.xfail(strict=True, reason=KNOWN[key])] if key in KNOWN else []
-                    out.append(pytest.param(key, id="-".join(key), marks=marks))
-    return out
+    modes = (("normal", SIZES), ("large", LARGE_SIZES), ("longer", STRESS_SIZES))
+    return audit_cases([(lang, f"{w}x{h}", mode, place) for lang in ("zh", "en") for mode, sizes in modes
+                        for w, h in sizes for place in PLACES], KNOWN)
 
 
 @pytest.mark.parametrize("key", cases())

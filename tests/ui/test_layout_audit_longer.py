@@ -20,6 +20,8 @@ from kiosk.ui import theme as t
 from kiosk.ui.layout_tour import audit_here, settle, states, wait_until
 from kiosk.ui.widgets.figure_card import FigureCard
 
+from .helpers import audit_cases
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 import longer_content
 
@@ -65,13 +67,8 @@ def counting(window) -> bool:
 
 
 def cases():
-    out = []
-    for lang in ("zh", "en"):
-        for place in ((f"{w}x{h}", place) for w, h in SIZES for place in PLACES):
-            key = (lang, *place)
-            marks = [pytest.mark.xfail(strict=True, reason=KNOWN[key])] if key in KNOWN else []
-            out.append(pytest.param(key, id="-".join(key), marks=marks))
-    return out
+    return audit_cases([(lang, f"{w}x{h}", place) for lang in ("zh", "en") for w, h in SIZES for place in PLACES],
+                       KNOWN)
 
 
 @pytest.mark.parametrize("key", cases())
