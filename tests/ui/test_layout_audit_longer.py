@@ -33,14 +33,12 @@ HOME = ("home tiles have a fixed height, so a title ~1.7 times as long is cut wi
 CHIP_SQUEEZE = ("a topic chip is as wide as its whole text (it never wraps), so one long chip widens the right column "
                 "and squeezes the left one: the section title breaks a word or two a line and is cut at the column's "
                 "height with no '…', and the lead is cut under it")
-MAP_LABEL = "a long road name is drawn across the map's left edge and cut ('…i–Kunming Expressway so that…')"
 BAR = ("the portrait bar keeps a title to two lines and cuts a longer one with '…' (its rule: one line, else two, else "
        "cut)")
 KNOWN: dict[tuple[str, str, str], str] = {
     ("en", "1920x1080", "home"): HOME,
     ("en", "1080x1920", "home"): HOME,
     ("en", "1920x1080", "section-party"): CHIP_SQUEEZE,
-    ("en", "1920x1080", "map-card"): MAP_LABEL,
     ("en", "1080x1920", "section-develop"): BAR,
     ("en", "1080x1920", "section-party"): BAR,
     ("en", "1080x1920", "section-civility"): BAR,

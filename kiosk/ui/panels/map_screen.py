@@ -393,6 +393,7 @@ class MapScreen(Screen):
 
     def _apply_state(self) -> None:
         highlight = self._state.highlight | ({self._selected} if self._selected else set())
+        self._scene.set_room(self._name_room().width())
         self._scene.apply(replace(self._state, highlight=frozenset(highlight)), self.view.camera.scale)
         self._edge_hidden.clear()  # every name's visibility was just decided afresh
         self._keep_names_inside()
@@ -420,6 +421,7 @@ class MapScreen(Screen):
     def _viewport_changed(self, viewport: Viewport) -> None:
         self.scale_bar.set_viewport(viewport)
         if self.isVisible():
+            self._scene.set_room(self._name_room().width())  # the map was resized: long names wrap anew
             if self._scene.update_labels(viewport.scale):
                 self._edge_hidden.clear()  # chosen afresh: what the edge hid before is decided again
             self._keep_names_inside()
@@ -433,13 +435,7 @@ class MapScreen(Screen):
             item.setVisible(True)
         self._edge_hidden.clear()
         view = self.view
-        inside = QRectF(view.viewport().rect()).adjusted(2, 2, -2, -2)
-        if self.card.isVisible():  # the open card takes part of the map: names stay clear of it too
-            card = QRectF(self.card.geometry().translated(-view.x(), -view.y()))
-            if self._theme.portrait:
-                inside.setBottom(min(inside.bottom(), card.top() - 2))
-            else:
-                inside.setRight(min(inside.right(), card.left() - 2))
+        inside = self._name_room()
         sided: list[MapMarker] = []
         names = self._scene.name_items()
         neighbours = [self._scene.region_label(region.code) for region in self._scene.model.neighbours]
@@ -460,6 +456,10 @@ class MapScreen(Screen):
             box = item.boundingRect().translated(anchor.x(), anchor.y())
             if inside.contains(box):
                 continue
+            if box.width() > inside.width() or box.height() > inside.height():
+                item.setVisible(False)  # a word wider than the map, or a map too low: left off (a card names it)
+                self._edge_hidden.append(item)
+                continue
             # a neighbour's name is not slid inside either: its place was chosen clear of the lines (it would
             # slide onto them), and only names the region
             if isinstance(item, MapMarker) or not inside.contains(QPointF(anchor)) or item in neighbours:
@@ -473,6 +473,18 @@ class MapScreen(Screen):
             if item not in sided:
                 item.set_name_side(item.placed_side())
         self._edge_sided = sided
+
+    def _name_room(self) -> QRectF:
+        """Where names may lie on the map (view pixels): inside its edges, clear of the open card."""
+        view = self.view
+        inside = QRectF(view.viewport().rect()).adjusted(2, 2, -2, -2)
+        if self.card.isVisible():  # the open card takes part of the map: names stay clear of it too
+            card = QRectF(self.card.geometry().translated(-view.x(), -view.y()))
+            if self._theme.portrait:
+                inside.setBottom(min(inside.bottom(), card.top() - 2))
+            else:
+                inside.setRight(min(inside.right(), card.left() - 2))
+        return inside
 
     def _marker_side(self, marker: MapMarker, anchor: QPointF, inside: QRectF, names) -> str | None:
         """Where a place's name fits inside the map: the side the label chooser gave it, else "left" (clear of

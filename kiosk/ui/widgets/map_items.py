@@ -43,6 +43,23 @@ def balanced_lines(text: str, font: QFont) -> list[str]:
     return [first, second]
 
 
+def lines_within(text: str, font: QFont, room: float) -> list[str]:
+    """`text` broken into as few lines as keep each within `room` pixels: at spaces, or between characters in a
+    name without spaces (a Chinese name). A single word wider than `room` stays whole (the caller leaves the
+    name off)."""
+    m = QFontMetricsF(font)
+    units = text.split() if " " in text.strip() else list(text)
+    joiner = " " if " " in text.strip() else ""
+    lines: list[str] = []
+    for unit in units:
+        wider = lines[-1] + joiner + unit if lines else unit
+        if lines and m.horizontalAdvance(wider) <= room:
+            lines[-1] = wider
+        else:
+            lines.append(unit)
+    return lines or [text]
+
+
 def _text_path(text: str, font: QFont, origin: QPointF) -> QPainterPath:
     path = QPainterPath()
     path.addText(origin, font, text)
@@ -78,6 +95,7 @@ class MapLabel(_Cached):
         self._text = ""
         self._lines: list[str] = []
         self._rect = QRectF()
+        self._room: float | None = None  # the width the map's edge leaves it, when its usual lines are wider
 
     def copy(self) -> MapLabel:
         """Another label like this one (a long line's name repeated along it)."""
@@ -88,15 +106,39 @@ class MapLabel(_Cached):
     def set_text(self, text: str) -> None:
         if text == self._text:
             return
-        self.prepareGeometryChange()
         self._text = text
+        self._relayout()
+
+    def _usual_lines(self) -> list[str]:
+        return [self._text] if self._pill else balanced_lines(self._text, self._font)
+
+    def _box(self, lines: list[str]) -> QRectF:
         m = QFontMetricsF(self._font)
-        self._lines = [text] if self._pill else balanced_lines(text, self._font)
-        w = max(m.horizontalAdvance(line) for line in self._lines)
-        h = m.height() + m.lineSpacing() * (len(self._lines) - 1)
+        w = max(m.horizontalAdvance(line) for line in lines)
+        h = m.height() + m.lineSpacing() * (len(lines) - 1)
         pad = self._pad * (2.0 if self._pill else 1.0)
-        self._rect = _whole_pixels(QRectF(-w / 2 - pad, -h / 2 - self._pad / 2, w + 2 * pad, h + self._pad))
+        return _whole_pixels(QRectF(-w / 2 - pad, -h / 2 - self._pad / 2, w + 2 * pad, h + self._pad))
+
+    def _relayout(self) -> None:
+        self.prepareGeometryChange()
+        lines = self._usual_lines()
+        if self._room is not None and self._box(lines).width() > self._room:
+            pad = self._box([""]).width()  # the box's padding around its text
+            lines = lines_within(self._text, self._font, self._room - pad)
+        self._lines = lines
+        self._rect = self._box(lines)
         self.update()
+
+    def usual_rect(self) -> QRectF:
+        """Its box on its usual lines, whatever room the map's edge leaves it now (what the label chooser
+        reserves, so the names chosen at a zoom step do not depend on earlier window sizes)."""
+        return self._box(self._usual_lines())
+
+    def set_room(self, room: float | None) -> None:
+        """The width the map leaves the name (None: all it wants): a name wider breaks onto more lines."""
+        if room != self._room:
+            self._room = room
+            self._relayout()
 
     def text(self) -> str:
         return self._text
@@ -107,8 +149,7 @@ class MapLabel(_Cached):
 
     def set_font(self, font: QFont) -> None:
         self._font = font
-        text, self._text = self._text, ""
-        self.set_text(text)
+        self._relayout()
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -116,18 +157,19 @@ class MapLabel(_Cached):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         m = QFontMetricsF(self._font)
-        origin = QPointF(-m.horizontalAdvance(self._text) / 2, -m.height() / 2 + m.ascent())
+        top = -(m.height() + m.lineSpacing() * (len(self._lines) - 1)) / 2 + m.ascent()
         if self._pill:
             r = self._rect.adjusted(1, 1, -1, -1)
             painter.setPen(QPen(self._edge, 1.5))
             painter.setBrush(t.translucent(t.SURFACE, 230))
-            painter.drawRoundedRect(r, r.height() / 2, r.height() / 2)
+            radius = min(r.height() / 2, m.height() / 2 + self._pad)
+            painter.drawRoundedRect(r, radius, radius)
             painter.setFont(self._font)
             painter.setPen(self._colour)
-            painter.drawText(origin, self._text)
+            for index, line in enumerate(self._lines):
+                painter.drawText(QPointF(-m.horizontalAdvance(line) / 2, top + index * m.lineSpacing()), line)
             return
         path = QPainterPath()
-        top = -(m.height() + m.lineSpacing() * (len(self._lines) - 1)) / 2 + m.ascent()
         for index, line in enumerate(self._lines):
             path.addText(QPointF(-m.horizontalAdvance(line) / 2, top + index * m.lineSpacing()), self._font, line)
         painter.strokePath(path, QPen(HALO, max(3.0, self._font.pixelSize() / 6), Qt.PenStyle.SolidLine,

@@ -97,6 +97,7 @@ class MapScene(QGraphicsScene):
         self._label_cache: dict[tuple, tuple[set[str], dict[str, tuple[float, float]]]] = {}
         self._fonts: list[tuple[MapLabel | MapMarker, float, bool, bool]] = []  # item, size, bold, italic
         self._step: int | None = None
+        self._room: float | None = None  # the width a name may take on the map on show (None: any)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # static items: culling by bounds is enough
         self._build_ground()
         for feature in model.features:
@@ -298,6 +299,17 @@ class MapScene(QGraphicsScene):
         self._label_cache.clear()
         self._step = None
 
+    def set_room(self, room: float | None) -> None:
+        """The width of the map on show (the part its card leaves): a plain name wider breaks onto more lines
+        (`MapLabel.set_room`), and the names are chosen again for their new boxes."""
+        if room == self._room:
+            return
+        self._room = room
+        for item in self.name_items():
+            if isinstance(item, MapLabel):
+                item.set_room(room if room is not None and item.usual_rect().width() > room else None)
+        self._step = None
+
     def is_shown(self, feature_id: str) -> bool:
         feature = self._features[feature_id]
         s = self._state
@@ -339,7 +351,7 @@ class MapScene(QGraphicsScene):
         if step == self._step and not force:
             return False
         self._step = step
-        key = (step, self._state, self._lang)
+        key = (step, self._state, self._lang, self._room)
         cached = self._label_cache.get(key)
         if cached is None:
             self._region_at = self._clear_region_spots(step_scale(step, 1.0))

@@ -1,0 +1,68 @@
+"""No name on the map is ever cut by its edge: a long name (content an editor wrote longer, the narrow map of
+portrait accessible mode) wraps onto more lines or is left off while the card names it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsItem
+
+from kiosk.navigation import Route
+from kiosk.ui.panels.map_screen import MapScreen
+
+from .helpers import entered
+from .test_accessibility import in_reach
+from .test_map import open_map
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+import longer_content
+
+
+def cut_names(screen: MapScreen) -> list[str]:
+    """The names drawn on the map that its edge cuts (partly inside the view, partly outside), as the layout
+    audit finds them."""
+    view = screen.view
+    port = QRectF(view.viewport().rect())
+    flag = QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+    cut = []
+    for item in screen._scene.name_items():
+        if not item.isVisible() or not (item.flags() & flag) or not item.text():
+            continue
+        anchor = view.mapFromScene(item.pos())
+        box = item.transform().mapRect(item.boundingRect()).translated(anchor.x(), anchor.y())
+        if port.intersects(box) and not port.contains(box):
+            cut.append(item.text())
+    return cut
+
+
+@pytest.fixture(scope="module")
+def longer(tmp_path_factory) -> Path:
+    return longer_content.lengthen(longer_content.SHIPPED, tmp_path_factory.mktemp("longer") / "content")
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1080, 1920)])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_long_name_beside_its_open_card_is_never_cut(qtbot, make_kiosk, longer, size, lang):
+    kiosk = make_kiosk(size=size, lang=lang, content=longer)
+    screen = open_map(qtbot, kiosk)
+    assert cut_names(screen) == []
+    feature = max(screen._content.features, key=lambda f: len(f.name.get(lang)))
+    screen.open_card(feature.id)
+    qtbot.waitUntil(lambda: not screen.view.is_moving(), timeout=10000)
+    assert cut_names(screen) == []
+    screen.close_card()
+    assert cut_names(screen) == []
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_in_accessible_mode_no_name_is_cut(qtbot, make_kiosk, size, lang):
+    kiosk = in_reach(make_kiosk(size=size, lang=lang))
+    screen = entered(qtbot, kiosk, lambda: kiosk.window.navigate(Route("map")))
+    assert isinstance(screen, MapScreen)
+    assert cut_names(screen) == []
+    district = screen._scene.region_label(screen._scene.model.district.code)
+    assert district.isVisible()  # wrapped, not left off
