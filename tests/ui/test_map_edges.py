@@ -1,5 +1,6 @@
 """No name on the map is ever cut by its edge: a long name (content an editor wrote longer, the narrow map of
-portrait accessible mode) wraps onto more lines or is left off while the card names it."""
+portrait accessible mode) wraps onto more lines or is left off while the card names it. In accessible mode the
+year chips lie in the reach band without scrolling, landscape as portrait."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from kiosk.navigation import Route
 from kiosk.ui.panels.map_screen import MapScreen
+from kiosk.ui.widgets.chip_button import ChipButton
 
 from .helpers import entered
-from .test_accessibility import in_reach
+from .test_accessibility import in_reach, in_view, window_rect
 from .test_map import open_map
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
@@ -66,3 +68,19 @@ def test_in_accessible_mode_no_name_is_cut(qtbot, make_kiosk, size, lang):
     assert cut_names(screen) == []
     district = screen._scene.region_label(screen._scene.model.district.code)
     assert district.isVisible()  # wrapped, not left off
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_in_landscape_accessible_mode_the_year_chips_are_in_the_band_without_scrolling(qtbot, make_kiosk, lang):
+    kiosk = in_reach(make_kiosk(size=(1920, 1080), lang=lang))
+    window = kiosk.window
+    band = window.reach_band()
+    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
+    assert isinstance(screen, MapScreen)
+    chips = screen.year_bar.findChildren(ChipButton)
+    assert chips
+    for chip in chips:
+        seen = in_view(window, chip)
+        assert seen == window_rect(chip), chip.text()  # whole, not scrolled away
+        assert band.contains(seen), chip.text()
+    assert in_view(window, screen.view).height() >= window.theme.px(200)  # a good part of the district above

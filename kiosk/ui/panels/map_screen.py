@@ -215,8 +215,18 @@ class MapScreen(Screen):
         side_scroll.installEventFilter(self)
         column = QVBoxLayout()
         column.setSpacing(p(14))
-        column.addWidget(self.map_host, 1)
-        column.addWidget(self.year_bar)
+        if self._band_mode():
+            # Accessible mode: the band is a few hundred pixels high, so the year chips stand beside the map, as
+            # in portrait, where the band opens on the map (`reach_anchor`) and shows both without scrolling
+            row = QHBoxLayout()
+            row.setSpacing(p(20))
+            row.addWidget(self.map_host, 1)
+            row.addWidget(self.year_bar, 0, Qt.AlignmentFlag.AlignTop)
+            column.addLayout(row)
+            column.addStretch(1)
+        else:
+            column.addWidget(self.map_host, 1)
+            column.addWidget(self.year_bar)
         root = QHBoxLayout(self)
         root.setContentsMargins(p(48), p(32), p(40), p(20))
         root.setSpacing(p(32))
@@ -224,9 +234,9 @@ class MapScreen(Screen):
         root.addLayout(column, 1)
 
     def _band_mode(self) -> bool:
-        """Portrait in accessible mode: the screens are laid into the low reach band (the screens are built
-        again when the mode changes)."""
-        return self._theme.portrait and getattr(self._theme, "reach_scale", 1.0) > 1.0
+        """Accessible mode: the screens are laid into the low reach band (the screens are built again when the
+        mode changes)."""
+        return getattr(self._theme, "reach_scale", 1.0) > 1.0
 
     def _band_view(self) -> QScrollArea | None:
         """The band's scroller while accessible mode lays the screens into it (None otherwise)."""
@@ -236,8 +246,8 @@ class MapScreen(Screen):
             and scroll.widget().isAncestorOf(self) else None
 
     def _fit_band(self) -> None:
-        """Portrait in accessible mode: the map and the year chips beside it fill the band's height, the chips
-        three to a row; the band opens on them (`reach_anchor`)."""
+        """Accessible mode: the map and the year chips beside it fill the band's height, the chips three to a
+        row; the band opens on them (`reach_anchor`)."""
         if not self._band_mode():
             return
         scroll = self._band_view()
