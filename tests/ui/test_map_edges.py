@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from kiosk.navigation import Route
 from kiosk.ui.panels.map_screen import MapScreen
 from kiosk.ui.widgets.chip_button import ChipButton
+from kiosk.ui.widgets.map_items import MapLabel, MapMarker
 
 from .helpers import entered
 from .test_accessibility import in_reach, in_view, window_rect
@@ -84,3 +85,38 @@ def test_in_landscape_accessible_mode_the_year_chips_are_in_the_band_without_scr
         assert seen == window_rect(chip), chip.text()  # whole, not scrolled away
         assert band.contains(seen), chip.text()
     assert in_view(window, screen.view).height() >= window.theme.px(200)  # a good part of the district above
+
+
+def placed_names(screen: MapScreen) -> set[tuple[str, str, int]]:
+    """The names on the map: each text, the side of its place it is on, and its number of lines."""
+    names = set()
+    for item in screen._scene.name_items():
+        if item.isVisible() and item.text():
+            side = item.name_side() if isinstance(item, MapMarker) else ""
+            lines = len(item.lines()) if isinstance(item, MapLabel) else 1
+            names.add((item.text(), side, lines))
+    return names
+
+
+def settled_map(qtbot, kiosk) -> MapScreen:
+    screen = kiosk.window.current_screen()
+    assert isinstance(screen, MapScreen)
+    qtbot.waitUntil(lambda: screen.view.camera.width == screen.view.viewport().width()
+                    and not screen.view.is_moving(), timeout=10000)
+    return screen
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_after_a_resize_the_names_are_those_of_a_fresh_map(qtbot, make_kiosk, lang):
+    kiosk = make_kiosk(size=(1080, 1920), lang=lang)
+    window = kiosk.window
+    open_map(qtbot, kiosk)
+    first = placed_names(settled_map(qtbot, kiosk))
+    for size in ((1366, 768), (1920, 1080), (1080, 1920)):
+        window.resize(*size)
+        qtbot.waitUntil(lambda s=size: (window.width(), window.height()) == s, timeout=10000)
+        resized = placed_names(settled_map(qtbot, kiosk))
+        window.rebuild_screens()  # a map built afresh at this size
+        fresh = placed_names(settled_map(qtbot, kiosk))
+        assert resized == fresh, size
+    assert resized == first
