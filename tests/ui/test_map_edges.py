@@ -19,6 +19,7 @@ from kiosk.ui.widgets.map_items import MapLabel, MapMarker
 from .helpers import entered
 from .test_accessibility import in_reach, in_view, window_rect
 from .test_map import open_map
+from .test_map_floor import name_on_screen
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 import longer_content
@@ -120,3 +121,20 @@ def test_after_a_resize_the_names_are_those_of_a_fresh_map(qtbot, make_kiosk, la
         fresh = placed_names(settled_map(qtbot, kiosk))
         assert resized == fresh, size
     assert resized == first
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768), (3840, 2160)])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_whole_district_names_every_town(qtbot, make_kiosk, size, lang):
+    kiosk = make_kiosk(size=size, lang=lang)
+    screen = open_map(qtbot, kiosk)
+    view = QRectF(screen.view.viewport().rect())
+    towns = [f.id for f in screen._scene.model.features if f.kind == "town"]
+    assert len(towns) >= 5
+    for town in towns:
+        rect = name_on_screen(screen, town)
+        assert rect is not None, town
+        assert view.contains(rect), town
+    assert cut_names(screen) == []
+    district = screen._scene.region_label(screen._scene.model.district.code)
+    assert district.isVisible()  # the district keeps its name too

@@ -30,7 +30,7 @@ from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.map_card import MapFeatureCard
 from kiosk.ui.widgets.map_compass import MapCompass
-from kiosk.ui.widgets.map_items import MapMarker
+from kiosk.ui.widgets.map_items import MapLabel, MapMarker
 from kiosk.ui.widgets.map_layer_toggles import MapLayerToggles
 from kiosk.ui.widgets.map_legend import MapLegend
 from kiosk.ui.widgets.map_scale_bar import MapScaleBar
@@ -499,18 +499,36 @@ class MapScreen(Screen):
     def _marker_side(self, marker: MapMarker, anchor: QPointF, inside: QRectF, names) -> str | None:
         """Where a place's name fits inside the map: the side the label chooser gave it, else "left" (clear of
         the other names shown), else "none" for a chosen place or a badge; None: the place goes."""
-        if inside.contains(marker.box(marker.placed_side()).translated(anchor)):
-            return marker.placed_side()
+        placed = marker.placed_side()
+        if inside.contains(marker.box(placed).translated(anchor)):
+            return placed
         if not inside.contains(marker.box("none").translated(anchor)):
             return None
-        left = marker.box("left").translated(anchor)
-        if marker.placed_side() == "right" and inside.contains(left):
-            view = self.view
-            others = (other.boundingRect().translated(QPointF(view.mapFromScene(other.pos())))
-                      for other in names if other is not marker and other.isVisible())
-            if not any(left.intersects(other) for other in others):
-                return "left"
+        view = self.view
+        others = [(other, other.boundingRect().translated(QPointF(view.mapFromScene(other.pos()))))
+                  for other in names if other is not marker and other.isVisible()]
+        # the other side, then over or under it (a town keeps its name at the map's edge) …
+        sides = ["left" if placed == "right" else "right", "above", "below"] if placed != "none" else []
+        boxes = [(side, marker.box(side).translated(anchor)) for side in sides]
+        boxes = [(side, box) for side, box in boxes if inside.contains(box)]
+        for side, box in boxes:
+            if not any(box.intersects(rect) for _other, rect in others):
+                return side
+        if marker.is_dot():
+            # … where a river's, road's or zone's name gives way to it (shown again when the view changes)
+            regions = {id(self._scene.region_label(code)) for code in self._region_codes()}
+            for side, box in boxes:
+                hit = [other for other, rect in others if box.intersects(rect)]
+                if all(isinstance(other, MapLabel) and id(other) not in regions for other in hit):
+                    for other in hit:
+                        other.setVisible(False)
+                        self._edge_hidden.append(other)
+                    return side
         return "none" if marker.is_highlighted() or not marker.is_dot() else None
+
+    def _region_codes(self) -> list[str]:
+        model = self._scene.model
+        return [region.code for region in [*model.neighbours, *([model.district] if model.district else [])]]
 
     def audit_records(self) -> list[dict]:
         """For the layout audit (which finds the map's names itself): the chosen feature, in this screen's

@@ -28,6 +28,7 @@ from kiosk.ui import theme as t
 from kiosk.ui.widgets import map_style as style
 
 HALO = QColor(t.BACKGROUND)
+NAME_GAP = 2.0  # between a place's symbol and its name over or under it (px)
 WRAP_EM = 11  # a plain name wider than this many times its font size goes on two lines, where it has a space
 
 
@@ -231,10 +232,16 @@ class MapMarker(_Cached):
         return self.box("right")
 
     def box(self, side: str) -> QRectF:
-        """The marker's box (uncollapsed) with its name on `side` ("right", "left" or "none")."""
+        """The marker's box (uncollapsed) with its name on `side` ("right", "left", "above", "below" or
+        "none")."""
         m = QFontMetricsF(self._font)
         r = self._r * (1.6 if self._highlighted else 1.0)
         half = max(r, m.height() / 2)
+        if side in ("above", "below") and self._text:
+            symbol = QRectF(-r, -r, 2 * r, 2 * r)
+            wide = m.horizontalAdvance(self._text) + 8
+            top = -self._r - NAME_GAP - m.height() if side == "above" else self._r + NAME_GAP
+            return symbol.united(QRectF(-wide / 2, top, wide, m.height()))
         width = self._r * 1.5 + m.horizontalAdvance(self._text) + 8 if self._text and side != "none" else 0
         if side == "left":
             return QRectF(-width, -half, width + r, 2 * half)
@@ -307,9 +314,13 @@ class MapMarker(_Cached):
         if self._text and self._side != "none":
             m = QFontMetricsF(self._font)
             x = r * (0.75 if self._dot else 1.0) + 6
+            y = -m.height() / 2
             if self._side == "left":
                 x = -x - m.horizontalAdvance(self._text)
-            origin = QPointF(x, -m.height() / 2 + m.ascent())
+            elif self._side in ("above", "below"):  # over or under its symbol, centred
+                x = -m.horizontalAdvance(self._text) / 2
+                y = -r - NAME_GAP - m.height() if self._side == "above" else r + NAME_GAP
+            origin = QPointF(x, y + m.ascent())
             path = _text_path(self._text, self._font, origin)
             painter.strokePath(path, QPen(HALO, max(3.0, self._font.pixelSize() / 6), Qt.PenStyle.SolidLine,
                                           Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
