@@ -77,6 +77,7 @@ class MapScreen(Screen):
         self._banner_closed = False  # the visitor closed the timeline's note: the whole district, no highlight
         self._edge_hidden: list[QGraphicsItem] = []  # names hidden because their place is past the map's edge
         self._edge_sided: list[MapMarker] = []  # places whose name went left, or off, for want of room
+        self._edge_shown: list[QGraphicsItem] = []  # a line's name shown elsewhere along it, its first gave way
 
         self.title = self._label(t.HEADING, True, "text")
         self.note = self._label(t.CAPTION, False, "muted")
@@ -406,6 +407,7 @@ class MapScreen(Screen):
         self._scene.set_room(self._name_room().width())
         self._scene.apply(replace(self._state, highlight=frozenset(highlight)), self.view.camera.scale)
         self._edge_hidden.clear()  # every name's visibility was just decided afresh
+        self._edge_shown.clear()
         self._keep_names_inside()
 
     @property
@@ -434,6 +436,7 @@ class MapScreen(Screen):
             self._scene.set_room(self._name_room().width())  # the map was resized: long names wrap anew
             if self._scene.update_labels(viewport.scale):
                 self._edge_hidden.clear()  # chosen afresh: what the edge hid before is decided again
+                self._edge_shown.clear()
             self._keep_names_inside()
 
     def _keep_names_inside(self) -> None:
@@ -441,6 +444,9 @@ class MapScreen(Screen):
         while its place is not (`_edge_hidden` remembers which, to show them again). A place whose name has no
         room on its right puts it on its left, or, chosen or a badge that says what it is, shows its symbol
         alone; a town's dot without room for its name goes (`_edge_sided` remembers which, to restore them)."""
+        for item in self._edge_shown:
+            item.setVisible(False)
+        self._edge_shown.clear()
         for item in self._edge_hidden:
             item.setVisible(True)
         self._edge_hidden.clear()
@@ -523,8 +529,24 @@ class MapScreen(Screen):
                     for other in hit:
                         other.setVisible(False)
                         self._edge_hidden.append(other)
+                        self._name_elsewhere(other, [box, *(rect for _o, rect in others)], inside)
                     return side
         return "none" if marker.is_highlighted() or not marker.is_dot() else None
+
+    def _name_elsewhere(self, label: QGraphicsItem, taken: list[QRectF], inside: QRectF) -> None:
+        """A line's name that gave way to a town's shows at another of its places along the line, if one is
+        clear of the names around and inside the map (and it is not named elsewhere already)."""
+        view = self.view
+        same = self._scene.same_name(label)
+        if any(other.isVisible() for other in same):
+            return
+        for other in same:
+            other.setTransform(QTransform())  # not slid, as when it was last shown
+            rect = other.boundingRect().translated(QPointF(view.mapFromScene(other.pos())))
+            if inside.contains(rect) and not any(rect.intersects(box) for box in taken):
+                other.setVisible(True)
+                self._edge_shown.append(other)
+                return
 
     def _region_codes(self) -> list[str]:
         model = self._scene.model

@@ -422,9 +422,9 @@ class MapScene(QGraphicsScene):
         return chosen
 
     def _district_spot(self, scale: float) -> tuple[float, float]:
-        """Where the district's name goes at `scale`: the first of its places where it covers no town and
-        leaves each town room for its name on one side or the other (a visitor finds their way by the towns);
-        its usual place when there is none."""
+        """Where the district's name goes at `scale`: the first of its places where it covers no place's symbol
+        and leaves each town and village room for its name on one side or the other (a visitor finds their way
+        by them, and a dot without its name goes); its usual place when there is none."""
         district = self.model.district
         assert district is not None
         rect = self._region_labels[district.code].boundingRect()
@@ -432,10 +432,11 @@ class MapScene(QGraphicsScene):
         towns = []
         for feature in self.shown_features():
             name = self._names[feature.id]
-            if feature.kind != "town" or not isinstance(name, MapMarker):
+            if not isinstance(name, MapMarker):
                 continue
             x, y = name.pos().x() * scale, name.pos().y() * scale
-            towns.append([name.box(side).translated(x, y).adjusted(-gap, -gap, gap, gap) for side in ("right", "left")])
+            sides = ("right", "left") if name.is_dot() else ("none",)  # a badge says what it is without a name
+            towns.append([name.box(side).translated(x, y).adjusted(-gap, -gap, gap, gap) for side in sides])
         for x, y in self._district_spots:
             box = rect.translated(x * scale, y * scale)
             if all(any(not box.intersects(side) for side in sides) for sides in towns):
@@ -464,6 +465,14 @@ class MapScene(QGraphicsScene):
             items.extend(extra for _key, extra, _anchor in extras)
         items.extend(self._region_labels.values())
         return items
+
+    def same_name(self, item: QGraphicsItem) -> list[MapLabel]:
+        """The other places along its line where a line's name (`item`) may show."""
+        for feature_id, name in self._names.items():
+            labels = [name, *(extra for _key, extra, _anchor in self._more[feature_id])]
+            if any(label is item for label in labels):
+                return [label for label in labels if label is not item and isinstance(label, MapLabel)]
+        return []
 
     def _label_boxes(self) -> list[LabelBox]:
         boxes: list[LabelBox] = []
