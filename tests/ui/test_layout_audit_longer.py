@@ -29,12 +29,10 @@ SIZES = ((1920, 1080), (1080, 1920))
 PLACES = ("home", "intro", "section-develop", "section-party", "section-civility", "section-livelihood",
           "timeline-card", "map-card", "gallery", "photo", "slideshow", "still-there", "closed")
 
-MAP_LABEL = "a long road name is drawn across the map's left edge and cut ('…i–Kunming Expressway so that…')"
 BAR = ("the portrait bar sets a title on up to three lines at a caption's size (never smaller) and cuts a longer one "
        "with '…': 'Higher-Quality Growth: … infrastructure-modernisation-programme' needs four; the page shows it "
        "whole and `kiosk check` warns the editor (kiosk.layout.bar_title)")
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("en", "1920x1080", "map-card"): MAP_LABEL,
     ("en", "1080x1920", "section-develop"): BAR,
 }
 

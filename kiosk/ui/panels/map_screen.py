@@ -30,7 +30,7 @@ from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.map_card import MapFeatureCard
 from kiosk.ui.widgets.map_compass import MapCompass
-from kiosk.ui.widgets.map_items import MapMarker
+from kiosk.ui.widgets.map_items import MapLabel, MapMarker
 from kiosk.ui.widgets.map_layer_toggles import MapLayerToggles
 from kiosk.ui.widgets.map_legend import MapLegend
 from kiosk.ui.widgets.map_scale_bar import MapScaleBar
@@ -77,6 +77,7 @@ class MapScreen(Screen):
         self._banner_closed = False  # the visitor closed the timeline's note: the whole district, no highlight
         self._edge_hidden: list[QGraphicsItem] = []  # names hidden because their place is past the map's edge
         self._edge_sided: list[MapMarker] = []  # places whose name went left, or off, for want of room
+        self._edge_shown: list[QGraphicsItem] = []  # a line's name shown elsewhere along it, its first gave way
 
         self.title = self._label(t.HEADING, True, "text")
         self.note = self._label(t.CAPTION, False, "muted")
@@ -215,8 +216,18 @@ class MapScreen(Screen):
         side_scroll.installEventFilter(self)
         column = QVBoxLayout()
         column.setSpacing(p(14))
-        column.addWidget(self.map_host, 1)
-        column.addWidget(self.year_bar)
+        if self._band_mode():
+            # Accessible mode: the band is a few hundred pixels high, so the year chips stand beside the map, as
+            # in portrait, where the band opens on the map (`reach_anchor`) and shows both without scrolling
+            row = QHBoxLayout()
+            row.setSpacing(p(20))
+            row.addWidget(self.map_host, 1)
+            row.addWidget(self.year_bar, 0, Qt.AlignmentFlag.AlignTop)
+            column.addLayout(row)
+            column.addStretch(1)
+        else:
+            column.addWidget(self.map_host, 1)
+            column.addWidget(self.year_bar)
         root = QHBoxLayout(self)
         root.setContentsMargins(p(48), p(32), p(40), p(20))
         root.setSpacing(p(32))
@@ -224,9 +235,9 @@ class MapScreen(Screen):
         root.addLayout(column, 1)
 
     def _band_mode(self) -> bool:
-        """Portrait in accessible mode: the screens are laid into the low reach band (the screens are built
-        again when the mode changes)."""
-        return self._theme.portrait and getattr(self._theme, "reach_scale", 1.0) > 1.0
+        """Accessible mode: the screens are laid into the low reach band (the screens are built again when the
+        mode changes)."""
+        return getattr(self._theme, "reach_scale", 1.0) > 1.0
 
     def _band_view(self) -> QScrollArea | None:
         """The band's scroller while accessible mode lays the screens into it (None otherwise)."""
@@ -236,8 +247,8 @@ class MapScreen(Screen):
             and scroll.widget().isAncestorOf(self) else None
 
     def _fit_band(self) -> None:
-        """Portrait in accessible mode: the map and the year chips beside it fill the band's height, the chips
-        three to a row; the band opens on them (`reach_anchor`)."""
+        """Accessible mode: the map and the year chips beside it fill the band's height, the chips three to a
+        row; the band opens on them (`reach_anchor`)."""
         if not self._band_mode():
             return
         scroll = self._band_view()
@@ -393,8 +404,10 @@ class MapScreen(Screen):
 
     def _apply_state(self) -> None:
         highlight = self._state.highlight | ({self._selected} if self._selected else set())
+        self._scene.set_room(self._name_room().width())
         self._scene.apply(replace(self._state, highlight=frozenset(highlight)), self.view.camera.scale)
         self._edge_hidden.clear()  # every name's visibility was just decided afresh
+        self._edge_shown.clear()
         self._keep_names_inside()
 
     @property
@@ -420,8 +433,10 @@ class MapScreen(Screen):
     def _viewport_changed(self, viewport: Viewport) -> None:
         self.scale_bar.set_viewport(viewport)
         if self.isVisible():
+            self._scene.set_room(self._name_room().width())  # the map was resized: long names wrap anew
             if self._scene.update_labels(viewport.scale):
                 self._edge_hidden.clear()  # chosen afresh: what the edge hid before is decided again
+                self._edge_shown.clear()
             self._keep_names_inside()
 
     def _keep_names_inside(self) -> None:
@@ -429,17 +444,14 @@ class MapScreen(Screen):
         while its place is not (`_edge_hidden` remembers which, to show them again). A place whose name has no
         room on its right puts it on its left, or, chosen or a badge that says what it is, shows its symbol
         alone; a town's dot without room for its name goes (`_edge_sided` remembers which, to restore them)."""
+        for item in self._edge_shown:
+            item.setVisible(False)
+        self._edge_shown.clear()
         for item in self._edge_hidden:
             item.setVisible(True)
         self._edge_hidden.clear()
         view = self.view
-        inside = QRectF(view.viewport().rect()).adjusted(2, 2, -2, -2)
-        if self.card.isVisible():  # the open card takes part of the map: names stay clear of it too
-            card = QRectF(self.card.geometry().translated(-view.x(), -view.y()))
-            if self._theme.portrait:
-                inside.setBottom(min(inside.bottom(), card.top() - 2))
-            else:
-                inside.setRight(min(inside.right(), card.left() - 2))
+        inside = self._name_room()
         sided: list[MapMarker] = []
         names = self._scene.name_items()
         neighbours = [self._scene.region_label(region.code) for region in self._scene.model.neighbours]
@@ -460,6 +472,10 @@ class MapScreen(Screen):
             box = item.boundingRect().translated(anchor.x(), anchor.y())
             if inside.contains(box):
                 continue
+            if box.width() > inside.width() or box.height() > inside.height():
+                item.setVisible(False)  # a word wider than the map, or a map too low: left off (a card names it)
+                self._edge_hidden.append(item)
+                continue
             # a neighbour's name is not slid inside either: its place was chosen clear of the lines (it would
             # slide onto them), and only names the region
             if isinstance(item, MapMarker) or not inside.contains(QPointF(anchor)) or item in neighbours:
@@ -474,21 +490,67 @@ class MapScreen(Screen):
                 item.set_name_side(item.placed_side())
         self._edge_sided = sided
 
+    def _name_room(self) -> QRectF:
+        """Where names may lie on the map (view pixels): inside its edges, clear of the open card."""
+        view = self.view
+        inside = QRectF(view.viewport().rect()).adjusted(2, 2, -2, -2)
+        if self.card.isVisible():  # the open card takes part of the map: names stay clear of it too
+            card = QRectF(self.card.geometry().translated(-view.x(), -view.y()))
+            if self._theme.portrait:
+                inside.setBottom(min(inside.bottom(), card.top() - 2))
+            else:
+                inside.setRight(min(inside.right(), card.left() - 2))
+        return inside
+
     def _marker_side(self, marker: MapMarker, anchor: QPointF, inside: QRectF, names) -> str | None:
         """Where a place's name fits inside the map: the side the label chooser gave it, else "left" (clear of
         the other names shown), else "none" for a chosen place or a badge; None: the place goes."""
-        if inside.contains(marker.box(marker.placed_side()).translated(anchor)):
-            return marker.placed_side()
+        placed = marker.placed_side()
+        if inside.contains(marker.box(placed).translated(anchor)):
+            return placed
         if not inside.contains(marker.box("none").translated(anchor)):
             return None
-        left = marker.box("left").translated(anchor)
-        if marker.placed_side() == "right" and inside.contains(left):
-            view = self.view
-            others = (other.boundingRect().translated(QPointF(view.mapFromScene(other.pos())))
-                      for other in names if other is not marker and other.isVisible())
-            if not any(left.intersects(other) for other in others):
-                return "left"
+        view = self.view
+        others = [(other, other.boundingRect().translated(QPointF(view.mapFromScene(other.pos()))))
+                  for other in names if other is not marker and other.isVisible()]
+        # the other side, then over or under it (a town keeps its name at the map's edge) …
+        sides = ["left" if placed == "right" else "right", "above", "below"] if placed != "none" else []
+        boxes = [(side, marker.box(side).translated(anchor)) for side in sides]
+        boxes = [(side, box) for side, box in boxes if inside.contains(box)]
+        for side, box in boxes:
+            if not any(box.intersects(rect) for _other, rect in others):
+                return side
+        if marker.is_dot():
+            # … where a river's, road's or zone's name gives way to it (shown again when the view changes)
+            regions = {id(self._scene.region_label(code)) for code in self._region_codes()}
+            for side, box in boxes:
+                hit = [other for other, rect in others if box.intersects(rect)]
+                if all(isinstance(other, MapLabel) and id(other) not in regions for other in hit):
+                    for other in hit:
+                        other.setVisible(False)
+                        self._edge_hidden.append(other)
+                        self._name_elsewhere(other, [box, *(rect for _o, rect in others)], inside)
+                    return side
         return "none" if marker.is_highlighted() or not marker.is_dot() else None
+
+    def _name_elsewhere(self, label: QGraphicsItem, taken: list[QRectF], inside: QRectF) -> None:
+        """A line's name that gave way to a town's shows at another of its places along the line, if one is
+        clear of the names around and inside the map (and it is not named elsewhere already)."""
+        view = self.view
+        same = self._scene.same_name(label)
+        if any(other.isVisible() for other in same):
+            return
+        for other in same:
+            other.setTransform(QTransform())  # not slid, as when it was last shown
+            rect = other.boundingRect().translated(QPointF(view.mapFromScene(other.pos())))
+            if inside.contains(rect) and not any(rect.intersects(box) for box in taken):
+                other.setVisible(True)
+                self._edge_shown.append(other)
+                return
+
+    def _region_codes(self) -> list[str]:
+        model = self._scene.model
+        return [region.code for region in [*model.neighbours, *([model.district] if model.district else [])]]
 
     def audit_records(self) -> list[dict]:
         """For the layout audit (which finds the map's names itself): the chosen feature, in this screen's

@@ -28,6 +28,7 @@ from kiosk.ui import theme as t
 from kiosk.ui.widgets import map_style as style
 
 HALO = QColor(t.BACKGROUND)
+NAME_GAP = 2.0  # between a place's symbol and its name over or under it (px)
 WRAP_EM = 11  # a plain name wider than this many times its font size goes on two lines, where it has a space
 
 
@@ -41,6 +42,23 @@ def balanced_lines(text: str, font: QFont) -> list[str]:
     splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
     first, second = min(splits, key=lambda pair: max(m.horizontalAdvance(pair[0]), m.horizontalAdvance(pair[1])))
     return [first, second]
+
+
+def lines_within(text: str, font: QFont, room: float) -> list[str]:
+    """`text` broken into as few lines as keep each within `room` pixels: at spaces, or between characters in a
+    name without spaces (a Chinese name). A single word wider than `room` stays whole (the caller leaves the
+    name off)."""
+    m = QFontMetricsF(font)
+    units = text.split() if " " in text.strip() else list(text)
+    joiner = " " if " " in text.strip() else ""
+    lines: list[str] = []
+    for unit in units:
+        wider = lines[-1] + joiner + unit if lines else unit
+        if lines and m.horizontalAdvance(wider) <= room:
+            lines[-1] = wider
+        else:
+            lines.append(unit)
+    return lines or [text]
 
 
 def _text_path(text: str, font: QFont, origin: QPointF) -> QPainterPath:
@@ -78,6 +96,7 @@ class MapLabel(_Cached):
         self._text = ""
         self._lines: list[str] = []
         self._rect = QRectF()
+        self._room: float | None = None  # the width the map's edge leaves it, when its usual lines are wider
 
     def copy(self) -> MapLabel:
         """Another label like this one (a long line's name repeated along it)."""
@@ -88,15 +107,39 @@ class MapLabel(_Cached):
     def set_text(self, text: str) -> None:
         if text == self._text:
             return
-        self.prepareGeometryChange()
         self._text = text
+        self._relayout()
+
+    def _usual_lines(self) -> list[str]:
+        return [self._text] if self._pill else balanced_lines(self._text, self._font)
+
+    def _box(self, lines: list[str]) -> QRectF:
         m = QFontMetricsF(self._font)
-        self._lines = [text] if self._pill else balanced_lines(text, self._font)
-        w = max(m.horizontalAdvance(line) for line in self._lines)
-        h = m.height() + m.lineSpacing() * (len(self._lines) - 1)
+        w = max(m.horizontalAdvance(line) for line in lines)
+        h = m.height() + m.lineSpacing() * (len(lines) - 1)
         pad = self._pad * (2.0 if self._pill else 1.0)
-        self._rect = _whole_pixels(QRectF(-w / 2 - pad, -h / 2 - self._pad / 2, w + 2 * pad, h + self._pad))
+        return _whole_pixels(QRectF(-w / 2 - pad, -h / 2 - self._pad / 2, w + 2 * pad, h + self._pad))
+
+    def _relayout(self) -> None:
+        self.prepareGeometryChange()
+        lines = self._usual_lines()
+        if self._room is not None and self._box(lines).width() > self._room:
+            pad = self._box([""]).width()  # the box's padding around its text
+            lines = lines_within(self._text, self._font, self._room - pad)
+        self._lines = lines
+        self._rect = self._box(lines)
         self.update()
+
+    def usual_rect(self) -> QRectF:
+        """Its box on its usual lines, whatever room the map's edge leaves it now (what the label chooser
+        reserves, so the names chosen at a zoom step do not depend on earlier window sizes)."""
+        return self._box(self._usual_lines())
+
+    def set_room(self, room: float | None) -> None:
+        """The width the map leaves the name (None: all it wants): a name wider breaks onto more lines."""
+        if room != self._room:
+            self._room = room
+            self._relayout()
 
     def text(self) -> str:
         return self._text
@@ -107,8 +150,7 @@ class MapLabel(_Cached):
 
     def set_font(self, font: QFont) -> None:
         self._font = font
-        text, self._text = self._text, ""
-        self.set_text(text)
+        self._relayout()
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -116,18 +158,19 @@ class MapLabel(_Cached):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         m = QFontMetricsF(self._font)
-        origin = QPointF(-m.horizontalAdvance(self._text) / 2, -m.height() / 2 + m.ascent())
+        top = -(m.height() + m.lineSpacing() * (len(self._lines) - 1)) / 2 + m.ascent()
         if self._pill:
             r = self._rect.adjusted(1, 1, -1, -1)
             painter.setPen(QPen(self._edge, 1.5))
             painter.setBrush(t.translucent(t.SURFACE, 230))
-            painter.drawRoundedRect(r, r.height() / 2, r.height() / 2)
+            radius = min(r.height() / 2, m.height() / 2 + self._pad)
+            painter.drawRoundedRect(r, radius, radius)
             painter.setFont(self._font)
             painter.setPen(self._colour)
-            painter.drawText(origin, self._text)
+            for index, line in enumerate(self._lines):
+                painter.drawText(QPointF(-m.horizontalAdvance(line) / 2, top + index * m.lineSpacing()), line)
             return
         path = QPainterPath()
-        top = -(m.height() + m.lineSpacing() * (len(self._lines) - 1)) / 2 + m.ascent()
         for index, line in enumerate(self._lines):
             path.addText(QPointF(-m.horizontalAdvance(line) / 2, top + index * m.lineSpacing()), self._font, line)
         painter.strokePath(path, QPen(HALO, max(3.0, self._font.pixelSize() / 6), Qt.PenStyle.SolidLine,
@@ -189,10 +232,16 @@ class MapMarker(_Cached):
         return self.box("right")
 
     def box(self, side: str) -> QRectF:
-        """The marker's box (uncollapsed) with its name on `side` ("right", "left" or "none")."""
+        """The marker's box (uncollapsed) with its name on `side` ("right", "left", "above", "below" or
+        "none")."""
         m = QFontMetricsF(self._font)
         r = self._r * (1.6 if self._highlighted else 1.0)
         half = max(r, m.height() / 2)
+        if side in ("above", "below") and self._text:
+            symbol = QRectF(-r, -r, 2 * r, 2 * r)
+            wide = m.horizontalAdvance(self._text) + 8
+            top = -self._r - NAME_GAP - m.height() if side == "above" else self._r + NAME_GAP
+            return symbol.united(QRectF(-wide / 2, top, wide, m.height()))
         width = self._r * 1.5 + m.horizontalAdvance(self._text) + 8 if self._text and side != "none" else 0
         if side == "left":
             return QRectF(-width, -half, width + r, 2 * half)
@@ -265,9 +314,13 @@ class MapMarker(_Cached):
         if self._text and self._side != "none":
             m = QFontMetricsF(self._font)
             x = r * (0.75 if self._dot else 1.0) + 6
+            y = -m.height() / 2
             if self._side == "left":
                 x = -x - m.horizontalAdvance(self._text)
-            origin = QPointF(x, -m.height() / 2 + m.ascent())
+            elif self._side in ("above", "below"):  # over or under its symbol, centred
+                x = -m.horizontalAdvance(self._text) / 2
+                y = -r - NAME_GAP - m.height() if self._side == "above" else r + NAME_GAP
+            origin = QPointF(x, y + m.ascent())
             path = _text_path(self._text, self._font, origin)
             painter.strokePath(path, QPen(HALO, max(3.0, self._font.pixelSize() / 6), Qt.PenStyle.SolidLine,
                                           Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))

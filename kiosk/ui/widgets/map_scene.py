@@ -59,6 +59,7 @@ LABEL_EVERY_KM = 7.0  # a long river or road offers a place for its name every f
 GROUP_GAP = 520  # … and shows it again only this many reference pixels apart
 SPOT_GRID = 60  # a neighbour's name may move to points of a grid this many steps across the map's frame …
 NEAR_DISTRICT = 0.12  # … within this share of the district's size around it
+DISTRICT_GRID = 30  # the district's name may move to points of a grid this many steps across the district
 
 
 @dataclass(frozen=True)
@@ -93,10 +94,12 @@ class MapScene(QGraphicsScene):
         self._halos: dict[str, QGraphicsItem] = {}
         self._region_labels: dict[str, MapLabel] = {}
         self._region_spots: dict[str, list[tuple[float, float]]] = {}  # neighbours: candidate places for names
+        self._district_spots: list[tuple[float, float]] = []  # … and for the district's own name
         self._region_at: dict[str, tuple[float, float]] = {}  # … and where each is now
         self._label_cache: dict[tuple, tuple[set[str], dict[str, tuple[float, float]]]] = {}
         self._fonts: list[tuple[MapLabel | MapMarker, float, bool, bool]] = []  # item, size, bold, italic
         self._step: int | None = None
+        self._room: float | None = None  # the width a name may take on the map on show (None: any)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # static items: culling by bounds is enough
         self._build_ground()
         for feature in model.features:
@@ -175,6 +178,12 @@ class MapScene(QGraphicsScene):
             label.setZValue(LABEL_Z - 1)
             self.addItem(label)
             self._region_labels[district.code] = label
+            # where else its name may go, should it cover a town or the town's name: inside the district, the
+            # nearest to its usual place first
+            d_left, d_top, d_right, d_bottom = self.model.district_box()
+            largest = max((polygon[0] for polygon in district.polygons), key=len)
+            step = max(d_right - d_left, d_bottom - d_top) / DISTRICT_GRID
+            self._district_spots = spots_inside(list(largest), district.label_at, self.model.district_box(), step)
 
     def _build_feature(self, feature: PlacedFeature) -> None:
         px = self._theme.px
@@ -298,6 +307,17 @@ class MapScene(QGraphicsScene):
         self._label_cache.clear()
         self._step = None
 
+    def set_room(self, room: float | None) -> None:
+        """The width of the map on show (the part its card leaves): a plain name wider breaks onto more lines
+        (`MapLabel.set_room`), and the names are chosen again for their new boxes."""
+        if room == self._room:
+            return
+        self._room = room
+        for item in self.name_items():
+            if isinstance(item, MapLabel):
+                item.set_room(room if room is not None and item.usual_rect().width() > room else None)
+        self._step = None
+
     def is_shown(self, feature_id: str) -> bool:
         feature = self._features[feature_id]
         s = self._state
@@ -339,10 +359,12 @@ class MapScene(QGraphicsScene):
         if step == self._step and not force:
             return False
         self._step = step
-        key = (step, self._state, self._lang)
+        key = (step, self._state, self._lang, self._room)
         cached = self._label_cache.get(key)
         if cached is None:
             self._region_at = self._clear_region_spots(step_scale(step, 1.0))
+            if self.model.district is not None:
+                self._region_at[self.model.district.code] = self._district_spot(step_scale(step, 1.0))
             boxes = self._label_boxes()
             # towns and the district's own name keep their names beside a highlighted feature (it yields to a
             # town it would cover), and the district seat's name is placed before everything
@@ -399,6 +421,28 @@ class MapScene(QGraphicsScene):
                 chosen[region.code] = spot
         return chosen
 
+    def _district_spot(self, scale: float) -> tuple[float, float]:
+        """Where the district's name goes at `scale`: the first of its places where it covers no place's symbol
+        and leaves each town and village room for its name on one side or the other (a visitor finds their way
+        by them, and a dot without its name goes); its usual place when there is none."""
+        district = self.model.district
+        assert district is not None
+        rect = self._region_labels[district.code].boundingRect()
+        gap = self._theme.px(6)
+        towns = []
+        for feature in self.shown_features():
+            name = self._names[feature.id]
+            if not isinstance(name, MapMarker):
+                continue
+            x, y = name.pos().x() * scale, name.pos().y() * scale
+            sides = ("right", "left") if name.is_dot() else ("none",)  # a badge says what it is without a name
+            towns.append([name.box(side).translated(x, y).adjusted(-gap, -gap, gap, gap) for side in sides])
+        for x, y in self._district_spots:
+            box = rect.translated(x * scale, y * scale)
+            if all(any(not box.intersects(side) for side in sides) for sides in towns):
+                return (x, y)
+        return district.label_at
+
     def _symbols_with_room(self, boxes: list[LabelBox], shown: set[str], scale: float) -> set[str]:
         """The places crowded out of their names that keep their small symbol: those whose symbol overlaps no
         name and no other symbol (by priority); a cluster of badges on top of each other says nothing."""
@@ -421,6 +465,14 @@ class MapScene(QGraphicsScene):
             items.extend(extra for _key, extra, _anchor in extras)
         items.extend(self._region_labels.values())
         return items
+
+    def same_name(self, item: QGraphicsItem) -> list[MapLabel]:
+        """The other places along its line where a line's name (`item`) may show."""
+        for feature_id, name in self._names.items():
+            labels = [name, *(extra for _key, extra, _anchor in self._more[feature_id])]
+            if any(label is item for label in labels):
+                return [label for label in labels if label is not item and isinstance(label, MapLabel)]
+        return []
 
     def _label_boxes(self) -> list[LabelBox]:
         boxes: list[LabelBox] = []
