@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from kiosk.geo.outlines import point_in_ring
+
 
 @dataclass(frozen=True)
 class LabelBox:
@@ -145,7 +147,7 @@ def spots_inside(ring: list[Point], first: Point, area: Rect, step: float) -> li
     while y < bottom:
         x = left + step / 2
         while x < right:
-            if _inside((x, y), ring):
+            if point_in_ring((x, y), ring):
                 grid.append((x, y))
             x += step
         y += step
@@ -153,11 +155,3 @@ def spots_inside(ring: list[Point], first: Point, area: Rect, step: float) -> li
     usual = area[0] <= first[0] <= area[2] and area[1] <= first[1] <= area[3]
     return [first, *grid] if usual else grid
 
-
-def _inside(point: Point, ring: list[Point]) -> bool:
-    x, y = point
-    inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
-            inside = not inside
-    return inside

@@ -116,9 +116,10 @@ def label_point(ring: Ring, lines: int = 24) -> Point:
 
 
 def point_in_ring(point: Point, ring: Ring) -> bool:
+    """Whether `point` lies inside `ring` (even-odd rule), closed or not: its last point joins its first."""
     x, y = point
     inside = False
-    for (x1, y1), (x2, y2) in itertools.pairwise(ring):
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
         if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from kiosk.geo.outlines import point_in_ring
+
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # left, top, right, bottom (km)
 EDGE_FADE = 0.12  # the map's ground fades out over this share of its frame's shorter side, at every edge
@@ -87,7 +89,7 @@ class Viewport:
             return self
         reach = max(0.0, min(self.width, self.height) / 2 - margin) / self.scale
         point = (self.cx, self.cy)
-        if any(_inside(point, ring) for ring in rings):
+        if any(point_in_ring(point, ring) for ring in rings):
             return self
         nearest, distance = _nearest(point, rings)
         if distance <= reach or distance <= 0:
@@ -95,14 +97,6 @@ class Viewport:
         pull = (distance - reach) / distance
         return replace(self, cx=self.cx + (nearest[0] - self.cx) * pull, cy=self.cy + (nearest[1] - self.cy) * pull)
 
-
-def _inside(point: Point, ring: list[Point]) -> bool:
-    x, y = point
-    inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
-            inside = not inside
-    return inside
 
 
 def _nearest(point: Point, rings: list[list[Point]]) -> tuple[Point, float]:
