@@ -452,3 +452,41 @@ def test_show_on_map_is_never_squeezed_in_the_cards_top_row(qtbot, make_kiosk, s
         button = card.map_button
         assert button.isVisible()
         assert button.width() >= button.sizeHint().width(), f"{event.id}: {button.width()} < {button.sizeHint()}"
+
+
+YEAR_CASES = [((1920, 1080), "zh"), ((1920, 1080), "en"), ((3840, 2160), "zh"), ((3840, 2160), "en")]
+
+
+@pytest.mark.parametrize(("size", "lang"), YEAR_CASES, ids=[f"{w}x{h}-{lang}" for (w, h), lang in YEAR_CASES])
+def test_in_accessible_mode_every_year_on_the_ruler_is_drawn_whole(qtbot, make_kiosk, size, lang):
+    """In accessible mode at 1920×1080 the years under the ruler lost the bottoms of their digits: their text was
+    taller than the room under the ruler. Each number's ink (its glyphs' tight box where it is drawn) lies inside
+    the track, below the ruler's ticks, and clear of every label, the goal and the band names, at every place a
+    swipe along the track stops."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    touch.tap(kiosk.window.bar.reach_button)
+    assert kiosk.reach.active
+    screen = open_timeline(qtbot, kiosk)
+    track = screen.track
+    tick_end = track.ruler_y() + track.theme.px(10)  # the ruler's ticks reach this far down
+    track.scroll_to(0, animate=False)
+    seen = 0
+    for _step in range(40):
+        others = [*track.shown_label_rects().values(), track.goal_rect()]
+        for year, ink in track.year_ink_boxes().items():
+            seen += 1
+            where = f"{year} at offset {track.offset:.0f}: ink {ink.getRect()}"
+            assert track.rect().contains(ink), f"{where} outside the track {track.rect().getRect()}"
+            assert ink.top() > tick_end, f"{where} on the ruler's ticks (to {tick_end})"
+            assert not any(ink.intersects(other) for other in others), f"{where} under a label or the goal"
+        if track.offset >= track.maximum - 1:
+            break
+        y = track.ruler_y() - 4
+        start = QPoint(round(track.width() * 0.7), y)
+        end = start - QPoint(round(track.width() * 0.4), 0)
+        touch.drag(track, start, end, steps=8, step_ms=16, hold=True)
+        qtbot.wait(120)  # the finger rests before lifting: no fling
+        touch.release(track, end)
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+    assert seen and track.offset >= track.maximum - 1
+

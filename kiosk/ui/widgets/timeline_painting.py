@@ -91,7 +91,9 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
         first, last = layout.ticks[0][0], layout.ticks[-1][0]
         painter.setPen(QPen(QColor(t.LINE), p(2)))
         painter.drawLine(QPointF(max(first, left), ruler_y), QPointF(min(last, right), ruler_y))
-        painter.setFont(th.font(t.CAPTION))
+        year_font, baseline = track.year_type()  # fitted to the room under the ruler
+        painter.setFont(year_font)
+        advance = painter.fontMetrics().horizontalAdvance
         numbered = track.numbered_years()  # none half in a fade or cut at the card's edge
         for x, year in layout.ticks:
             if x + step / 2 < left or x - step / 2 > right:
@@ -102,8 +104,7 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
             if not show_year:
                 continue
             painter.setPen(QColor(t.TEXT if year in years_with_events else t.TEXT_MUTED))
-            box = QRectF(x - step / 2, ruler_y + p(12), step, h - ruler_y - p(12))
-            painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, str(year))
+            painter.drawText(QPointF(x - advance(str(year)) / 2, baseline), str(year))
 
     # stems, labels and markers of the events on screen
     # A label is drawn whole or not at all: one that would sit half in an edge fade slides out of it, its stem

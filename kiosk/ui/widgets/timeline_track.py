@@ -12,10 +12,21 @@ one of twenty.
 from __future__ import annotations
 
 import logging
+import math
 from collections import OrderedDict
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.schema import Lang
@@ -45,6 +56,8 @@ log = logging.getLogger(__name__)
 FRAME_MS = 16
 LABEL_CACHE = 48  # rendered labels kept: several screens' worth at any size
 FADE = 72  # the width of the fade at an edge with more track behind it
+DIGITS = "0123456789"
+YEAR_FLOOR = 18  # the smallest the years on the ruler get (type-scale pixels)
 
 
 class TimelineTrack(QWidget):
@@ -204,20 +217,50 @@ class TimelineTrack(QWidget):
         clear = fade_left <= left and left + width <= self.width() - self._reserved_right - fade_right
         return left if clear else None
 
+    def year_type(self) -> tuple[QFont, float]:
+        """The font of the years on the ruler and their baseline (widget coordinates). The digits' ink is centred
+        in the room under the ruler, from just below its ticks to the track's bottom edge: at the caption size
+        where it fits, smaller where that room is shorter than the digits (accessible mode, large text), never
+        below a readable floor. Placed by its ink, not by the font's line box, whose ascent (sized for CJK) is
+        taller than the digits and pushed their bottoms out of the track."""
+        p = self._theme.px
+        top = self.ruler_y() + p(10) + p(4)
+        room = self.height() - p(3) - top
+        font = self._theme.font(t.CAPTION)
+        ink = QFontMetricsF(font).tightBoundingRect(DIGITS)
+        if ink.height() > room:
+            font.setPixelSize(max(p(YEAR_FLOOR), math.floor(font.pixelSize() * room / ink.height())))
+            ink = QFontMetricsF(font).tightBoundingRect(DIGITS)
+        return font, top + max(0.0, room - ink.height()) / 2 - ink.top()
+
     def numbered_years(self) -> dict[int, QRect]:
-        """The years numbered on the ruler now, with their numbers' boxes (widget coordinates): only those clear
-        of the edge fades and of the card, the others keep just their tick."""
-        metrics = QFontMetrics(self._theme.font(t.CAPTION))
+        """The years numbered on the ruler now, with their numbers' boxes (widget coordinates: the width they
+        advance, the height of their digits' ink): only those clear of the edge fades and of the card, the others
+        keep just their tick."""
+        font, baseline = self.year_type()
+        metrics = QFontMetricsF(font)
+        digits = metrics.tightBoundingRect(DIGITS)
         fade_left, fade_right = self.fade_widths()
         usable = self.width() - self._reserved_right
-        top = self.ruler_y() + self._theme.px(12)
         out = {}
         for x, year in self._layout.ticks:
             width = metrics.horizontalAdvance(str(year))
-            box = QRectF(x - self.offset - width / 2, top, width, metrics.height()).toRect()
+            box = QRectF(x - self.offset - width / 2, baseline + digits.top(), width, digits.height()).toRect()
             if box.left() >= fade_left and box.right() < usable - fade_right:
                 out[year] = box
         return out
+
+    def year_ink_boxes(self) -> dict[int, QRect]:
+        """The ink of each year numbered on the ruler now: its glyphs' tight box where it is drawn."""
+        font, baseline = self.year_type()
+        metrics = QFontMetricsF(font)
+        numbered = self.numbered_years()
+        return {
+            year: metrics.tightBoundingRect(str(year)).translated(
+                x - self.offset - metrics.horizontalAdvance(str(year)) / 2, baseline
+            ).toAlignedRect()
+            for x, year in self._layout.ticks if year in numbered
+        }
 
     def shown_label_rects(self) -> dict[str, QRect]:
         """The boxes of the labels drawn now, in widget coordinates."""
