@@ -490,3 +490,32 @@ def test_in_accessible_mode_every_year_on_the_ruler_is_drawn_whole(qtbot, make_k
         qtbot.waitUntil(lambda: not track.moving, timeout=3000)
     assert seen and track.offset >= track.maximum - 1
 
+
+
+def test_in_portrait_large_text_the_card_gets_the_height_the_track_does_not_need(qtbot, make_kiosk):
+    """Portrait, English, large text: the track stood tall and mostly empty above its line (one five-line title
+    made its whole lane tall, and the track kept slack around its lanes), while the card under it showed 7½ lines
+    of its text and faded the rest. Now the track is no taller than its band names, its lanes and its ruler need
+    (8 px to spare), no title takes more than four lines on its label, and every card shows all its text or at
+    least 9 lines of it."""
+    kiosk = make_kiosk(size=(1080, 1920), lang="en")
+    apply_text_scale(kiosk, True)
+    screen = open_timeline(qtbot, kiosk)
+    track, card = screen.track, screen.card
+    layout = track.painting_state()[0]
+    spare = track.height() - sum(track._rooms()) - (layout.bottom - layout.top)
+    assert spare <= track.theme.px(8) + 1, f"{spare} px of the track's height are no lane's"
+    for event in kiosk.exhibition.timeline.events:
+        assert len(track.event_title_lines(event.id)) <= 4, track.event_title_lines(event.id)
+    for event in kiosk.exhibition.timeline.events:
+        track.ensure_visible(event.id, animate=False)
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+        touch.tap(track, track.marker_point(event.id))
+        assert card.isVisible() and card.event.id == event.id
+        top = screen.card_slot.geometry().top()
+        qtbot.waitUntil(lambda top=top: card.geometry().top() == top, timeout=3000)  # slid into place
+
+        def enough(line: int = card.text.fontMetrics().lineSpacing()) -> bool:
+            return card.scroll.verticalScrollBar().maximum() == 0 or card.scroll.viewport().height() >= 9 * line
+
+        qtbot.waitUntil(enough, timeout=2000)  # once laid out

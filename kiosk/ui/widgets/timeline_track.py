@@ -311,13 +311,29 @@ class TimelineTrack(QWidget):
         # English titles run longer: wider labels keep them to about three lines.
         widest = (380 if self._theme.portrait else 400) + (50 if self.lang == "en" else 0)
         self._labels.max_width = self._theme.px(widest)
+        # Portrait: the card below is the reading area, so the track is kept short: a long title takes a wider
+        # label (the screen is wide enough for it) rather than a fourth or fifth line that makes its lane tall.
+        self._labels.stretch_to = self._theme.px(widest + (160 if self._theme.portrait else 0))
         room = self.height() - sum(self._rooms())
         full = self._theme.font_scale
         steps = [1.0] + [s / full for s in (1.3, 1.2, 1.1, 1.0, 0.9, 0.8) if s < full]
+        # Portrait in large text: the track asks for the least height its lanes take at any of the steps down to
+        # the labels' size without large text (a smaller size can lay out taller, as labels change lanes), and
+        # the card under it, the reading, keeps the large text and all the height that leaves.
+        compact = self._theme.portrait and self._theme.text_scale > 1.0
+        if compact:
+            spans = []
+            for shrink in steps:
+                if shrink * self._theme.text_scale < 1.0 - 1e-6:
+                    break
+                self._labels.refresh_fonts(shrink)
+                layout = self._layout_at()
+                spans.append(layout.bottom - layout.top)
+            self._natural_span = min(spans)
         for index, shrink in enumerate(steps):
             self._labels.refresh_fonts(shrink)
             layout = self._layout_at()
-            if index == 0:
+            if index == 0 and not compact:
                 self._natural_span = layout.bottom - layout.top
             if layout.bottom - layout.top <= room or self.height() <= 0:
                 break
@@ -375,7 +391,9 @@ class TimelineTrack(QWidget):
 
     def sizeHint(self) -> QSize:
         top_room, bottom_room = self._rooms()
-        height = round(top_room + bottom_room + self._natural_span + self._theme.px(48))
+        # Portrait: no slack around the lanes, the card under the track (the reading) takes every pixel left.
+        slack = self._theme.px(48 if not self._theme.portrait else 8)
+        height = round(top_room + bottom_room + self._natural_span + slack)
         return QSize(self._theme.px(960), max(self.minimumHeight(), height))
 
     def _place(self) -> None:
