@@ -519,3 +519,38 @@ def test_in_portrait_large_text_the_card_gets_the_height_the_track_does_not_need
             return card.scroll.verticalScrollBar().maximum() == 0 or card.scroll.viewport().height() >= 9 * line
 
         qtbot.waitUntil(enough, timeout=2000)  # once laid out
+
+
+STEM_CASES = [((1920, 1080), "zh"), ((1080, 1920), "en")]
+
+
+@pytest.mark.parametrize(("size", "lang"), STEM_CASES, ids=[f"{w}x{h}-{lang}" for (w, h), lang in STEM_CASES])
+def test_every_stem_drops_straight_from_its_label_to_its_marker(qtbot, make_kiosk, size, lang):
+    """A label sliding out of the left fade had its stem drawn slanted, from the marker to the label's near
+    corner. Each stem drawn is vertical: it leaves the label at a point above (or below) its marker, inside the
+    label's box, at every place a swipe along the track stops."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    screen = open_timeline(qtbot, kiosk)
+    track = screen.track
+    track.scroll_to(0, animate=False)
+    seen = 0
+    for _step in range(60):
+        stems = track.stems()
+        assert set(stems) == set(track.shown_label_lefts()), "a label drawn without its stem"
+        for event_id, (marker_end, label_end) in stems.items():
+            seen += 1
+            where = f"{event_id} at offset {track.offset:.0f}"
+            assert marker_end.x() == label_end.x(), f"{where}: slanted, {marker_end.x()} to {label_end.x()}"
+            assert abs(marker_end.x() - track.marker_point(event_id).x()) <= 0.5, f"{where}: not from its marker"
+            label = track.label_rect(event_id)
+            assert label.left() < label_end.x() < label.right(), f"{where}: the stem misses its label"
+        if track.offset >= track.maximum - 1:
+            break
+        y = track.ruler_y() - 4
+        start = QPoint(round(track.width() * 0.7), y)
+        end = start - QPoint(round(track.width() * 0.23), 0)
+        touch.drag(track, start, end, steps=8, step_ms=16, hold=True)
+        qtbot.wait(120)  # the finger rests before lifting: no fling
+        touch.release(track, end)
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+    assert seen and track.offset >= track.maximum - 1

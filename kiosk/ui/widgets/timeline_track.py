@@ -47,6 +47,7 @@ from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import timeline_style as style
 from kiosk.ui.widgets.timeline_labels import LabelPainter
 from kiosk.ui.widgets.timeline_painting import paint_track
 from kiosk.ui.widgets.touch_input import TOUCH_KINDS, TouchInput, real_mouse
@@ -57,6 +58,7 @@ FRAME_MS = 16
 LABEL_CACHE = 48  # rendered labels kept: several screens' worth at any size
 FADE = 72  # the width of the fade at an edge with more track behind it
 DIGITS = "0123456789"
+STEM_GRIP = 12  # how far inside its label's box a stem meets it, at the least (type-scale pixels)
 YEAR_FLOOR = 18  # the smallest the years on the ruler get (type-scale pixels)
 
 
@@ -203,7 +205,7 @@ class TimelineTrack(QWidget):
         usable = max(1, self.width() - self._reserved_right)
         return shown_label_lefts(
             self._layout.items, (self.offset, self.offset + usable), self.fade_widths(),
-            self.metrics.label_gap, self._theme.px(40),
+            self.metrics.label_gap, -self._theme.px(STEM_GRIP),  # the marker stays under the label: a straight stem
         )
 
     def band_name_left(self, band: Band, width: float) -> float | None:
@@ -261,6 +263,21 @@ class TimelineTrack(QWidget):
             ).toAlignedRect()
             for x, year in self._layout.ticks if year in numbered
         }
+
+    def stems(self) -> dict[str, tuple[QPointF, QPointF]]:
+        """The stem of each label drawn now (widget coordinates): from its marker's ring straight up (or down) to
+        the label's edge. A label slid out of an edge fade is drawn only while its marker is still under it, at
+        least `STEM_GRIP` inside its box, so its stem stays vertical like all the others."""
+        radius = self._theme.px(style.MARKER_RADIUS)
+        grip = self._theme.px(STEM_GRIP)
+        out = {}
+        for event_id, label_left in self.shown_label_lefts().items():
+            item = self._layout.item(event_id)
+            edge = self._axis_y + (item.bottom if item.above else item.top)
+            start = self._axis_y + (-radius if item.above else radius)
+            foot = min(max(item.x, label_left + grip), label_left + item.width - grip)
+            out[event_id] = (QPointF(item.x - self.offset, start), QPointF(foot - self.offset, edge))
+        return out
 
     def shown_label_rects(self) -> dict[str, QRect]:
         """The boxes of the labels drawn now, in widget coordinates."""
