@@ -254,8 +254,9 @@ def shown_label_lefts(
     in an edge fade as if cut. `view` is the visible stretch of the track, `fades` the widths of the fades at
     its left and right edges (0 where none is drawn). A label whose box would enter a fade slides inward, out of
     it, as long as its event's marker stays within `reach` of the label's nearer edge (its leader still joins
-    them) and it keeps `gap` from its neighbour in the same lane; otherwise it is not drawn until scrolled in.
-    Labels wholly off screen are left out."""
+    them; a negative `reach` keeps the marker that far inside the label, under it) and it keeps `gap` from its
+    neighbour in the same lane; otherwise it is not drawn until scrolled in. Labels wholly off screen are left
+    out."""
     lo, hi = view[0] + fades[0], view[1] - fades[1]
     out: dict[str, float] = {}
     lanes: dict[int, list[Placed]] = {}

@@ -452,3 +452,105 @@ def test_show_on_map_is_never_squeezed_in_the_cards_top_row(qtbot, make_kiosk, s
         button = card.map_button
         assert button.isVisible()
         assert button.width() >= button.sizeHint().width(), f"{event.id}: {button.width()} < {button.sizeHint()}"
+
+
+YEAR_CASES = [((1920, 1080), "zh"), ((1920, 1080), "en"), ((3840, 2160), "zh"), ((3840, 2160), "en")]
+
+
+@pytest.mark.parametrize(("size", "lang"), YEAR_CASES, ids=[f"{w}x{h}-{lang}" for (w, h), lang in YEAR_CASES])
+def test_in_accessible_mode_every_year_on_the_ruler_is_drawn_whole(qtbot, make_kiosk, size, lang):
+    """In accessible mode at 1920×1080 the years under the ruler lost the bottoms of their digits: their text was
+    taller than the room under the ruler. Each number's ink (its glyphs' tight box where it is drawn) lies inside
+    the track, below the ruler's ticks, and clear of every label, the goal and the band names, at every place a
+    swipe along the track stops."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    touch.tap(kiosk.window.bar.reach_button)
+    assert kiosk.reach.active
+    screen = open_timeline(qtbot, kiosk)
+    track = screen.track
+    tick_end = track.ruler_y() + track.theme.px(10)  # the ruler's ticks reach this far down
+    track.scroll_to(0, animate=False)
+    seen = 0
+    for _step in range(40):
+        others = [*track.shown_label_rects().values(), track.goal_rect()]
+        for year, ink in track.year_ink_boxes().items():
+            seen += 1
+            where = f"{year} at offset {track.offset:.0f}: ink {ink.getRect()}"
+            assert track.rect().contains(ink), f"{where} outside the track {track.rect().getRect()}"
+            assert ink.top() > tick_end, f"{where} on the ruler's ticks (to {tick_end})"
+            assert not any(ink.intersects(other) for other in others), f"{where} under a label or the goal"
+        if track.offset >= track.maximum - 1:
+            break
+        y = track.ruler_y() - 4
+        start = QPoint(round(track.width() * 0.7), y)
+        end = start - QPoint(round(track.width() * 0.4), 0)
+        touch.drag(track, start, end, steps=8, step_ms=16, hold=True)
+        qtbot.wait(120)  # the finger rests before lifting: no fling
+        touch.release(track, end)
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+    assert seen and track.offset >= track.maximum - 1
+
+
+
+def test_in_portrait_large_text_the_card_gets_the_height_the_track_does_not_need(qtbot, make_kiosk):
+    """Portrait, English, large text: the track stood tall and mostly empty above its line (one five-line title
+    made its whole lane tall, and the track kept slack around its lanes), while the card under it showed 7½ lines
+    of its text and faded the rest. Now the track is no taller than its band names, its lanes and its ruler need
+    (8 px to spare), no title takes more than four lines on its label, and every card shows all its text or at
+    least 9 lines of it."""
+    kiosk = make_kiosk(size=(1080, 1920), lang="en")
+    apply_text_scale(kiosk, True)
+    screen = open_timeline(qtbot, kiosk)
+    track, card = screen.track, screen.card
+    layout = track.painting_state()[0]
+    spare = track.height() - sum(track._rooms()) - (layout.bottom - layout.top)
+    assert spare <= track.theme.px(8) + 1, f"{spare} px of the track's height are no lane's"
+    for event in kiosk.exhibition.timeline.events:
+        assert len(track.event_title_lines(event.id)) <= 4, track.event_title_lines(event.id)
+    for event in kiosk.exhibition.timeline.events:
+        track.ensure_visible(event.id, animate=False)
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+        touch.tap(track, track.marker_point(event.id))
+        assert card.isVisible() and card.event.id == event.id
+        top = screen.card_slot.geometry().top()
+        qtbot.waitUntil(lambda top=top: card.geometry().top() == top, timeout=3000)  # slid into place
+
+        def enough(line: int = card.text.fontMetrics().lineSpacing()) -> bool:
+            return card.scroll.verticalScrollBar().maximum() == 0 or card.scroll.viewport().height() >= 9 * line
+
+        qtbot.waitUntil(enough, timeout=2000)  # once laid out
+
+
+STEM_CASES = [((1920, 1080), "zh"), ((1080, 1920), "en")]
+
+
+@pytest.mark.parametrize(("size", "lang"), STEM_CASES, ids=[f"{w}x{h}-{lang}" for (w, h), lang in STEM_CASES])
+def test_every_stem_drops_straight_from_its_label_to_its_marker(qtbot, make_kiosk, size, lang):
+    """A label sliding out of the left fade had its stem drawn slanted, from the marker to the label's near
+    corner. Each stem drawn is vertical: it leaves the label at a point above (or below) its marker, inside the
+    label's box, at every place a swipe along the track stops."""
+    kiosk = make_kiosk(size=size, lang=lang)
+    screen = open_timeline(qtbot, kiosk)
+    track = screen.track
+    track.scroll_to(0, animate=False)
+    seen = 0
+    for _step in range(60):
+        stems = track.stems()
+        assert set(stems) == set(track.shown_label_lefts()), "a label drawn without its stem"
+        for event_id, (marker_end, label_end) in stems.items():
+            seen += 1
+            where = f"{event_id} at offset {track.offset:.0f}"
+            assert marker_end.x() == label_end.x(), f"{where}: slanted, {marker_end.x()} to {label_end.x()}"
+            assert abs(marker_end.x() - track.marker_point(event_id).x()) <= 0.5, f"{where}: not from its marker"
+            label = track.label_rect(event_id)
+            assert label.left() < label_end.x() < label.right(), f"{where}: the stem misses its label"
+        if track.offset >= track.maximum - 1:
+            break
+        y = track.ruler_y() - 4
+        start = QPoint(round(track.width() * 0.7), y)
+        end = start - QPoint(round(track.width() * 0.23), 0)
+        touch.drag(track, start, end, steps=8, step_ms=16, hold=True)
+        qtbot.wait(120)  # the finger rests before lifting: no fling
+        touch.release(track, end)
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
+    assert seen and track.offset >= track.maximum - 1

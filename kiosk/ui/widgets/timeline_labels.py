@@ -28,6 +28,7 @@ from kiosk.ui.widgets import timeline_style as style
 from kiosk.ui.widgets.typeset_label import qt_wrapped_lines
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
+MOST_TITLE_LINES = 3  # a title longer than this at the usual width may take a wider label, where allowed
 
 
 class LabelPainter:
@@ -36,6 +37,7 @@ class LabelPainter:
     def __init__(self, theme: Theme, max_width: int, dpr: float):
         self._theme = theme
         self.max_width = max_width
+        self.stretch_to = max_width  # the widest a label with a long title may get (no wider than max_width: none)
         self._dpr = dpr
         p = theme.px
         self.pad_x, self.pad_y, self.bar, self.line_gap = p(16), p(10), p(6), p(4)
@@ -57,20 +59,35 @@ class LabelPainter:
     def _text_size(self, font: QFont, text: str, width: int) -> QSize:
         return QFontMetrics(font).boundingRect(QRect(0, 0, width, 100_000), WRAP, text).size()
 
-    def title_text(self, event: TimelineEvent, lang: Lang) -> str:
-        """The event's title broken by the typography rules for the widest label (between phrases, balanced,
-        never a lone character on its last line: "湘江东岸综合治理沿江 / 路" was Qt's own wrap)."""
+    def _inner(self, event: TimelineEvent, lang: Lang) -> int:
+        """The width of the label's text: that of the widest label, or, where `stretch_to` allows and the title
+        would take more than `MOST_TITLE_LINES` there, the least width up to `stretch_to` that keeps it to them,
+        so one long title does not make its whole lane of the track tall."""
         inner = self.max_width - 2 * self.pad_x - self.bar
+        widest = max(inner, self.stretch_to - 2 * self.pad_x - self.bar)
+        step = self._theme.px(20)
+        while inner < widest and len(self._wrapped(event, lang, inner)) > MOST_TITLE_LINES:
+            inner = min(widest, inner + step)
+        return inner
+
+    def _wrapped(self, event: TimelineEvent, lang: Lang, inner: int) -> list[str]:
+        measure = QFontMetricsF(self.title_font).horizontalAdvance
+        lines = wrap_title(event.title.get(lang), inner - 1, measure).lines
+        return qt_wrapped_lines("\n".join(lines), self.title_font, inner)
+
+    def title_text(self, event: TimelineEvent, lang: Lang) -> str:
+        """The event's title broken by the typography rules for its label (between phrases, balanced, never a
+        lone character on its last line: "湘江东岸综合治理沿江 / 路" was Qt's own wrap)."""
+        inner = self._inner(event, lang)
         measure = QFontMetricsF(self.title_font).horizontalAdvance
         return "\n".join(wrap_title(event.title.get(lang), inner - 1, measure).lines)
 
     def title_lines(self, event: TimelineEvent, lang: Lang) -> list[str]:
         """The title's lines as the label draws them (Qt wraps each of `title_text`'s lines to the label)."""
-        inner = self.max_width - 2 * self.pad_x - self.bar
-        return qt_wrapped_lines(self.title_text(event, lang), self.title_font, inner)
+        return qt_wrapped_lines(self.title_text(event, lang), self.title_font, self._inner(event, lang))
 
     def event_size(self, event: TimelineEvent, lang: Lang) -> QSize:
-        inner = self.max_width - 2 * self.pad_x - self.bar
+        inner = self._inner(event, lang)
         time = self._text_size(self.time_font, self.time_text(event, lang), inner)
         title = self._text_size(self.title_font, self.title_text(event, lang), inner)
         width = max(time.width(), title.width()) + 2 * self.pad_x + self.bar

@@ -91,7 +91,9 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
         first, last = layout.ticks[0][0], layout.ticks[-1][0]
         painter.setPen(QPen(QColor(t.LINE), p(2)))
         painter.drawLine(QPointF(max(first, left), ruler_y), QPointF(min(last, right), ruler_y))
-        painter.setFont(th.font(t.CAPTION))
+        year_font, baseline = track.year_type()  # fitted to the room under the ruler
+        painter.setFont(year_font)
+        advance = painter.fontMetrics().horizontalAdvance
         numbered = track.numbered_years()  # none half in a fade or cut at the card's edge
         for x, year in layout.ticks:
             if x + step / 2 < left or x - step / 2 > right:
@@ -102,23 +104,21 @@ def paint_track(track: TimelineTrack, painter: QPainter) -> None:
             if not show_year:
                 continue
             painter.setPen(QColor(t.TEXT if year in years_with_events else t.TEXT_MUTED))
-            box = QRectF(x - step / 2, ruler_y + p(12), step, h - ruler_y - p(12))
-            painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, str(year))
+            painter.drawText(QPointF(x - advance(str(year)) / 2, baseline), str(year))
 
     # stems, labels and markers of the events on screen
-    # A label is drawn whole or not at all: one that would sit half in an edge fade slides out of it, its stem
-    # bent to its near corner, or waits until scrolled in (`shown_label_lefts`).
-    radius, ring = p(17), p(4)
+    # A label is drawn whole or not at all: one that would sit half in an edge fade slides out of it, as long as
+    # its marker stays under it (its stem straight), or waits until scrolled in (`shown_label_lefts`).
+    radius, ring = p(style.MARKER_RADIUS), p(4)
     shown = track.shown_label_lefts()
-    grip = p(12)
+    stems = track.stems()
     for item in items:
         label_left = shown.get(item.id)
         if label_left is None:
             continue
-        edge = axis_y + (item.bottom if item.above else item.top)
-        start = axis_y + (-radius if item.above else radius)
-        foot = min(max(item.x, label_left + grip), label_left + item.width - grip)
-        _stem(painter, style.line_pen(item.status, p(3)), item.x, start, foot, edge)
+        marker_end, label_end = stems[item.id]
+        painter.setPen(style.line_pen(item.status, p(3)))
+        painter.drawLine(marker_end + QPointF(offset, 0), label_end + QPointF(offset, 0))
         painter.drawPixmap(QPointF(label_left, axis_y + item.top), track.label_pixmap(item.id))
     for item in items:
         if left <= item.x <= right:
@@ -146,12 +146,6 @@ def _line(painter: QPainter, pen: QPen, x0: float, x1: float, y: float, left: fl
         pen.setDashOffset(pen.dashOffset() + (start - x0) / pen.widthF())
     painter.setPen(pen)
     painter.drawLine(QPointF(start, y), QPointF(end, y))
-
-
-def _stem(painter: QPainter, pen: QPen, x: float, y0: float, foot: float, y1: float) -> None:
-    """From the marker at `x` to the label at `foot` (straight up or down, unless the label slid aside)."""
-    painter.setPen(pen)
-    painter.drawLine(QPointF(x, y0), QPointF(foot, y1))
 
 
 def _arrow(painter: QPainter, x: float, y: float, size: float, colour: QColor) -> None:

@@ -22,6 +22,7 @@ COLOURS = {
     "milestone": t.STATUS_MILESTONE,
 }
 LEGEND_ORDER = ("built", "begun", "under_construction", "planned", "milestone")
+MARKER_RADIUS = 17  # an event's marker on the axis (type-scale pixels)
 
 
 def colour(status: str) -> QColor:

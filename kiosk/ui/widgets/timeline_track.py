@@ -12,10 +12,21 @@ one of twenty.
 from __future__ import annotations
 
 import logging
+import math
 from collections import OrderedDict
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPixmap, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.schema import Lang
@@ -36,6 +47,7 @@ from kiosk.ui import theme as t
 from kiosk.ui.icons import icon
 from kiosk.ui.strings import tr
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import timeline_style as style
 from kiosk.ui.widgets.timeline_labels import LabelPainter
 from kiosk.ui.widgets.timeline_painting import paint_track
 from kiosk.ui.widgets.touch_input import TOUCH_KINDS, TouchInput, real_mouse
@@ -45,6 +57,9 @@ log = logging.getLogger(__name__)
 FRAME_MS = 16
 LABEL_CACHE = 48  # rendered labels kept: several screens' worth at any size
 FADE = 72  # the width of the fade at an edge with more track behind it
+DIGITS = "0123456789"
+STEM_GRIP = 12  # how far inside its label's box a stem meets it, at the least (type-scale pixels)
+YEAR_FLOOR = 18  # the smallest the years on the ruler get (type-scale pixels)
 
 
 class TimelineTrack(QWidget):
@@ -190,7 +205,7 @@ class TimelineTrack(QWidget):
         usable = max(1, self.width() - self._reserved_right)
         return shown_label_lefts(
             self._layout.items, (self.offset, self.offset + usable), self.fade_widths(),
-            self.metrics.label_gap, self._theme.px(40),
+            self.metrics.label_gap, -self._theme.px(STEM_GRIP),  # the marker stays under the label: a straight stem
         )
 
     def band_name_left(self, band: Band, width: float) -> float | None:
@@ -204,19 +219,64 @@ class TimelineTrack(QWidget):
         clear = fade_left <= left and left + width <= self.width() - self._reserved_right - fade_right
         return left if clear else None
 
+    def year_type(self) -> tuple[QFont, float]:
+        """The font of the years on the ruler and their baseline (widget coordinates). The digits' ink is centred
+        in the room under the ruler, from just below its ticks to the track's bottom edge: at the caption size
+        where it fits, smaller where that room is shorter than the digits (accessible mode, large text), never
+        below a readable floor. Placed by its ink, not by the font's line box, whose ascent (sized for CJK) is
+        taller than the digits and pushed their bottoms out of the track."""
+        p = self._theme.px
+        top = self.ruler_y() + p(10) + p(4)
+        room = self.height() - p(3) - top
+        font = self._theme.font(t.CAPTION)
+        ink = QFontMetricsF(font).tightBoundingRect(DIGITS)
+        if ink.height() > room:
+            font.setPixelSize(max(p(YEAR_FLOOR), math.floor(font.pixelSize() * room / ink.height())))
+            ink = QFontMetricsF(font).tightBoundingRect(DIGITS)
+        return font, top + max(0.0, room - ink.height()) / 2 - ink.top()
+
     def numbered_years(self) -> dict[int, QRect]:
-        """The years numbered on the ruler now, with their numbers' boxes (widget coordinates): only those clear
-        of the edge fades and of the card, the others keep just their tick."""
-        metrics = QFontMetrics(self._theme.font(t.CAPTION))
+        """The years numbered on the ruler now, with their numbers' boxes (widget coordinates: the width they
+        advance, the height of their digits' ink): only those clear of the edge fades and of the card, the others
+        keep just their tick."""
+        font, baseline = self.year_type()
+        metrics = QFontMetricsF(font)
+        digits = metrics.tightBoundingRect(DIGITS)
         fade_left, fade_right = self.fade_widths()
         usable = self.width() - self._reserved_right
-        top = self.ruler_y() + self._theme.px(12)
         out = {}
         for x, year in self._layout.ticks:
             width = metrics.horizontalAdvance(str(year))
-            box = QRectF(x - self.offset - width / 2, top, width, metrics.height()).toRect()
+            box = QRectF(x - self.offset - width / 2, baseline + digits.top(), width, digits.height()).toRect()
             if box.left() >= fade_left and box.right() < usable - fade_right:
                 out[year] = box
+        return out
+
+    def year_ink_boxes(self) -> dict[int, QRect]:
+        """The ink of each year numbered on the ruler now: its glyphs' tight box where it is drawn."""
+        font, baseline = self.year_type()
+        metrics = QFontMetricsF(font)
+        numbered = self.numbered_years()
+        return {
+            year: metrics.tightBoundingRect(str(year)).translated(
+                x - self.offset - metrics.horizontalAdvance(str(year)) / 2, baseline
+            ).toAlignedRect()
+            for x, year in self._layout.ticks if year in numbered
+        }
+
+    def stems(self) -> dict[str, tuple[QPointF, QPointF]]:
+        """The stem of each label drawn now (widget coordinates): from its marker's ring straight up (or down) to
+        the label's edge. A label slid out of an edge fade is drawn only while its marker is still under it, at
+        least `STEM_GRIP` inside its box, so its stem stays vertical like all the others."""
+        radius = self._theme.px(style.MARKER_RADIUS)
+        grip = self._theme.px(STEM_GRIP)
+        out = {}
+        for event_id, label_left in self.shown_label_lefts().items():
+            item = self._layout.item(event_id)
+            edge = self._axis_y + (item.bottom if item.above else item.top)
+            start = self._axis_y + (-radius if item.above else radius)
+            foot = min(max(item.x, label_left + grip), label_left + item.width - grip)
+            out[event_id] = (QPointF(item.x - self.offset, start), QPointF(foot - self.offset, edge))
         return out
 
     def shown_label_rects(self) -> dict[str, QRect]:
@@ -268,13 +328,29 @@ class TimelineTrack(QWidget):
         # English titles run longer: wider labels keep them to about three lines.
         widest = (380 if self._theme.portrait else 400) + (50 if self.lang == "en" else 0)
         self._labels.max_width = self._theme.px(widest)
+        # Portrait: the card below is the reading area, so the track is kept short: a long title takes a wider
+        # label (the screen is wide enough for it) rather than a fourth or fifth line that makes its lane tall.
+        self._labels.stretch_to = self._theme.px(widest + (160 if self._theme.portrait else 0))
         room = self.height() - sum(self._rooms())
         full = self._theme.font_scale
         steps = [1.0] + [s / full for s in (1.3, 1.2, 1.1, 1.0, 0.9, 0.8) if s < full]
+        # Portrait in large text: the track asks for the least height its lanes take at any of the steps down to
+        # the labels' size without large text (a smaller size can lay out taller, as labels change lanes), and
+        # the card under it, the reading, keeps the large text and all the height that leaves.
+        compact = self._theme.portrait and self._theme.text_scale > 1.0
+        if compact:
+            spans = []
+            for shrink in steps:
+                if shrink * self._theme.text_scale < 1.0 - 1e-6:
+                    break
+                self._labels.refresh_fonts(shrink)
+                layout = self._layout_at()
+                spans.append(layout.bottom - layout.top)
+            self._natural_span = min(spans)
         for index, shrink in enumerate(steps):
             self._labels.refresh_fonts(shrink)
             layout = self._layout_at()
-            if index == 0:
+            if index == 0 and not compact:
                 self._natural_span = layout.bottom - layout.top
             if layout.bottom - layout.top <= room or self.height() <= 0:
                 break
@@ -332,7 +408,9 @@ class TimelineTrack(QWidget):
 
     def sizeHint(self) -> QSize:
         top_room, bottom_room = self._rooms()
-        height = round(top_room + bottom_room + self._natural_span + self._theme.px(48))
+        # Portrait: no slack around the lanes, the card under the track (the reading) takes every pixel left.
+        slack = self._theme.px(48 if not self._theme.portrait else 8)
+        height = round(top_room + bottom_room + self._natural_span + slack)
         return QSize(self._theme.px(960), max(self.minimumHeight(), height))
 
     def _place(self) -> None:
