@@ -372,7 +372,33 @@ def wrap(text: str, width: float, measure: Measure, short_word: int = 4) -> Line
     anywhere = _anywhere
     ends = _greedy(m, width, anywhere)
     ends = _fix_last_line(m, ends, width, anywhere, short_word, least=3)
+    ends = _spread_slack(m, ends, width)
     return _lines(m, ends, width, True)
+
+
+def _spread_slack(m: _Measured, ends: list[int], width: float) -> list[int]:
+    """Hand the room a last line's pull left on the line above it up the paragraph, a piece a line: a justified
+    line spreads its slack between its characters, so one line two or three characters short reads as
+    letter-spaced, where two or three lines one character short each look set. A piece moves down to the line
+    below only when that makes the looser of the two lines tighter; the last line is never changed."""
+    ends = list(ends)
+    for _ in range(len(ends)):
+        changed = False
+        for i in range(len(ends) - 2, 0, -1):  # line i takes the last piece of line i - 1
+            start_prev = ends[i - 2] if i >= 2 else 0
+            start, end = ends[i - 1], ends[i]
+            if start - 1 <= start_prev:
+                continue
+            before = max(width - m.width(start_prev, start), width - m.width(start, end))
+            if m.width(start - 1, end) > width:
+                continue
+            after = max(width - m.width(start_prev, start - 1), width - m.width(start - 1, end))
+            if after < before - 0.01:
+                ends[i - 1] = start - 1
+                changed = True
+        if not changed:
+            break
+    return ends
 
 
 def _anywhere(_: int) -> bool:

@@ -75,6 +75,19 @@ def test_the_forewords_lone_last_character_moves_down_with_a_companion() -> None
     assert all(len(line) <= 38 for line in lines.lines)
 
 
+@pytest.mark.parametrize("width", [16, 23, 38])  # at 19 "10—20分钟" is wider than a line's slack
+def test_a_last_line_pulled_down_takes_its_characters_from_several_lines_so_none_is_spread_loose(width) -> None:
+    # A justified line spreads its slack between its characters: two or three characters short of the width
+    # reads as letter-spaced. The characters the last line needs come a piece a line from the lines above.
+    for text in PARAGRAPHS:
+        lines = ty.wrap(text, width, measure)
+        assert "".join(lines.lines) == text
+        if len(lines.lines) < 3:  # a two-line paragraph has no line above to share the pull
+            continue
+        for line, w in zip(lines.lines[:-1], lines.widths[:-1], strict=True):
+            assert width - w <= 2, (width, line, lines.lines)  # a piece is at most a character and its comma
+
+
 @pytest.mark.parametrize(
     ("title", "width", "expected"),
     [
