@@ -376,13 +376,27 @@ def wrap(text: str, width: float, measure: Measure, short_word: int = 4, give_wa
     if not text:
         return Lines((), (), True, True)
     m = _Measured(segment(text), measure)
-    anywhere = _anywhere
-    ends = _greedy(m, width, anywhere)
-    if give_way:
-        m, ends = _give_way(m, ends, width, measure)
-    ends = _fix_last_line(m, ends, width, anywhere, short_word, least=3)
-    ends = _spread_slack(m, ends, width)
+    filled = _greedy(m, width, _anywhere)
+
+    def finish(m: _Measured, filled: list[int], least: int) -> tuple[_Measured, list[int]]:
+        return m, _spread_slack(m, _fix_last_line(m, filled, width, _anywhere, short_word, least), width)
+
+    m, ends = finish(m, filled, 3)
+    if give_way and _looser(m, ends, width) > GIVE_WAY_EM * measure("中"):
+        # Justified, a line left short is spread. In turn: the kept words whole and three characters on the last
+        # line; two there ("迈进。" is no lone character, and a two-line paragraph has only one line to take a
+        # third from); a kept word broken. The first that leaves no line too loose, else the least loose.
+        candidates = [(m, ends), finish(m, filled, 2), finish(*_give_way(m, filled, width, measure), 3)]
+        looseness = [_looser(*c, width) for c in candidates]
+        fine = [c for c, loose in zip(candidates, looseness, strict=True) if loose <= GIVE_WAY_EM * measure("中")]
+        m, ends = fine[0] if fine else candidates[looseness.index(min(looseness))]
     return _lines(m, ends, width, True)
+
+
+def _looser(m: _Measured, ends: list[int], width: float) -> float:
+    """How far the loosest line but the last falls short of `width` (0 for a single line)."""
+    starts = [0, *ends[:-1]]
+    return max((width - m.width(s, e) for s, e in zip(starts[:-1], ends[:-1], strict=True)), default=0.0)
 
 
 def _give_way(m: _Measured, ends: list[int], width: float, measure: Measure) -> tuple[_Measured, list[int]]:

@@ -105,6 +105,14 @@ def test_justified_body_text_breaks_a_kept_word_rather_than_leave_a_line_letter_
     assert [line.replace("\u2060", "") for line in lines.lines][0] == "甲乙丙丁戊己庚辛壬"
 
 
+def test_a_two_line_justified_paragraph_ends_on_two_characters_rather_than_spread_its_first_line() -> None:
+    # Three characters on the last line take two from the only line above, which justified is then spread two
+    # characters wide; two characters ("迈进。") are no lone character, and leave the first line one short.
+    text = "甲乙丙丁戊己庚辛壬癸子。"
+    assert ty.wrap(text, 10, measure).lines == ("甲乙丙丁戊己庚辛", "壬癸子。")
+    assert ty.wrap(text, 10, measure, give_way=True).lines == ("甲乙丙丁戊己庚辛壬", "癸子。")
+
+
 @pytest.mark.parametrize(
     ("title", "width", "expected"),
     [
