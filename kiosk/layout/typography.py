@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 Measure = Callable[[str], float]
 
@@ -363,16 +363,90 @@ MAX_KEPT = 6
 TITLE_WORD = 1000  # in a title, a word of any length is alone on a last line
 
 
-def wrap(text: str, width: float, measure: Measure, short_word: int = 4) -> Lines:
+GIVE_WAY_EM = 1.5  # in justified Chinese, a kept word that would leave its line more characters short than
+# this is broken instead (Chinese body text may break between any two characters; the room left would be spread
+# between the line's characters and read as letter-spaced)
+
+
+def wrap(text: str, width: float, measure: Measure, short_word: int = 4, give_way: bool = False) -> Lines:
     """Body text: fill each line, then make sure the last line is more than a stray word: at least three CJK
-    characters (a paragraph ending "化。" reads as a mistake), or more than one short English word."""
+    characters (a paragraph ending "化。" reads as a mistake), or more than one short English word. With
+    `give_way` (justified Chinese), a kept word (`keep_together`) breaks where keeping it whole would leave its
+    line more than `GIVE_WAY_EM` characters short."""
     if not text:
         return Lines((), (), True, True)
     m = _Measured(segment(text), measure)
-    anywhere = _anywhere
-    ends = _greedy(m, width, anywhere)
-    ends = _fix_last_line(m, ends, width, anywhere, short_word, least=3)
+    filled = _greedy(m, width, _anywhere)
+
+    def finish(m: _Measured, filled: list[int], least: int) -> tuple[_Measured, list[int]]:
+        return m, _spread_slack(m, _fix_last_line(m, filled, width, _anywhere, short_word, least), width)
+
+    m, ends = finish(m, filled, 3)
+    if give_way and _looser(m, ends, width) > GIVE_WAY_EM * measure("中"):
+        # Justified, a line left short is spread. In turn: the kept words whole and three characters on the last
+        # line; two there ("迈进。" is no lone character, and a two-line paragraph has only one line to take a
+        # third from); a kept word broken. The first that leaves no line too loose, else the least loose.
+        candidates = [(m, ends), finish(m, filled, 2), finish(*_give_way(m, filled, width, measure), 3)]
+        looseness = [_looser(*c, width) for c in candidates]
+        fine = [c for c, loose in zip(candidates, looseness, strict=True) if loose <= GIVE_WAY_EM * measure("中")]
+        m, ends = fine[0] if fine else candidates[looseness.index(min(looseness))]
     return _lines(m, ends, width, True)
+
+
+def _looser(m: _Measured, ends: list[int], width: float) -> float:
+    """How far the loosest line but the last falls short of `width` (0 for a single line)."""
+    starts = [0, *ends[:-1]]
+    return max((width - m.width(s, e) for s, e in zip(starts[:-1], ends[:-1], strict=True)), default=0.0)
+
+
+def _give_way(m: _Measured, ends: list[int], width: float, measure: Measure) -> tuple[_Measured, list[int]]:
+    """Break open, one at a time, each kept word that starts a line and left the line before more than
+    `GIVE_WAY_EM` characters short, and fill the lines again."""
+    limit = GIVE_WAY_EM * measure("中")
+    for _ in range(len(m.pieces)):
+        starts = [0, *ends[:-1]]
+        split = next((end for start, end in zip(starts[:-1], ends[:-1], strict=True)
+                      if width - m.width(start, end) > limit and _kept_word(m.pieces[end].text)), None)
+        if split is None:
+            break
+        piece = m.pieces[split]
+        parts = segment(piece.text)  # its joiners were read when it was cut: now it breaks anywhere
+        parts[-1] = replace(parts[-1], space_after=piece.space_after, strong=piece.strong, phrase=piece.phrase)
+        m = _Measured([*m.pieces[:split], *parts, *m.pieces[split + 1:]], measure)
+        ends = _greedy(m, width, _anywhere)
+    return m, ends
+
+
+def _kept_word(text: str) -> bool:
+    """A piece that is a kept word (two Chinese characters side by side only stay together joined), not a
+    number with its unit ("10—20分钟")."""
+    return not any(ch.isdigit() for ch in text) and any(
+        _ideograph(a) and _ideograph(b) for a, b in zip(text, text[1:], strict=False))
+
+
+def _spread_slack(m: _Measured, ends: list[int], width: float) -> list[int]:
+    """Hand the room a last line's pull left on the line above it up the paragraph, a piece a line: a justified
+    line spreads its slack between its characters, so one line two or three characters short reads as
+    letter-spaced, where two or three lines one character short each look set. A piece moves down to the line
+    below only when that makes the looser of the two lines tighter; the last line is never changed."""
+    ends = list(ends)
+    for _ in range(len(ends)):
+        changed = False
+        for i in range(len(ends) - 2, 0, -1):  # line i takes the last piece of line i - 1
+            start_prev = ends[i - 2] if i >= 2 else 0
+            start, end = ends[i - 1], ends[i]
+            if start - 1 <= start_prev:
+                continue
+            before = max(width - m.width(start_prev, start), width - m.width(start, end))
+            if m.width(start - 1, end) > width:
+                continue
+            after = max(width - m.width(start_prev, start - 1), width - m.width(start - 1, end))
+            if after < before - 0.01:
+                ends[i - 1] = start - 1
+                changed = True
+        if not changed:
+            break
+    return ends
 
 
 def _anywhere(_: int) -> bool:

@@ -5,6 +5,7 @@ filled sensibly, in both languages."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from . import touch
@@ -49,3 +50,46 @@ def test_the_content_page_says_what_the_content_holds_and_fills_the_page(qtbot, 
     text = _shown_text(page)
     assert "Still to replace with real photos" in text and "placeholders to replace" in text
     assert "Checked and loaded when the kiosk started" in text
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_each_placeholders_caption_wraps_in_its_own_column_beside_its_file_name(qtbot, make_kiosk, size):
+    """A long caption ran on under the next file name ("huachong-village-review.jpg · A villager-group review
+    meeting in Huachong Village, / Longmen Town: …"), so files and captions blurred into one list. The file names
+    now stand in one column and each caption wraps in its own, beside its file."""
+    from PySide6.QtGui import QTextDocument
+
+    kiosk = make_kiosk(size=size, lang="en")
+    page = _page(qtbot, kiosk)
+    label = page.to_replace
+    doc = QTextDocument()
+    doc.setDefaultFont(label.font())
+    doc.setDocumentMargin(0)
+    if label.textFormat() == Qt.TextFormat.PlainText:
+        doc.setPlainText(label.text())
+    else:
+        doc.setHtml(label.text())
+    doc.setTextWidth(label.contentsRect().width())
+    doc.size()  # laid out: each block's lines and place are known
+    blocks = {}
+    block = doc.begin()
+    while block.isValid():
+        blocks[block.text().strip()] = block
+        block = block.next()
+    stand_ins = [photo for photo in kiosk.exhibition.all_photos() if photo.placeholder]
+    place = doc.documentLayout().blockBoundingRect  # where a block stands in the document (in its table cell)
+    files_right = 0.0
+    for photo in stand_ins:
+        assert photo.file in blocks, f"{photo.file} is not an entry of its own: {list(blocks)[:3]}"
+        layout = blocks[photo.file].layout()
+        assert layout.lineCount() == 1, f"{photo.file} is broken"
+        files_right = max(files_right, place(blocks[photo.file]).x() + layout.lineAt(0).naturalTextWidth())
+    wrapped = 0
+    for photo in stand_ins:
+        caption = photo.caption.get("en")
+        assert caption in blocks, f"{caption!r} is not beside its file"
+        assert place(blocks[caption]).x() >= files_right, caption  # right of every file name
+        assert place(blocks[caption]).y() == place(blocks[photo.file]).y()  # on its file's row
+        wrapped += blocks[caption].layout().lineCount() > 1
+    if size == (1080, 1920):
+        assert wrapped, "no caption wraps: the test no longer shows anything"

@@ -75,6 +75,44 @@ def test_the_forewords_lone_last_character_moves_down_with_a_companion() -> None
     assert all(len(line) <= 38 for line in lines.lines)
 
 
+@pytest.mark.parametrize("width", [16, 23, 38])  # at 19 "10—20分钟" is wider than a line's slack
+def test_a_last_line_pulled_down_takes_its_characters_from_several_lines_so_none_is_spread_loose(width) -> None:
+    # A justified line spreads its slack between its characters: two or three characters short of the width
+    # reads as letter-spaced. The characters the last line needs come a piece a line from the lines above.
+    for text in PARAGRAPHS:
+        lines = ty.wrap(text, width, measure)
+        assert "".join(lines.lines) == text
+        if len(lines.lines) < 3:  # a two-line paragraph has no line above to share the pull
+            continue
+        for line, w in zip(lines.lines[:-1], lines.widths[:-1], strict=True):
+            assert width - w <= 2, (width, line, lines.lines)  # a piece is at most a character and its comma
+
+
+def test_justified_body_text_breaks_a_kept_word_rather_than_leave_a_line_letter_spaced() -> None:
+    # A kept word (words.toml) that does not fit pushed to the next line leaves its line three characters short;
+    # justified, those three characters of room are spread between the others. Body text gives the word way.
+    text = ty.keep_together("甲乙丙丁戊己庚子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒", ["子丑寅卯辰"])
+    kept = ty.wrap(text, 10, measure)
+    assert [line.replace("\u2060", "") for line in kept.lines][0] == "甲乙丙丁戊己庚"  # ragged: three short
+    lines = ty.wrap(text, 10, measure, give_way=True)
+    shown = [line.replace("\u2060", "") for line in lines.lines]
+    assert "".join(shown) == "甲乙丙丁戊己庚子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒"
+    assert shown[0] == "甲乙丙丁戊己庚子丑寅"
+    assert all(w >= 9 for w in lines.widths[:-1]), shown
+    # a word that leaves its line at most a character and a half short stays whole
+    text = ty.keep_together("甲乙丙丁戊己庚辛壬子丑寅卯辰巳午未申酉戌亥天地", ["子丑寅卯辰"])
+    lines = ty.wrap(text, 10, measure, give_way=True)
+    assert [line.replace("\u2060", "") for line in lines.lines][0] == "甲乙丙丁戊己庚辛壬"
+
+
+def test_a_two_line_justified_paragraph_ends_on_two_characters_rather_than_spread_its_first_line() -> None:
+    # Three characters on the last line take two from the only line above, which justified is then spread two
+    # characters wide; two characters ("迈进。") are no lone character, and leave the first line one short.
+    text = "甲乙丙丁戊己庚辛壬癸子。"
+    assert ty.wrap(text, 10, measure).lines == ("甲乙丙丁戊己庚辛", "壬癸子。")
+    assert ty.wrap(text, 10, measure, give_way=True).lines == ("甲乙丙丁戊己庚辛壬", "癸子。")
+
+
 @pytest.mark.parametrize(
     ("title", "width", "expected"),
     [

@@ -16,9 +16,11 @@ was last checked."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import Exhibition
@@ -326,12 +328,13 @@ class ContentPage(QWidget):
             words.setText(sw(f"count_{key}", lang))
         self.to_replace_title.setText(sw("to_replace_title", lang))
         if stand_ins:
-            sep = "　" if lang == "zh" else " · "
-            lines = [f"{photo.file}{sep}{photo.caption.get(lang)}" for photo in stand_ins[:TO_REPLACE_LISTED]]
-            if len(stand_ins) > TO_REPLACE_LISTED:
-                lines.append(sw("to_replace_more", lang, more=len(stand_ins) - TO_REPLACE_LISTED))
-            self.to_replace.setText("\n".join(lines))
+            rows = [(photo.file, photo.caption.get(lang)) for photo in stand_ins[:TO_REPLACE_LISTED]]
+            more = sw("to_replace_more", lang, more=len(stand_ins) - TO_REPLACE_LISTED) \
+                if len(stand_ins) > TO_REPLACE_LISTED else ""
+            self.to_replace.setTextFormat(Qt.TextFormat.RichText)
+            self.to_replace.setText(_file_table(rows, more, QFontMetrics(self.to_replace.font())))
         else:
+            self.to_replace.setTextFormat(Qt.TextFormat.PlainText)
             self.to_replace.setText(sw("to_replace_none", lang))
         self.to_replace_how.setVisible(bool(stand_ins))
         self.to_replace_how.setText(sw("to_replace_how", lang))
@@ -387,3 +390,19 @@ class ContentPage(QWidget):
         self.problems.setText("\n".join(shown))
         self.scroll.setVisible(bool(shown))
         self._spacer.setVisible(self.scroll.isHidden())
+
+
+def _file_table(rows: list[tuple[str, str]], more: str, metrics: QFontMetrics) -> str:
+    """The placeholder photos as two columns: each file name whole in the first, its caption wrapping in the
+    second beside it (a caption that ran on under the next file name blurred the list), and `more` below."""
+    gap = metrics.horizontalAdvance("　")  # an ideographic space between the columns
+    pad = f"padding-right:{gap}px; padding-bottom:{max(2, metrics.height() // 6)}px"
+    body = "".join(
+        f'<tr><td nowrap style="{pad}">{html.escape(file)}</td><td style="padding-bottom:'
+        f'{max(2, metrics.height() // 6)}px">{html.escape(caption)}</td></tr>'
+        for file, caption in rows
+    )
+    if more:
+        body += f'<tr><td colspan="2">{html.escape(more)}</td></tr>'
+    return f'<table cellspacing="0" cellpadding="0">{body}</table>'
+

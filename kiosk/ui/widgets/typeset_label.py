@@ -80,15 +80,16 @@ def leading(font: QFont, pitch: float) -> int:
 recorder: list[tuple[bool, tuple[str, ...], str]] | None = None
 
 
-def typeset(font: QFont, text: str, width: float, title: bool) -> typography.Lines:
-    """`text` broken into lines no wider than `width` pixels in `font`."""
+def typeset(font: QFont, text: str, width: float, title: bool, justified: bool = False) -> typography.Lines:
+    """`text` broken into lines no wider than `width` pixels in `font` (`justified`: Chinese body text set flush
+    on both sides, where a kept word gives way rather than leave a line letter-spaced)."""
     measure = metrics_measure(font)
     source = text
     text = _keeper(text) if _keep else text
     if title:
         lines = typography.wrap_title(text, width - SLACK, measure)
     else:
-        lines = typography.wrap(text, width - SLACK, measure)
+        lines = typography.wrap(text, width - SLACK, measure, give_way=justified)
     if recorder is not None:
         recorder.append((title, lines.lines, source))
     return lines
@@ -226,7 +227,8 @@ class TypesetLabel(QLabel):
         lines: list[str] = []
         ends: set[int] = set()
         for paragraph in self._source.split("\n"):  # a line break in the source is kept
-            lines += typeset(self.font(), paragraph, width, self._title).lines or [""]
+            justified = self._justify and typography.is_chinese(self._source)
+            lines += typeset(self.font(), paragraph, width, self._title, justified).lines or [""]
             ends.add(len(lines) - 1)
         return lines, ends
 
