@@ -272,13 +272,9 @@ class MapScreen(Screen):
     @Slot()
     def _update_side_fade(self, *_args) -> None:
         """The side column's fade: two caption lines tall, over its bottom, while more of it lies below."""
-        scroll = self.side_scroll
-        bar = scroll.verticalScrollBar()
-        viewport = scroll.viewport().geometry()
+        viewport = self.side_scroll.viewport()
         height = min(round(self.legend_heading.fontMetrics().height() * 2.5), viewport.height() // 4)
-        self.side_more.setGeometry(viewport.left(), viewport.bottom() + 1 - height, viewport.width(), height)
-        self.side_more.setVisible(bar.value() < bar.maximum() - 2)
-        self.side_more.raise_()
+        self.side_more.place(self.side_scroll, height)
 
     def _place_overlays(self) -> None:
         p = self._theme.px

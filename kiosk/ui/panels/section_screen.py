@@ -20,6 +20,7 @@ from kiosk.ui.widgets.article_body import ArticleBody, Block
 from kiosk.ui.widgets.chip_button import ChipButton
 from kiosk.ui.widgets.figure_card import FigureCard
 from kiosk.ui.widgets.flow_layout import FlowLayout
+from kiosk.ui.widgets.more_below import EdgeFades
 from kiosk.ui.widgets.photo_card import PhotoCard
 from kiosk.ui.widgets.touch_scroll import TouchDragController, TouchScrollArea
 from kiosk.ui.widgets.typeset_label import TypesetLabel
@@ -127,6 +128,8 @@ class SectionScreen(Screen):
             self._landscape_layout(header, figure_grid, chips_box)
         self._swipes = TouchDragController(self)
         self._swipes.swiped.connect(self.swipe)
+        # the text's lines fade into the bar and under the chips, instead of being sliced at their edges
+        self.body_fades = EdgeFades(self.body, p(t.GAP * 2))
         self.set_language("zh")
 
     def _landscape_layout(self, header: QVBoxLayout, figures: QVBoxLayout, chips: QWidget) -> None:
@@ -146,6 +149,7 @@ class SectionScreen(Screen):
         self.side = TouchScrollArea(self)
         self.side.setWidget(side)
         self.side.swiped.connect(self.swipe)
+        self.side_fades = EdgeFades(self.side, p(t.GAP * 2))  # cards slide under the title, not cut at its edge
         left = QVBoxLayout()
         left.setSpacing(p(12))  # the title to the lead, as in the header
         header.setContentsMargins(0, 0, p(24), 0)

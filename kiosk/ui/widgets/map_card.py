@@ -94,11 +94,8 @@ class MapFeatureCard(QFrame):
         layout.addWidget(self.footer)
 
     def _update_fade(self, *_args) -> None:
-        bar = self.scroll.verticalScrollBar()
         height = min(self._theme.px(56), self.scroll.height() // 6)  # a hint, not a cover over a line
-        self.more_below.setGeometry(0, self.scroll.height() - height, self.scroll.width(), height)
-        self.more_below.setVisible(bar.value() < bar.maximum() - 2)
-        self.more_below.raise_()
+        self.more_below.place(self.scroll, height)
 
     def wanted_height(self, width: int) -> int:
         """The height that shows the whole card without scrolling at `width`: the map screen grows the card

@@ -235,12 +235,7 @@ class TimelineCard(QWidget):
 
     def _update_fade(self, *_args) -> None:
         """The fade is as tall as two lines of the text, over the viewport's bottom, while more lies below."""
-        bar = self.scroll.verticalScrollBar()
-        viewport = self.scroll.viewport().geometry()
-        height = min(round(self.text.fontMetrics().height() * 1.5 * 2), viewport.height() // 3)
-        self.more_below.setGeometry(viewport.left(), viewport.bottom() + 1 - height, viewport.width(), height)
-        self.more_below.setVisible(bar.value() < bar.maximum() - 2)
-        self.more_below.raise_()
+        self.more_below.place(self.scroll, round(self.text.fontMetrics().height() * 1.5 * 2))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
