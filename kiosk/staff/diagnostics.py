@@ -61,18 +61,18 @@ def format_bytes(value: int | None) -> str:
 
 
 def format_duration(seconds: float, lang: str = "en") -> str:
-    """`3 d 4 h 05 min`, `4 h 05 min`, `5 min 07 s`; in Chinese `3天4小时05分`, `4小时05分`, `5分07秒`: short and
-    unambiguous."""
+    """`3 d 4 h 05 min`, `4 h 05 min`, `5 min 07 s`; in Chinese `3 天 4 小时 05 分`, `4 小时 05 分`, `5 分 07 秒`
+    (a space between figures and Chinese, as everywhere in the staff pages): short and unambiguous."""
     seconds = max(0, int(seconds))
     days, rest = divmod(seconds, 86_400)
     hours, rest = divmod(rest, 3_600)
     minutes, secs = divmod(rest, 60)
     if lang == "zh":
         if days:
-            return f"{days}天{hours}小时{minutes:02d}分"
+            return f"{days} 天 {hours} 小时 {minutes:02d} 分"
         if hours:
-            return f"{hours}小时{minutes:02d}分"
-        return f"{minutes}分{secs:02d}秒"
+            return f"{hours} 小时 {minutes:02d} 分"
+        return f"{minutes} 分 {secs:02d} 秒"
     if days:
         return f"{days} d {hours} h {minutes:02d} min"
     if hours:

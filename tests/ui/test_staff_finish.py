@@ -84,7 +84,7 @@ def test_staff_facts_read_in_chinese(qtbot, kiosk):
 
     facts = dict(kiosk.staff.controller.services.facts("zh"))
     values = "\n".join(value for name, value in facts.items() if name != "文件")
-    assert re.fullmatch(r"\d+分\d{2}秒", facts["运行时间"]), facts["运行时间"]
+    assert re.fullmatch(r"\d+ 分 \d{2} 秒", facts["运行时间"]), facts["运行时间"]
     assert "physical" not in values and " min" not in values
     page = ContentPage(kiosk.window.theme, lambda: [])
     qtbot.addWidget(page)
@@ -217,3 +217,21 @@ def test_no_accessible_visits_reads_as_words():
     assert accessible_text(0, 0, "en") == "Of these in accessible mode: none"
     assert accessible_text(0, 12, "zh") == "其中使用无障碍模式：0 次"
     assert accessible_text(3, 12, "en") == "Of these in accessible mode: 3 (25 %)"
+
+
+def test_statistics_with_no_visits_say_so_instead_of_an_average_of_none(qtbot, make_kiosk):
+    from kiosk.ui.staff.stats_page import StatsPage
+
+    kiosk = make_kiosk()
+    stats = kiosk.staff.stats
+    assert stats.totals().visits == 0
+    page = StatsPage(kiosk.window.theme, stats, lambda subject: subject)
+    qtbot.addWidget(page)
+    page.set_language("zh")
+    assert page.totals.source() == "近 14 天：还没有参观记录"
+    page.set_language("en")
+    assert page.totals.source() == "Last 14 days: no visits yet"
+    stats.start_visit()
+    stats.end_visit()
+    page.refresh()
+    assert page.totals.source().startswith("Last 14 days: 1 ")

@@ -23,8 +23,8 @@ def test_durations(seconds, text):
 
 @pytest.mark.parametrize(
     ("seconds", "text"),
-    [(0, "0分00秒"), (18, "0分18秒"), (65, "1分05秒"), (3600 + 120, "1小时02分"),
-     (2 * 86_400 + 3 * 3600 + 60, "2天3小时01分")],
+    [(0, "0 分 00 秒"), (18, "0 分 18 秒"), (65, "1 分 05 秒"), (3600 + 120, "1 小时 02 分"),
+     (2 * 86_400 + 3 * 3600 + 60, "2 天 3 小时 01 分")],
 )
 def test_durations_in_chinese(seconds, text):
     assert format_duration(seconds, "zh") == text

@@ -129,9 +129,12 @@ class StatsPage(QWidget):
         self.problem.set_source(warning)
         self.problem.setVisible(bool(warning))
         totals = self._stats.totals(days=DAYS)
-        self.totals.set_source(sw("stats_totals", lang, days=DAYS, visits=totals.visits,
-                               avg=format_duration(totals.average_visit_seconds, lang), photos=totals.photos,
-                               features=totals.map_features))
+        if totals.visits:
+            self.totals.set_source(sw("stats_totals", lang, days=DAYS, visits=totals.visits,
+                                   avg=format_duration(totals.average_visit_seconds, lang), photos=totals.photos,
+                                   features=totals.map_features))
+        else:  # no average of no visits
+            self.totals.set_source(sw("stats_totals_none", lang, days=DAYS))
         self.accessible.set_source(accessible_text(totals.accessible_visits, totals.visits, lang))
         empty = sw("chart_empty", lang)
         days = self._stats.per_day(DAYS)
