@@ -96,3 +96,17 @@ def test_a_chinese_unit_with_no_room_beside_its_number_heads_the_label(qtbot, ma
     assert card.shown_text().endswith(long_unit)  # read as a visitor reads it: number, then unit
     short = [c for c in screen.figures if c is not card]
     assert all(c.figure.unit.zh in c.number.text() for c in short)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_home_figures_numbers_stand_at_one_size(qtbot, make_kiosk, size) -> None:
+    """"10 communities" once drew its 10 smaller than the 350,000, 8 and 129 beside it (the long unit shrank it);
+    the row takes the smallest size any of its numbers needs, in both languages."""
+    kiosk = make_kiosk(size=size, lang="en")
+    cards = home(kiosk).figures
+    for lang in ("en", "zh"):
+        kiosk.window.set_language(lang)
+        qtbot.waitUntil(lambda: all(not card.counting() for card in cards), timeout=5000)
+        sizes = {card.number.font().pixelSize() or card.number.font().pointSizeF() for card in cards}
+        assert len(sizes) == 1, (lang, sizes)
+        assert all(unclipped(card) for card in cards)

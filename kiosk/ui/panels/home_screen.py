@@ -262,10 +262,13 @@ class HomeScreen(Screen):
         self._same_label_size()
 
     def _same_label_size(self) -> None:
-        """Every figure label at one type size: the smallest any of them needs at its card's width."""
+        """Every figure label at one type size, and every number at one: the smallest any of them needs at its
+        card's width (a long unit's smaller number would otherwise stand out in the row)."""
         size = min(card.label_size() for card in self.figures)
+        number = min(card.number_size() for card in self.figures)
         for card in self.figures:
             card.set_label_ceiling(size)
+            card.set_number_ceiling(number)
 
     def _fit_caption(self) -> None:
         """The photo's caption chip on one line while it fits the hero's width, else wrapped within it."""

@@ -37,6 +37,7 @@ class FigureCard(QFrame):
         self._current: object = None  # the value on display while counting up
         self._unit_below = False  # the unit shown at the head of the label (see _fit)
         self._label_ceiling = float(t.CAPTION)  # the largest label type (see set_label_ceiling)
+        self._number_ceiling = float("inf")  # the largest number type (see set_number_ceiling)
         p = theme.px
         self.setObjectName("FigureCard")
         theme.apply(self, "figure_card", accent=accent, surface=surface)
@@ -52,6 +53,7 @@ class FigureCard(QFrame):
         self.label.setProperty("role", "muted")
         layout.addWidget(self.number)
         layout.addWidget(self.label)
+        layout.addStretch(1)  # a card taller than its text keeps its label under its number, as its neighbours do
         self._animation = QVariantAnimation(self)
         self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self._animation.setDuration(t.COUNT_UP_MS)
@@ -111,21 +113,43 @@ class FigureCard(QFrame):
             self._label_ceiling = size
             self._fit_label()
 
-    def _fit(self) -> None:
-        """Shrink the number (never wrap it: Chinese units would break mid-word) until it fits the card. A long
+    def _natural(self) -> tuple[float, bool] | None:
+        """The number's size on its own at the card's width, and whether its unit goes to the label (None before
+        the card has a width).
+
+        Shrink the number (never wrap it: Chinese units would break mid-word) until it fits the card. A long
         English unit ("demonstration sites") that would shrink the number below INLINE_FLOOR of its size goes to
-        the head of the label instead, where unit and label read on as one phrase, and the number stays large."""
+        the head of the label instead, where unit and label read on as one phrase, and the number stays large. A
+        Chinese unit stands after its number unless even the smallest number leaves it no room (an editor's long
+        unit): then it heads the label too, rather than running out of the card."""
         final = self._figure.format_number(self._lang)
         unit = self._unit_joiner() + self._figure.unit.get(self._lang)
         room = self.contentsRect().width() - self.layout().contentsMargins().left() * 2
         if room <= 0:
-            return
+            return None
         size = self._size_for(final, unit, room)
-        # A Chinese unit stands after its number unless even the smallest number leaves it no room (an editor's
-        # long unit): then it heads the label too, rather than running out of the card.
         unit_below = (self._lang == "en" and size < self._size * INLINE_FLOOR) or self._width(final, unit, size) > room
         if unit_below:
             size = self._size_for(final, "", room)
+        return size, unit_below
+
+    def number_size(self) -> float:
+        """The size this card's number would take on its own (a row of cards takes the smallest)."""
+        natural = self._natural()
+        return natural[0] if natural is not None else self._size
+
+    def set_number_ceiling(self, size: float) -> None:
+        """Set the number no larger than `size`, as its neighbours' numbers."""
+        if size != self._number_ceiling:
+            self._number_ceiling = size
+            self._fit()
+
+    def _fit(self) -> None:
+        natural = self._natural()
+        if natural is None:
+            return
+        size, unit_below = natural
+        size = min(size, self._number_ceiling)
         if unit_below != self._unit_below:
             self._unit_below = unit_below
             label = self._figure.label.get(self._lang)
