@@ -55,3 +55,31 @@ def test_the_landscape_figures_page_is_not_top_heavy(qtbot, clocked, size):  # n
     assert rows[-1] >= hint_top - h * 0.08, f"the figures end at {rows[-1]} of {h}: an empty lower third"
     assert rows[-1] - figures_top >= h * 0.3, "the figures are the page's pictures: a third of its height"
     assert figures_top - header_end <= h * 0.2, "no empty band between the title and the figures"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_number_of_a_figures_page_stands_at_one_size(qtbot, clocked, size, monkeypatch, content_copy):  # noqa: F811
+    """An editor's long unit once drew its number smaller than the others on the same page (129 smaller and
+    higher than 8): the page's numbers take the smallest size any of them needs, so they read as one row."""
+    from kiosk.ui.panels import attract_painting
+
+    root = content_copy / "exhibition.toml"
+    text = root.read_text(encoding="utf-8")
+    assert 'unit = { zh = "个", en = "villages" }' in text
+    root.write_text(text.replace('unit = { zh = "个", en = "villages" }',
+                                 'unit = { zh = "个行政村和村民小组", en = "villages" }'), encoding="utf-8")
+
+    drawn: list[int] = []
+    real = attract_painting.draw_large_text
+
+    def record(p, font, *args, **kwargs):
+        drawn.append(font.pixelSize())
+        return real(p, font, *args, **kwargs)
+
+    monkeypatch.setattr(attract_painting, "draw_large_text", record)
+    kiosk, clock = clocked(size=size, content=content_copy)
+    assert kiosk.content_dir == content_copy
+    _figures_page(kiosk, clock)
+    slide = kiosk.unattended.attract.slide
+    assert len(drawn) >= len(slide.figures) > 1
+    assert len(set(drawn[-len(slide.figures):])) == 1, drawn

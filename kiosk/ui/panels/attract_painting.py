@@ -166,6 +166,7 @@ class FigurePage:
     cells: tuple[QRect, ...]
     rows: bool
     number_width: int  # in rows: the widest number and unit, so every label starts at one left edge
+    number_size: float  # every number's type size: the smallest any of them needs, so they read as one row
 
 
 def figure_page(theme: Theme, size: QSize, slide: Slide, exhibition: Exhibition) -> FigurePage:
@@ -183,9 +184,10 @@ def figure_page(theme: Theme, size: QSize, slide: Slide, exhibition: Exhibition)
     hint_zone = px(200)
     area_top, area_bottom = header_bottom + px(t.GAP * 2), size.height() - hint_zone
     if portrait and len(figures) <= 5:
-        number_w = max((_number_width(theme, fig, width // 2, portrait) for fig in figures), default=0)
+        most = min((_number_size(theme, fig, width // 2, portrait) for fig in figures), default=0.0)
+        number_w = max((_number_width(theme, fig, most, portrait) for fig in figures), default=0)
         label_w = width - number_w - px(t.GAP * 2)
-        heights = [_row_height(theme, fig, width // 2, label_w, portrait) for fig in figures]
+        heights = [_row_height(theme, fig, most, label_w, portrait) for fig in figures]
         total = sum(heights)
         free = max(0, area_bottom - area_top - total)
         # The rows share the glass: even gaps between them (up to a generous measure), the rest above and below
@@ -195,12 +197,13 @@ def figure_page(theme: Theme, size: QSize, slide: Slide, exhibition: Exhibition)
         for h in heights:
             cells.append(QRect(margin, y, width, h))
             y += h + gap
-        return FigurePage(header_bottom, tuple(cells), True, number_w)
+        return FigurePage(header_bottom, tuple(cells), True, number_w, most)
     columns = 2 if portrait or len(figures) == 4 and size.width() < px(1600) else max(1, len(figures))
     gap = px(t.GAP * 2)
     cell_w = (width - gap * (columns - 1)) // columns
     rows = -(-len(figures) // columns)
-    row_h = max((_figure_cell_height(theme, fig, cell_w) for fig in figures), default=0)
+    most = min((_number_size(theme, fig, cell_w) for fig in figures), default=0.0)
+    row_h = max((_figure_cell_height(theme, fig, cell_w, most) for fig in figures), default=0)
     total = rows * row_h + (rows - 1) * gap
     share = 0.5 if portrait else 0.7  # landscape: more of the free room above the figures than below them
     top = area_top + max(0, round((area_bottom - area_top - total) * share))
@@ -208,7 +211,7 @@ def figure_page(theme: Theme, size: QSize, slide: Slide, exhibition: Exhibition)
     for i in range(len(figures)):
         r, c = divmod(i, columns)
         cells.append(QRect(margin + c * (cell_w + gap), top + r * (row_h + gap), cell_w, row_h))
-    return FigurePage(header_bottom, tuple(cells), False, 0)
+    return FigurePage(header_bottom, tuple(cells), False, 0, most)
 
 
 def _header_fonts(theme: Theme, size: QSize) -> tuple[QFont, QFont, QFont]:
@@ -260,12 +263,12 @@ def paint_figures(theme: Theme, size: QSize, slide: Slide, exhibition: Exhibitio
                 above = layout.cells[index - 1]
                 line_y = (above.bottom() + cell.top()) // 2
                 p.fillRect(QRect(cell.left(), line_y, cell.width(), max(1, px(2))), QColor(t.LINE))
-            _paint_figure_row(p, theme, fig, accent, cell, layout.number_width, portrait)
+            _paint_figure_row(p, theme, fig, accent, cell, layout.number_width, layout.number_size, portrait)
         else:
             if index and cell.top() == layout.cells[index - 1].top():  # a hairline between columns, halfway
                 left = (layout.cells[index - 1].right() + cell.left()) // 2
                 p.fillRect(QRect(left, cell.top(), max(1, px(2)), cell.height() - px(12)), QColor(t.LINE))
-            _paint_figure(p, theme, fig, accent, cell)
+            _paint_figure(p, theme, fig, accent, cell, layout.number_size)
     p.end()
     return page, QPoint(0, 0)
 
@@ -274,25 +277,25 @@ def _row_fonts(theme: Theme) -> tuple[QFont, QFont]:
     return theme.font(t.LEAD * 1.15), theme.font(t.CAPTION * 1.1)
 
 
-def _number_width(theme: Theme, fig: Figure, width: int, portrait: bool) -> int:
-    big, small = _number_fonts(theme, fig, width, portrait)
+def _number_width(theme: Theme, fig: Figure, size: float, portrait: bool) -> int:
+    big, small = _number_fonts(theme, size, portrait)
     number, unit = _figure_line(fig)
     return QFontMetrics(big).horizontalAdvance(number) + theme.px(4) + QFontMetrics(small).horizontalAdvance(unit)
 
 
-def _row_height(theme: Theme, fig: Figure, number_room: int, label_w: int, portrait: bool) -> int:
-    big, _ = _number_fonts(theme, fig, number_room, portrait)
+def _row_height(theme: Theme, fig: Figure, size: float, label_w: int, portrait: bool) -> int:
+    big, _ = _number_fonts(theme, size, portrait)
     label, english = _row_fonts(theme)
     words = _text_height(label, label_w, fig.label.zh) + theme.px(6) + _text_height(english, label_w, _english(fig))
     return max(QFontMetrics(big).height(), words)
 
 
 def _paint_figure_row(p: QPainter, theme: Theme, fig: Figure, accent: str, cell: QRect, number_w: int,
-                      portrait: bool) -> None:
+                      size: float, portrait: bool) -> None:
     """One figure as a row: the number and unit on the left, its Chinese and English words beside it, the words'
     block centred on the number's height."""
     px = theme.px
-    big, small = _number_fonts(theme, fig, cell.width() // 2, portrait)
+    big, small = _number_fonts(theme, size, portrait)
     number, unit = _figure_line(fig)
     metrics = QFontMetrics(big)
     baseline = cell.top() + (cell.height() - metrics.height()) // 2 + metrics.ascent()
@@ -309,21 +312,27 @@ def _paint_figure_row(p: QPainter, theme: Theme, fig: Figure, accent: str, cell:
     _draw(p, english, t.TEXT_MUTED, QRect(left, y, label_w, 0), _english(fig))
 
 
-def _number_fonts(theme: Theme, fig: Figure, width: int, portrait: bool = False) -> tuple[QFont, QFont]:
+def _number_size(theme: Theme, fig: Figure, width: int, portrait: bool = False) -> float:
+    """The largest number size (down to a floor) at which `fig`'s number and unit fit in `width`."""
     number, unit = _figure_line(fig)
-    start = t.FIGURE * (1.6 if portrait else 2.0)  # the numbers are the page's pictures
-    size = start
+    size = t.FIGURE * (1.6 if portrait else 2.0)  # the numbers are the page's pictures
     while True:
-        big, small = theme.font(size, bold=True), theme.font(t.LEAD * (1.2 if portrait else 1.0) * size / start)
+        big, small = _number_fonts(theme, size, portrait)
         if QFontMetrics(big).horizontalAdvance(number) + QFontMetrics(small).horizontalAdvance(unit) <= width:
-            return big, small
+            return size
         if size < t.FIGURE * 0.6:
-            return big, small
+            return size
         size *= 0.92
 
 
-def _figure_cell_height(theme: Theme, fig: Figure, width: int) -> int:
-    big, _ = _number_fonts(theme, fig, width)
+def _number_fonts(theme: Theme, size: float, portrait: bool = False) -> tuple[QFont, QFont]:
+    """The number's font at `size` and its unit's, in proportion."""
+    start = t.FIGURE * (1.6 if portrait else 2.0)
+    return theme.font(size, bold=True), theme.font(t.LEAD * (1.2 if portrait else 1.0) * size / start)
+
+
+def _figure_cell_height(theme: Theme, fig: Figure, width: int, size: float) -> int:
+    big, _ = _number_fonts(theme, size)
     px = theme.px
     label, english = _row_fonts(theme)
     return (px(18) + QFontMetrics(big).height() + px(10) + _text_height(label, width, fig.label.zh)
@@ -334,12 +343,12 @@ def _english(fig: Figure) -> str:
     return f"{fig.format_number('en')} {fig.unit.en} {fig.label.en}"  # unit and label read on as one phrase
 
 
-def _paint_figure(p: QPainter, theme: Theme, fig: Figure, accent: str, cell: QRect) -> None:
+def _paint_figure(p: QPainter, theme: Theme, fig: Figure, accent: str, cell: QRect, size: float) -> None:
     px = theme.px
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(QColor(accent))
     p.drawRoundedRect(cell.left(), cell.top(), px(64), px(6), px(3), px(3))
-    big, small = _number_fonts(theme, fig, cell.width())
+    big, small = _number_fonts(theme, size)
     number, unit = _figure_line(fig)
     y = cell.top() + px(18)
     metrics = QFontMetrics(big)
