@@ -80,22 +80,25 @@ class Viewport:
         cy = max(frame[1], min(frame[3], self.cy))
         return replace(self, scale=scale, cx=cx, cy=cy)
 
-    def held_near(self, rings: list[list[Point]], margin: float) -> Viewport:
+    def held_near(self, rings: list[list[Point]], margin: float, clear: Box | None = None) -> Viewport:
         """Moved (never zoomed) the least it takes for some of the area inside `rings` (the district's outline)
-        to lie at least `margin` pixels inside the view: when the middle of the screen is farther from the area
-        than half the view's shorter side less the margin, it comes back along the line to the nearest point
-        of the outline until it is that far."""
+        to lie at least `margin` pixels inside the part of the view left `clear` (left, top, right, bottom in
+        pixels; default the whole view; a card covers the rest): when that part's middle is farther from the
+        area than half its shorter side less the margin, it comes back along the line to the nearest point of
+        the outline until it is that far."""
         if not rings:
             return self
-        reach = max(0.0, min(self.width, self.height) / 2 - margin) / self.scale
-        point = (self.cx, self.cy)
+        left, top, right, bottom = clear if clear is not None else (0.0, 0.0, float(self.width), float(self.height))
+        reach = max(0.0, min(right - left, bottom - top) / 2 - margin) / self.scale
+        point = self.to_map((left + right) / 2, (top + bottom) / 2)
         if any(point_in_ring(point, ring) for ring in rings):
             return self
         nearest, distance = _nearest(point, rings)
         if distance <= reach or distance <= 0:
             return self
         pull = (distance - reach) / distance
-        return replace(self, cx=self.cx + (nearest[0] - self.cx) * pull, cy=self.cy + (nearest[1] - self.cy) * pull)
+        dx, dy = (nearest[0] - point[0]) * pull, (nearest[1] - point[1]) * pull
+        return replace(self, cx=self.cx + dx, cy=self.cy + dy)
 
 
 

@@ -173,8 +173,8 @@ def test_tapping_a_feature_opens_its_card(qtbot, kiosk):
     touch.tap(screen.view.viewport(), screen_point(screen, "ship-lock-2"))
     assert screen.card.isVisible()
     lock = kiosk.exhibition.map.feature("ship-lock-2")
-    assert screen.card.title.text() == lock.name.zh
-    assert screen.card.when.text() == "2018年竣工通航"
+    assert screen.card.title.source() == lock.name.zh
+    assert screen.card.when.source() == "2018年竣工通航"
     assert "2018年顺利竣工通航" in screen.card.text.source()
     assert "位置为示意" in screen.card.footer.text()
     touch.tap(screen.card.close_button)
@@ -223,7 +223,7 @@ def test_the_1990s_show_the_railway_as_already_there_and_no_project(qtbot, kiosk
 def test_cards_say_the_status_the_source_gives(qtbot, kiosk):
     screen = open_map(qtbot, kiosk)
     screen.open_card("litan-expressway")
-    assert screen.card.status.text() == "开工" and screen.card.when.text() == "2004年全线开工"
+    assert screen.card.status.text() == "开工" and screen.card.when.source() == "2004年全线开工"
     assert screen.card.kind.text() == "高速公路"
     screen.open_card("zhegan-railway")
     assert screen.card.status.text() == "原有 · 开工"

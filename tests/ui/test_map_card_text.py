@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.ui.layout_tour import relayout
 from kiosk.ui.panels.map_screen import MapScreen
 from kiosk.ui.widgets.typeset_label import TypesetLabel, qt_wrapped_lines
 
@@ -20,10 +21,17 @@ def shown_lines(label) -> list[str]:
     return [line for line in qt_wrapped_lines(label.text(), label.font(), label.contentsRect().width()) if line]
 
 
-@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
-def test_no_card_leaves_a_lone_character_or_starts_a_line_with_closing_punctuation(qtbot, make_kiosk, size):
+@pytest.mark.parametrize(("size", "large_text"), [((1366, 768), False), ((1920, 1080), False), ((1920, 1080), True)])
+def test_no_card_leaves_a_lone_character_or_starts_a_line_with_closing_punctuation(
+    qtbot, make_kiosk, size, large_text
+):
+    """In large text at 1920×1080 a card's date line, wrapped by Qt, ended on a lone "车" (即将竣工通 / 车) and a
+    name on "期）" (漉浦东路（二期、三 / 期）)."""
     kiosk = make_kiosk(size=size)
     from kiosk.navigation import Route
+
+    if large_text:
+        relayout(kiosk, *size, large_text=True)
 
     screen = entered(qtbot, kiosk, lambda: kiosk.window.navigate(Route("map")))
     assert isinstance(screen, MapScreen)
@@ -33,7 +41,7 @@ def test_no_card_leaves_a_lone_character_or_starts_a_line_with_closing_punctuati
             continue
         screen.open_card(feature.id)
         qtbot.waitUntil(lambda: screen.card.text.width() > 0, timeout=3000)
-        for label in (screen.card.title, screen.card.text):
+        for label in (screen.card.title, screen.card.when, screen.card.text):
             lines = shown_lines(label)
             if len(lines) > 1 and len(lines[-1].strip(CLOSING)) < 2:
                 bad.append((feature.id, "lone", lines[-2:]))

@@ -224,6 +224,20 @@ def test_a_view_thrown_off_the_district_comes_back_until_some_of_it_shows():
     assert held.cx == pytest.approx(held.cy)
 
 
+
+def test_a_view_half_covered_by_a_card_keeps_some_of_the_district_in_the_part_left_clear():
+    """A feature's card covers the right of the map: the district is held in the part beside it, not behind it
+    (a flick with a card open left the map empty beside the card, the district under it)."""
+    ring = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]
+    clear = (0.0, 0.0, 400.0, 600.0)  # the card covers x 400..800
+    beside = Viewport(100.0, 7.0, 5.0, 800, 600)  # the district's middle lies under the clear part's middle
+    assert beside.held_near([ring], 50, clear) == beside
+    hidden = Viewport(100.0, -1.0, 5.0, 800, 600)  # the clear part's middle 3 km off the district's edge
+    held = hidden.held_near([ring], 50, clear)
+    assert hidden.held_near([ring], 50) == hidden  # by the whole view the district still shows (under the card)
+    middle = held.to_map(200.0, 300.0)  # the clear part's middle comes back to 150 px = 1.5 km of the edge
+    assert middle[0] == pytest.approx(-1.5) and middle[1] == pytest.approx(5.0) and held.scale == hidden.scale
+
 def test_zoom_steps_are_coarse():
     assert zoom_step(10, 10) == 0
     assert zoom_step(20, 10) == 4  # one doubling = 4 steps

@@ -315,9 +315,13 @@ class MapScreen(Screen):
             if self._theme.portrait:
                 card_h = max(int(view_h * 0.3), min(int(view_h * 0.64), self.card.wanted_height(view_w)))
                 self.card.setGeometry(0, top + view_h - card_h, view_w, card_h)
+                self.view.set_clear((0.0, 0.0, float(view_w), float(view_h - card_h)))
             else:
                 card_w = min(p(620), int(view_w * 0.5))  # beside it, the map keeps room for a long name
                 self.card.setGeometry(view_w - card_w, top, card_w, view_h)
+                self.view.set_clear((0.0, 0.0, float(view_w - card_w), float(view_h)))
+        else:
+            self.view.set_clear(None)
         right = w
         if paired:
             left = right - column + p(10)

@@ -58,13 +58,13 @@ class MapFeatureCard(QFrame):
         header.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
 
         # The name a step below a screen's heading: on a narrow card a long name leaves room for the sentences.
-        self.title = self._label(t.LEAD, True, "text")
+        self.title = self._typeset(t.LEAD, True, "text")  # by the typography rules: no lone "期）" last line
         self.sample_box = QHBoxLayout()
         self.sample_box.setSpacing(p(10))
         self.status = self._label(t.CAPTION + 2, True, "text")
         self.status.setWordWrap(True)
         self._sample: LegendSample | None = None
-        self.when = self._label(t.BODY, False, "accent")
+        self.when = self._typeset(t.BODY, False, "accent")
         self.text = TypesetLabel(self, title=False, justify=True)  # its height for a width is that of its lines there
         self.text.setFont(self._theme.font(t.BODY))
         self.text.setProperty("role", "text")
@@ -122,6 +122,12 @@ class MapFeatureCard(QFrame):
         label.setProperty("role", role)
         return label
 
+    def _typeset(self, size: float, bold: bool, role: str) -> TypesetLabel:
+        label = TypesetLabel(self)
+        label.setFont(self._theme.font(size, bold=bold))
+        label.setProperty("role", role)
+        return label
+
     @property
     def feature(self) -> MapFeature | None:
         return self._feature
@@ -148,14 +154,14 @@ class MapFeatureCard(QFrame):
             return
         self.kind_icon.setPixmap(icon(style.icon_name(f.kind, f.icon), t.TEXT_MUTED).pixmap(p(32), p(32)))
         self.kind.setText(style.kind_name(f.kind, lang))
-        self.title.setText(f.name.get(lang))
+        self.title.set_source(f.name.get(lang))
         status = style.feature_status_name(f.status, f.existing, lang)
         self.status.setText(status)
         self.status.setVisible(bool(status))
         if self._sample is not None:  # the swatch shows what the status looks like: without one it means nothing
             self._sample.setVisible(bool(status))
         when = f.when.get(lang) if f.when is not None else ""
-        self.when.setText(when[:1].upper() + when[1:])  # a phrase in the content, a line of its own on the card
+        self.when.set_source(when[:1].upper() + when[1:])  # a phrase in the content, a line of its own on the card
         self.when.setVisible(f.when is not None)
         self.text.set_source(f.text.get(lang) if f.text is not None else "")
         self.text.setVisible(f.text is not None)

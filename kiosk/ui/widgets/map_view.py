@@ -53,6 +53,7 @@ class MapView(QGraphicsView):
         self.frame: Box = (-1e3, -1e3, 1e3, 1e3)
         self._area: list[list[Point]] = []
         self._area_margin = 0.0
+        self._clear: Box | None = None  # the part of the view no card covers (`set_clear`)
         self.min_scale, self.max_scale = 1.0, 100.0
         self._vp = Viewport(1.0, 0.0, 0.0, 1.0, 1.0)
         self._pinch: tuple[tuple[float, float], float] | None = None  # map point under the fingers, start scale
@@ -96,6 +97,11 @@ class MapView(QGraphicsView):
         self.frame, self.min_scale, self.max_scale = frame, min_scale, max_scale
         self._area, self._area_margin = area or [], margin
 
+    def set_clear(self, clear: Box | None) -> None:
+        """The part of the view (left, top, right, bottom in pixels) no card covers, None for all of it: the
+        district is held in view there, so a flick never leaves it all under the card."""
+        self._clear = clear
+
     def set_camera(self, viewport: Viewport, animate: bool = False) -> None:
         target = viewport.resized(self.viewport().width(), self.viewport().height()).clamped(
             self.frame, self.min_scale, self.max_scale
@@ -138,7 +144,9 @@ class MapView(QGraphicsView):
         return self._moving
 
     def _apply(self, viewport: Viewport) -> None:
-        self._vp = viewport.clamped(self.frame, self.min_scale, self.max_scale).held_near(self._area, self._area_margin)
+        self._vp = viewport.clamped(self.frame, self.min_scale, self.max_scale).held_near(
+            self._area, self._area_margin, self._clear
+        )
         s = self._vp.scale
         self.setTransform(QTransform.fromScale(s, s))
         self.centerOn(self._vp.cx, self._vp.cy)
