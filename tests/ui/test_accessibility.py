@@ -706,3 +706,22 @@ def test_chinese_lines_keep_their_full_width_punctuation_in_english_mode(qtbot, 
     assert any("还在参观吗" in text for text, _ in chinese) and any("无障碍" in text for text, _ in chinese)
     for text, face in chinese:
         assert "SC" in face or "CJK" in face, f"{text!r} drawn in {face}"
+
+
+def test_a_screen_taller_than_the_band_fades_at_the_band_s_ends(qtbot, make_kiosk):
+    """At 1366×768 the timeline's ruler lies below the band's edge: the band's end fades out while more lies
+    below (and its top in once scrolled), instead of slicing the ruler or a row of tiles at the bar."""
+    from kiosk.navigation import Route
+
+    kiosk = in_reach(make_kiosk(size=(1366, 768)))
+    window = kiosk.window
+    entered(qtbot, kiosk, lambda: window.navigate(Route("timeline")))
+    bar = band_bar(window)
+    fades = window.reach_fades
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.minimum())
+    qtbot.waitUntil(lambda: fades.bottom.isVisible() and not fades.top.isVisible())
+    viewport = window.reach_scroller().viewport().geometry()
+    assert fades.bottom.geometry().bottom() == viewport.bottom()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: fades.top.isVisible() and not fades.bottom.isVisible())

@@ -34,6 +34,7 @@ from kiosk.ui import theme as t
 from kiosk.ui.panels.screen import Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.map_card import MapFeatureCard
+from kiosk.ui.widgets.more_below import EdgeFades
 from kiosk.ui.widgets.nav_bar import NavBar
 from kiosk.ui.widgets.photo_stage import PhotoStage
 from kiosk.ui.widgets.reach_backdrop import ReachBackdrop
@@ -496,6 +497,9 @@ class MainWindow(QWidget):
             # kiosk's kinetic feel, shared with a scroll area inside it (the rule: `TouchDragController`).
             self._reach_drag = TouchDragController(scroll.viewport(), scroll)
             self._reach_drag.outer = True
+            # a screen taller than the band fades out at the band's end (and in at its top once scrolled), so a
+            # visitor sees it goes on instead of a row of tiles or the ruler sliced by the bar
+            self.reach_fades = EdgeFades(scroll, self.theme.px(t.GAP))
             scroll.verticalScrollBar().valueChanged.connect(self._band_scrolled)
             self.stack.currentChanged.connect(self._fit_reach_stage)
             self.stack.installEventFilter(self)  # the screen on show asks for another height: `_restage`
