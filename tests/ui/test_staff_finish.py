@@ -234,4 +234,4 @@ def test_statistics_with_no_visits_say_so_instead_of_an_average_of_none(qtbot, m
     stats.start_visit()
     stats.end_visit()
     page.refresh()
-    assert page.totals.source().startswith("Last 14 days: 1 ")
+    assert page.totals.source().startswith("Last 14 days: visits 1, ")

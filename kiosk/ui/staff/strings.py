@@ -151,8 +151,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
                        "Look for the program that keeps writing to it."),
     # statistics
     "stats_totals": ("近 {days} 天：{visits} 次参观，平均 {avg}；打开照片 {photos} 次，点击地图 {features} 次",
-                     "Last {days} days: {visits} visits, {avg} on average; {photos} photos opened, "
-                     "{features} map features tapped"),
+                     "Last {days} days: visits {visits}, {avg} on average; photos opened {photos}, "
+                     "map features tapped {features}"),  # counts after their nouns: no "1 visits"
     "stats_totals_none": ("近 {days} 天：还没有参观记录", "Last {days} days: no visits yet"),
     "stats_accessible": ("其中使用无障碍模式：{accessible} 次（{share}）",
                          "Of these in accessible mode: {accessible} ({share})"),
