@@ -366,13 +366,15 @@ TITLE_WORD = 1000  # in a title, a word of any length is alone on a last line
 GIVE_WAY_EM = 1.5  # in justified Chinese, a kept word that would leave its line more characters short than
 # this is broken instead (Chinese body text may break between any two characters; the room left would be spread
 # between the line's characters and read as letter-spaced)
+LEAD_CHARACTERS = 60  # a paragraph no longer than this reads as a lead (a section's opening sentence, set large,
+# read from across the room): its kept words stay whole, as a title's do (`kiosk check --breaks` judges it so)
 
 
 def wrap(text: str, width: float, measure: Measure, short_word: int = 4, give_way: bool = False) -> Lines:
     """Body text: fill each line, then make sure the last line is more than a stray word: at least three CJK
     characters (a paragraph ending "化。" reads as a mistake), or more than one short English word. With
     `give_way` (justified Chinese), a kept word (`keep_together`) breaks where keeping it whole would leave its
-    line more than `GIVE_WAY_EM` characters short."""
+    line more than `GIVE_WAY_EM` characters short, unless the paragraph is a lead (`LEAD_CHARACTERS`)."""
     if not text:
         return Lines((), (), True, True)
     m = _Measured(segment(text), measure)
@@ -386,7 +388,9 @@ def wrap(text: str, width: float, measure: Measure, short_word: int = 4, give_wa
         # Justified, a line left short is spread. In turn: the kept words whole and three characters on the last
         # line; two there ("迈进。" is no lone character, and a two-line paragraph has only one line to take a
         # third from); a kept word broken. The first that leaves no line too loose, else the least loose.
-        candidates = [(m, ends), finish(m, filled, 2), finish(*_give_way(m, filled, width, measure), 3)]
+        candidates = [(m, ends), finish(m, filled, 2)]
+        if len(text) - sum(text.count(ch) for ch in "\u2060\u200b\ufeff") > LEAD_CHARACTERS:  # joiners unseen
+            candidates.append(finish(*_give_way(m, filled, width, measure), 3))
         looseness = [_looser(*c, width) for c in candidates]
         fine = [c for c, loose in zip(candidates, looseness, strict=True) if loose <= GIVE_WAY_EM * measure("中")]
         m, ends = fine[0] if fine else candidates[looseness.index(min(looseness))]

@@ -12,15 +12,13 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPixmap, QTextDocument, QTextOption
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk.layout import typography
 from kiosk.layout.breaks import Break, breaks_in
 from kiosk.ui.layout_probe import top_layer
 from kiosk.ui.widgets import typeset_label
 from kiosk.ui.widgets.typeset_label import DisplayTitleLabel, TypesetLabel
 
 BODY_CHARACTERS = 80  # a plain label longer than this is a note or a paragraph, not a label
-# A paragraph no longer than this is a lead (a section's opening sentence, set large): its breaks are judged as
-# a title's are, since it is read from across the room.
-LEAD_CHARACTERS = 60
 
 
 def label_lines(label: QLabel) -> list[str]:
@@ -63,7 +61,7 @@ def _kind(label: QLabel, lines: list[str]) -> str:
 
 
 def _body_or_lead(source: str) -> str:
-    return "lead" if len(source) <= LEAD_CHARACTERS else "body"
+    return "lead" if len(source) <= typography.LEAD_CHARACTERS else "body"
 
 
 def _paints_text(widget: QWidget) -> bool:

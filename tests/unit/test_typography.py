@@ -88,21 +88,35 @@ def test_a_last_line_pulled_down_takes_its_characters_from_several_lines_so_none
             assert width - w <= 2, (width, line, lines.lines)  # a piece is at most a character and its comma
 
 
+MORE = "日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜金生丽水玉出昆冈"
+
+
 def test_justified_body_text_breaks_a_kept_word_rather_than_leave_a_line_letter_spaced() -> None:
     # A kept word (words.toml) that does not fit pushed to the next line leaves its line three characters short;
     # justified, those three characters of room are spread between the others. Body text gives the word way.
-    text = ty.keep_together("甲乙丙丁戊己庚子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒", ["子丑寅卯辰"])
+    paragraph = "甲乙丙丁戊己庚子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒" + MORE  # longer than a lead
+    text = ty.keep_together(paragraph, ["子丑寅卯辰"])
     kept = ty.wrap(text, 10, measure)
     assert [line.replace("\u2060", "") for line in kept.lines][0] == "甲乙丙丁戊己庚"  # ragged: three short
     lines = ty.wrap(text, 10, measure, give_way=True)
     shown = [line.replace("\u2060", "") for line in lines.lines]
-    assert "".join(shown) == "甲乙丙丁戊己庚子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒"
+    assert "".join(shown) == paragraph
     assert shown[0] == "甲乙丙丁戊己庚子丑寅"
     assert all(w >= 9 for w in lines.widths[:-1]), shown
     # a word that leaves its line at most a character and a half short stays whole
     text = ty.keep_together("甲乙丙丁戊己庚辛壬子丑寅卯辰巳午未申酉戌亥天地", ["子丑寅卯辰"])
     lines = ty.wrap(text, 10, measure, give_way=True)
     assert [line.replace("\u2060", "") for line in lines.lines][0] == "甲乙丙丁戊己庚辛壬"
+
+
+def test_a_lead_keeps_its_kept_words_whole_even_justified() -> None:
+    # A paragraph of a lead's length (a section's opening sentence) is read from across the room, like a title:
+    # its kept words stay whole, and a line they leave short stays as it is rather than break one.
+    paragraph = "甲乙丙丁戊己庚子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒"
+    assert len(paragraph) <= ty.LEAD_CHARACTERS
+    lines = ty.wrap(ty.keep_together(paragraph, ["子丑寅卯辰"]), 10, measure, give_way=True)
+    shown = [line.replace("\u2060", "") for line in lines.lines]
+    assert any("子丑寅卯辰" in line for line in shown), shown
 
 
 def test_a_two_line_justified_paragraph_ends_on_two_characters_rather_than_spread_its_first_line() -> None:
