@@ -5,6 +5,7 @@ by the card or the screen's edge, and the labels never run into the year ruler o
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -52,6 +53,22 @@ def drag_into_view(qtbot, screen: TimelineScreen, event_id: str) -> None:
         touch.release(track, start + QPoint(step, 0))
         qtbot.waitUntil(lambda: not track.moving, timeout=3000)
     raise AssertionError(f"could not drag {event_id} into view")
+
+
+def along_the_track(qtbot, track, share: float, dy: int, most: int = 60) -> Iterator[None]:
+    """Stop at each place a visitor's swipes reach from the track's start to its end: swipes of `share` of the
+    track's width, `dy` px below the ruler, resting before lifting (no fling)."""
+    track.scroll_to(0, animate=False)
+    for _step in range(most):
+        yield
+        if track.offset >= track.maximum - 1:
+            return
+        start = QPoint(round((track.width() - track.reserved_right) * 0.7), track.ruler_y() + dy)
+        end = start - QPoint(round(track.width() * share), 0)
+        touch.drag(track, start, end, steps=8, step_ms=16, hold=True)
+        qtbot.wait(120)  # the finger rests before lifting: no fling
+        touch.release(track, end)
+        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
 
 
 def assert_chosen_in_view(screen: TimelineScreen, event_id: str) -> None:
@@ -421,18 +438,8 @@ def test_no_label_is_drawn_half_in_an_edge_fade(qtbot, make_kiosk, size, lang):
         if card_open:
             touch.tap(track, track.marker_point(kiosk.exhibition.timeline.events[1].id))
             qtbot.waitUntil(lambda: not track.moving, timeout=3000)
-        track.scroll_to(0, animate=False)
-        for _step in range(60):
+        for _ in along_the_track(qtbot, track, 0.23, 10):
             check(f"card {card_open}, offset {track.offset:.0f}")
-            if track.offset >= track.maximum - 1:
-                break
-            y = track.ruler_y() + 10
-            start = QPoint(round((track.width() - track.reserved_right) * 0.7), y)
-            end = start - QPoint(round(track.width() * 0.23), 0)
-            touch.drag(track, start, end, steps=8, step_ms=16, hold=True)
-            qtbot.wait(120)  # the finger rests before lifting: no fling
-            touch.release(track, end)
-            qtbot.waitUntil(lambda: not track.moving, timeout=3000)
         assert track.offset >= track.maximum - 1
 
 
@@ -469,9 +476,8 @@ def test_in_accessible_mode_every_year_on_the_ruler_is_drawn_whole(qtbot, make_k
     screen = open_timeline(qtbot, kiosk)
     track = screen.track
     tick_end = track.ruler_y() + track.theme.px(10)  # the ruler's ticks reach this far down
-    track.scroll_to(0, animate=False)
     seen = 0
-    for _step in range(40):
+    for _ in along_the_track(qtbot, track, 0.4, -4, most=40):
         others = [*track.shown_label_rects().values(), track.goal_rect()]
         for year, ink in track.year_ink_boxes().items():
             seen += 1
@@ -479,15 +485,6 @@ def test_in_accessible_mode_every_year_on_the_ruler_is_drawn_whole(qtbot, make_k
             assert track.rect().contains(ink), f"{where} outside the track {track.rect().getRect()}"
             assert ink.top() > tick_end, f"{where} on the ruler's ticks (to {tick_end})"
             assert not any(ink.intersects(other) for other in others), f"{where} under a label or the goal"
-        if track.offset >= track.maximum - 1:
-            break
-        y = track.ruler_y() - 4
-        start = QPoint(round(track.width() * 0.7), y)
-        end = start - QPoint(round(track.width() * 0.4), 0)
-        touch.drag(track, start, end, steps=8, step_ms=16, hold=True)
-        qtbot.wait(120)  # the finger rests before lifting: no fling
-        touch.release(track, end)
-        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
     assert seen and track.offset >= track.maximum - 1
 
 
@@ -532,9 +529,8 @@ def test_every_stem_drops_straight_from_its_label_to_its_marker(qtbot, make_kios
     kiosk = make_kiosk(size=size, lang=lang)
     screen = open_timeline(qtbot, kiosk)
     track = screen.track
-    track.scroll_to(0, animate=False)
     seen = 0
-    for _step in range(60):
+    for _ in along_the_track(qtbot, track, 0.23, -4):
         stems = track.stems()
         assert set(stems) == set(track.shown_label_lefts()), "a label drawn without its stem"
         for event_id, (marker_end, label_end) in stems.items():
@@ -544,13 +540,4 @@ def test_every_stem_drops_straight_from_its_label_to_its_marker(qtbot, make_kios
             assert abs(marker_end.x() - track.marker_point(event_id).x()) <= 0.5, f"{where}: not from its marker"
             label = track.label_rect(event_id)
             assert label.left() < label_end.x() < label.right(), f"{where}: the stem misses its label"
-        if track.offset >= track.maximum - 1:
-            break
-        y = track.ruler_y() - 4
-        start = QPoint(round(track.width() * 0.7), y)
-        end = start - QPoint(round(track.width() * 0.23), 0)
-        touch.drag(track, start, end, steps=8, step_ms=16, hold=True)
-        qtbot.wait(120)  # the finger rests before lifting: no fling
-        touch.release(track, end)
-        qtbot.waitUntil(lambda: not track.moving, timeout=3000)
     assert seen and track.offset >= track.maximum - 1
