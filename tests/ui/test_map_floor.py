@@ -10,17 +10,14 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.geo.labels import segment_crosses
 from kiosk.geo.outlines import point_in_ring
-from kiosk.navigation import Route
 from kiosk.ui.layout_tour import relayout
 from kiosk.ui.panels.map_screen import MapScreen
-from kiosk.ui.widgets.chip_button import ChipButton
 from kiosk.ui.widgets.map_items import MapMarker
 from kiosk.ui.widgets.more_below import MoreBelow
 from kiosk.ui.widgets.touch_scroll import TouchScrollArea
 
 from . import touch
 from .helpers import entered
-from .test_accessibility import in_reach, in_view, window_rect
 from .test_map import open_map
 from .test_timeline import open_timeline
 
@@ -139,21 +136,6 @@ def test_the_legend_fits_or_fades_where_it_goes_on(qtbot, make_kiosk, size, lang
     assert _cut_rows(screen) == []  # at its end, every row shows whole
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_in_portrait_accessible_mode_the_year_chips_are_in_the_band_without_scrolling(qtbot, make_kiosk, lang):
-    kiosk = in_reach(make_kiosk(size=(1080, 1920), lang=lang))
-    window = kiosk.window
-    band = window.reach_band()
-    screen = entered(qtbot, kiosk, lambda: window.navigate(Route("map")))
-    assert isinstance(screen, MapScreen)
-    chips = screen.year_bar.findChildren(ChipButton)
-    assert chips
-    for chip in chips:
-        seen = in_view(window, chip)
-        assert seen == window_rect(chip), chip.text()  # whole, not scrolled away
-        assert band.contains(seen), chip.text()
-    # and the map above them still shows a good part of the district
-    assert in_view(window, screen.view).height() >= kiosk.window.theme.px(200)
 
 
 def crossed_neighbour_names(screen: MapScreen) -> list[str]:
