@@ -167,13 +167,7 @@ class MapScreen(Screen):
             root.setSpacing(p(16))
             root.addLayout(head)
             if self._band_mode():
-                # Accessible mode: the band is a few hundred pixels high, so the year chips stand beside the map,
-                # both as tall as the band, instead of under it below the band's fold (`_fit_band`).
-                row = QHBoxLayout()
-                row.setSpacing(p(20))
-                row.addWidget(self.map_host, 1)
-                row.addWidget(self.year_bar, 0, Qt.AlignmentFlag.AlignTop)
-                root.addLayout(row)
+                root.addLayout(self._chips_beside_map())
                 root.addWidget(self.toggles)
             else:
                 root.addWidget(self.map_host, 1)
@@ -217,13 +211,7 @@ class MapScreen(Screen):
         column = QVBoxLayout()
         column.setSpacing(p(14))
         if self._band_mode():
-            # Accessible mode: the band is a few hundred pixels high, so the year chips stand beside the map, as
-            # in portrait, where the band opens on the map (`reach_anchor`) and shows both without scrolling
-            row = QHBoxLayout()
-            row.setSpacing(p(20))
-            row.addWidget(self.map_host, 1)
-            row.addWidget(self.year_bar, 0, Qt.AlignmentFlag.AlignTop)
-            column.addLayout(row)
+            column.addLayout(self._chips_beside_map())
             column.addStretch(1)
         else:
             column.addWidget(self.map_host, 1)
@@ -268,6 +256,16 @@ class MapScreen(Screen):
         elif watched is getattr(self, "side_scroll", None) and event.type() == QEvent.Type.Resize:
             self._update_side_fade()
         return False
+
+    def _chips_beside_map(self) -> QHBoxLayout:
+        """Accessible mode: the band is a few hundred pixels high, so the year chips stand beside the map, both as
+        tall as the band (`_fit_band`), where the band opens on the map (`reach_anchor`) and shows both without
+        scrolling, instead of under it below the band's fold."""
+        row = QHBoxLayout()
+        row.setSpacing(self._theme.px(20))
+        row.addWidget(self.map_host, 1)
+        row.addWidget(self.year_bar, 0, Qt.AlignmentFlag.AlignTop)
+        return row
 
     @Slot()
     def _update_side_fade(self, *_args) -> None:
